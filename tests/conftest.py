@@ -1,0 +1,48 @@
+"""Shared test fixtures: in-process CLI runs with captured output."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+
+import pytest
+
+from workbench.cli import main
+from workbench.cli.context import CliContext
+
+
+@dataclass
+class CliResult:
+    status: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self):
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def run_cli(monkeypatch, tmp_path):
+    """Run `pinpoint-workbench ARGS` in-process with isolated config/cache dirs."""
+
+    base_env = {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+    }
+    for key, value in base_env.items():
+        monkeypatch.setenv(key, value)
+
+    def run(*argv: str, stdin: str = "", env: dict | None = None) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        environ = dict(base_env)
+        environ.update(env or {})
+        ctx = CliContext(out, err, io.StringIO(stdin), environ)
+        status = main(list(argv), ctx)
+        return CliResult(int(status), out.getvalue(), err.getvalue())
+
+    return run

@@ -1,0 +1,55 @@
+"""What a CLI command gets from outside: streams and the process environment (injected, so
+tests run commands in-process and capture everything)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Mapping
+
+
+class ExitStatus(enum.IntEnum):
+    """Exit codes. HTTP responses map like this: 2xx -> OK, 3xx -> HTTP_3XX, 4xx -> HTTP_4XX,
+    5xx -> HTTP_5XX; no response at all (refused, timeout, TLS...) -> NO_RESPONSE."""
+
+    OK = 0
+    ERROR = 1  # a workbench error: bad input, missing variable, unknown operation...
+    USAGE = 2  # wrong command-line arguments
+    HTTP_3XX = 3
+    HTTP_4XX = 4
+    HTTP_5XX = 5
+    NO_RESPONSE = 6
+
+    @classmethod
+    def for_http_status(cls, status: int) -> "ExitStatus":
+        if 200 <= status < 300:
+            return cls.OK
+        if 300 <= status < 400:
+            return cls.HTTP_3XX
+        if 400 <= status < 500:
+            return cls.HTTP_4XX
+        return cls.HTTP_5XX
+
+
+@dataclass
+class CliContext:
+    stdout: IO[str]
+    stderr: IO[str]
+    stdin: IO[str]
+    environ: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_process(cls) -> "CliContext":
+        return cls(sys.stdout, sys.stderr, sys.stdin, dict(os.environ))
+
+    def out(self, text: str = "") -> None:
+        self.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    def err(self, text: str) -> None:
+        self.stderr.write(text if text.endswith("\n") else text + "\n")
+
+    def out_json(self, data) -> None:
+        self.out(json.dumps(data, indent=2, ensure_ascii=False, default=str))

@@ -1,0 +1,32 @@
+"""The concrete HTTP request that flows render -> sign -> send, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    method: str
+    url: str
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        for key, value in self.headers:
+            if key.lower() == lowered:
+                return value
+        return None
+
+    def with_headers(self, headers) -> "HttpRequest":
+        return replace(self, headers=tuple((str(k), str(v)) for k, v in headers))
+
+    def to_dict(self) -> dict:
+        body = self.body.decode("utf-8", errors="replace")
+        return {"method": self.method, "url": self.url, "headers": dict(self.headers), "body": body}

@@ -72,8 +72,14 @@ def _quiet_botocore() -> None:
 
 
 def entry_point() -> None:
-    parser_output = main()
-    sys.exit(int(parser_output))
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `pinpoint-workbench library list | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = ExitStatus.OK
+    sys.exit(int(status))
 
 
 WELCOME = """\

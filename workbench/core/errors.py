@@ -24,10 +24,6 @@ class WorkbenchError(Exception):
             setattr(self, key, value)
         super().__init__(self.fmt.format(**self.fields))
 
-    @property
-    def message(self) -> str:  # type: ignore[override]
-        return str(self)
-
 
 @dataclass(frozen=True)
 class Problem:

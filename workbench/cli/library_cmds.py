@@ -1,0 +1,178 @@
+"""`library list|search|show` and `render`: browse the templates, see the concrete request."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workbench.cli.context import CliContext, ExitStatus
+from workbench.core.errors import WorkbenchError
+from workbench.core.library import RequestTemplate, default_library
+from workbench.core.render import merge_scopes, render
+from workbench.core.validation import validate
+
+LIFECYCLE_MARK = {"supported": "", "unclear": " [lifecycle unclear]", "end-of-support-2026-10-30": " [END OF SUPPORT 2026-10-30]"}
+
+
+def register(sub) -> None:
+    library = sub.add_parser("library", help="browse the request library")
+    lib_sub = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    listing = lib_sub.add_parser("list", help="every operation, by API and group")
+    listing.add_argument("--api", help="only this API (pinpoint, pinpoint-sms-voice-v2, ...)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+    search = lib_sub.add_parser("search", help="find operations by words")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--api")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+    show = lib_sub.add_parser("show", help="one template: URL, variables, bodies, docs, variants")
+    show.add_argument("operation", help="GetApps, or API:Operation when the name is in several APIs")
+    show.add_argument("--api")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    rend = sub.add_parser("render", help="the concrete request a template makes, and its validation problems")
+    add_request_arguments(rend)
+    rend.set_defaults(handler=cmd_render)
+
+
+def add_request_arguments(parser) -> None:
+    parser.add_argument("operation", help="GetApps, or API:Operation when the name is in several APIs")
+    parser.add_argument("--api")
+    parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a variable (repeatable)")
+    parser.add_argument("--variant", help="start from a named example variant instead of the minimal body")
+    parser.add_argument("--full", action="store_true", help="start from the full body (every member)")
+    parser.add_argument("--body", metavar="FILE|-", help="the body text from a file, or - for standard input")
+    parser.add_argument("--json", action="store_true")
+
+
+def parse_vars(pairs: list[str]) -> dict:
+    variables = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise WorkbenchError(f"--var {pair!r}: expected NAME=VALUE")
+        variables[name.strip()] = value
+    return variables
+
+
+def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
+    if args.body == "-":
+        return ctx.stdin.read()
+    if args.body:
+        path = Path(args.body)
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise WorkbenchError(f"--body {args.body}: not UTF-8 text") from None
+    if args.variant:
+        return template.body_text(args.variant)
+    return template.body_text("full" if args.full else "minimal")
+
+
+def template_for(args) -> RequestTemplate:
+    return default_library().find(args.operation, api=args.api)
+
+
+def request_variables(args, template: RequestTemplate) -> dict:
+    """Variant values < --var values (the command line is the request's own scope)."""
+    variant_vars = template.variant(args.variant).variables if args.variant else {}
+    return {**variant_vars, **parse_vars(args.var)}
+
+
+def cmd_list(args, ctx: CliContext) -> ExitStatus:
+    library = default_library()
+    tree = library.tree()
+    if args.api:
+        tree = {args.api: tree.get(args.api, {})}
+    if args.json:
+        ctx.out_json([t.summary() for t in library.templates if not args.api or t.api == args.api])
+        return ExitStatus.OK
+    for api, groups in tree.items():
+        ctx.out(f"{api}")
+        for group, names in sorted(groups.items()):
+            ctx.out(f"  {group}")
+            for name in sorted(names):
+                template = library.get(api, name)
+                ctx.out(f"    {name:<48} {template.method:<6}{LIFECYCLE_MARK.get(template.lifecycle_status, '')}")
+    for problem in library.problems:
+        ctx.err(f"warning: {problem}")
+    return ExitStatus.OK
+
+
+def cmd_search(args, ctx: CliContext) -> ExitStatus:
+    found = default_library().search(" ".join(args.query), api=args.api)
+    if args.json:
+        ctx.out_json([t.summary() for t in found])
+        return ExitStatus.OK
+    if not found:
+        ctx.err("no operation matches")
+        return ExitStatus.ERROR
+    for template in found:
+        first_line = template.documentation.split("\n")[0][:80]
+        ctx.out(f"{template.key:<55} {first_line}")
+    return ExitStatus.OK
+
+
+def cmd_show(args, ctx: CliContext) -> ExitStatus:
+    template = template_for(args)
+    if args.json:
+        ctx.out_json(template.to_dict())
+        return ExitStatus.OK
+    ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
+    ctx.out(f"{template.method} {template.url}")
+    for param in template.query:
+        ctx.out(f"  ?{param.name}={{{{ {param.variable} }}}}{'' if param.required else '  (optional)'}")
+    for name, value in template.headers:
+        ctx.out(f"  {name}: {value}")
+    status = template.lifecycle_status
+    ctx.out(f"\nLifecycle: {status}" + (f" ({template.lifecycle.get('area')})" if template.lifecycle.get("area") else ""))
+    if template.lifecycle.get("migration"):
+        ctx.out(f"  Migration: {template.lifecycle['migration']}")
+    if template.variables:
+        ctx.out("\nVariables:")
+        for v in template.variables:
+            flag = "required" if v.required else "optional"
+            ctx.out(f"  {v.name:<28} {v.location:<11} {v.type:<8} {flag:<8} {v.description[:70]}")
+    if template.has_body:
+        ctx.out("\nMinimal body:")
+        ctx.out(template.body_text("minimal"))
+    if template.variants:
+        ctx.out("\nExample variants (--variant NAME):")
+        for variant in template.variants:
+            ctx.out(f"  {variant.name:<18} {variant.title}")
+    ctx.out("\n" + template.documentation)
+    return ExitStatus.OK
+
+
+def cmd_render(args, ctx: CliContext) -> ExitStatus:
+    template = template_for(args)
+    body = read_body(args, template, ctx)
+    rendered = render(template, merge_scopes(request=request_variables(args, template)), body)
+    problems = validate(rendered)
+    if args.json:
+        ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems]})
+        return ExitStatus.OK
+    print_request(ctx, rendered.request)
+    print_problems(ctx, problems)
+    return ExitStatus.OK
+
+
+def print_request(ctx: CliContext, request) -> None:
+    ctx.out(f"{request.method} {request.url}")
+    for name, value in request.headers:
+        ctx.out(f"{name}: {value}")
+    if request.body:
+        ctx.out("")
+        ctx.out(request.body.decode("utf-8", errors="replace"))
+
+
+def print_problems(ctx: CliContext, problems) -> None:
+    if not problems:
+        return
+    ctx.err(f"\n{len(problems)} validation problem{'s' if len(problems) > 1 else ''} (not blocking):")
+    for problem in problems:
+        ctx.err(f"  {problem.path}: {problem.message}")

@@ -1,0 +1,261 @@
+"""Variables + a request template -> a concrete HttpRequest.
+
+Strict: a variable with no value stops the render, and the error names every missing
+variable and where it is used. Sandboxed jinja2 (a template cannot reach Python objects).
+A value is escaped for where it lands:
+
+- host:          taken as is, but must be a bare host[:port] (no spaces, slashes, CR/LF);
+- path segment:  percent-encoded (an ARN in /v1/tags/{resource-arn} keeps its ':' and '/'
+                 inside one segment, the way botocore encodes it);
+- query:         percent-encoded; a list-typed variable ("a,b") repeats the parameter;
+- header:        CR or LF in a value stops the render (header injection);
+- JSON body:     inside a JSON string the value is JSON-escaped (quotes, backslashes,
+                 newlines, unicode); outside a string it is a typed value: numbers,
+                 true/false/null and JSON arrays/objects go in as they are, anything
+                 else becomes a JSON string.
+
+Variable scopes (see `merge_scopes`): a name is looked up in the request's own variables
+first, then the environment's, then the globals.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+from urllib.parse import quote
+
+import jinja2
+from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.http import HttpRequest
+from workbench.core.library import RequestTemplate
+
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
+HOST = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
+
+
+class UnresolvedVariables(WorkbenchError):
+    """`missing` maps each variable name to the places that use it."""
+
+    fmt = "{summary}"
+
+    def __init__(self, missing: dict[str, list[str]]):
+        parts = [f"{name} (used in {', '.join(places)})" for name, places in missing.items()]
+        super().__init__(
+            summary="missing variable" + ("s" if len(missing) > 1 else "") + ": " + "; ".join(parts),
+            missing=missing,
+        )
+
+
+class UnsafeValue(WorkbenchError):
+    fmt = "{place}: {reason}"
+
+
+class TemplateSyntaxProblem(WorkbenchError):
+    fmt = "{place}: template error: {reason}"
+
+
+def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None) -> dict:
+    """request < environment < globals in lookup order: the request's own value wins."""
+    merged: dict = {}
+    for scope in (globals_, environment, request):
+        merged.update({k: v for k, v in (scope or {}).items() if v is not None})
+    return merged
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def json_in_string(value) -> str:
+    return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
+
+
+def json_value(value) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    stripped = text.strip()
+    if stripped in ("true", "false", "null") or NUMBER.fullmatch(stripped):
+        return stripped
+    if stripped[:1] in "[{":
+        try:
+            return json.dumps(json.loads(stripped), ensure_ascii=False)
+        except ValueError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def path_segment(value) -> str:
+    return quote(_as_text(value), safe="")
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
+    return env
+
+
+ENV = _environment()
+
+
+def _scan_json_strings(segment: str, in_string: bool) -> bool:
+    """Whether we are inside a JSON string literal after reading `segment`."""
+    escaped = False
+    for char in segment:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+    return in_string
+
+
+def annotate(text: str, context: str) -> str:
+    """Wrap each {{ expression }} in the filter that escapes it for `context`."""
+    out, position, in_string = [], 0, False
+    for match in EXPRESSION.finditer(text):
+        segment = text[position : match.start()]
+        out.append(segment)
+        if context == "json":
+            in_string = _scan_json_strings(segment, in_string)
+            flt = "json_in_string" if in_string else "json_value"
+        elif context == "path":
+            flt = "path_segment"
+        else:
+            flt = None
+        expression = match.group(1).strip()
+        out.append("{{ (" + expression + ") | " + flt + " }}" if flt else "{{ " + expression + " }}")
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+@dataclass
+class _Renderer:
+    variables: Mapping
+    missing: dict = field(default_factory=dict)
+
+    def uses(self, text: str, place: str) -> set[str]:
+        try:
+            names = meta.find_undeclared_variables(ENV.parse(text))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
+        return names
+
+    def render(self, text: str, context: str, place: str) -> str | None:
+        annotated = annotate(text, context)
+        needed = self.uses(annotated, place)
+        # in order of first use, so the message reads like the template
+        absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
+        try:
+            return ENV.from_string(annotated).render(self.variables)
+        except jinja2.UndefinedError:
+            for name in absent or ["(an attribute of a variable)"]:
+                self.missing.setdefault(name, [])
+                if place not in self.missing[name]:
+                    self.missing[name].append(place)
+            return None
+        except jinja2.TemplateError as exc:
+            raise TemplateSyntaxProblem(place=place, reason=str(exc)) from None
+
+
+@dataclass(frozen=True)
+class RenderedRequest:
+    """The concrete request plus what validation needs."""
+
+    template: RequestTemplate
+    request: HttpRequest
+    variables: dict  # the values that were available (merged scopes)
+    body_text: str | None
+    body_json: object = None
+    body_problem: Problem | None = None
+
+    def to_dict(self) -> dict:
+        return {"operation": self.template.key, "signing_name": self.template.signing_name, **self.request.to_dict()}
+
+
+def split_list(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [_as_text(v) for v in value]
+    return [part.strip() for part in _as_text(value).split(",") if part.strip()]
+
+
+def render(
+    template: RequestTemplate,
+    variables: Mapping,
+    body: str | None = None,
+    *,
+    scheme: str = "https",
+    extra_headers: tuple[tuple[str, str], ...] = (),
+) -> RenderedRequest:
+    """Render `template` with `variables`; `body` is the body text (None: no body)."""
+    renderer = _Renderer(variables)
+    url = _render_url(template.url, scheme, renderer)
+    query = _render_query(template, variables, renderer)
+    headers = _render_headers(tuple(template.headers) + tuple(extra_headers), renderer)
+    body_text = renderer.render(body, "json", "body") if body is not None else None
+    if renderer.missing:
+        raise UnresolvedVariables(renderer.missing)
+    if query:
+        url = f"{url}?{query}"
+    body_json, body_problem = None, None
+    if body_text is not None and body_text.strip():
+        try:
+            body_json = json.loads(body_text)
+        except json.JSONDecodeError as exc:
+            body_problem = Problem("$", f"body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    request = HttpRequest(template.method, url, headers, (body_text or "").encode("utf-8"))
+    return RenderedRequest(template, request, dict(variables), body_text, body_json, body_problem)
+
+
+def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:
+    rest = url_template.split("://", 1)[1] if "://" in url_template else url_template
+    host_template, slash, path_template = rest.partition("/")
+    host = renderer.render(host_template, "text", "url host")
+    path = renderer.render(slash + path_template, "path", "url path")
+    if host is not None and not HOST.fullmatch(host):
+        raise UnsafeValue(place="url host", reason=f"{host!r} is not a host name (expected e.g. pinpoint.us-east-1.amazonaws.com)")
+    return f"{scheme}://{host}{path}" if host is not None and path is not None else ""
+
+
+def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Renderer) -> str:
+    pairs = []
+    for param in template.query:
+        if param.value is not None:
+            pairs.append((param.name, param.value))
+            continue
+        if param.variable not in variables:
+            if param.required:
+                renderer.missing.setdefault(param.variable, []).append(f"query {param.name}")
+            continue
+        variable = template.variable(param.variable)
+        value = variables[param.variable]
+        values = split_list(value) if variable is not None and variable.type == "list" else [_as_text(value)]
+        pairs.extend((param.name, v) for v in values)
+    return "&".join(f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs)
+
+
+def _render_headers(headers, renderer: _Renderer) -> tuple[tuple[str, str], ...]:
+    rendered = []
+    for name, value_template in headers:
+        if re.search(r"[\r\n:\s]", name) or not name:
+            raise UnsafeValue(place=f"header {name!r}", reason="a header name cannot be empty or hold spaces, ':' or line breaks")
+        value = renderer.render(value_template, "text", f"header {name}")
+        if value is None:
+            continue
+        if "\r" in value or "\n" in value:
+            raise UnsafeValue(place=f"header {name}", reason="the value holds a line break (CR/LF), which would inject headers; remove it")
+        rendered.append((name, value))
+    return tuple(rendered)

@@ -1,1 +1,11 @@
-"""The local sandbox: moto in server mode behind our own SigV4-verifying front."""
+"""The local sandbox: moto in server mode behind our own SigV4-verifying front.
+
+Entry points (import the submodules; this package imports nothing heavy):
+  server.SandboxServer(tutorial_policy=False, port=0)   in-process: start()/stop()/url/with
+  background.ensure_sandbox(environ, tutorial_policy=False, mode="in-process"|"child")
+                                                         -> SandboxHandle(url, started_here, kind, close())
+  background.start_background / stop_background / read_status(environ) -> SandboxStatus
+  emulation.emulated_operations() -> frozenset[(api, operation)]
+Modules: routing (model-based route), verify (SigV4), aws_errors, policy (tutorial IAM
+policy), moto_server, front, statefile, serve (`python -m workbench.core.sandbox.serve`).
+"""

@@ -1,0 +1,81 @@
+"""`pinpoint-workbench sandbox start | stop | status`: the background local sandbox."""
+
+from __future__ import annotations
+
+from workbench.cli.context import ExitStatus
+from workbench.core.sandbox.background import SandboxStatus, read_status, start_background, stop_background
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sandbox", help="run the local sandbox (moto behind a SigV4-verifying front)",
+        description="The local sandbox answers the Pinpoint APIs on http://127.0.0.1:PORT for "
+                    "the fixed sandbox credentials (no AWS account needed).")
+    sub = parser.add_subparsers(dest="sandbox_command", metavar="ACTION", required=True)
+
+    start = sub.add_parser("start", help="start the background sandbox (runs until `sandbox stop`)")
+    start.add_argument("--tutorial-policy", action="store_true",
+                       help="enforce the Postman tutorial's IAM policy (deletes are denied)")
+    start.add_argument("--port", type=int, default=0, help="port to listen on (default: any free one)")
+    start.add_argument("--json", action="store_true", help="print the status as JSON")
+    start.set_defaults(handler=_start)
+
+    stop = sub.add_parser("stop", help="stop the background sandbox")
+    stop.add_argument("--json", action="store_true", help="print the result as JSON")
+    stop.set_defaults(handler=_stop)
+
+    status = sub.add_parser("status", help="is the background sandbox running? (exit 0 if so, 1 if not)")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.set_defaults(handler=_status)
+
+
+def _describe(status: SandboxStatus) -> str:
+    record = status.record
+    policy = "on" if record and record.tutorial_policy else "off"
+    return f"{record.url} (pid {record.pid}, tutorial policy {policy})" if record else ""
+
+
+def _note_stale(ctx, status: SandboxStatus) -> None:
+    if status.stale_cleaned:
+        ctx.err(f"note: removed a stale sandbox record ({status.stale_cleaned})")
+
+
+def _start(args, ctx) -> ExitStatus:
+    status = start_background(ctx.environ, tutorial_policy=args.tutorial_policy, port=args.port)
+    if args.json:
+        ctx.out_json(status.to_dict())
+        return ExitStatus.OK
+    _note_stale(ctx, status)
+    if status.already_running:
+        ctx.out(f"The sandbox is already running at {_describe(status)}.")
+        if status.record and status.record.tutorial_policy != args.tutorial_policy:
+            ctx.err("note: it runs with a different tutorial-policy setting; "
+                    "`sandbox stop` first to change it")
+    else:
+        ctx.out(f"Sandbox running at {_describe(status)}.")
+    ctx.out("Send to it with --env sandbox; stop it with: pinpoint-workbench sandbox stop")
+    return ExitStatus.OK
+
+
+def _stop(args, ctx) -> ExitStatus:
+    status = stop_background(ctx.environ)
+    if args.json:
+        ctx.out_json({"stopped": status.running, **status.to_dict(), "running": False})
+        return ExitStatus.OK
+    _note_stale(ctx, status)
+    if status.running:
+        ctx.out(f"Stopped the sandbox at {_describe(status)}.")
+    else:
+        ctx.out("The sandbox was not running.")
+    return ExitStatus.OK
+
+
+def _status(args, ctx) -> ExitStatus:
+    status = read_status(ctx.environ)
+    if args.json:
+        ctx.out_json(status.to_dict())
+    else:
+        _note_stale(ctx, status)
+        ctx.out(f"Sandbox running at {_describe(status)}." if status.running
+                else "The sandbox is not running (start it with: pinpoint-workbench sandbox start).")
+    return ExitStatus.OK if status.running else ExitStatus.ERROR

@@ -1,0 +1,89 @@
+"""Errors in the form AWS answers them for REST-JSON and JSON APIs.
+
+botocore's rest-json parser reads the code from the `x-amzn-ErrorType` header and the
+message from `message`/`Message`; its JSON-protocol parser reads the code from `__type`.
+We send both, so either parser gets the same code and message it would from AWS.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AwsError:
+    status: int
+    code: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "code": self.code, "message": self.message}
+
+    def render(self, protocol: str = "rest-json") -> tuple[int, list[tuple[str, str]], bytes]:
+        body: dict = {"message": self.message}
+        if protocol == "json":
+            body = {"__type": self.code, "message": self.message}
+        data = json.dumps(body).encode("utf-8")
+        content_type = "application/x-amz-json-1.0" if protocol == "json" else "application/json"
+        headers = [
+            ("Content-Type", content_type),
+            ("x-amzn-ErrorType", self.code),
+            ("x-amzn-RequestId", str(uuid.uuid4())),
+            ("Content-Length", str(len(data))),
+        ]
+        return self.status, headers, data
+
+
+def missing_token() -> AwsError:
+    return AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token")
+
+
+def unrecognized_client() -> AwsError:
+    return AwsError(403, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.")
+
+
+def incomplete_signature(message: str) -> AwsError:
+    return AwsError(400, "IncompleteSignatureException", message)
+
+
+def invalid_signature(message: str) -> AwsError:
+    return AwsError(403, "InvalidSignatureException", message)
+
+
+def signature_mismatch(canonical_request: str, string_to_sign: str) -> AwsError:
+    return invalid_signature(
+        "The request signature we calculated does not match the signature you provided. "
+        "Check your AWS Secret Access Key and signing method. "
+        "Consult the service documentation for details.\n\n"
+        f"The Canonical String for this request should have been\n'{canonical_request}'\n\n"
+        f"The String-to-Sign should be\n'{string_to_sign}'\n"
+    )
+
+
+def access_denied(principal_arn: str, action: str, resource: str) -> AwsError:
+    return AwsError(403, "AccessDeniedException",
+                    f"User: {principal_arn} is not authorized to perform: {action} "
+                    f"on resource: {resource}")
+
+
+NOT_EMULATED_CODE = "NotImplementedBySandbox"
+
+
+def not_emulated(api: str | None, operation: str | None, method: str, path: str) -> AwsError:
+    if operation:
+        what = f"{api} operation {operation}"
+    elif api:
+        what = f"this {api} request ({method} {path})"
+    else:
+        what = f"this request ({method} {path})"
+    return AwsError(501, NOT_EMULATED_CODE,
+                    f"The local sandbox does not emulate {what}. It serves only the operations "
+                    "moto implements; send it to AWS instead.")
+
+
+def unknown_operation(method: str, path: str) -> AwsError:
+    return AwsError(404, "UnknownOperationException",
+                    f"No Amazon Pinpoint API operation matches {method} {path}.")

@@ -1,0 +1,88 @@
+"""Which operations the sandbox serves, derived from moto itself.
+
+An operation is emulated when moto has a backend for the API's real host name, one of that
+backend's URL patterns matches the operation's path (as werkzeug would decode it), and the
+backend's response class has the handler method moto dispatches to (botocore's xform_name).
+A test checks this against real requests.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+
+from botocore import xform_name
+
+from workbench.core.sandbox.constants import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.sandbox.routing import API_NAMES, _LABEL, api_spec, service_model
+
+
+def _sample_path(uri: str) -> str:
+    """A concrete, decoded path for a requestUri, as moto's Flask router would see it."""
+
+    def value(match: re.Match) -> str:
+        label = match.group(1)
+        if "arn" in label.lower():
+            return f"arn:aws:mobiletargeting:{SANDBOX_REGION}:{SANDBOX_ACCOUNT_ID}:apps/sample"
+        return "sample/more" if match.group(2) else "sample"
+
+    return _LABEL.sub(value, uri.split("?", 1)[0])
+
+
+def _moto_backends_for_host(host: str) -> list[str]:
+    from moto import backend_index
+
+    return [name for name, pattern in backend_index.backend_url_patterns
+            if pattern.match(f"https://{host}")]
+
+
+def _handler_classes(handler) -> list[type]:
+    owner = getattr(handler, "__self__", None)  # SomeResponse.dispatch (a classmethod)
+    if isinstance(owner, type):
+        return [owner]
+    if owner is not None:
+        return [type(owner)]
+    closure = getattr(handler, "__closure__", None) or ()  # method_dispatch wrappers
+    classes = []
+    for cell in closure:
+        content = cell.cell_contents
+        if isinstance(content, type):
+            classes.append(content)
+        elif callable(content) and getattr(content, "__qualname__", "").count("."):
+            cls_name = content.__qualname__.split(".")[0]
+            module = importlib.import_module(content.__module__)
+            if isinstance(getattr(module, cls_name, None), type):
+                classes.append(getattr(module, cls_name))
+    return classes
+
+
+def _served_by(backend: str) -> list[tuple[re.Pattern, list[type]]]:
+    urls = importlib.import_module(f"moto.{backend}.urls")
+    served = []
+    for pattern, handler in urls.url_paths.items():
+        served.append((re.compile(pattern.replace("{0}", "")), _handler_classes(handler)))
+    return served
+
+
+@functools.lru_cache(maxsize=None)
+def emulated_operations() -> frozenset[tuple[str, str]]:
+    """(api, operation) pairs the local sandbox answers through moto."""
+    result = set()
+    for api in API_NAMES:
+        model = service_model(api)
+        for backend in _moto_backends_for_host(api_spec(api).host()):
+            served = _served_by(backend)
+            for name in model.operation_names:
+                http = model.operation_model(name).http
+                path = _sample_path(http["requestUri"])
+                method = xform_name(name)
+                for regex, classes in served:
+                    if regex.fullmatch(path) and any(hasattr(cls, method) for cls in classes):
+                        result.add((api, name))
+                        break
+    return frozenset(result)
+
+
+def is_emulated(api: str | None, operation: str | None) -> bool:
+    return bool(api and operation) and (api, operation) in emulated_operations()

@@ -1,0 +1,54 @@
+"""moto's server mode on 127.0.0.1, an ephemeral port, in a thread of this process.
+
+moto's own IAM checks stay off (our front authenticates); its request log stays quiet.
+Note: moto keeps its backends in process-wide state, so two sandboxes in one process share
+their resources.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):  # no per-request lines on stderr
+        pass
+
+
+@dataclass
+class MotoServer:
+    host: str = "127.0.0.1"
+    port: int = 0
+
+    def __post_init__(self):
+        self._server = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        from moto import settings
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+        settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")  # moto's IAM mode off
+        app = DomainDispatcherApplication(create_backend_app)
+        self._server = make_server(self.host, self.port, app, threaded=True,
+                                   request_handler=_QuietHandler)
+        self.port = self._server.server_port
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        name="sandbox-moto", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self.host, self.port

@@ -1,0 +1,67 @@
+"""`python -m workbench.core.sandbox.serve`: a sandbox in its own process.
+
+--state-file PATH   background mode: record pid/port there once listening, remove on exit.
+--watch-stdin       one-off mode: print one JSON line {"url", "pid"} on stdout when ready,
+                    exit when stdin reaches EOF (the parent died or closed the pipe).
+SIGTERM/SIGINT stop it cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from workbench.core.sandbox.server import SandboxError, SandboxServer
+from workbench.core.sandbox.statefile import SandboxRecord, remove_record, write_record
+
+EXIT_CANNOT_LISTEN = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbench.core.sandbox.serve")
+    parser.add_argument("--state-file", type=Path)
+    parser.add_argument("--tutorial-policy", action="store_true")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--watch-stdin", action="store_true")
+    args = parser.parse_args(argv)
+
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        server = SandboxServer(tutorial_policy=args.tutorial_policy, port=args.port).start()
+    except SandboxError as exc:
+        print(str(exc), file=sys.stderr, flush=True)
+        return EXIT_CANNOT_LISTEN
+    try:
+        info = server.info()
+        if args.state_file:
+            write_record(args.state_file, SandboxRecord(os.getpid(), server.port, info.url,
+                                                        info.tutorial_policy, info.started_at))
+        if args.watch_stdin:
+            print(json.dumps({"url": info.url, "pid": os.getpid()}), flush=True)
+            threading.Thread(target=_wait_for_eof, args=(stop,), daemon=True).start()
+        while not stop.wait(1.0):
+            pass
+    finally:
+        server.stop()
+        if args.state_file:
+            remove_record(args.state_file, os.getpid())
+    return 0
+
+
+def _wait_for_eof(stop: threading.Event) -> None:
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    finally:
+        stop.set()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The in-process sandbox: moto + our front, with a start/stop lifecycle."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.sandbox.constants import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.sandbox.front import Front, FrontConfig
+from workbench.core.sandbox.moto_server import MotoServer
+
+
+class SandboxError(WorkbenchError):
+    fmt = "sandbox: {message}"
+
+
+@dataclass(frozen=True)
+class SandboxInfo:
+    url: str
+    region: str
+    account_id: str
+    tutorial_policy: bool
+    started_at: float
+
+    def to_dict(self) -> dict:
+        return {"url": self.url, "region": self.region, "account_id": self.account_id,
+                "tutorial_policy": self.tutorial_policy, "started_at": self.started_at}
+
+
+class SandboxServer:
+    """`with SandboxServer() as sandbox: sandbox.url` -> http://127.0.0.1:PORT.
+
+    `port` 0 picks a free port; a taken port raises SandboxError.
+    """
+
+    def __init__(self, tutorial_policy: bool = False, port: int = 0):
+        self.tutorial_policy = tutorial_policy
+        self._port = port
+        self._moto: MotoServer | None = None
+        self._front: Front | None = None
+        self._started_at = 0.0
+
+    def start(self) -> "SandboxServer":
+        if self._front is not None:
+            return self
+        moto = MotoServer()
+        moto.start()
+        try:
+            config = FrontConfig(moto.address, tutorial_policy=self.tutorial_policy,
+                                 status=lambda: self.info().to_dict())
+            front = Front(config, port=self._port)
+        except OSError as exc:
+            moto.stop()
+            raise SandboxError(f"cannot listen on 127.0.0.1:{self._port}: {exc.strerror}") from None
+        front.start()
+        self._moto, self._front, self._started_at = moto, front, time.time()
+        return self
+
+    def stop(self) -> None:
+        if self._front is not None:
+            self._front.stop()
+            self._front = None
+        if self._moto is not None:
+            self._moto.stop()
+            self._moto = None
+
+    @property
+    def running(self) -> bool:
+        return self._front is not None
+
+    @property
+    def url(self) -> str:
+        if self._front is None:
+            raise SandboxError("not started")
+        return self._front.url
+
+    @property
+    def port(self) -> int:
+        return self._front.port if self._front else 0
+
+    def info(self) -> SandboxInfo:
+        return SandboxInfo(self.url, SANDBOX_REGION, SANDBOX_ACCOUNT_ID, self.tutorial_policy,
+                           self._started_at)
+
+    def __enter__(self) -> "SandboxServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

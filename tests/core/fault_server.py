@@ -1,0 +1,225 @@
+"""A loopback HTTP server that misbehaves on purpose, for transport tests.
+
+Plain threads and sockets on 127.0.0.1 only. Each accepted connection reads one request
+and hands it to a *behaviour*: a function `(conn, request, server) -> None` that writes
+whatever it wants (or nothing) on the raw socket. The behaviours below cover the faults
+the transport must survive; `FaultServer.requests` records what arrived, byte for byte.
+
+    with FaultServer(stall) as server:
+        send(HttpRequest("GET", server.url("/x")), SendOptions(read_timeout=0.2))
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawRequest:
+    method: str
+    target: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    raw_head: bytes
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+def read_request(conn: socket.socket) -> RawRequest | None:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    method, target, _version = lines[0].split(" ", 2)
+    headers = tuple(tuple(part.strip() for part in line.split(":", 1)) for line in lines[1:])
+    length = 0
+    for key, value in headers:
+        if key.lower() == "content-length":
+            length = int(value)
+    while len(rest) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
+    return RawRequest(method, target, headers, rest[:length], head + b"\r\n\r\n")
+
+
+def http_response(status: int, reason: str, body: bytes, headers=(), content_length: int | None = None) -> bytes:
+    lines = [f"HTTP/1.1 {status} {reason}"]
+    lines += [f"{k}: {v}" for k, v in headers]
+    lines.append(f"Content-Length: {len(body) if content_length is None else content_length}")
+    lines.append("Connection: close")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def reset(conn: socket.socket) -> None:
+    """Close with an RST instead of a FIN (SO_LINGER on, timeout 0)."""
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+# ----------------------------------------------------------------------------- behaviours
+
+
+def stall(conn, request, server):
+    """Accept and read the request, never answer (until the server stops)."""
+    server.stopping.wait()
+
+
+def stall_mid_body(conn, request, server):
+    """Send headers and part of the body, then go silent."""
+    conn.sendall(http_response(200, "OK", b"x" * 100, content_length=1000))
+    server.stopping.wait()
+
+
+def reset_mid_body(conn, request, server):
+    """Announce 1000 bytes, send 100, then reset the connection."""
+    conn.sendall(http_response(200, "OK", b"x" * 100, [("Content-Type", "application/json")], content_length=1000))
+    reset(conn)
+
+
+def close_mid_body(conn, request, server):
+    """Announce 1000 bytes, send 100, then close normally (FIN)."""
+    conn.sendall(http_response(200, "OK", b"x" * 100, content_length=1000))
+    conn.shutdown(socket.SHUT_WR)
+
+
+def close_without_answer(conn, request, server):
+    conn.close()
+
+
+BIG_SIZE = 20 * 1024 * 1024
+
+
+def big_body(conn, request, server):
+    """20 MiB of a repeating pattern (byte i is i % 251)."""
+    conn.sendall(http_response(200, "OK", b"", [("Content-Type", "application/octet-stream")], content_length=BIG_SIZE))
+    block = bytes(i % 251 for i in range(251 * 1024))
+    sent = 0
+    while sent < BIG_SIZE:
+        piece = block[: min(len(block), BIG_SIZE - sent)]
+        conn.sendall(piece)
+        sent += len(piece)
+
+
+BAD_GATEWAY_HTML = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+
+
+def html_502(conn, request, server):
+    conn.sendall(http_response(502, "Bad Gateway", BAD_GATEWAY_HTML, [("Content-Type", "text/html; charset=utf-8")]))
+
+
+def redirect(conn, request, server):
+    conn.sendall(http_response(302, "Found", b"", [("Location", "http://127.0.0.1:1/elsewhere")]))
+
+
+def json_ok(conn, request, server):
+    body = b'{"ApplicationsResponse": {"Item": []}}'
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("X-Amzn-RequestId", "r-1"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")]))
+
+
+def chunked_ok(conn, request, server):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                 b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+
+
+def not_http(conn, request, server):
+    conn.sendall(b"\x15\x03\x03\x00\x02\x02\x46")  # what a TLS server says to plain text
+    conn.close()
+
+
+# ----------------------------------------------------------------------------- server
+
+
+class FaultServer:
+    def __init__(self, behaviour):
+        self.behaviour = behaviour
+        self.requests: list[RawRequest] = []
+        self.errors: list[BaseException] = []
+        self.stopping = threading.Event()
+        self.connections_closed = threading.Event()
+        self._conns: list[socket.socket] = []
+        self._threads: list[threading.Thread] = []
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(16)
+        self._listener.settimeout(0.05)
+        self.port = self._listener.getsockname()[1]
+        self._accept_thread = threading.Thread(target=self._accept_loop, name="fault-server", daemon=True)
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/", scheme: str = "http") -> str:
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def __enter__(self) -> "FaultServer":
+        self._accept_thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self._accept_thread.join(timeout=2)
+        for conn in self._conns:
+            try:
+                conn.close()
+            except OSError:
+                pass
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._listener.close()
+
+    def _accept_loop(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except (TimeoutError, socket.timeout):
+                continue
+            except OSError:
+                return
+            self._conns.append(conn)
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        try:
+            if conn.recv(1, socket.MSG_PEEK) == b"\x16":  # a TLS ClientHello: answer like a plain HTTP server
+                conn.sendall(http_response(400, "Bad Request", b"This is a plain HTTP server."))
+                return
+            request = read_request(conn)
+            if request is None:
+                return
+            self.requests.append(request)
+            self.behaviour(conn, request, self)
+        except OSError:
+            pass  # the client went away: that is the point of most tests
+        except BaseException as exc:  # surfaced by tests that care
+            self.errors.append(exc)
+        finally:
+            try:
+                conn.close()
+            except OSError:
+                pass
+
+
+def closed_port() -> int:
+    """A loopback port with nothing listening (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,386 @@
+"""transport.send() against a loopback server that misbehaves on purpose (no network)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import os
+import threading
+import time
+from datetime import datetime
+
+import pytest
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials as BotocoreCredentials
+
+from workbench.core.credentials import Credentials
+from workbench.core.http import HttpRequest
+from workbench.core.signing import sign
+from workbench.core.transport import (
+    CancelToken,
+    Cancelled,
+    ConnectionRefused,
+    ConnectionReset,
+    DnsFailure,
+    InvalidUrl,
+    ProtocolFailure,
+    Response,
+    SendOptions,
+    Timeout,
+    TlsFailure,
+    TransportError,
+    send,
+)
+
+try:
+    from tests.core import fault_server as fs
+except ImportError:  # tests/ is not a package in this layout
+    import fault_server as fs
+
+
+def _send_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("workbench-send")]
+
+
+def _wait_no_send_threads(timeout: float = 3.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _send_threads():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def server(request):
+    behaviour = request.param
+    with fs.FaultServer(behaviour) as srv:
+        yield srv
+    assert not srv.errors, srv.errors
+
+
+def _params(behaviour):
+    return pytest.mark.parametrize("server", [behaviour], indirect=True)
+
+
+# ----------------------------------------------------------------------------- happy paths
+
+
+@_params(fs.json_ok)
+def test_json_response_keeps_header_order_and_duplicates(server):
+    response = send(HttpRequest("GET", server.url("/v1/apps")))
+    assert response.status == 200
+    assert response.reason == "OK"
+    assert response.json() == {"ApplicationsResponse": {"Item": []}}
+    assert response.header("x-amzn-requestid") == "r-1"
+    assert [v for k, v in response.headers if k == "Set-Cookie"] == ["a=1", "b=2"]
+    assert response.body_path is None and not response.truncated
+    assert response.size_bytes == len(response.body)
+    assert response.elapsed_ms > 0
+    assert response.timings.first_byte_ms <= response.timings.total_ms
+    as_dict = response.to_dict()
+    assert as_dict["status"] == 200 and as_dict["body"].startswith('{"Applications')
+    assert ["X-Amzn-RequestId", "r-1"] in as_dict["headers"]
+
+
+@_params(fs.chunked_ok)
+def test_chunked_body(server):
+    response = send(HttpRequest("GET", server.url("/")))
+    assert response.text() == "hello world"
+    assert response.json() is None
+
+
+@_params(fs.html_502)
+def test_html_502_is_a_response_not_an_error(server):
+    response = send(HttpRequest("GET", server.url("/v1/apps")))
+    assert response.status == 502
+    assert response.reason == "Bad Gateway"
+    assert not response.ok
+    assert response.json() is None
+    assert "<h1>502 Bad Gateway</h1>" in response.text()
+    assert response.header("Content-Type") == "text/html; charset=utf-8"
+
+
+@_params(fs.redirect)
+def test_redirects_are_not_followed(server):
+    response = send(HttpRequest("GET", server.url("/")))
+    assert response.status == 302
+    assert response.header("Location") == "http://127.0.0.1:1/elsewhere"
+    assert len(server.requests) == 1
+
+
+@_params(fs.json_ok)
+def test_sent_bytes_are_the_signed_ones(server):
+    """The server sees exactly the signed headers, and the signature verifies over them."""
+    body = b'{"CreateApplicationRequest": {"Name": "demo"}}'
+    request = HttpRequest(
+        "POST", server.url("/v1/apps?x=1"), (("Content-Type", "application/json"),), body
+    )
+    creds = Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "tok/en+=")
+    signed = sign(request, creds, region="us-east-1", signing_name="mobiletargeting",
+                  timestamp=datetime(2026, 1, 2, 3, 4, 5))
+    send(signed.request)
+
+    received = server.requests[0]
+    assert received.method == "POST"
+    assert received.target == "/v1/apps?x=1"
+    assert received.body == body
+    # Everything signed arrives unchanged and in order; only Content-Length framing is added.
+    assert received.headers == signed.request.headers + (("Content-Length", str(len(body))),)
+
+    # Recompute the signature server-side from what arrived, as AWS would.
+    check = AWSRequest(method=received.method, url=server.url(received.target), data=received.body)
+    for key, value in received.headers:
+        if key.lower() not in ("authorization", "content-length"):
+            check.headers[key] = value
+    check.context["timestamp"] = received.header("X-Amz-Date")
+    signer = SigV4Auth(BotocoreCredentials(creds.access_key_id, creds.secret_access_key, creds.session_token),
+                       "mobiletargeting", "us-east-1")
+    expected = signer.signature(signer.string_to_sign(check, signer.canonical_request(check)), check)
+    assert received.header("Authorization").endswith(f"Signature={expected}")
+
+
+# ----------------------------------------------------------------------------- big bodies
+
+
+@_params(fs.big_body)
+def test_20_mib_body_is_spooled_to_a_file(server, tmp_path):
+    options = SendOptions(spool_dir=str(tmp_path))
+    response = send(HttpRequest("GET", server.url("/big")), options)
+    try:
+        assert response.status == 200
+        assert response.size_bytes == fs.BIG_SIZE
+        assert response.truncated
+        assert response.body_path and os.path.dirname(response.body_path) == str(tmp_path)
+        assert os.path.getsize(response.body_path) == fs.BIG_SIZE
+        assert len(response.body) == options.preview_bytes  # memory holds a preview only
+        with open(response.body_path, "rb") as handle:
+            data = handle.read()
+        pattern = bytes(i % 251 for i in range(251 * 1024))
+        expected = (pattern * (fs.BIG_SIZE // len(pattern) + 1))[: fs.BIG_SIZE]
+        assert hashlib.sha256(data).digest() == hashlib.sha256(expected).digest()
+        assert response.body == data[: options.preview_bytes]
+        assert response.json() is None
+        assert oct(os.stat(response.body_path).st_mode & 0o777) == "0o600"
+    finally:
+        response.discard()
+    assert not os.path.exists(response.body_path)
+
+
+@_params(fs.json_ok)
+def test_body_at_the_cap_stays_in_memory(server, tmp_path):
+    response = send(HttpRequest("GET", server.url("/")), SendOptions(max_memory_body=38, spool_dir=str(tmp_path)))
+    assert response.body_path is None and response.size_bytes == 38
+    assert os.listdir(tmp_path) == []
+
+
+# ----------------------------------------------------------------------------- faults
+
+
+def test_connection_refused():
+    port = fs.closed_port()
+    started = time.monotonic()
+    with pytest.raises(ConnectionRefused) as info:
+        send(HttpRequest("GET", f"http://127.0.0.1:{port}/v1/apps"))
+    assert time.monotonic() - started < 2
+    assert str(info.value) == (
+        f"Connection refused by 127.0.0.1:{port}: nothing is accepting connections on that port "
+        "(is the server or the sandbox running?)"
+    )
+    assert info.value.host == f"127.0.0.1:{port}"
+    assert isinstance(info.value, TransportError)
+
+
+@pytest.fixture
+def full_backlog():
+    """A loopback port whose accept queue is full: new SYNs are dropped, connect() stalls."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(3):
+        filler = socket.socket()
+        filler.setblocking(False)
+        try:
+            filler.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        fillers.append(filler)
+    time.sleep(0.05)
+    yield port
+    for sock in fillers + [listener]:
+        sock.close()
+
+
+def test_connect_timeout(full_backlog):
+    started = time.monotonic()
+    with pytest.raises(Timeout) as info:
+        send(HttpRequest("GET", f"http://127.0.0.1:{full_backlog}/"), SendOptions(connect_timeout=0.3))
+    assert time.monotonic() - started < 2
+    assert info.value.phase == "connect"
+    assert str(info.value) == f"Timed out after 0.3 s connecting to 127.0.0.1:{full_backlog} (connect timeout)"
+
+
+def test_cancel_while_connecting(full_backlog):
+    token = CancelToken()
+    threading.Timer(0.2, token.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        send(HttpRequest("GET", f"http://127.0.0.1:{full_backlog}/"), SendOptions(connect_timeout=5), token)
+    assert time.monotonic() - started < 3
+    assert _wait_no_send_threads(6)  # the abandoned connect ends at connect_timeout at the latest
+
+
+@_params(fs.stall)
+def test_stalled_server_times_out_on_read(server):
+    started = time.monotonic()
+    with pytest.raises(Timeout) as info:
+        send(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=0.3))
+    assert 0.25 < time.monotonic() - started < 5
+    assert info.value.phase == "read"
+    assert str(info.value) == f"Timed out after 0.3 s waiting for {server.host} (read timeout)"
+
+
+@_params(fs.stall_mid_body)
+def test_stall_in_the_middle_of_the_body_times_out(server):
+    with pytest.raises(Timeout) as info:
+        send(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=0.3))
+    assert str(info.value) == (
+        f"Timed out after 0.3 s waiting for more of the body from {server.host} (read timeout)"
+    )
+
+
+@_params(fs.stall)
+def test_cancel_from_another_thread_while_stalled(server):
+    token = CancelToken()
+    timer = threading.Timer(0.2, token.cancel)
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled) as info:
+        send(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=30), token)
+    elapsed = time.monotonic() - started
+    timer.join()
+    assert 0.15 < elapsed < 3
+    assert str(info.value) == f"Request to {server.host} was cancelled"
+    # The abandoned exchange does not linger until its 30 s read timeout.
+    assert _wait_no_send_threads(), _send_threads()
+
+
+@_params(fs.big_body)
+def test_cancel_while_spooling_leaves_no_file(server, tmp_path):
+    token = CancelToken()
+
+    def cancel_when_spooling():
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not os.listdir(tmp_path):
+            time.sleep(0.001)
+        token.cancel()
+
+    watcher = threading.Thread(target=cancel_when_spooling)
+    watcher.start()
+    response = None
+    try:
+        response = send(HttpRequest("GET", server.url("/")), SendOptions(spool_dir=str(tmp_path), max_memory_body=1024), token)
+    except Cancelled:
+        pass
+    watcher.join()
+    if response is not None:  # finished before the cancel landed: the caller owns the file
+        response.discard()
+    assert _wait_no_send_threads()
+    assert os.listdir(tmp_path) == []
+
+
+def test_cancelled_before_sending_never_connects():
+    token = CancelToken()
+    token.cancel()
+    with fs.FaultServer(fs.json_ok) as server:
+        with pytest.raises(Cancelled):
+            send(HttpRequest("GET", server.url("/")), cancel=token)
+        time.sleep(0.05)
+    assert server.requests == []
+
+
+@_params(fs.reset_mid_body)
+def test_reset_in_the_middle_of_the_body(server):
+    with pytest.raises(ConnectionReset) as info:
+        send(HttpRequest("GET", server.url("/")))
+    assert str(info.value) == (
+        f"Connection reset by {server.host} in the middle of the response body "
+        "(received 100 of 1000 bytes)"
+    )
+
+
+@_params(fs.close_mid_body)
+def test_closed_in_the_middle_of_the_body(server):
+    with pytest.raises(ConnectionReset) as info:
+        send(HttpRequest("GET", server.url("/")))
+    assert str(info.value) == (
+        f"Connection closed by {server.host} in the middle of the response body "
+        "(received 100 of 1000 bytes)"
+    )
+
+
+@_params(fs.close_without_answer)
+def test_closed_without_an_answer(server):
+    with pytest.raises(ConnectionReset) as info:
+        send(HttpRequest("GET", server.url("/")))
+    assert str(info.value) == (
+        f"Connection reset by {server.host} before answering "
+        "(the connection closed without a response)"
+    )
+
+
+@_params(fs.not_http)
+def test_garbage_instead_of_http(server):
+    with pytest.raises((ProtocolFailure, ConnectionReset)) as info:
+        send(HttpRequest("GET", server.url("/")))
+    if isinstance(info.value, ProtocolFailure):
+        assert str(info.value).startswith(f"{server.host} did not answer with valid HTTP: BadStatusLine")
+        assert str(info.value).endswith("(does it expect https:// ?)")
+
+
+def test_dns_failure_is_fast_and_named():
+    started = time.monotonic()
+    with pytest.raises(DnsFailure) as info:
+        send(HttpRequest("GET", "https://pinpoint.nowhere.invalid/v1/apps"))
+    assert time.monotonic() - started < 1
+    assert str(info.value) == (
+        "Could not resolve host pinpoint.nowhere.invalid: names under .invalid never resolve (RFC 6761)"
+    )
+
+
+def test_malformed_host_name_is_a_dns_failure():
+    with pytest.raises(DnsFailure) as info:
+        send(HttpRequest("GET", "http://a..b/"))
+    assert str(info.value) == "Could not resolve host a..b: the host name is not valid"
+
+
+@_params(fs.json_ok)
+def test_tls_to_a_plain_http_server(server):
+    with pytest.raises(TlsFailure) as info:
+        send(HttpRequest("GET", server.url("/", scheme="https")), SendOptions(connect_timeout=2))
+    message = str(info.value)
+    assert message.startswith(f"TLS handshake with {server.host} failed: ")
+    # The OpenSSL reason code varies by version (3.0: WRONG_VERSION_NUMBER; later: RECORD_LAYER_FAILURE).
+    assert re.fullmatch(
+        rf"TLS handshake with {re.escape(server.host)} failed: the server did not answer with TLS "
+        r"\([A-Z_]+\); it probably speaks plain HTTP: try http:// instead of https://",
+        message,
+    ), message
+
+
+def test_invalid_url():
+    with pytest.raises(InvalidUrl) as info:
+        send(HttpRequest("GET", "ftp://example.com/"))
+    assert str(info.value) == "Cannot send to ftp://example.com/: only http:// and https:// URLs can be sent"
+
+
+def test_response_helpers_without_a_server():
+    response = Response(200, "OK", (("content-type", "application/json; charset=latin-1"),), "{\"a\": \"é\"}".encode("latin-1"))
+    assert response.charset == "latin-1"
+    assert response.json() == {"a": "é"}
+    assert response.header("Content-Type").startswith("application/json")
+    assert response.header("missing") is None

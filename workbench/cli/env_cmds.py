@@ -1,0 +1,369 @@
+"""`env` and `credentials` commands: environments on disk, secrets in the keyring.
+
+No command takes a secret on the command line (argv shows in `ps` and shell history): the
+secret access key comes from a hidden prompt on a terminal, else from one line of stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from workbench.cli.context import CliContext, ExitStatus
+from workbench.core import regions
+from workbench.core.credentials import (
+    Credentials,
+    CredentialSource,
+    CredentialsError,
+    KeyringCredentialStore,
+    KeyringUnavailable,
+    mask_access_key_id,
+    resolve_credentials,
+)
+from workbench.core.environments import Environment, EnvironmentStore
+from workbench.core.errors import WorkbenchError
+from workbench.core.postman_env import load_postman_environment
+
+
+def register(subparsers) -> None:
+    env = subparsers.add_parser("env", help="manage environments (region, account, credential source)")
+    env_sub = env.add_subparsers(dest="env_command", metavar="ACTION", required=True)
+
+    p = env_sub.add_parser("list", help="list environments")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_list)
+
+    p = env_sub.add_parser("show", help="show one environment: hosts, variables, credential source")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_show)
+
+    p = env_sub.add_parser("add", help="add an environment")
+    p.add_argument("name")
+    p.add_argument("--region", required=True, help="e.g. us-east-1")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--profile", help="take credentials from this AWS profile (SSO, assume-role, process...)")
+    source.add_argument(
+        "--from-process-env",
+        action="store_true",
+        help="take credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN",
+    )
+    p.add_argument("--account", dest="account_id", default="", help="12-digit AWS account ID")
+    p.add_argument("--production", action="store_true", help="ask before destructive or sending operations")
+    p.add_argument("--colour", "--color", dest="colour", default="", help="a colour for the UI, e.g. #c62828")
+    p.add_argument("--var", action="append", default=[], metavar="KEY=VALUE", help="a free variable (repeatable)")
+    p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_add)
+
+    p = env_sub.add_parser("import", help="import a Postman environment export (secrets go to the keyring)")
+    p.add_argument("file")
+    p.add_argument("--name", help="name of the new environment (default: the Postman name)")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_import)
+
+    p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_remove)
+
+    p = env_sub.add_parser("regions", help="regions where each API is offered, with hosts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_regions)
+
+    cred = subparsers.add_parser("credentials", help="store, clear or test an environment's credentials")
+    cred_sub = cred.add_subparsers(dest="credentials_command", metavar="ACTION", required=True)
+
+    p = cred_sub.add_parser(
+        "set",
+        help="store an access key in the OS keyring (the secret is prompted for, or read from stdin)",
+        description="The secret access key is never an argument: it is read from a hidden prompt "
+        "on a terminal, else from the first line of stdin (the session token, with "
+        "--session-token-stdin, from the next line).",
+    )
+    p.add_argument("name")
+    p.add_argument("--access-key-id", required=True)
+    p.add_argument("--session-token-stdin", action="store_true", help="also read a session token")
+    p.set_defaults(handler=cmd_credentials_set)
+
+    p = cred_sub.add_parser("clear", help="delete the environment's keyring entry")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_credentials_clear)
+
+    p = cred_sub.add_parser("test", help="resolve the environment's credentials and show where they come from")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_credentials_test)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def open_store(ctx: CliContext) -> EnvironmentStore:
+    """The environment store for this context; its load problems go to stderr."""
+
+    store = EnvironmentStore.at_default_location(ctx.environ)
+    report = store.report()
+    if report:
+        ctx.err("warning: " + report)
+    return store
+
+
+def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
+    return KeyringCredentialStore.from_environ(ctx.environ)
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise WorkbenchError(f"{what} {item!r}: expected KEY=VALUE")
+        out[key.strip()] = value
+    return out
+
+
+def _describe(env: Environment) -> dict:
+    data = env.to_dict()
+    data["partition"] = env.partition
+    data["scheme"] = env.scheme
+    data["hosts"] = dict(sorted(env.hosts.items()))
+    data["credential_source"] = env.credential_source.to_dict()
+    data["missing_apis"] = list(env.missing_apis)
+    data["template_variables"] = dict(sorted(env.template_variables().items()))
+    data["builtin"] = env.is_sandbox
+    return data
+
+
+def _print_env(ctx: CliContext, env: Environment) -> None:
+    ctx.out(f"{env.name}")
+    ctx.out(f"  region       {env.region} ({regions.region_description(env.region)}, partition {env.partition})")
+    if env.account_id:
+        ctx.out(f"  account      {env.account_id}")
+    ctx.out(f"  credentials  {env.credential_source.describe()}")
+    if env.production:
+        ctx.out("  production   yes: destructive and sending operations ask first")
+    if env.colour:
+        ctx.out(f"  colour       {env.colour}")
+    hosts = env.hosts
+    for api, info in regions.APIS.items():
+        host = hosts.get(api)
+        shown = f"{env.scheme}://{host}" if host else "not offered in this region"
+        if env.is_sandbox and not host:
+            shown = "set when the sandbox runs"
+        ctx.out(f"  {info.label:<17}{shown}")
+    for key, value in sorted(env.variables.items()):
+        ctx.out(f"  var {key} = {value}")
+
+
+def _read_secret(ctx: CliContext, prompt: str) -> str:
+    isatty = getattr(ctx.stdin, "isatty", None)
+    if isatty is not None and isatty():
+        return getpass.getpass(prompt, stream=ctx.stderr)
+    line = ctx.stdin.readline()
+    return line.rstrip("\r\n")
+
+
+def _warn_offering(ctx: CliContext, env: Environment) -> None:
+    missing = env.missing_apis
+    if missing and not env.is_sandbox:
+        labels = ", ".join(regions.APIS[a].label for a in missing)
+        ctx.err(f"note: not offered in {env.region}: {labels}")
+
+
+# --------------------------------------------------------------------------- env
+
+
+def cmd_env_list(args, ctx: CliContext) -> ExitStatus:
+    store = open_store(ctx)
+    envs = store.list()
+    if args.json:
+        ctx.out_json(
+            {
+                "file": str(store.path),
+                "environments": [_describe(env) for env in envs],
+                "problems": [p.to_dict() for p in store.problems],
+                "backups": [str(b) for b in store.backups],
+            }
+        )
+        return ExitStatus.OK
+    width = max(len(env.name) for env in envs)
+    for env in envs:
+        flags = " production" if env.production else ""
+        ctx.out(f"{env.name:<{width}}  {env.region:<15} {env.credential_source.describe()}{flags}")
+    return ExitStatus.OK
+
+
+def cmd_env_show(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).get(args.name)
+    if args.json:
+        ctx.out_json(_describe(env))
+    else:
+        _print_env(ctx, env)
+    return ExitStatus.OK
+
+
+def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
+    store = open_store(ctx)
+    if args.profile:
+        source = CredentialSource("profile", args.profile)
+    elif args.from_process_env:
+        source = CredentialSource("process")
+    else:
+        source = CredentialSource("keyring")
+    env = Environment(
+        name=args.name,
+        region=args.region,
+        host_overrides=_pairs(args.host, "--host"),
+        account_id=args.account_id,
+        variables=_pairs(args.var, "--var"),
+        colour=args.colour,
+        production=args.production,
+        credential_source=source,
+    )
+    store.add(env)
+    _warn_offering(ctx, env)
+    if args.json:
+        ctx.out_json(_describe(env))
+    else:
+        ctx.out(f"added environment {env.name!r} ({env.region}) to {store.path}")
+        if source.kind == "keyring":
+            ctx.out(f"next: pinpoint-workbench credentials set {_quote(env.name)} --access-key-id AKIA...")
+    return ExitStatus.OK
+
+
+def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
+    imported = load_postman_environment(args.file, name=args.name)
+    store = open_store(ctx)
+    env = imported.environment
+    if env.name in store:
+        raise WorkbenchError(f"an environment named {env.name!r} already exists; pass --name to import under another name")
+    creds = None if args.skip_secrets else imported.credentials
+    keyring_store = None
+    if creds is not None:
+        keyring_store = open_credential_store(ctx)
+        keyring_store.check()  # fail before writing anything
+    store.add(env)
+    if creds is not None and keyring_store is not None:
+        keyring_store.set(env.name, creds)
+    for note in imported.notes:
+        ctx.err(f"note: {note}")
+    if args.skip_secrets and imported.credentials is not None:
+        ctx.err("note: --skip-secrets: the access key was not imported")
+    _warn_offering(ctx, env)
+    if args.json:
+        data = _describe(env)
+        data["credentials_stored"] = creds is not None
+        ctx.out_json(data)
+    else:
+        stored = " and its access key to the keyring" if creds is not None else ""
+        ctx.out(f"imported environment {env.name!r} ({env.region}){stored}")
+    return ExitStatus.OK
+
+
+def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
+    store = open_store(ctx)
+    env = store.remove(args.name)
+    cleared = False
+    if env.credential_source.kind == "keyring":
+        try:
+            cleared = open_credential_store(ctx).clear(env.name)
+        except KeyringUnavailable as exc:
+            ctx.err(f"warning: could not delete the keyring entry of {env.name!r}: {exc.reason}")
+    if args.json:
+        ctx.out_json({"removed": env.name, "keyring_entry_deleted": cleared})
+    else:
+        extra = " and its keyring entry" if cleared else ""
+        ctx.out(f"removed environment {env.name!r}{extra}")
+    return ExitStatus.OK
+
+
+def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
+    table = regions.region_table()
+    if args.json:
+        ctx.out_json(
+            [
+                {
+                    "region": r.code,
+                    "description": r.description,
+                    "partition": r.partition,
+                    "tutorial": r.tutorial,
+                    "hosts": r.hosts,
+                    "missing_apis": list(r.missing_apis),
+                }
+                for r in table
+            ]
+        )
+        return ExitStatus.OK
+    for r in table:
+        missing = ", ".join(regions.APIS[a].label for a in r.missing_apis)
+        mark = "*" if r.tutorial else " "
+        ctx.out(f"{mark} {r.code:<16} {r.partition:<11} {r.description}" + (f"  [no {missing}]" if missing else ""))
+    ctx.out("* a region of the developer guide's Postman tutorial")
+    return ExitStatus.OK
+
+
+# --------------------------------------------------------------------------- credentials
+
+
+def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).get(args.name)
+    if env.credential_source.kind != "keyring":
+        raise CredentialsError(
+            f"environment {env.name!r} takes its credentials from the {env.credential_source.describe()}; "
+            "only keyring environments store an access key"
+        )
+    keyring_store = open_credential_store(ctx)
+    keyring_store.check()  # before asking for a secret that could not be kept
+    secret = _read_secret(ctx, f"Secret access key for {args.access_key_id}: ").strip()
+    if not secret:
+        raise CredentialsError("no secret access key given (type it at the prompt or pipe it on stdin)")
+    token = None
+    if args.session_token_stdin:
+        token = _read_secret(ctx, "Session token: ").strip()
+        if not token:
+            raise CredentialsError("--session-token-stdin: no session token on the line after the secret")
+    keyring_store.set(env.name, Credentials(args.access_key_id.strip(), secret, token, "keyring"))
+    with_token = " with a session token" if token else ""
+    masked = mask_access_key_id(args.access_key_id.strip())
+    ctx.out(f"stored {masked}{with_token} for {env.name!r} in the keyring")
+    return ExitStatus.OK
+
+
+def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).get(args.name)
+    existed = open_credential_store(ctx).clear(env.name)
+    ctx.out(f"deleted the keyring entry of {env.name!r}" if existed else f"no keyring entry for {env.name!r}")
+    return ExitStatus.OK
+
+
+def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).get(args.name)
+    store = open_credential_store(ctx) if env.credential_source.kind == "keyring" else None
+    creds = resolve_credentials(env, store, ctx.environ)
+    report = credentials_report(env, creds)
+    if args.json:
+        ctx.out_json(report)
+    else:
+        token = " + session token" if creds.session_token else ""
+        ctx.out(f"{env.name}: {creds.masked_access_key_id}{token} from {creds.source}")
+    return ExitStatus.OK
+
+
+def credentials_report(env: Environment, creds: Credentials) -> dict:
+    """What `credentials test` shows: never the secret or the token, only that they exist."""
+
+    return {
+        "environment": env.name,
+        "source": creds.source,
+        "access_key_id": creds.masked_access_key_id,
+        "session_token": bool(creds.session_token),
+        "region": env.region,
+    }
+
+
+def _quote(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
+

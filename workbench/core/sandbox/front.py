@@ -161,7 +161,7 @@ class _Handler(BaseHTTPRequestHandler):
                                  f"{route.operation or arrived.method}: {' '.join(first)[:300]}")
             self._send_error(error, route)
             return
-        self._send(status, relayed, data)
+        self._send(status, _like_aws(relayed, data), data)
 
     def _send_error(self, error: AwsError, route: Route | None = None) -> None:
         status, headers, data = error.render(route.protocol if route else "rest-json")
@@ -205,3 +205,12 @@ class Front:
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+
+def _like_aws(headers, data: bytes):
+    """moto labels its JSON answers text/html and adds a 'status' header; AWS sends neither."""
+    kept = [(k, v) for k, v in headers if k.lower() != "status"]
+    content_type = next((v for k, v in kept if k.lower() == "content-type"), "")
+    if "html" in content_type and data[:1] in (b"{", b"["):
+        kept = [(k, v) for k, v in kept if k.lower() != "content-type"] + [("Content-Type", "application/json")]
+    return kept

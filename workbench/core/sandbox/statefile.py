@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,7 +27,9 @@ def state_dir(environ: Mapping[str, str] | None = None) -> Path:
     if runtime:
         candidate = Path(runtime) / APP_NAME
     else:
-        candidate = Path(platformdirs.user_runtime_dir(APP_NAME))
+        with warnings.catch_warnings():  # platformdirs warns when it falls back to /tmp
+            warnings.simplefilter("ignore")
+            candidate = Path(platformdirs.user_runtime_dir(APP_NAME))
     if _usable(candidate):
         return candidate
     cache = environ.get("XDG_CACHE_HOME")

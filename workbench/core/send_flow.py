@@ -1,0 +1,90 @@
+"""The send pipeline as named steps, each returning data a UI can show:
+
+    prepare  -> Prepared (rendered request + validation problems; never blocks)
+    check_destination (credentials go only to the environment's AWS hosts or the sandbox)
+    sign     -> signing.SignedRequest (request as sent + InspectionRecord)
+    transport.send -> Response, or a TransportError
+
+The CLI runs them in a row; the desktop window runs the same steps in a worker.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from workbench.core.environments import Environment
+from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.http import HttpRequest
+from workbench.core.library import RequestTemplate
+from workbench.core.render import RenderedRequest, merge_scopes, render
+from workbench.core.validation import validate
+
+
+@lru_cache(maxsize=None)
+def dns_suffix(partition: str) -> str:
+    """amazonaws.com for aws, amazonaws.com.cn for aws-cn... from botocore's endpoint data."""
+    import botocore.loaders
+    import botocore.regions
+
+    resolver = botocore.regions.EndpointResolver(botocore.loaders.create_loader().load_data("endpoints"))
+    return resolver.get_partition_dns_suffix(partition)
+
+
+class UntrustedDestination(WorkbenchError):
+    fmt = (
+        "refusing to sign for {host}: credentials of environment {env!r} go only to its AWS hosts "
+        "(*.{suffix}) or hosts set in the environment{hint}"
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    rendered: RenderedRequest
+    problems: tuple[Problem, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {**self.rendered.to_dict(), "problems": [p.to_dict() for p in self.problems]}
+
+
+def prepare(
+    template: RequestTemplate,
+    env: Environment,
+    request_variables: dict,
+    body: str | None,
+    globals_: dict | None = None,
+    extra_headers: tuple[tuple[str, str], ...] = (),
+    validate_request: bool = True,
+) -> Prepared:
+    """Render with scopes request < environment < globals, then validate (not blocking)."""
+    variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
+    rendered = render(template, variables, body, scheme=env.scheme, extra_headers=extra_headers)
+    problems = tuple(validate(rendered)) if validate_request else ()
+    return Prepared(rendered, problems)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_destination(request: HttpRequest, env: Environment) -> None:
+    """Raise UntrustedDestination unless the request goes where the credentials belong."""
+    parts = urlsplit(request.url)
+    host = (parts.hostname or "").lower()
+    if parts.netloc in env.hosts.values():
+        return
+    if env.is_sandbox:
+        if _is_loopback(host):
+            return
+        raise UntrustedDestination(host=host, env=env.name, suffix="(none: the sandbox is local)", hint="")
+    suffix = dns_suffix(env.partition)
+    if host.endswith("." + suffix) and parts.scheme == "https":
+        return
+    raise UntrustedDestination(host=parts.netloc or request.url, env=env.name, suffix=suffix, hint="; pass --allow-any-host to send anyway")

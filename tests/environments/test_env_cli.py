@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -121,24 +122,37 @@ def test_credentials_without_keyring_refuse_and_explain(run_cli, no_keyring_env)
 def test_credentials_test_for_profile_and_process(run_cli, tmp_path):
     config = tmp_path / "awsconfig"
     config.write_text("[profile dev]\naws_access_key_id = AKIASTATICEXAMPLE001\naws_secret_access_key = s\n")
-    run_cli("env", "add", "prof", "--region", "us-east-1", "--profile", "dev")
+    # hosts on a closed loopback port: the check's GetApps gets no answer, offline and fast
+    closed = ["--host", "pinpoint=127.0.0.1:9", "--host", "pinpoint-sms-voice-v2=127.0.0.1:9"]
+    run_cli("env", "add", "prof", "--region", "us-east-1", "--profile", "dev", *closed)
     result = run_cli("credentials", "test", "prof", env={"AWS_CONFIG_FILE": str(config)})
-    assert result.stdout == "prof: AKIA************E001 from profile dev\n"
+    assert result.stdout.splitlines() == [
+        "prof: AKIA************E001 from profile dev",
+        "pinpoint:GetApps at 127.0.0.1:9 (us-east-1): no response",
+    ]
+    assert result.status == 1 and "Connection refused" in result.stderr
     missing = run_cli("credentials", "test", "prof", env={"AWS_CONFIG_FILE": str(tmp_path / "none")})
     assert missing.status == 1
     assert missing.stderr.startswith("error: AWS profile 'dev' cannot be used: no such profile in ")
-    run_cli("env", "add", "ci", "--region", "us-east-1", "--from-process-env")
+    run_cli("env", "add", "ci", "--region", "us-east-1", "--from-process-env", *closed)
     result = run_cli("credentials", "test", "ci", "--json",
                      env={"AWS_ACCESS_KEY_ID": CANARY_KEY_ID, "AWS_SECRET_ACCESS_KEY": CANARY_SECRET})
-    assert result.json == {"access_key_id": "AKIA************E001", "environment": "ci", "region": "us-east-1",
+    data = result.json
+    check = data.pop("check")
+    assert data == {"access_key_id": "AKIA************E001", "environment": "ci", "region": "us-east-1",
                            "session_token": False, "source": "process environment"}
+    assert check["ok"] is False and check["operation"] == "pinpoint:GetApps" and check["status"] is None
     assert CANARY_SECRET not in result.stdout
     set_on_profile = run_cli("credentials", "set", "prof", "--access-key-id", "AKIAX", stdin="s\n")
     assert "only keyring environments store an access key" in set_on_profile.stderr
 
 
 def test_sandbox_credentials_test(run_cli):
-    assert run_cli("credentials", "test", "sandbox").stdout == "sandbox: AKIA************LE01 from sandbox\n"
+    result = run_cli("credentials", "test", "sandbox")
+    assert result.status == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "sandbox: AKIA************LE01 from sandbox"
+    assert re.fullmatch(r"pinpoint:GetApps at 127\.0\.0\.1:\d+ \(us-east-1\): HTTP 200 - credentials work", lines[1])
 
 
 @pytest.mark.keyring
@@ -150,7 +164,7 @@ def test_canary_never_reaches_a_file(run_cli, tmp_path, keyring_env, secret_serv
         outputs.append(result)
         return result
 
-    assert cli("env", "add", "dev", "--region", "us-east-1", "--var", "projectId=p1").status == 0
+    assert cli("env", "add", "dev", "--region", "us-east-1", "--var", "projectId=p1", "--host", "pinpoint=127.0.0.1:9").status == 0
     result = cli("credentials", "set", "dev", "--access-key-id", CANARY_KEY_ID, "--session-token-stdin",
                  stdin=f"{CANARY_SECRET}\n{CANARY_TOKEN}\n")
     assert result.status == 0, result.stderr

@@ -338,16 +338,27 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    env = open_store(ctx).get(args.name)
-    store = open_credential_store(ctx) if env.credential_source.kind == "keyring" else None
-    creds = resolve_credentials(env, store, ctx.environ)
-    report = credentials_report(env, creds)
+    from workbench.cli.send_cmds import open_environment
+    from workbench.core.send_flow import credentials_check
+
+    with open_environment(args.name, ctx) as env:
+        store = open_credential_store(ctx) if env.credential_source.kind == "keyring" else None
+        creds = resolve_credentials(env, store, ctx.environ)
+        report = credentials_report(env, creds)
+        report["check"] = credentials_check(env, creds)
+    check = report["check"]
     if args.json:
         ctx.out_json(report)
     else:
         token = " + session token" if creds.session_token else ""
         ctx.out(f"{env.name}: {creds.masked_access_key_id}{token} from {creds.source}")
-    return ExitStatus.OK
+        outcome = f"HTTP {check['status']}" if check.get("status") else "no response"
+        ctx.out(f"{check['operation']} at {check['host']} ({check['region']}): {outcome}" + (" - credentials work" if check["ok"] else ""))
+        if check.get("identity"):
+            ctx.out(f"identity: {check['identity']}")
+        if check.get("error"):
+            ctx.err(f"error: {check['error']}")
+    return ExitStatus.OK if check["ok"] else ExitStatus.ERROR
 
 
 def credentials_report(env: Environment, creds: Credentials) -> dict:

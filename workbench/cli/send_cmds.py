@@ -117,12 +117,10 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
         variables=(), lifecycle={}, documentation="",
     )
     with open_environment(args.env, ctx) as env:
+        # a URL with a literal host keeps its own scheme; {{ endpoint }} takes the environment's
         host_is_variable = "{{" in url[: path_start if path_start > 0 else len(url)]
-        if not host_is_variable and scheme != env.scheme:
-            from dataclasses import replace
-
-            env = replace(env, scheme=scheme)
-        prepared = prepare(template, env, parse_vars(args.var), body, validate_request=False)
+        own_scheme = None if host_is_variable else scheme
+        prepared = prepare(template, env, parse_vars(args.var), body, validate_request=False, scheme=own_scheme)
         operation = template.operation
         return sign_and_send(prepared.rendered.request, args.signing_name, env, args.region or env.region, operation, args, ctx, ())
 

@@ -11,6 +11,7 @@ The CLI runs them in a row; the desktop window runs the same steps in a worker.
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -57,10 +58,11 @@ def prepare(
     globals_: dict | None = None,
     extra_headers: tuple[tuple[str, str], ...] = (),
     validate_request: bool = True,
+    scheme: str | None = None,
 ) -> Prepared:
     """Render with scopes request < environment < globals, then validate (not blocking)."""
     variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
-    rendered = render(template, variables, body, scheme=env.scheme, extra_headers=extra_headers)
+    rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
     problems = tuple(validate(rendered)) if validate_request else ()
     return Prepared(rendered, problems)
 
@@ -88,3 +90,43 @@ def check_destination(request: HttpRequest, env: Environment) -> None:
     if host.endswith("." + suffix) and parts.scheme == "https":
         return
     raise UntrustedDestination(host=parts.netloc or request.url, env=env.name, suffix=suffix, hint="; pass --allow-any-host to send anyway")
+
+
+IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")
+
+
+def credentials_check(env: Environment, credentials, options=None) -> dict:
+    """A harmless signed read (GetApps, or the SMS v2 account attributes where Pinpoint is
+    not offered) that shows whether the credentials work and what they reached."""
+    from workbench.core import transport
+    from workbench.core.library import default_library
+    from workbench.core.signing import sign
+
+    library = default_library()
+    if "pinpoint" in env.hosts:
+        template = library.get("pinpoint", "GetApps")
+    else:
+        template = library.get("pinpoint-sms-voice-v2", "DescribeAccountAttributes")
+    prepared = prepare(template, env, {}, template.body_text(), validate_request=False)
+    check_destination(prepared.rendered.request, env)
+    signed = sign(prepared.rendered.request, credentials, region=env.region, signing_name=template.signing_name)
+    report = {
+        "operation": template.key,
+        "host": prepared.rendered.request.host,
+        "region": env.region,
+        "access_key_id": signed.inspection.access_key_id[:4] + "…" + signed.inspection.access_key_id[-4:],
+    }
+    try:
+        response = transport.send(signed.request, options or transport.SendOptions(read_timeout=30))
+    except transport.TransportError as exc:
+        return report | {"ok": False, "status": None, "error": str(exc)}
+    report |= {"ok": response.ok, "status": response.status}
+    if not response.ok:
+        body = response.json() if isinstance(response.json(), dict) else {}
+        message = body.get("message") or body.get("Message") or response.text()[:300]
+        error_type = (response.header("x-amzn-ErrorType") or body.get("__type") or "").split(":")[0]
+        report["error"] = f"{error_type}: {message}" if error_type else message
+        identity = IDENTITY_ARN.search(message or "")
+        if identity:
+            report["identity"] = identity.group(0)
+    return report

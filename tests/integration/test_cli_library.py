@@ -64,3 +64,14 @@ def test_bad_arguments(run_cli, tmp_path):
     assert missing.status == 1 and "No such file or directory" in missing.stderr
     assert run_cli("render", "GetAppz").stderr == "error: no operation 'GetAppz'. Did you mean: GetApp, GetApps?\n"
     assert run_cli("library", "frobnicate").status == 2
+
+
+def test_the_library_marks_what_the_local_sandbox_serves(run_cli):
+    """Derived from moto itself: the sandbox serves apps, settings, event streams and tags."""
+    rows = run_cli("library", "list", "--json").json
+    served = {row["operation"] for row in rows if row["sandbox"]}
+    assert {"GetApps", "CreateApp", "GetApp", "DeleteApp", "TagResource", "GetApplicationSettings"} <= served
+    assert "GetCampaigns" not in served and "SendTextMessage" not in served
+    assert all(row["api"] == "pinpoint" for row in rows if row["sandbox"])
+    listing = run_cli("library", "list", "--api", "pinpoint").stdout
+    assert next(l for l in listing.splitlines() if l.strip().startswith("GetApps ")).rstrip().endswith("[sandbox]")

@@ -83,13 +83,22 @@ def request_variables(args, template: RequestTemplate) -> dict:
     return {**variant_vars, **parse_vars(args.var)}
 
 
+def summary(template: RequestTemplate) -> dict:
+    """A template's summary plus whether the local sandbox serves it."""
+    from workbench.core.sandbox.emulation import is_emulated
+
+    return template.summary() | {"sandbox": is_emulated(template.api, template.operation)}
+
+
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.sandbox.emulation import is_emulated
+
     library = default_library()
     tree = library.tree()
     if args.api:
         tree = {args.api: tree.get(args.api, {})}
     if args.json:
-        ctx.out_json([t.summary() for t in library.templates if not args.api or t.api == args.api])
+        ctx.out_json([summary(t) for t in library.templates if not args.api or t.api == args.api])
         return ExitStatus.OK
     for api, groups in tree.items():
         ctx.out(f"{api}")
@@ -97,7 +106,8 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"  {group}")
             for name in sorted(names):
                 template = library.get(api, name)
-                ctx.out(f"    {name:<48} {template.method:<6}{LIFECYCLE_MARK.get(template.lifecycle_status, '')}")
+                served = " [sandbox]" if is_emulated(api, name) else ""
+                ctx.out(f"    {name:<48} {template.method:<6}{served}{LIFECYCLE_MARK.get(template.lifecycle_status, '')}")
     for problem in library.problems:
         ctx.err(f"warning: {problem}")
     return ExitStatus.OK
@@ -106,7 +116,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
-        ctx.out_json([t.summary() for t in found])
+        ctx.out_json([summary(t) for t in found])
         return ExitStatus.OK
     if not found:
         ctx.err("no operation matches")
@@ -120,7 +130,7 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
     if args.json:
-        ctx.out_json(template.to_dict())
+        ctx.out_json(template.to_dict() | {"sandbox": summary(template)["sandbox"]})
         return ExitStatus.OK
     ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
     ctx.out(f"{template.method} {template.url}")

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import botocore.session
 
+from workbench.core.regions import APIS as APIS_INFO
 from workbench.core.resources import load_reference
 
 APIS = ("pinpoint", "pinpoint-sms-voice-v2", "pinpoint-sms-voice", "pinpoint-email")
@@ -26,13 +27,8 @@ API_TITLES = {
 }
 
 # The request-template variable that holds each API's host (the Pinpoint one is the
-# guide's Postman tutorial variable `endpoint`).
-HOST_VARIABLES = {
-    "pinpoint": "endpoint",
-    "pinpoint-sms-voice-v2": "smsVoiceV2Endpoint",
-    "pinpoint-sms-voice": "smsVoiceEndpoint",
-    "pinpoint-email": "emailEndpoint",
-}
+# guide's Postman tutorial variable `endpoint`); one table, in regions.APIS.
+HOST_VARIABLES = {api: info.variable for api, info in APIS_INFO.items()}
 
 
 @dataclass(frozen=True)

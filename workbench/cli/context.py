@@ -53,3 +53,16 @@ class CliContext:
 
     def out_json(self, data) -> None:
         self.out(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
+    """['a=1', 'b=x=y'] -> {'a': '1', 'b': 'x=y'}; a malformed item names its flag."""
+    from workbench.core.errors import WorkbenchError
+
+    pairs: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise WorkbenchError(f"{flag} {item!r}: expected NAME=VALUE")
+        pairs[name.strip()] = value
+    return pairs

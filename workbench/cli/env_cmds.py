@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.core import regions
 from workbench.core.credentials import (
     Credentials,
@@ -113,16 +113,6 @@ def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
     return KeyringCredentialStore.from_environ(ctx.environ)
 
 
-def _pairs(items: list[str], what: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise WorkbenchError(f"{what} {item!r}: expected KEY=VALUE")
-        out[key.strip()] = value
-    return out
-
-
 def _describe(env: Environment) -> dict:
     data = env.to_dict()
     data["partition"] = env.partition
@@ -214,9 +204,9 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
     env = Environment(
         name=args.name,
         region=args.region,
-        host_overrides=_pairs(args.host, "--host"),
+        host_overrides=parse_pairs(args.host, "--host"),
         account_id=args.account_id,
-        variables=_pairs(args.var, "--var"),
+        variables=parse_pairs(args.var, "--var"),
         colour=args.colour,
         production=args.production,
         credential_source=source,

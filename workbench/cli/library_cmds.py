@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import RequestTemplate, default_library
 from workbench.core.render import merge_scopes, render
@@ -48,13 +48,7 @@ def add_request_arguments(parser) -> None:
 
 
 def parse_vars(pairs: list[str]) -> dict:
-    variables = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise WorkbenchError(f"--var {pair!r}: expected NAME=VALUE")
-        variables[name.strip()] = value
-    return variables
+    return parse_pairs(pairs, "--var")
 
 
 def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:

@@ -6,6 +6,15 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 
+def find_header(headers, name: str) -> str | None:
+    """The first value of header `name` (case-insensitive) in (name, value) pairs."""
+    lowered = name.lower()
+    for key, value in headers:
+        if key.lower() == lowered:
+            return value
+    return None
+
+
 @dataclass(frozen=True)
 class HttpRequest:
     method: str
@@ -18,11 +27,7 @@ class HttpRequest:
         return urlsplit(self.url).netloc
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return find_header(self.headers, name)
 
     def with_headers(self, headers) -> "HttpRequest":
         return replace(self, headers=tuple((str(k), str(v)) for k, v in headers))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 from urllib.parse import quote
 
@@ -142,25 +143,29 @@ def annotate(text: str, context: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1024)
+def _compile(text: str, context: str):
+    """-> (annotated text, compiled template, names it uses); cached, so a library template
+    is compiled once per process, not on every send."""
+    annotated = annotate(text, context)
+    names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
+    return annotated, ENV.from_string(annotated), names
+
+
 @dataclass
 class _Renderer:
     variables: Mapping
     missing: dict = field(default_factory=dict)
 
-    def uses(self, text: str, place: str) -> set[str]:
+    def render(self, text: str, context: str, place: str) -> str | None:
         try:
-            names = meta.find_undeclared_variables(ENV.parse(text))
+            annotated, compiled, needed = _compile(text, context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
-        return names
-
-    def render(self, text: str, context: str, place: str) -> str | None:
-        annotated = annotate(text, context)
-        needed = self.uses(annotated, place)
         # in order of first use, so the message reads like the template
         absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
         try:
-            return ENV.from_string(annotated).render(self.variables)
+            return compiled.render(self.variables)
         except jinja2.UndefinedError:
             for name in absent or ["(an attribute of a variable)"]:
                 self.missing.setdefault(name, [])

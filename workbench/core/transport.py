@@ -41,7 +41,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.http import HttpRequest
+from workbench.core.http import HttpRequest, find_header
 
 CHUNK = 64 * 1024
 _METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
@@ -188,11 +188,7 @@ class Response:
         return 200 <= self.status < 300
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return find_header(self.headers, name)
 
     @property
     def charset(self) -> str:

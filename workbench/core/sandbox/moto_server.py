@@ -36,7 +36,7 @@ class MotoServer:
         self._server = make_server(self.host, self.port, app, threaded=True,
                                    request_handler=_QuietHandler)
         self.port = self._server.server_port
-        self._thread = threading.Thread(target=self._server.serve_forever,
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="sandbox-moto", daemon=True)
         self._thread.start()
 

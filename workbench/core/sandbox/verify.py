@@ -17,6 +17,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
 from botocore.credentials import Credentials as BotoCredentials
 
+from workbench.core.http import find_header
 from workbench.core.credentials import Credentials
 from workbench.core.sandbox import aws_errors
 from workbench.core.sandbox.aws_errors import AwsError
@@ -36,11 +37,7 @@ class ArrivedRequest:
     body: bytes
 
     def header(self, name: str) -> str | None:
-        lowered = name.lower()
-        for key, value in self.headers:
-            if key.lower() == lowered:
-                return value
-        return None
+        return find_header(self.headers, name)
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def get_apps(url: str) -> None:
     from workbench.core import send_flow, signing, transport
     from workbench.core.environments import sandbox_environment
     from workbench.core.library import default_library
-    from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS
+    from workbench.core.credentials import SANDBOX_CREDENTIALS
 
     env = sandbox_environment(url)
     prepared = send_flow.prepare(default_library().find("pinpoint:GetApps"), env, {}, None)

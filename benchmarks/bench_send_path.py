@@ -38,7 +38,8 @@ from botocore.httpsession import URLLib3Session
 from workbench.core import send_flow, signing, transport
 from workbench.core.environments import sandbox_environment
 from workbench.core.library import default_library
-from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS, SANDBOX_REGION
+from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.sandbox_identity import SANDBOX_REGION
 from workbench.core.sandbox.server import SandboxServer
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 200

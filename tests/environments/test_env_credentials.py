@@ -22,7 +22,7 @@ from workbench.core.credentials import (
     select_backend,
 )
 from workbench.core.environments import Environment, sandbox_environment
-from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS
+from workbench.core.credentials import SANDBOX_CREDENTIALS
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"

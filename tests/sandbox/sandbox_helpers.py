@@ -5,7 +5,7 @@ from __future__ import annotations
 import boto3
 from botocore.config import Config
 
-from workbench.core.sandbox.constants import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
+from workbench.core.sandbox_identity import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
                                               SANDBOX_SECRET_ACCESS_KEY)
 
 NO_RETRIES = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=5,

@@ -222,7 +222,7 @@ def test_unknown_path(sandbox):
 
 
 def test_expired_wording_is_awss():
-    from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS
+    from workbench.core.credentials import SANDBOX_CREDENTIALS
     from workbench.core.sandbox.verify import ArrivedRequest, verify
 
     authorization = ("AWS4-HMAC-SHA256 Credential=AKIASANDBOXEXAMPLE01/20240101/us-east-1/"

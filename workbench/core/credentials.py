@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Protocol
 
+from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 from workbench.core.errors import WorkbenchError
 
 DEFAULT_KEYRING_SERVICE = "pinpoint-workbench"
@@ -40,6 +41,10 @@ class Credentials:
     @property
     def masked_access_key_id(self) -> str:
         return mask_access_key_id(self.access_key_id)
+
+
+# The local sandbox's fixed, harmless identity (no AWS account needed).
+SANDBOX_CREDENTIALS = Credentials(SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, source="sandbox")
 
 
 def mask_access_key_id(key_id: str) -> str:
@@ -427,8 +432,6 @@ def resolve_credentials(env, store: CredentialStore | None, environ: Mapping[str
 
     source: CredentialSource = env.credential_source
     if source.kind == "sandbox":
-        from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS
-
         return SANDBOX_CREDENTIALS
     if source.kind == "profile":
         return _profile_credentials(source.profile or "", environ, getattr(env, "region", None))

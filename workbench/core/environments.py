@@ -288,7 +288,7 @@ def _name_problems(name: Any) -> list[Problem]:
 def sandbox_environment(url: str | None = None) -> Environment:
     """The built-in sandbox environment; pass the running sandbox's URL to give it hosts."""
 
-    from workbench.core.sandbox.constants import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+    from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 
     env = Environment(
         name=SANDBOX_NAME,

@@ -14,7 +14,7 @@ import re
 
 from botocore import xform_name
 
-from workbench.core.sandbox.constants import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.routing import API_NAMES, _LABEL, api_spec, service_model
 
 

@@ -19,7 +19,8 @@ from typing import Callable
 from workbench.core.credentials import Credentials
 from workbench.core.sandbox import aws_errors, policy
 from workbench.core.sandbox.aws_errors import AwsError
-from workbench.core.sandbox.constants import SANDBOX_CREDENTIALS, SANDBOX_REGION
+from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.sandbox_identity import SANDBOX_REGION
 from workbench.core.sandbox.emulation import is_emulated
 from workbench.core.sandbox.routing import Route, api_spec, identify
 from workbench.core.sandbox.verify import ArrivedRequest, verify

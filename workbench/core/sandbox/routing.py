@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from workbench.core.sandbox.constants import SANDBOX_REGION
+from workbench.core.sandbox_identity import SANDBOX_REGION
 
 # The four APIs the sandbox fronts, most specific path prefix first.
 API_NAMES = ("pinpoint-sms-voice-v2", "pinpoint-sms-voice", "pinpoint-email", "pinpoint")

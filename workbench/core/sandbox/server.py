@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.sandbox.constants import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
 

@@ -74,11 +74,24 @@ def test_one_off_sandbox_without_a_background_one(run_cli):
     result = run_cli("send", "GetApps")
     assert result.status == 0, result.stderr
     assert result.stdout.startswith("HTTP 200 OK")
+    assert "started a local sandbox for this command only" in result.stderr
+    with_background = None
+    started = run_cli("sandbox", "start")
+    try:
+        with_background = run_cli("send", "GetApps")
+    finally:
+        run_cli("sandbox", "stop")
+    assert started.status == 0 and "started a local sandbox" not in with_background.stderr
 
 
 def test_unemulated_operation_gets_the_sandbox_refusal(run_cli, background_sandbox):
     result = run_cli("send", "GetCampaigns", "--var", "projectId=abc")
     assert result.status == 5
+    # the campaign feature ended with Pinpoint's engagement features: the user is told first
+    assert result.stderr.startswith(
+        "note: GetCampaigns belongs to an Amazon Pinpoint feature that reached end of support on 2026-10-30"
+    )
+    assert "Where it went: " in result.stderr
     assert "NotImplementedBySandbox" in result.stdout
     assert "The local sandbox does not emulate pinpoint operation GetCampaigns" in result.stdout
 

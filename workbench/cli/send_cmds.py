@@ -62,6 +62,11 @@ def open_environment(name: str, ctx: CliContext):
         from workbench.core.sandbox.background import ensure_sandbox
 
         with ensure_sandbox(ctx.environ) as handle:
+            if handle.started_here:
+                ctx.err(
+                    "note: started a local sandbox for this command only; nothing it stores is kept. "
+                    "Run `pinpoint-workbench sandbox start` to keep one running between commands."
+                )
             yield sandbox_environment(handle.url)
         return
     store = EnvironmentStore.at_default_location(ctx.environ)
@@ -86,7 +91,26 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
     body = read_body(args, template, ctx)
     with open_environment(args.env, ctx) as env:
         prepared = prepare(template, env, request_variables(args, template), body)
+        explain_lifecycle(template, ctx)
         return sign_and_send(prepared.rendered.request, template.signing_name, env, env.region, template.operation, args, ctx, prepared.problems)
+
+
+def explain_lifecycle(template: RequestTemplate, ctx: CliContext) -> None:
+    """Pinpoint's engagement features ended support on 2026-10-30: say so before a send
+    that will meet it, with where the feature went."""
+    status = template.lifecycle_status
+    if status.startswith("end-of-support"):
+        ctx.err(
+            f"note: {template.operation} belongs to an Amazon Pinpoint feature that reached end of support on "
+            f"2026-10-30 ({template.lifecycle.get('area', 'engagement')}); AWS may refuse it."
+        )
+        if template.lifecycle.get("migration"):
+            ctx.err(f"      Where it went: {template.lifecycle['migration']}")
+    elif status == "unclear":
+        ctx.err(
+            f"note: AWS has not said clearly whether {template.operation} continues after Pinpoint's "
+            f"end of support on 2026-10-30 ({template.lifecycle.get('area', '')})."
+        )
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:

@@ -147,6 +147,8 @@ def annotate(text: str, context: str) -> str:
 def _compile(text: str, context: str):
     """-> (annotated text, compiled template, names it uses); cached, so a library template
     is compiled once per process, not on every send."""
+    if not any(mark in text for mark in ("{{", "{%", "{#")):
+        return text, None, frozenset()  # literal text: nothing to compile
     annotated = annotate(text, context)
     names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
     return annotated, ENV.from_string(annotated), names
@@ -164,6 +166,8 @@ class _Renderer:
             raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
         # in order of first use, so the message reads like the template
         absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
+        if compiled is None:
+            return annotated
         try:
             return compiled.render(self.variables)
         except jinja2.UndefinedError:

@@ -147,3 +147,30 @@ def test_credentials_go_only_to_the_environments_hosts(run_cli):
     delete = run_cli("send", "DeleteApp", "--env", "prod", "--var", "projectId=abc", env=keys)
     assert delete.status == 1
     assert "DeleteApp changes or sends on production environment 'prod': confirm with --yes" in delete.stderr
+
+
+def test_sandbox_credentials_stay_local(run_cli, background_sandbox):
+    result = run_cli("send", "GetApps", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com")
+    assert result.status == 1
+    assert result.stderr.startswith("error: refusing to sign for pinpoint.us-east-1.amazonaws.com: "
+                                    "the sandbox's credentials go only to the local sandbox (127.0.0.1:")
+
+
+def test_a_damaged_environments_file_is_reported_once_and_send_still_works(run_cli, background_sandbox):
+    import os
+
+    from workbench.core.environments import config_dir
+
+    path = config_dir(dict(os.environ)) / "environments.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"schema_version": 1, "environments": [')
+    unknown = run_cli("send", "GetApps", "--env", "dev")
+    assert unknown.status == 1
+    lines = unknown.stderr.splitlines()
+    assert lines[0] == f"warning: problems in {path}:"
+    assert lines[1].startswith("  invalid JSON at line 1, column ")
+    assert lines[1].endswith("; starting with no saved environments")
+    assert lines[2].startswith(f"  the original file is kept as {path}.")
+    assert lines[3] == "error: no environment named 'dev'; known: sandbox"
+    assert list(path.parent.glob("environments.json.*.bak"))
+    assert run_cli("send", "GetApps").status == 0

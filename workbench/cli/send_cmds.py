@@ -16,7 +16,7 @@ from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, request_variables, template_for
 from workbench.core import transport
 from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-from workbench.core.environments import SANDBOX_NAME, EnvironmentStore, needs_confirmation, sandbox_environment
+from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbox_environment
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import QueryParam, RequestTemplate
 from workbench.core.send_flow import check_destination, prepare
@@ -69,10 +69,9 @@ def open_environment(name: str, ctx: CliContext):
                 )
             yield sandbox_environment(handle.url)
         return
-    store = EnvironmentStore.at_default_location(ctx.environ)
-    for problem in store.problems:
-        ctx.err(f"warning: {store.path}: {problem}")
-    yield store.get(name)
+    from workbench.cli.env_cmds import open_store
+
+    yield open_store(ctx).get(name)
 
 
 def confirm(env, operation: str, args, ctx: CliContext) -> None:

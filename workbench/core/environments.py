@@ -437,7 +437,9 @@ class EnvironmentStore:
         if not self.problems:
             return ""
         lines = [f"problems in {self.path}:"]
-        lines += [f"  {p}" for p in self.problems]
+        for problem in self.problems:  # the file is named once, above
+            where = problem.path.removeprefix(str(self.path)).lstrip(": ")
+            lines.append(f"  {where}: {problem.message}" if where else f"  {problem.message}")
         for backup in self.backups:
             lines.append(f"  the original file is kept as {backup}")
         return "\n".join(lines)

@@ -35,10 +35,7 @@ def dns_suffix(partition: str) -> str:
 
 
 class UntrustedDestination(WorkbenchError):
-    fmt = (
-        "refusing to sign for {host}: credentials of environment {env!r} go only to its AWS hosts "
-        "(*.{suffix}) or hosts set in the environment{hint}"
-    )
+    """Credentials would be signed for a host they do not belong to."""
 
 
 @dataclass(frozen=True)
@@ -85,11 +82,18 @@ def check_destination(request: HttpRequest, env: Environment) -> None:
     if env.is_sandbox:
         if _is_loopback(host):
             return
-        raise UntrustedDestination(host=host, env=env.name, suffix="(none: the sandbox is local)", hint="")
+        raise UntrustedDestination(
+            f"refusing to sign for {host}: the sandbox's credentials go only to the local sandbox "
+            f"({', '.join(sorted(set(env.hosts.values()))) or '127.0.0.1'})",
+            host=host, env=env.name,
+        )
     suffix = dns_suffix(env.partition)
     if host.endswith("." + suffix) and parts.scheme == "https":
         return
-    raise UntrustedDestination(host=parts.netloc or request.url, env=env.name, suffix=suffix, hint="; pass --allow-any-host to send anyway")
+    raise UntrustedDestination(
+        f"refusing to sign for {parts.netloc or request.url}: credentials of environment {env.name!r} go only to "
+        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment; pass --allow-any-host to send anyway"
+    )
 
 
 IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")

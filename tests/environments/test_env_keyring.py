@@ -27,11 +27,13 @@ def test_store_read_delete(keyring_store, secret_service, keyring_service_name):
 
 
 def test_environments_are_separate_entries(keyring_store):
-    keyring_store.set("a", Credentials("AKIAAAAAAAAAAAAAAAAA", "secret-a"))
-    keyring_store.set("Amazon Pinpoint - US East (N. Virginia)", Credentials("AKIABBBBBBBBBBBBBBBB", "secret-b"))
+    keyring_store.set("a", Credentials("AKIAEXAMPLEAAAAAAAAA", "secret-a"))
+    keyring_store.set("Amazon Pinpoint - US East (N. Virginia)", Credentials("AKIAEXAMPLEBBBBBBBBB", "secret-b"))
     assert keyring_store.get("a").secret_access_key == "secret-a"
     assert keyring_store.get("Amazon Pinpoint - US East (N. Virginia)").secret_access_key == "secret-b"
     keyring_store.clear("a")
+    assert keyring_store.get("a") is None
+    assert keyring_store.get("Amazon Pinpoint - US East (N. Virginia)").access_key_id == "AKIAEXAMPLEBBBBBBBBB"
     keyring_store.clear("Amazon Pinpoint - US East (N. Virginia)")
 
 

@@ -66,7 +66,7 @@ def test_wrong_secret(sandbox):
 
 
 def test_unknown_access_key(sandbox):
-    code, message, status = error_of(make_client(sandbox.url, key="AKIAUNKNOWNKEY000000").get_apps)
+    code, message, status = error_of(make_client(sandbox.url, key="AKIAUNKNOWNEXAMPLE00").get_apps)
     assert (code, message, status) == (
         "UnrecognizedClientException", "The security token included in the request is invalid.", 403)
 

@@ -93,7 +93,7 @@ def test_corrupted_file_cli_still_starts(run_cli, tmp_path):
     assert "\n  invalid JSON at line 1, column 3: Expecting property name enclosed in double quotes" in result.stderr
 
 
-def test_no_secret_in_argv(run_cli, capsys):
+def test_no_secret_in_argv(run_cli):
     from workbench.cli import build_parser
 
     def subparser(parser, *names):
@@ -106,8 +106,7 @@ def test_no_secret_in_argv(run_cli, capsys):
     assert options == {"-h", "--help", "--access-key-id", "--session-token-stdin"}
     result = run_cli("credentials", "set", "dev", "--access-key-id", CANARY_KEY_ID, "--secret-access-key", "x")
     assert result.status == 2
-    # argparse writes usage errors to the process stderr, not ctx.stderr
-    assert "unrecognized arguments: --secret-access-key" in capsys.readouterr().err
+    assert "unrecognized arguments: --secret-access-key" in result.stderr
 
 
 def test_credentials_without_keyring_refuse_and_explain(run_cli, no_keyring_env):

@@ -63,7 +63,9 @@ def test_bad_arguments(run_cli, tmp_path):
     missing = run_cli("render", "CreateApp", "--var", "endpoint=h", "--body", str(tmp_path / "nope.json"))
     assert missing.status == 1 and "No such file or directory" in missing.stderr
     assert run_cli("render", "GetAppz").stderr == "error: no operation 'GetAppz'. Did you mean: GetApp, GetApps?\n"
-    assert run_cli("library", "frobnicate").status == 2
+    wrong = run_cli("library", "frobnicate")
+    assert wrong.status == 2
+    assert "invalid choice: 'frobnicate'" in wrong.stderr
 
 
 def test_the_library_marks_what_the_local_sandbox_serves(run_cli):

@@ -8,6 +8,7 @@ traceback: it prints the message on stderr and returns ExitStatus.ERROR.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -48,7 +49,9 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(args_list)
+        # argparse prints help and usage errors itself: send them to the injected streams
+        with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(ctx.stderr):
+            args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse already printed usage/help
         return ExitStatus.OK if exc.code == 0 else ExitStatus.USAGE
     if not getattr(args, "handler", None):

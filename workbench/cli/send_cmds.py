@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
@@ -19,8 +18,8 @@ from workbench.core.credentials import KeyringCredentialStore, resolve_credentia
 from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbox_environment
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import QueryParam, RequestTemplate
-from workbench.core.send_flow import check_destination, prepare
-from workbench.core.signing import sign
+from workbench.core.lifecycle import lifecycle_notes
+from workbench.core.send_flow import check_destination, execute, prepare
 
 DEFAULT_ENV = SANDBOX_NAME
 
@@ -90,26 +89,8 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
     body = read_body(args, template, ctx)
     with open_environment(args.env, ctx) as env:
         prepared = prepare(template, env, request_variables(args, template), body)
-        explain_lifecycle(template, ctx)
-        return sign_and_send(prepared.rendered.request, template.signing_name, env, env.region, template.operation, args, ctx, prepared.problems)
-
-
-def explain_lifecycle(template: RequestTemplate, ctx: CliContext) -> None:
-    """Pinpoint's engagement features ended support on 2026-10-30: say so before a send
-    that will meet it, with where the feature went."""
-    status = template.lifecycle_status
-    if status.startswith("end-of-support"):
-        ctx.err(
-            f"note: {template.operation} belongs to an Amazon Pinpoint feature that reached end of support on "
-            f"2026-10-30 ({template.lifecycle.get('area', 'engagement')}); AWS may refuse it."
-        )
-        if template.lifecycle.get("migration"):
-            ctx.err(f"      Where it went: {template.lifecycle['migration']}")
-    elif status == "unclear":
-        ctx.err(
-            f"note: AWS has not said clearly whether {template.operation} continues after Pinpoint's "
-            f"end of support on 2026-10-30 ({template.lifecycle.get('area', '')})."
-        )
+        return sign_and_send(prepared.rendered.request, template.signing_name, env, env.region, template.operation,
+                             args, ctx, prepared.problems, lifecycle_notes(template))
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:
@@ -148,55 +129,35 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
         return sign_and_send(prepared.rendered.request, args.signing_name, env, args.region or env.region, operation, args, ctx, ())
 
 
-def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliContext, problems) -> ExitStatus:
+def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliContext, problems, notes=()) -> ExitStatus:
     if not args.json:
         print_problems(ctx, problems)
+        for note in notes:
+            ctx.err(f"note: {note}")
     if not args.allow_any_host:
         check_destination(request, env)
     confirm(env, operation, args, ctx)
     store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
     credentials = resolve_credentials(env, store, ctx.environ)
-    signed = sign(request, credentials, region=region, signing_name=signing_name)
-    result = {"environment": env.name, "problems": [p.to_dict() for p in problems]}
-    if args.inspect or args.dry_run:
-        result["inspection"] = signed.inspection.to_dict()
-    if args.dry_run:
-        if args.json:
-            ctx.out_json(result | {"sent": False})
-        else:
-            ctx.out(signed.inspection.to_text())
-            ctx.out("(dry run: not sent)")
-        return ExitStatus.OK
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
-    try:
-        response = transport.send(signed.request, options)
-    except transport.TransportError as exc:
-        if args.json:
-            ctx.out_json(result | {"status": None, "error": {"type": type(exc).__name__, "message": str(exc)}})
-        else:
-            if args.inspect:
-                ctx.out(signed.inspection.to_text())
-            ctx.err(f"error: {exc}")
-        return ExitStatus.NO_RESPONSE
+    exchange = execute(request, credentials, env, signing_name=signing_name, region=region, problems=problems,
+                       notes=notes, dry_run=args.dry_run, options=options)
     if args.json:
-        parsed = response.json()
-        ctx.out_json(
-            result
-            | {
-                "status": response.status,
-                "reason": response.reason,
-                "headers": dict(response.headers),
-                "body": parsed if parsed is not None else response.text(),
-                "body_path": response.body_path,
-                "elapsed_ms": round(response.elapsed_ms, 3),
-                "size_bytes": response.size_bytes,
-            }
-        )
+        ctx.out_json(exchange.to_dict(with_inspection=args.inspect))
     else:
-        if args.inspect:
-            ctx.out(signed.inspection.to_text())
-        print_response(ctx, response)
-    return ExitStatus.for_http_status(response.status)
+        if args.inspect or args.dry_run:
+            ctx.out(exchange.inspection.to_text())
+        if not exchange.sent:
+            ctx.out("(dry run: not sent)")
+        elif exchange.response is None:
+            ctx.err(f"error: {exchange.error}")
+        else:
+            print_response(ctx, exchange.response)
+    if not exchange.sent:
+        return ExitStatus.OK
+    if exchange.response is None:
+        return ExitStatus.NO_RESPONSE
+    return ExitStatus.for_http_status(exchange.response.status)
 
 
 def print_response(ctx: CliContext, response) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from workbench.core.environments import Environment
@@ -134,3 +134,68 @@ def credentials_check(env: Environment, credentials, options=None) -> dict:
         if identity:
             report["identity"] = identity.group(0)
     return report
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One send, as data: what was signed, and what came back (or why nothing did)."""
+
+    environment: str
+    inspection: "InspectionRecord"
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+    response: "Response | None" = None
+    error: WorkbenchError | None = None  # a TransportError when nothing came back
+    sent: bool = True
+
+    def to_dict(self, with_inspection: bool = True) -> dict:
+        data: dict = {"environment": self.environment, "problems": [p.to_dict() for p in self.problems]}
+        if self.notes:
+            data["notes"] = list(self.notes)
+        if with_inspection or not self.sent:
+            data["inspection"] = self.inspection.to_dict()
+        if not self.sent:
+            return data | {"sent": False}
+        if self.response is None:
+            error = {"type": type(self.error).__name__, "message": str(self.error)}
+            return data | {"status": None, "error": error}
+        parsed = self.response.json()
+        return data | {
+            "status": self.response.status,
+            "reason": self.response.reason,
+            "headers": dict(self.response.headers),
+            "body": parsed if parsed is not None else self.response.text(),
+            "body_path": self.response.body_path,
+            "elapsed_ms": round(self.response.elapsed_ms, 3),
+            "size_bytes": self.response.size_bytes,
+        }
+
+
+def execute(
+    request: HttpRequest,
+    credentials,
+    env: Environment,
+    *,
+    signing_name: str,
+    region: str,
+    problems: tuple[Problem, ...] = (),
+    notes: tuple[str, ...] = (),
+    dry_run: bool = False,
+    options=None,
+    cancel=None,
+) -> Exchange:
+    """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
+    the desktop window from a worker thread with a CancelToken. Transport failures come
+    back in `Exchange.error`, not as exceptions."""
+    from workbench.core import transport
+    from workbench.core.signing import sign
+
+    signed = sign(request, credentials, region=region, signing_name=signing_name)
+    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes))
+    if dry_run:
+        return replace(exchange, sent=False)
+    try:
+        response = transport.send(signed.request, options, cancel)
+    except transport.TransportError as exc:
+        return replace(exchange, error=exc)
+    return replace(exchange, response=response)

@@ -174,3 +174,12 @@ def test_a_damaged_environments_file_is_reported_once_and_send_still_works(run_c
     assert lines[3] == "error: no environment named 'dev'; known: sandbox"
     assert list(path.parent.glob("environments.json.*.bak"))
     assert run_cli("send", "GetApps").status == 0
+
+
+def test_raw_query_strings_take_variables_and_keep_their_encoding(run_cli, background_sandbox):
+    result = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps?page-size={{ n }}&token=a%20b", "--signing-name",
+                     "mobiletargeting", "--var", "n=5", "--dry-run", "--json")
+    assert result.status == 0, result.stderr
+    assert result.json["inspection"]["url"].endswith("/v1/apps?page-size=5&token=a%20b")
+    missing = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps?page-size={{ n }}", "--signing-name", "mobiletargeting")
+    assert missing.status == 1 and "missing variable: n (used in query page-size)" in missing.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, request_variables, template_for
@@ -117,7 +118,7 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
     template = RequestTemplate(
         api="raw", operation=f"{args.method.upper()} request", group="", signing_name=args.signing_name,
         protocol="", method=args.method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, _, v in (p.partition("=") for p in query.split("&") if p)),
+        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
         variables=(), lifecycle={}, documentation="",
     )
     with open_environment(args.env, ctx) as env:

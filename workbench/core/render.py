@@ -242,8 +242,10 @@ def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:
 def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Renderer) -> str:
     pairs = []
     for param in template.query:
-        if param.value is not None:
-            pairs.append((param.name, param.value))
+        if param.value is not None:  # fixed, though it may hold {{ variables }} (raw requests)
+            value = renderer.render(param.value, "text", f"query {param.name}")
+            if value is not None:
+                pairs.append((param.name, value))
             continue
         if param.variable not in variables:
             if param.required:

@@ -20,7 +20,8 @@ from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbo
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import QueryParam, RequestTemplate
 from workbench.core.lifecycle import lifecycle_notes
-from workbench.core.send_flow import check_destination, execute, prepare
+from workbench.core.destination import check_destination
+from workbench.core.send_flow import execute, prepare
 
 DEFAULT_ENV = SANDBOX_NAME
 

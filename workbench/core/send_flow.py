@@ -1,7 +1,7 @@
 """The send pipeline as named steps, each returning data a UI can show:
 
     prepare  -> Prepared (rendered request + validation problems; never blocks)
-    check_destination (credentials go only to the environment's AWS hosts or the sandbox)
+    destination.check_destination (credentials go only to the environment's AWS hosts or the sandbox)
     sign     -> signing.SignedRequest (request as sent + InspectionRecord)
     transport.send -> Response, or a TransportError
 
@@ -10,32 +10,15 @@ The CLI runs them in a row; the desktop window runs the same steps in a worker.
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
+from workbench.core.destination import check_destination
 from workbench.core.environments import Environment
 from workbench.core.errors import Problem, WorkbenchError
-from workbench.core.http import HttpRequest
 from workbench.core.library import RequestTemplate
 from workbench.core.render import RenderedRequest, merge_scopes, render
 from workbench.core.validation import validate
-
-
-@lru_cache(maxsize=None)
-def dns_suffix(partition: str) -> str:
-    """amazonaws.com for aws, amazonaws.com.cn for aws-cn... from botocore's endpoint data."""
-    import botocore.loaders
-    import botocore.regions
-
-    resolver = botocore.regions.EndpointResolver(botocore.loaders.create_loader().load_data("endpoints"))
-    return resolver.get_partition_dns_suffix(partition)
-
-
-class UntrustedDestination(WorkbenchError):
-    """Credentials would be signed for a host they do not belong to."""
 
 
 @dataclass(frozen=True)
@@ -62,38 +45,6 @@ def prepare(
     rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
     problems = tuple(validate(rendered)) if validate_request else ()
     return Prepared(rendered, problems)
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_destination(request: HttpRequest, env: Environment) -> None:
-    """Raise UntrustedDestination unless the request goes where the credentials belong."""
-    parts = urlsplit(request.url)
-    host = (parts.hostname or "").lower()
-    if parts.netloc in env.hosts.values():
-        return
-    if env.is_sandbox:
-        if _is_loopback(host):
-            return
-        raise UntrustedDestination(
-            f"refusing to sign for {host}: the sandbox's credentials go only to the local sandbox "
-            f"({', '.join(sorted(set(env.hosts.values()))) or '127.0.0.1'})",
-            host=host, env=env.name,
-        )
-    suffix = dns_suffix(env.partition)
-    if host.endswith("." + suffix) and parts.scheme == "https":
-        return
-    raise UntrustedDestination(
-        f"refusing to sign for {parts.netloc or request.url}: credentials of environment {env.name!r} go only to "
-        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment; pass --allow-any-host to send anyway"
-    )
 
 
 IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")

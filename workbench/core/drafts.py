@@ -1,0 +1,138 @@
+"""A request as the user edits and saves it: linked to a library operation (or raw),
+with its own variables, headers, body and signing parameters.
+
+The contract every front end shares (the window's tabs, history, Postman/curl import, the
+runner). A draft round-trips through `to_dict()`/`from_dict()` without loss; empty
+fields are left out so saved files stay small and diff-friendly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from workbench.core.errors import WorkbenchError
+
+SCHEMA_VERSION = 1
+
+
+class DraftInvalid(WorkbenchError):
+    fmt = "{where}: {message}"
+
+
+@dataclass(frozen=True)
+class AwsV4Auth:
+    """Postman's `awsv4` auth parameters. Values may be `{{variables}}`; a literal secret is
+    never kept here (importers send it to the keyring and leave a reference)."""
+
+    signing_name: str = ""  # "" = the operation's (mobiletargeting, sms-voice, ses)
+    region: str = ""  # "" = the environment's
+    access_key: str = ""  # e.g. "{{accessKey}}"
+    secret_key: str = ""  # e.g. "{{secretAccessKey}}"
+    session_token: str = ""
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """A check after a send: status equals `expected`, or the JMESPath `path` exists / equals."""
+
+    kind: str  # "status" | "exists" | "equals"
+    path: str = ""
+    expected: Any = None
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    name: str = ""
+    description: str = ""
+    operation: str | None = None  # library key "pinpoint:GetApps"; None = a raw request
+    variant: str | None = None  # None/"minimal" | "full" | a worked example ("ex-002")
+    method: str = ""  # raw: required; linked: "" = the operation's
+    url: str = ""  # raw: required; linked: "" = the operation's. {{ variables }} allowed
+    query: tuple[tuple[str, str], ...] = ()  # extra query parameters (name, value)
+    headers: tuple[tuple[str, str], ...] = ()  # extra headers (name, value)
+    body: str | None = None  # None = the variant's body
+    variables: tuple[tuple[str, str], ...] = ()  # request scope
+    auth: AwsV4Auth | None = None
+    saves: tuple[tuple[str, str], ...] = ()  # (variable, JMESPath into the response body)
+    assertions: tuple[Assertion, ...] = ()
+
+    @property
+    def is_raw(self) -> bool:
+        return self.operation is None
+
+    def variables_dict(self) -> dict[str, str]:
+        return dict(self.variables)
+
+    def to_dict(self) -> dict:
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in (None, "", ()):
+                continue
+            if f.name == "auth":
+                value = {k: v for k, v in vars(value).items() if v}
+            elif f.name == "assertions":
+                value = [{k: v for k, v in vars(a).items() if v not in (None, "")} for a in value]
+            elif f.name in ("query", "headers", "variables", "saves"):
+                value = [list(pair) for pair in value]
+            data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str = "draft") -> "RequestDraft":
+        if not isinstance(data, dict):
+            raise DraftInvalid("expected a JSON object", where=where)
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise DraftInvalid(f"schema_version {version!r} is not supported (this version reads {SCHEMA_VERSION})", where=where)
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known - {"schema_version"})
+        if unknown:
+            raise DraftInvalid(f"unknown field(s): {', '.join(unknown)}", where=where)
+        values: dict[str, Any] = {}
+        for name in ("name", "description", "method", "url"):
+            if name in data:
+                values[name] = _string(data[name], f"{where}.{name}")
+        for name in ("operation", "variant", "body"):
+            if data.get(name) is not None:
+                values[name] = _string(data[name], f"{where}.{name}")
+        for name in ("query", "headers", "variables", "saves"):
+            if name in data:
+                values[name] = _pairs(data[name], f"{where}.{name}")
+        if data.get("auth") is not None:
+            auth = data["auth"]
+            if not isinstance(auth, dict) or not set(auth) <= {f.name for f in fields(AwsV4Auth)}:
+                raise DraftInvalid("expected an object with signing_name, region, access_key, secret_key, session_token", where=f"{where}.auth")
+            values["auth"] = AwsV4Auth(**{k: _string(v, f"{where}.auth.{k}") for k, v in auth.items()})
+        if "assertions" in data:
+            items = data["assertions"]
+            if not isinstance(items, list):
+                raise DraftInvalid("expected a list", where=f"{where}.assertions")
+            values["assertions"] = tuple(_assertion(item, f"{where}.assertions[{i}]") for i, item in enumerate(items))
+        return cls(**values)
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise DraftInvalid(f"expected a string, got {type(value).__name__}", where=where)
+    return value
+
+
+def _pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise DraftInvalid("expected a list of [name, value] pairs", where=where)
+    pairs = []
+    for i, item in enumerate(value):
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+            raise DraftInvalid("expected [name, value] (two strings)", where=f"{where}[{i}]")
+        pairs.append((item[0], item[1]))
+    return tuple(pairs)
+
+
+def _assertion(item: Any, where: str) -> Assertion:
+    if not isinstance(item, dict) or item.get("kind") not in ("status", "exists", "equals"):
+        raise DraftInvalid('expected {"kind": "status"|"exists"|"equals", "path": ..., "expected": ...}', where=where)
+    if not set(item) <= {"kind", "path", "expected"}:
+        raise DraftInvalid(f"unknown field(s): {', '.join(sorted(set(item) - {'kind', 'path', 'expected'}))}", where=where)
+    return Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))

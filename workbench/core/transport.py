@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from workbench.core import cancel
+from workbench.core.cancel import CancelToken
 from workbench.core.errors import WorkbenchError
 from workbench.core.http import HttpRequest, find_header
 
@@ -102,7 +104,7 @@ class ProtocolFailure(TransportError):
     fmt = "{host} did not answer with valid HTTP: {reason}"
 
 
-class Cancelled(TransportError):
+class Cancelled(TransportError, cancel.Cancelled):
     fmt = "Request to {host} was cancelled"
 
 
@@ -117,43 +119,6 @@ class SendOptions:
     preview_bytes: int = 64 * 1024  # kept in Response.body when the body is spooled
     spool_dir: str | None = None
     ca_bundle: str | None = None  # PEM file; default certifi's, else botocore's
-
-
-class CancelToken:
-    """Thread-safe cancel flag; `cancel()` may be called from any thread, any number of times."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._callbacks: list = []
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def cancel(self) -> None:
-        with self._lock:
-            if self._event.is_set():
-                return
-            self._event.set()
-            callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            callback()
-
-    def _on_cancel(self, callback):
-        """Run `callback` on cancel (now if already cancelled); returns an unregister function."""
-        with self._lock:
-            if not self._event.is_set():
-                self._callbacks.append(callback)
-
-                def unregister() -> None:
-                    with self._lock:
-                        if callback in self._callbacks:
-                            self._callbacks.remove(callback)
-
-                return unregister
-        callback()
-        return lambda: None
 
 
 # --------------------------------------------------------------------------- response

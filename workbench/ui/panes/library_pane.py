@@ -1,0 +1,105 @@
+"""The library sidebar: search as you type, the API -> group -> operation tree with badges,
+and the selected operation's documentation. Enter or a double click opens it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget
+
+from workbench.core.library_index import search_keys
+from workbench.ui.accessible import named
+from workbench.ui.models.library_tree_model import ENTRY_ROLE, LibraryFilter, LibraryTreeModel
+
+
+class _Tree(QTreeView):
+    activated_entry = Signal(object)
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().data(ENTRY_ROLE):
+            self.activated_entry.emit(self.currentIndex().data(ENTRY_ROLE))
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryPane(QWidget):
+    open_requested = Signal(str)  # library key api:Operation
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries = []
+        self.search = named(QLineEdit(), "librarySearch", "Search the library",
+                            "Search by name, AWS CLI name, path or description")
+        self.search.setPlaceholderText("Search operations…")
+        self.search.setClearButtonEnabled(True)
+        self.model = LibraryTreeModel(self)
+        self.filter = LibraryFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.tree = named(_Tree(), "libraryTree", "Request library")
+        self.tree.setModel(self.filter)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.docs)
+        split.setSizes([500, 140])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(split, 1)
+
+        self.search.textChanged.connect(self.apply_search)
+        self.search.returnPressed.connect(self._open_first)
+        self.tree.doubleClicked.connect(self._open_index)
+        self.tree.activated_entry.connect(lambda entry: self.open_requested.emit(entry.key))
+        self.tree.selectionModel().currentChanged.connect(self._show_docs)
+
+    def set_entries(self, entries) -> None:
+        self.entries = entries
+        self.model.set_entries(entries)
+        self.apply_search(self.search.text())
+
+    def apply_search(self, text: str) -> None:
+        keys = search_keys(self.entries, text)
+        self.filter.set_keys(keys)
+        if keys is not None and len(keys) <= 60:
+            self.tree.expandAll()
+
+    def _open_first(self) -> None:
+        index = self._first_operation()
+        if index is not None:
+            self.tree.setCurrentIndex(index)
+            self.open_requested.emit(index.data(ENTRY_ROLE).key)
+
+    def _first_operation(self, parent=None):
+        from PySide6.QtCore import QModelIndex
+
+        parent = parent or QModelIndex()
+        for row in range(self.filter.rowCount(parent)):
+            index = self.filter.index(row, 0, parent)
+            if index.data(ENTRY_ROLE):
+                return index
+            found = self._first_operation(index)
+            if found is not None:
+                return found
+        return None
+
+    def _open_index(self, index) -> None:
+        entry = index.siblingAtColumn(0).data(ENTRY_ROLE)
+        if entry is not None:
+            self.open_requested.emit(entry.key)
+
+    def _show_docs(self, index) -> None:
+        entry = index.siblingAtColumn(0).data(ENTRY_ROLE) if index.isValid() else None
+        if entry is None:
+            self.docs.clear()
+            return
+        badges = "".join(f"<p><b>{escape(label)}</b>: {escape(text)}</p>" for label, text in entry.badges())
+        self.docs.setHtml(f"<b>{escape(entry.operation)}</b> <code>{escape(entry.method)} {escape(entry.path)}</code>"
+                          f"<br><small>aws {escape(entry.api)} {escape(entry.cli_name)}</small>{badges}"
+                          f"<p>{escape(entry.documentation)}</p>")

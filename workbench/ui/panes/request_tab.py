@@ -1,0 +1,165 @@
+"""One tab: the request editor above (or beside) its Response and Inspect panes. It follows
+the controller's events for its own tab id and turns errors into a banner with remedies."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from workbench.ui.accessible import named
+from workbench.ui.panes.inspect_pane import InspectPane
+from workbench.ui.panes.request_editor import RequestEditor
+from workbench.ui.panes.response_pane import ResponsePane, human_size
+
+_ids = itertools.count(1)
+
+PHASE_TEXT = {
+    "starting": "starting…", "credentials": "resolving credentials", "keyring": "reading the keyring",
+    "sandbox": "starting the local sandbox", "dns": "resolving the host name", "connect": "connecting",
+    "tls": "TLS handshake", "sending": "sending", "waiting": "waiting for the answer",
+    "downloading": "downloading", "done": "done",
+}
+
+
+def phase_text(progress) -> str:
+    text = PHASE_TEXT.get(progress.phase, progress.phase)
+    if progress.phase == "downloading" and progress.done is not None:
+        text += f" {human_size(progress.done)}"
+    elif progress.detail and progress.phase != "done":
+        text += f" ({progress.detail})"
+    return text
+
+
+def remedies_for(error) -> list[tuple[str, str]]:
+    """Remedy buttons: (code, label). Core errors carry `remedy` codes; until every error
+    does, the few the window can act on are derived here from the error's fields."""
+    codes = [error.remedy] if getattr(error, "remedy", None) else []
+    for name in (getattr(error, "missing", None) or {}):
+        codes.append(f"set_variable:{name}")
+    labels = []
+    for code in dict.fromkeys(codes):
+        kind, _, arg = code.partition(":")
+        if kind == "set_variable":
+            labels.append((code, f"Set {arg}"))
+        elif kind == "start_sandbox":
+            labels.append((code, "Start the sandbox"))
+    return labels
+
+
+class RequestTab(QWidget):
+    send_requested = Signal(object)  # self
+    dirty_changed = Signal(object)  # self
+
+    def __init__(self, controller, draft, template, *, dirty=False, saved_path="", parent=None):
+        super().__init__(parent)
+        self.tab_id = f"tab{next(_ids)}"
+        self.controller = controller
+        self.dirty = dirty
+        self.saved_path = saved_path
+        self.exchange = None
+        self.response_body = None
+
+        self.editor = RequestEditor()
+        self.response = ResponsePane()
+        self.inspect = InspectPane()
+        self.output = named(QTabWidget(), "outputTabs", "Response and inspection")
+        self.output.addTab(self.response, "Response")
+        self.output.addTab(self.inspect, "Inspect")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "requestSplitter", "Request and response")
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.output)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.editor.set_model(draft, template)
+        self.editor.set_variable_lookup(controller.variable_uses)
+        self.editor.edited.connect(self._edited)
+        self.editor.send_requested.connect(lambda: self.send_requested.emit(self))
+        self.editor.cancel_requested.connect(lambda: controller.cancel(self.tab_id))
+        self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model()))
+        self.editor.remedy_requested.connect(self._remedy)
+        self.response.save_variable_requested.connect(self._save_variable)
+        self.response.show_all_requested.connect(self._show_all)
+
+        controller.send_started.connect(self._for_me(self._started))
+        controller.send_progress.connect(self._for_me(lambda p: self.editor.set_busy(True, phase_text(p))))
+        controller.exchange_received.connect(self._for_me(self._received))
+        controller.send_failed.connect(self._for_me(self._failed))
+        controller.send_cancelled.connect(self._for_me(self._cancelled))
+        controller.body_loaded.connect(self._for_me(self._body))
+        controller.rest_loaded.connect(self._for_me(self.response.append_all))
+        controller.checked.connect(self._for_me(self.editor.show_problems))
+        controller.environment_changed.connect(lambda _env: self.editor.refresh_variables())
+        controller.globals_changed.connect(lambda _g: self.editor.refresh_variables())
+
+    def _for_me(self, slot):
+        return lambda tab_id, *args: slot(*args) if tab_id == self.tab_id else None
+
+    @property
+    def title(self) -> str:
+        draft = self.editor.to_model()
+        return ("● " if self.dirty else "") + (draft.name or "request")
+
+    def to_model(self):
+        return self.editor.to_model()
+
+    def _edited(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.dirty_changed.emit(self)
+
+    def mark_saved(self, path: str) -> None:
+        self.saved_path = path
+        self.dirty = False
+        self.dirty_changed.emit(self)
+
+    # ---- controller events
+
+    def _started(self) -> None:
+        self.editor.show_error("")
+        self.editor.set_busy(True, PHASE_TEXT["starting"])
+        self.response.show_state("Sending…")
+
+    def _received(self, exchange) -> None:
+        self.exchange = exchange
+        self.editor.set_busy(False)
+        self.response.show_exchange(exchange)
+        self.inspect.show_inspection(exchange.inspection, self.to_model().body or "")
+        self.editor.show_problems(exchange.problems)
+
+    def _body(self, body) -> None:
+        self.response_body = body
+        self.response.show_body(body)
+
+    def _failed(self, error) -> None:
+        self.editor.set_busy(False)
+        self.response.show_state("Not sent", "#c62828")
+        self.editor.show_error(f"Not sent: {error}", remedies_for(error))
+        for name in (getattr(error, "missing", None) or {}):
+            self.editor.url.refresh()
+
+    def _cancelled(self, phase: str) -> None:
+        self.editor.set_busy(False)
+        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "#ef6c00")
+
+    def _remedy(self, code: str) -> None:
+        kind, _, arg = code.partition(":")
+        if kind == "set_variable":
+            self.editor.set_it(arg)
+
+    def _save_variable(self, name: str, value: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getText(self, "Save as variable", f"Variable name for {value[:60]!r} (global scope):",
+                                          text=name)
+        if ok and chosen.strip():
+            self.controller.set_global(chosen.strip(), value)
+
+    def _show_all(self) -> None:
+        if self.exchange is not None and self.exchange.response is not None:
+            self.controller.load_rest(self.tab_id, self.exchange.response)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from workbench.core.window_session import OpenTab, WindowSession
@@ -28,19 +28,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setWindowTitle("Pinpoint Workbench")
+        # An explicit minimum: the layout then never resizes the top-level's limits as panes
+        # come and go (which the offscreen platform reports as a warning on every change).
+        self.setMinimumSize(720, 480)
         self._pending_session = None
         self._library_ready = False
         self.beside = settings.value("layout/beside", False, type=bool)
 
-        self.env_bar = EnvironmentBar()
-        toolbar = QToolBar("Environment")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.env_bar)
-        self.addToolBar(toolbar)
+        self.env_bar = EnvironmentBar()  # top right, in the menu bar's corner
 
         self.library = LibraryPane()
         self.collections = CollectionsPane(controller.context.collections_dir)
@@ -69,6 +64,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
 
         self._actions()
+        self.menuBar().setCornerWidget(self.env_bar, Qt.Corner.TopRightCorner)
         self._wire()
         self._session_timer = QTimer(self, singleShot=True, interval=1500)
         self._session_timer.timeout.connect(lambda: self.controller.save_session(self.session()) if self.persist else None)
@@ -191,14 +187,13 @@ class MainWindow(QMainWindow):
         self.controller.send(tab.tab_id, draft)
 
     def confirm_production(self, draft) -> bool:
+        from workbench.ui.dialogs import confirm
+
         env = self.controller.current_env
-        box = QMessageBox(QMessageBox.Icon.Warning, "Production environment",
-                          f"{env.name} is a production environment ({env.region}).\n\n"
-                          f"Send {draft.operation.split(':')[-1]}? It changes or deletes data, or reaches people.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("productionConfirmation")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        operation = draft.operation.split(":")[-1]
+        return confirm(self, "productionConfirmation", "Production environment",
+                       f"{env.name} is a PRODUCTION environment ({env.region}).\n\n{operation} changes or deletes "
+                       f"data, or reaches people. Send it?", f"Send {operation} to {env.name}")
 
     def send_current(self) -> None:
         tab = self.current_tab()

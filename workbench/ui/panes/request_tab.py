@@ -153,12 +153,11 @@ class RequestTab(QWidget):
             self.editor.set_it(arg)
 
     def _save_variable(self, name: str, value: str) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from workbench.ui.dialogs import ask_text
 
-        chosen, ok = QInputDialog.getText(self, "Save as variable", f"Variable name for {value[:60]!r} (global scope):",
-                                          text=name)
-        if ok and chosen.strip():
-            self.controller.set_global(chosen.strip(), value)
+        chosen = ask_text(self, "Save as variable", f"Variable name for {value[:60]!r} (global scope):", name)
+        if chosen:
+            self.controller.set_global(chosen, value)
 
     def _show_all(self) -> None:
         if self.exchange is not None and self.exchange.response is not None:

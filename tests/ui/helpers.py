@@ -1,0 +1,77 @@
+"""Small drivers for the window's widgets, used by several tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
+
+from workbench.ui.models.json_tree_model import PATH_ROLE
+
+
+def open_operation(qtbot, window, name: str):
+    """Type the name into the library search and press Enter (opens the first match)."""
+    search = window.library.search
+    search.clear()
+    qtbot.keyClicks(search, name)
+    before = window.tabs.count()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == before + 1)
+    tab = window.tabs.currentWidget()
+    assert tab.editor.template.operation == name
+    return tab
+
+
+def send(qtbot, tab, timeout=20000):
+    """Click Send and wait for the status line to show an answer (or a refusal)."""
+    button = tab.findChild(QPushButton, "sendButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=timeout)
+    return status_text(tab)
+
+
+def status_text(tab) -> str:
+    return tab.findChild(QLabel, "responseStatus").text()
+
+
+def wait_for_body(qtbot, tab):
+    qtbot.waitUntil(lambda: tab.response_body is not None, timeout=20000)
+
+
+def find_tree_row(model, path: str, parent=QModelIndex()):
+    """The index of the node at JSON `path`, fetching lazily loaded children on the way."""
+    while model.canFetchMore(parent):
+        model.fetchMore(parent)
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        node_path = index.data(PATH_ROLE)
+        if node_path == path:
+            return index
+        if path.startswith(node_path + ".") or path.startswith(node_path + "["):
+            return find_tree_row(model, path, index)
+    return None
+
+
+def answer_next_dialog(qtbot, text: str | None = None, button=None):
+    """Arrange for the next modal dialog to be answered: an input dialog gets `text` and OK;
+    a message box gets `button` clicked. Returns a list that receives the dialog's label."""
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.findChild(QLabel, f"{dialog.objectName()}Text").text())
+        if text is not None:
+            dialog.findChild(QLineEdit, "askTextEdit").setText(text)
+            dialog.accept()
+        else:
+            dialog.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def problems(tab) -> list[str]:
+    widget = tab.findChild(QListWidget, "bodyProblems")
+    return [widget.item(i).text() for i in range(widget.count())]

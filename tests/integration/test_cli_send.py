@@ -74,7 +74,8 @@ def test_one_off_sandbox_without_a_background_one(run_cli):
     result = run_cli("send", "GetApps")
     assert result.status == 0, result.stderr
     assert result.stdout.startswith("HTTP 200 OK")
-    assert "started a local sandbox for this command only" in result.stderr
+    assert "started a local sandbox for this send only" in result.stderr
+    assert "pinpoint-workbench sandbox start" in result.stderr
     with_background = None
     started = run_cli("sandbox", "start")
     try:
@@ -146,7 +147,7 @@ def test_credentials_go_only_to_the_environments_hosts(run_cli):
     # a production environment asks before a destructive call; no terminal here, so it refuses
     delete = run_cli("send", "DeleteApp", "--env", "prod", "--var", "projectId=abc", env=keys)
     assert delete.status == 1
-    assert "DeleteApp changes or sends on production environment 'prod': confirm with --yes" in delete.stderr
+    assert "error: DeleteApp changes or sends on production environment 'prod'\nhint: confirm with --yes" in delete.stderr
 
 
 def test_sandbox_credentials_stay_local(run_cli, background_sandbox):

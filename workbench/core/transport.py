@@ -28,10 +28,12 @@ holds only the first `preview_bytes`. The caller owns the file (`Response.discar
 
 from __future__ import annotations
 
+import errno
 import http.client
 import json as _json
 import os
 import queue
+import select
 import socket
 import ssl
 import tempfile
@@ -49,6 +51,7 @@ from workbench.core.progress import Progress, ProgressCallback
 
 CHUNK = 64 * 1024
 _METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+_CONNECT_PENDING = {errno.EINPROGRESS, errno.EWOULDBLOCK, getattr(errno, "WSAEWOULDBLOCK", errno.EWOULDBLOCK)}
 
 # --------------------------------------------------------------------------- errors
 
@@ -277,6 +280,7 @@ class _Exchange:
         self.aborted = False
         self.abandoned = False  # the caller gave up: clean up instead of handing over
         self.sock: socket.socket | None = None
+        self.wake: socket.socket | None = None  # written to by abort() while a connect is pending
         self.spool_path: str | None = None
 
     # -- progress
@@ -291,7 +295,12 @@ class _Exchange:
     def abort(self) -> None:
         with self.lock:
             self.aborted = True
-            sock = self.sock
+            sock, wake = self.sock, self.wake
+        if wake is not None:
+            try:
+                wake.send(b"x")
+            except OSError:
+                pass
         if sock is not None:
             try:  # the base-class shutdown wakes a recv blocked in another thread, TLS or not
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
@@ -342,21 +351,30 @@ class _Exchange:
     def _connect(self, addresses) -> socket.socket:
         timeout = self.options.connect_timeout
         last: Exception | None = None
-        for family, socktype, proto, _name, address in addresses:
-            self._check_aborted()
-            self._progress("connect", f"{address[0]} port {address[1]}")
-            sock = socket.socket(family, socktype, proto)
-            try:
-                sock.settimeout(timeout)
-                self._set_sock(sock)
-                sock.connect(address)
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                return sock
-            except Cancelled:
-                raise
-            except OSError as exc:
-                sock.close()
-                last = exc
+        wake_read, wake_write = socket.socketpair()
+        with self.lock:
+            self.wake = wake_write
+        try:
+            for family, socktype, proto, _name, address in addresses:
+                self._check_aborted()
+                self._progress("connect", f"{address[0]} port {address[1]}")
+                sock = socket.socket(family, socktype, proto)
+                try:
+                    self._set_sock(sock)
+                    self._connect_or_wake(sock, address, wake_read, timeout)
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    return sock
+                except Cancelled:
+                    sock.close()
+                    raise
+                except OSError as exc:
+                    sock.close()
+                    last = exc
+        finally:
+            with self.lock:
+                self.wake = None
+            wake_read.close()
+            wake_write.close()
         self._check_aborted()
         if isinstance(last, (TimeoutError, socket.timeout)):
             raise Timeout(host=self.host, seconds=timeout, doing="connecting to", phase="connect")
@@ -364,6 +382,23 @@ class _Exchange:
             raise ConnectionRefused(host=self.host)
         reason = getattr(last, "strerror", None) or str(last) or "no address to connect to"
         raise NetworkFailure(host=self.host, reason=reason)
+
+    def _connect_or_wake(self, sock: socket.socket, address, wake: socket.socket, timeout: float) -> None:
+        """A TCP connect that `abort()` interrupts at once (a blocking connect cannot be woken)."""
+        sock.setblocking(False)
+        error = sock.connect_ex(address)
+        if error and error not in _CONNECT_PENDING:
+            raise OSError(error, os.strerror(error))  # OSError picks the subclass (ConnectionRefusedError...)
+        if error:
+            _, connected, failed = select.select([wake], [sock], [sock], timeout)
+            self._check_aborted()
+            if not connected and not failed:
+                raise TimeoutError(errno.ETIMEDOUT, "connect timed out")
+            error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error:
+                raise OSError(error, os.strerror(error))
+        sock.setblocking(True)
+        sock.settimeout(timeout)
 
     def _tls(self, sock: socket.socket) -> socket.socket:
         self._progress("tls", self.hostname)

@@ -38,7 +38,7 @@ def test_a_missing_variable_is_in_the_plan_not_raised():
 
 
 def test_variant_values_then_draft_variables_and_problems():
-    draft = RequestDraft(operation="CreateApp", body='{"CreateApplicationRequest": {"Name": 7}}')
+    draft = RequestDraft(operation="CreateApp", body='{"Name": 7}')
     plan = build_plan(draft, DEV)
     assert [p.path for p in plan.problems] == ["$.Name"]
     assert plan.to_dict()["problems"][0]["message"].startswith("expected string")
@@ -46,9 +46,10 @@ def test_variant_values_then_draft_variables_and_problems():
 
 def test_notes_end_of_support_placeholders_and_not_served_by_the_sandbox():
     eos = build_plan(RequestDraft(operation="GetCampaigns"), DEV)
-    assert [n.kind for n in eos.notes] == ["end_of_support"]
-    placeholders = build_plan(RequestDraft(operation="SendMessages"), DEV)
-    assert "placeholder" in [n.kind for n in placeholders.notes]
+    assert {n.kind for n in eos.notes} == {"end_of_support"}
+    placeholders = build_plan(RequestDraft(operation="CreateApp"), DEV)
+    assert [(n.kind, n.message) for n in placeholders.notes] == [
+        ("placeholder", "the body still holds placeholders to replace: <Name>")]
     assert '"<' not in str(eos.notes)
     sandbox = sandbox_environment("http://127.0.0.1:9")
     unserved = build_plan(RequestDraft(operation="pinpoint-sms-voice-v2:DescribeAccountAttributes"), sandbox)
@@ -103,4 +104,8 @@ def test_run_plan_from_a_worker_thread_against_a_sandbox_reports_progress():
         worker.join()
     exchange = result["exchange"]
     assert exchange.response.status == 200 and exchange.operation == "pinpoint:GetApps"
-    assert seen[0].phase == "credentials"
+    from workbench.core.progress import PHASES
+
+    phases = [p.phase for p in seen]
+    assert phases[0] == "credentials" and phases[-1] == "done" and "waiting" in phases
+    assert [PHASES.index(p) for p in phases] == sorted(PHASES.index(p) for p in phases)

@@ -184,3 +184,21 @@ def test_raw_query_strings_take_variables_and_keep_their_encoding(run_cli, backg
     assert result.json["inspection"]["url"].endswith("/v1/apps?page-size=5&token=a%20b")
     missing = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps?page-size={{ n }}", "--signing-name", "mobiletargeting")
     assert missing.status == 1 and "missing variable: n (used in query page-size)" in missing.stderr
+
+
+def test_with_json_an_error_is_data_on_stdout_with_the_same_exit_status(run_cli):
+    missing = run_cli("send", "GetApp", "--env", "nowhere", "--json")
+    assert missing.status == 1 and missing.stderr == ""
+    assert missing.json["error"]["code"] == "environment_not_found"
+    assert missing.json["error"]["fields"]["name"] == "nowhere"
+    plain = run_cli("send", "GetApp", "--env", "nowhere")
+    assert plain.status == 1 and plain.stdout == ""
+    assert plain.stderr.startswith("error: no environment named 'nowhere'")
+
+
+def test_a_missing_variable_names_its_remedy_as_a_command(run_cli):
+    result = run_cli("send", "GetApp", "--dry-run")
+    assert result.status == 1
+    assert "error: missing variable: projectId (used in url path)\nhint: pass --var projectId=VALUE" in result.stderr
+    as_json = run_cli("send", "GetApp", "--dry-run", "--json")
+    assert as_json.json["error"]["remedy"] == "set_variable:projectId"

@@ -155,8 +155,7 @@ def execute(
     if dry_run:
         return replace(exchange, sent=False)
     try:
-        # `progress` reaches the transport once it takes one (dns, connect, tls, sending...)
-        response = transport.send(signed.request, options, cancel, **({"progress": progress} if progress else {}))
+        response = transport.send(signed.request, options, cancel, progress)
     except transport.TransportError as exc:
         return replace(exchange, error=exc)
     return replace(exchange, response=response)

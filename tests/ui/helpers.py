@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from workbench.ui.models.json_tree_model import PATH_ROLE
 
@@ -51,7 +51,7 @@ def find_tree_row(model, path: str, parent=QModelIndex()):
     return None
 
 
-def answer_next_dialog(qtbot, text: str | None = None, button=None):
+def answer_next_dialog(qtbot, text: str | None = None, button=None, scope: str | None = None):
     """Arrange for the next modal dialog to be answered: an input dialog gets `text` and OK;
     a message box gets `button` clicked. Returns a list that receives the dialog's label."""
     seen = []
@@ -64,6 +64,9 @@ def answer_next_dialog(qtbot, text: str | None = None, button=None):
         seen.append(dialog.findChild(QLabel, f"{dialog.objectName()}Text").text())
         if text is not None:
             dialog.findChild(QLineEdit, "askTextEdit").setText(text)
+            if scope is not None:
+                combo = dialog.findChild(QComboBox, "variableScope")
+                combo.setCurrentIndex(combo.findData(scope))
             dialog.accept()
         else:
             dialog.findChild(QPushButton, button).click()

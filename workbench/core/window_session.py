@@ -1,10 +1,10 @@
-"""What the desktop window keeps between runs: its open tabs (saved or not) and the global
-variables. One versioned JSON file in the config dir, written atomically; a damaged file
+"""What the desktop window keeps between runs: its open tabs (saved or not) and the
+environment it had selected. One versioned JSON file in the config dir, written atomically; a damaged file
 is moved aside and the window starts empty instead of failing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.drafts import DraftInvalid, RequestDraft
@@ -35,7 +35,6 @@ class WindowSession:
     tabs: tuple[OpenTab, ...] = ()
     active: int = 0
     environment: str = ""
-    globals_: dict = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
     def to_dict(self) -> dict:
@@ -44,7 +43,6 @@ class WindowSession:
             "tabs": [tab.to_dict() for tab in self.tabs],
             "active": self.active,
             "environment": self.environment,
-            "globals": dict(sorted(self.globals_.items())),
         }
 
 
@@ -64,10 +62,9 @@ def load_session(path: Path) -> WindowSession:
             problems.append(Problem(where, str(exc)))
             continue
         tabs.append(OpenTab(draft, bool(item.get("dirty")), str(item.get("saved_path") or "")))
-    globals_ = {str(k): str(v) for k, v in (data.get("globals") or {}).items()} if isinstance(data.get("globals"), dict) else {}
     active = data.get("active") if isinstance(data.get("active"), int) else 0
     return WindowSession(tuple(tabs), max(0, min(active, len(tabs) - 1)), str(data.get("environment") or ""),
-                         globals_, tuple(problems))
+                         tuple(problems))
 
 
 def save_session(path: Path, session: WindowSession) -> None:

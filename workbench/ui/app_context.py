@@ -50,12 +50,6 @@ class AppContext:
 
         return self.config_dir / FILE_NAME
 
-    def credentials_for(self, env):
-        from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-
-        store = KeyringCredentialStore.from_environ(self.environ) if env.credential_source.kind == "keyring" else None
-        return resolve_credentials(env, store, self.environ)
-
     def close(self) -> None:
         closers, self.closers = self.closers, []
         for close in closers:

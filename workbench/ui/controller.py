@@ -1,11 +1,13 @@
 """The controller between the panes and core: panes call its intents (send, cancel, check,
 save...), it runs core in QThreadPool workers and answers with events (signals). It holds
-the window's state that is not a widget's: library, environments, globals, history."""
+the window's state that is not a widget's: library, environments, globals, history.
+
+Every file, keyring, network and sandbox call happens in a worker; the UI thread only
+reads what the workers handed back."""
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -18,44 +20,26 @@ from workbench.ui.workers import ExclusiveRunner, Worker
 SANDBOX = "sandbox"
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One send shown in the History list (kept in memory for this window)."""
-
-    time_text: str
-    environment: str
-    operation: str
-    status: int | None
-    elapsed_ms: float | None
-    url: str
-    draft: object  # the RequestDraft as sent, {{variables}} kept as templates
-    exchange: object
-
-    @property
-    def status_text(self) -> str:
-        if self.status is None:
-            return "no response"
-        return str(self.status)
-
-
 class Controller(QObject):
     library_loaded = Signal(object)  # [LibraryEntry]
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
     credential_status = Signal(str, str)  # environment name, status text
     session_loaded = Signal(object)  # WindowSession
+    history_loaded = Signal(object)  # [history.HistoryEntry], newest first
+    history_added = Signal(object)  # history.HistoryEntry
+    history_opened = Signal(object, object)  # history.HistoryEntry, Exchange
     send_started = Signal(str)  # tab id
     send_progress = Signal(str, object)  # tab id, Progress
     exchange_received = Signal(str, object)  # tab id, Exchange
     send_failed = Signal(str, object)  # tab id, WorkbenchError
     send_cancelled = Signal(str, str)  # tab id, phase
     body_loaded = Signal(str, object)  # tab id, ResponseBody
+    rest_loaded = Signal(str, object)  # tab id, [text chunks] after the head
     checked = Signal(str, object)  # tab id, [Problem]
-    history_added = Signal(object)  # HistoryEntry
     globals_changed = Signal(object)  # dict
     draft_saved = Signal(str, str)  # tab id, path
     draft_loaded = Signal(str, object)  # path, RequestDraft
-    rest_loaded = Signal(str, object)  # tab id, [text chunks] after the head
     notice = Signal(str)  # a message for the status bar
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
@@ -66,8 +50,9 @@ class Controller(QObject):
         self.entries: list = []
         self.environments: dict = {}
         self.current_env_name = SANDBOX
+        self.sandbox_url: str | None = None
         self.globals_: dict[str, str] = {}
-        self.history: list[HistoryEntry] = []
+        self._stores: dict = {}
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
 
@@ -77,12 +62,26 @@ class Controller(QObject):
         self._run(self._load_library, self._library_ready)
         self._run(self._load_environments, self._environments_ready)
         self._run(self._load_session, self.session_loaded.emit)
+        self._run(lambda: self._store("history").list(200), self.history_loaded.emit)
 
     def _run(self, fn, on_result, on_error=None) -> Worker:
         worker = Worker(lambda cancel: fn(), progress=False)
         worker.signals.returned.connect(on_result)
         worker.signals.errored.connect(on_error or (lambda exc: self.notice.emit(str(exc))))
         return worker.start(self.pool)
+
+    def _store(self, kind: str):
+        """The environment, globals and history stores, opened on first use (in a worker)."""
+        if kind not in self._stores:
+            from workbench.core.environments import FILE_NAME, EnvironmentStore
+            from workbench.core.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
+            from workbench.core.history import FILE_NAME as HISTORY_FILE, HistoryStore
+
+            opener = {"environments": lambda: EnvironmentStore(self.context.config_dir / FILE_NAME),
+                      "globals": lambda: GlobalsStore(self.context.config_dir / GLOBALS_FILE),
+                      "history": lambda: HistoryStore(self.context.data_dir / HISTORY_FILE)}[kind]
+            self._stores[kind] = opener()
+        return self._stores[kind]
 
     def _load_library(self):
         from workbench.core.library import default_library
@@ -99,19 +98,22 @@ class Controller(QObject):
             self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
 
     def _load_environments(self):
-        from workbench.core.environments import EnvironmentStore
-
-        store = EnvironmentStore(self.context.config_dir / "environments.json")
-        return store.list(), store.report()
+        store, globals_store = self._store("environments"), self._store("globals")
+        reports = [store.report()] + [str(p) for p in globals_store.problems]
+        return store.list(), dict(globals_store.variables), "\n".join(r for r in reports if r)
 
     def _environments_ready(self, result) -> None:
-        environments, report = result
-        self.environments = {env.name: env for env in environments} | {
-            n: e for n, e in self.environments.items() if n == SANDBOX and e.hosts}
+        environments, globals_, report = result
+        self.environments = {env.name: self._with_sandbox(env) for env in environments}
+        self.globals_.update(globals_)
         if report:
             self.notice.emit(report.splitlines()[0])
         self.environments_loaded.emit(list(self.environments.values()))
+        self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
+
+    def _with_sandbox(self, env):
+        return env.with_sandbox_url(self.sandbox_url) if env.is_sandbox and self.sandbox_url else env
 
     def _load_session(self):
         from workbench.core.window_session import load_session
@@ -132,33 +134,34 @@ class Controller(QObject):
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
             self.credential_status.emit(name, "local sandbox: starting…")
-            self._run(self._sandbox_environment, self._sandbox_ready, self._sandbox_failed)
+            self._run(self._start_sandbox, self._sandbox_ready, self._sandbox_failed)
+        elif env.is_sandbox:
+            self.credential_status.emit(name, f"local sandbox at {self.sandbox_url}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
-    def _sandbox_environment(self):
-        from workbench.core.environments import sandbox_environment
+    def _start_sandbox(self) -> str:
+        return self.context.sandbox_url()
 
-        return sandbox_environment(self.context.sandbox_url())
-
-    def _sandbox_ready(self, env) -> None:
-        self.environments[SANDBOX] = env
-        self.credential_status.emit(SANDBOX, f"local sandbox at {env.base_url('pinpoint')}")
+    def _sandbox_ready(self, url: str) -> None:
+        self.sandbox_url = url
+        if SANDBOX in self.environments:
+            self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
+        self.credential_status.emit(SANDBOX, f"local sandbox at {url}")
         if self.current_env_name == SANDBOX:
-            self.environment_changed.emit(env)
+            self.environment_changed.emit(self.environments[SANDBOX])
 
     def _sandbox_failed(self, error) -> None:
         self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
-        source = env.credential_source
-        if source.kind != "keyring":
-            return f"credentials: {source.describe()}"
+        from workbench.core.plan import resolve_plan_credentials
+
         try:
-            found = self.context.credentials_for(env)
+            found = resolve_plan_credentials(env, self.context.environ)
         except WorkbenchError as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
-        return f"credentials: stored, {found.masked_access_key_id}"
+        return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
 
     def scopes(self, request_variables: dict) -> list:
         env = self.current_env
@@ -168,16 +171,31 @@ class Controller(QObject):
     def variable_uses(self, text: str, request_variables: dict):
         return variable_uses(text, self.scopes(request_variables))
 
-    def set_global(self, name: str, value: str) -> None:
-        self.globals_[name] = value
-        self.globals_changed.emit(dict(self.globals_))
-        self.notice.emit(f"global variable {name} = {value}")
+    def set_variable(self, scope: str, name: str, value: str) -> None:
+        """Keep a value as a global or as a variable of the current environment (saved to disk)."""
+        if scope == "global":
+            self.globals_[name] = value
+            self.globals_changed.emit(dict(self.globals_))
+            self._run(lambda: self._store("globals").set_variables({name: value}),
+                      lambda _: self.notice.emit(f"global variable {name} saved"))
+            return
+        env_name = self.current_env_name
+
+        def saved(env) -> None:
+            self.environments[env_name] = self._with_sandbox(env)
+            if env_name == self.current_env_name:
+                self.environment_changed.emit(self.environments[env_name])
+            self.notice.emit(f"variable {name} saved in environment {env_name}")
+
+        self._run(lambda: self._store("environments").set_variables(env_name, {name: value}), saved)
 
     def needs_confirmation(self, draft) -> bool:
-        from workbench.core.environments import needs_confirmation
+        from workbench.core.plan import build_plan
 
         env = self.current_env
-        return bool(env and draft.operation and needs_confirmation(env, draft.operation.split(":")[-1]))
+        if env is None or not env.production or self.library is None:
+            return False
+        return build_plan(draft, env, globals_=self.globals_, library=self.library).needs_confirmation
 
     # ------------------------------------------------------------------ send
 
@@ -193,25 +211,30 @@ class Controller(QObject):
     def is_busy(self, tab_id: str) -> bool:
         return tab_id in self._runners and self._runners[tab_id].busy
 
-    def send(self, tab_id: str, draft) -> None:
-        from workbench.core.draft_send import send_draft
+    def send(self, tab_id: str, draft, confirmed: bool = False) -> None:
+        from workbench.core.plan import build_plan, run_plan
 
         env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
-        context = self.context
+        environ = self.context.environ
         self._phase[tab_id] = "starting"
 
         def work(cancel, progress):
             env = self.environments[env_name]
             if env.is_sandbox and not env.hosts:
                 progress(Progress("sandbox", "starting the local sandbox"))
-                env = self._sandbox_environment()
-            return env, send_draft(draft, env, library=library, credentials_for=context.credentials_for,
-                                   globals_=globals_, cancel=cancel, progress=progress)
+                env = env.with_sandbox_url(self._start_sandbox())
+            plan = build_plan(draft, env, globals_=globals_, library=library)
+            exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed)
+            try:
+                entry = self._store("history").get(self._store("history").record(plan, exchange))
+            except WorkbenchError:  # the send happened; a history that cannot be written must not hide it
+                entry = None
+            return exchange, entry
 
         self.send_started.emit(tab_id)
         self._runner(tab_id).run(
             work,
-            on_result=lambda result: self._sent(tab_id, draft, *result),
+            on_result=lambda result: self._sent(tab_id, *result),
             on_error=lambda error: self._send_error(tab_id, error),
             on_progress=lambda p: self._progress(tab_id, p),
         )
@@ -231,18 +254,12 @@ class Controller(QObject):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, draft, env, exchange) -> None:
-        if env.is_sandbox:
-            self.environments[SANDBOX] = env
+    def _sent(self, tab_id: str, exchange, entry) -> None:
         self.exchange_received.emit(tab_id, exchange)
-        response = exchange.response
-        entry = HistoryEntry(time.strftime("%H:%M:%S"), env.name, (draft.operation or draft.url).split(":")[-1],
-                             response.status if response else None, response.elapsed_ms if response else None,
-                             exchange.inspection.url, draft, exchange)
-        self.history.insert(0, entry)
-        self.history_added.emit(entry)
-        if response is not None:
-            self.load_body(tab_id, response)
+        if entry is not None:
+            self.history_added.emit(entry)
+        if exchange.response is not None:
+            self.load_body(tab_id, exchange.response)
 
     def load_body(self, tab_id: str, response) -> None:
         from workbench.core.response_body import load_body
@@ -252,34 +269,32 @@ class Controller(QObject):
         worker.signals.errored.connect(lambda exc: self.notice.emit(f"could not read the response body: {exc}"))
         worker.start(self.pool)
 
+    def open_history(self, entry) -> None:
+        from workbench.core.history_exchange import exchange_from_entry
+
+        self._run(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
+
     # ------------------------------------------------------------------ check, save
 
     def check(self, tab_id: str, draft) -> None:
-        """Render and validate without sending; problems come back by `checked`."""
-        from workbench.core.draft_send import prepare_draft
+        """Plan without sending; what stops the send and the problems come back by `checked`."""
+        from workbench.core.plan import build_plan
 
         env, globals_, library = self.current_env, dict(self.globals_), self.library
-        if env is None or library is None or not draft.operation:
+        if env is None or library is None:
             return
 
         def work():
-            try:
-                _, prepared = prepare_draft(draft, env, library, globals_)
-            except WorkbenchError as exc:
-                return [Problem("render", str(exc))]
-            problems = list(prepared.problems)
-            body_problem = prepared.rendered.body_problem
+            plan = build_plan(draft, env, globals_=globals_, library=library)
+            if plan.error is not None:
+                return [Problem("not ready", str(plan.error))]
+            problems = list(plan.problems)
+            body_problem = plan.prepared.rendered.body_problem
             if body_problem and body_problem not in problems:
                 problems.insert(0, body_problem)
             return problems
 
         self._run(work, lambda problems: self.checked.emit(tab_id, problems))
-
-    def save_draft(self, tab_id: str, draft) -> None:
-        from workbench.core.window_session import save_draft
-
-        folder = self.context.collections_dir / "My requests"
-        self._run(lambda: str(save_draft(folder, draft)), lambda path: self.draft_saved.emit(tab_id, path))
 
     def load_draft(self, path: str) -> None:
         import json
@@ -290,10 +305,14 @@ class Controller(QObject):
             with open(path, encoding="utf-8") as handle:
                 return RequestDraft.from_dict(json.load(handle), where=path)
 
-        def failed(error):
-            self.notice.emit(f"cannot open {path}: {error}")
+        self._run(work, lambda draft: self.draft_loaded.emit(path, draft),
+                  lambda error: self.notice.emit(f"cannot open {path}: {error}"))
 
-        self._run(work, lambda draft: self.draft_loaded.emit(path, draft), failed)
+    def save_draft(self, tab_id: str, draft) -> None:
+        from workbench.core.window_session import save_draft
+
+        folder = self.context.collections_dir / "My requests"
+        self._run(lambda: str(save_draft(folder, draft)), lambda path: self.draft_saved.emit(tab_id, path))
 
     def load_rest(self, tab_id: str, response) -> None:
         from workbench.core.response_body import text_chunks
@@ -314,14 +333,17 @@ class Controller(QObject):
     def save_session(self, session, wait: bool = False) -> None:
         from workbench.core.window_session import save_session
 
-        session = replace(session, environment=self.current_env_name, globals_=dict(self.globals_))
-        worker = self._run(lambda: save_session(self.context.session_path, session), lambda _: None)
+        session = replace(session, environment=self.current_env_name)
+        self._run(lambda: save_session(self.context.session_path, session), lambda _: None)
         if wait:
             self.pool.waitForDone(5000)
-        return worker
 
     def shutdown(self) -> None:
         for runner in self._runners.values():
             runner.cancel()
         self.pool.waitForDone(10000)
+        for store in self._stores.values():
+            if hasattr(store, "close"):
+                store.close()
+        self._stores.clear()
         self.context.close()

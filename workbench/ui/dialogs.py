@@ -4,7 +4,7 @@ top-level window's size limits behind the platform's back."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLayout, QLineEdit, QVBoxLayout
 
 from workbench.ui.accessible import named
 
@@ -20,18 +20,32 @@ def _dialog(parent, object_name: str, title: str, text: str):
     return dialog, layout
 
 
-def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
-    dialog, layout = _dialog(parent, "askTextDialog", title, label)
-    edit = named(QLineEdit(text), "askTextEdit", label)
+SCOPES = (("environment", "this environment ({env})"), ("global", "global (every environment)"),
+          ("request", "this request only"))
+
+
+def ask_variable(parent, value: str, name: str, env: str) -> tuple[str, str] | None:
+    """-> (variable name, scope) to keep `value` under, or None when cancelled."""
+    shown = value if len(value) <= 60 else value[:60] + "…"
+    dialog, layout = _dialog(parent, "saveVariableDialog", "Save as variable", f"Save {shown!r} as the variable:")
+    edit = named(QLineEdit(name), "askTextEdit", "Variable name")
+    scope = named(QComboBox(), "variableScope", "Variable scope")
+    for code, label in SCOPES:
+        scope.addItem(label.format(env=env), code)
+    layout.addWidget(edit)
+    layout.addWidget(scope)
+    if not _ask(dialog, layout) or not edit.text().strip():
+        return None
+    return edit.text().strip(), scope.currentData()
+
+
+def _ask(dialog, layout) -> bool:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    layout.addWidget(edit)
     layout.addWidget(buttons)
-    dialog.resize(480, 150)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return edit.text().strip() or None
+    dialog.resize(480, 170)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def confirm(parent, object_name: str, title: str, text: str, yes: str) -> bool:

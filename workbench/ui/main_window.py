@@ -114,11 +114,12 @@ class MainWindow(QMainWindow):
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         c.draft_saved.connect(self._draft_saved)
         c.draft_loaded.connect(lambda path, draft: self.open_draft(draft, saved_path=path))
-        c.globals_changed.connect(lambda _: self._session_timer.start())
+        c.history_loaded.connect(self.history.model.set_rows)
+        c.history_opened.connect(self._history_opened)
         self.env_bar.selected.connect(c.select_environment)
         self.library.open_requested.connect(self.open_operation)
         self.collections.open_requested.connect(c.load_draft)
-        self.history.reopen_requested.connect(self.reopen_history)
+        self.history.reopen_requested.connect(c.open_history)
 
     # ---- tabs
 
@@ -127,10 +128,10 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, RequestTab) else None
 
     def open_operation(self, key: str) -> RequestTab:
-        from workbench.core.draft_send import draft_for_template
+        from workbench.core.drafts import RequestDraft
 
         template = self.controller.template(key)
-        return self.open_draft(draft_for_template(template))
+        return self.open_draft(RequestDraft(name=template.operation, operation=template.key))
 
     def open_draft(self, draft, *, dirty=False, saved_path="", select=True) -> RequestTab | None:
         try:
@@ -151,12 +152,13 @@ class MainWindow(QMainWindow):
         self._session_timer.start()
         return tab
 
-    def reopen_history(self, entry) -> None:
+    def _history_opened(self, entry, exchange) -> None:
+        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response."""
         tab = self.open_draft(entry.draft, dirty=True)
         if tab is not None:
-            tab._received(entry.exchange)
-            if entry.exchange.response is not None:
-                self.controller.load_body(tab.tab_id, entry.exchange.response)
+            tab.show_exchange(exchange)
+            if exchange.response is not None:
+                self.controller.load_body(tab.tab_id, exchange.response)
 
     def close_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
@@ -278,7 +280,6 @@ class MainWindow(QMainWindow):
         session, self._pending_session = self._pending_session, None
         for problem in session.problems:
             self.statusBar().showMessage(f"open tabs not restored: {problem}", 10000)
-        self.controller.globals_.update(session.globals_)
         if session.environment and session.environment in self.controller.environments:
             self.controller.select_environment(session.environment)
         elif session.environment:

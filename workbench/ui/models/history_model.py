@@ -8,6 +8,14 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Time", "Environment", "Operation", "Status", "ms")
 
 
+def status_text(entry) -> str:
+    if entry.status is not None:
+        return str(entry.status)
+    if not entry.sent:
+        return "not sent"
+    return "no response"
+
+
 class HistoryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,10 +49,10 @@ class HistoryModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entry.time_text, entry.environment, entry.operation, entry.status_text,
+            return (entry.when, entry.environment, entry.operation.split(":")[-1], status_text(entry),
                     "" if entry.elapsed_ms is None else f"{entry.elapsed_ms:.0f}")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.url
+            return f"{entry.method} {entry.url}" + (f"\n{entry.error.get('message', '')}" if entry.error else "")
         return None
 
     def flags(self, index):

@@ -125,6 +125,10 @@ class RequestTab(QWidget):
         self.editor.set_busy(True, PHASE_TEXT["starting"])
         self.response.show_state("Sending…")
 
+    def show_exchange(self, exchange) -> None:
+        """Show a send's outcome (a new one, or one reopened from history)."""
+        self._received(exchange)
+
     def _received(self, exchange) -> None:
         self.exchange = exchange
         self.editor.set_busy(False)
@@ -153,11 +157,16 @@ class RequestTab(QWidget):
             self.editor.set_it(arg)
 
     def _save_variable(self, name: str, value: str) -> None:
-        from workbench.ui.dialogs import ask_text
+        from workbench.ui.dialogs import ask_variable
 
-        chosen = ask_text(self, "Save as variable", f"Variable name for {value[:60]!r} (global scope):", name)
-        if chosen:
-            self.controller.set_global(chosen, value)
+        answer = ask_variable(self, value, name, self.controller.current_env_name)
+        if answer is None:
+            return
+        chosen, scope = answer
+        if scope == "request":
+            self.editor.variables.set_value(chosen, value)
+        else:
+            self.controller.set_variable(scope, chosen, value)
 
     def _show_all(self) -> None:
         if self.exchange is not None and self.exchange.response is not None:

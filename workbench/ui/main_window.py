@@ -183,10 +183,13 @@ class MainWindow(QMainWindow):
 
     def send(self, tab: RequestTab) -> None:
         draft = tab.to_model()
-        if self.controller.needs_confirmation(draft) and not self.confirm_production(draft):
-            tab.response.show_state("Not sent: not confirmed for production", "#ef6c00")
-            return
-        self.controller.send(tab.tab_id, draft)
+        confirmed = False
+        if self.controller.needs_confirmation(draft):
+            if not self.confirm_production(draft):
+                tab.response.show_state("Not sent: not confirmed for production", "#ef6c00")
+                return
+            confirmed = True
+        self.controller.send(tab.tab_id, draft, confirmed=confirmed)
 
     def confirm_production(self, draft) -> bool:
         from workbench.ui.dialogs import confirm

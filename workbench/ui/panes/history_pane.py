@@ -37,7 +37,7 @@ class HistoryPane(QWidget):
         layout.addWidget(self.list, 1)
         self.text.textChanged.connect(self._refilter)
         self.status.currentTextChanged.connect(self._refilter)
-        self.list.doubleClicked.connect(lambda index: self.reopen_requested.emit(index.data(ENTRY_ROLE)))
+        self.list.activated.connect(lambda index: self.reopen_requested.emit(index.data(ENTRY_ROLE)))  # Enter or double click
 
     def _refilter(self) -> None:
         self.filter.set_filter(self.text.text(), self.status.currentText())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
@@ -48,6 +48,19 @@ def remedies_for(error) -> list[tuple[str, str]]:
     return labels
 
 
+class _TabRoute(QObject):
+    """Delivers a controller event carrying a tab id to one slot of the tab it names. A child
+    of the tab: Qt drops the connection when the tab is gone."""
+
+    def __init__(self, tab, slot):
+        super().__init__(tab)
+        self.tab_id, self.slot = tab.tab_id, slot
+
+    def deliver(self, tab_id, *args) -> None:
+        if tab_id == self.tab_id:
+            self.slot(*args)
+
+
 class RequestTab(QWidget):
     send_requested = Signal(object)  # self
     dirty_changed = Signal(object)  # self
@@ -86,19 +99,14 @@ class RequestTab(QWidget):
         self.response.save_variable_requested.connect(self._save_variable)
         self.response.show_all_requested.connect(self._show_all)
 
-        controller.send_started.connect(self._for_me(self._started))
-        controller.send_progress.connect(self._for_me(lambda p: self.editor.set_busy(True, phase_text(p))))
-        controller.exchange_received.connect(self._for_me(self._received))
-        controller.send_failed.connect(self._for_me(self._failed))
-        controller.send_cancelled.connect(self._for_me(self._cancelled))
-        controller.body_loaded.connect(self._for_me(self._body))
-        controller.rest_loaded.connect(self._for_me(self.response.append_all))
-        controller.checked.connect(self._for_me(self.editor.show_problems))
-        controller.environment_changed.connect(lambda _env: self.editor.refresh_variables())
-        controller.globals_changed.connect(lambda _g: self.editor.refresh_variables())
-
-    def _for_me(self, slot):
-        return lambda tab_id, *args: slot(*args) if tab_id == self.tab_id else None
+        for signal, slot in ((controller.send_started, self._started), (controller.send_progress, self._progress),
+                             (controller.exchange_received, self._received), (controller.send_failed, self._failed),
+                             (controller.send_cancelled, self._cancelled), (controller.body_loaded, self._body),
+                             (controller.rest_loaded, self.response.append_all),
+                             (controller.checked, self.editor.show_problems)):
+            signal.connect(_TabRoute(self, slot).deliver)
+        controller.environment_changed.connect(self.editor.refresh_variables)
+        controller.globals_changed.connect(self.editor.refresh_variables)
 
     @property
     def title(self) -> str:
@@ -119,6 +127,9 @@ class RequestTab(QWidget):
         self.dirty_changed.emit(self)
 
     # ---- controller events
+
+    def _progress(self, progress) -> None:
+        self.editor.set_busy(True, phase_text(progress))
 
     def _started(self) -> None:
         self.editor.show_error("")

@@ -1,0 +1,121 @@
+"""Cancel, production confirmation, restored tabs, saving, history: the window's own behaviour."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import make_context
+from helpers import answer_next_dialog, open_operation, send, status_text
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QPushButton
+
+
+def test_cancel_a_stalled_send_keeps_the_window_responsive(qtbot, open_window, tmp_path, stalled_server):
+    window = open_window(make_context(tmp_path, stalled_server.url))
+    tab = open_operation(qtbot, window, "GetApps")
+    ticks = []
+    heartbeat = QTimer(window, interval=10)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+
+    qtbot.mouseClick(tab.findChild(QPushButton, "sendButton"), Qt.MouseButton.LeftButton)
+    assert stalled_server.connected.wait(10)
+    qtbot.waitUntil(lambda: "waiting" in tab.editor.phase.text() or "sending" in tab.editor.phase.text())
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) > before + 3)  # the UI thread runs while the send waits
+    assert tab.findChild(QPushButton, "cancelButton").isEnabled()
+
+    qtbot.keyClick(tab.editor.url, Qt.Key.Key_Escape)  # Esc cancels from the URL field too
+    qtbot.waitUntil(lambda: status_text(tab).startswith("Cancelled"))
+    assert tab.findChild(QPushButton, "sendButton").isEnabled()
+    qtbot.waitUntil(lambda: not window.controller.is_busy(tab.tab_id))
+    heartbeat.stop()
+
+
+def _production_context(tmp_path, sandbox_url):
+    context = make_context(tmp_path, sandbox_url, AWS_ACCESS_KEY_ID="AKIAPRODEXAMPLE0000",
+                           AWS_SECRET_ACCESS_KEY="canary-secret-never-shown")
+    context.config_dir.mkdir(parents=True)
+    (context.config_dir / "environments.json").write_text(json.dumps({
+        "schema_version": 1,
+        "environments": [{"name": "prod", "region": "us-east-1", "production": True,
+                          "hosts": {"pinpoint": "127.0.0.1:9"},  # discard port: nothing reaches AWS
+                          "credential_source": {"kind": "process"}}],
+    }))
+    return context
+
+
+def test_production_asks_before_a_destructive_send(qtbot, open_window, tmp_path, tutorial_sandbox):
+    window = open_window(_production_context(tmp_path, tutorial_sandbox.url))
+    switcher = window.env_bar.switcher
+    switcher.setCurrentIndex(switcher.findData("prod"))
+    switcher.activated.emit(switcher.currentIndex())
+    qtbot.waitUntil(lambda: window.env_bar.production.isVisible())
+    assert "PRODUCTION" in switcher.currentText()
+
+    tab = open_operation(qtbot, window, "DeleteApp")
+    tab.editor.variables.set_value("projectId", "abc")
+    asked = answer_next_dialog(qtbot, button="confirmNo")
+    assert send(qtbot, tab) == "Not sent: not confirmed for production"
+    assert asked and "prod is a PRODUCTION environment" in asked[0] and "DeleteApp" in asked[0]
+    assert window.history.model.rowCount() == 0
+
+    asked = answer_next_dialog(qtbot, button="confirmYes")
+    status = send(qtbot, tab)
+    assert asked and status.startswith("No response")  # confirmed: it went (to a closed port)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
+
+
+def test_open_tabs_come_back_after_a_restart(qtbot, open_window, tmp_path, tutorial_sandbox):
+    context = make_context(tmp_path, tutorial_sandbox.url)
+    first = open_window(context)
+    get = open_operation(qtbot, first, "GetApp")
+    get.editor.params.set_value("projectId", "abc123")
+    create = open_operation(qtbot, first, "CreateApp")
+    create.editor.body.setPlainText('{"Name": "not saved yet"}')
+    assert create.dirty and first.tabs.tabText(1).startswith("●")
+    first.close()
+
+    second = open_window(make_context(tmp_path, tutorial_sandbox.url))
+    assert second.tabs.count() == 2
+    restored_get, restored_create = second.tabs.widget(0), second.tabs.widget(1)
+    assert restored_get.to_model().variables_dict() == {"projectId": "abc123"}
+    assert json.loads(restored_create.editor.body.toPlainText()) == {"Name": "not saved yet"}
+    assert restored_create.dirty and second.tabs.currentIndex() == 1
+
+
+def test_ctrl_s_saves_the_draft_to_a_collection_folder(qtbot, window, context):
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText('{"Name": "kept"}')
+    assert tab.dirty
+    qtbot.keyClick(tab.editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not tab.dirty)
+    saved = json.loads((context.collections_dir / "My requests" / "CreateApp.json").read_text())
+    assert saved["operation"] == "pinpoint:CreateApp" and json.loads(saved["body"]) == {"Name": "kept"}
+    assert not window.tabs.tabText(window.tabs.indexOf(tab)).startswith("●")
+
+
+def test_history_reopens_a_send_as_a_new_tab_with_its_response(qtbot, window):
+    tab = open_operation(qtbot, window, "GetApps")
+    assert send(qtbot, tab).startswith("200")
+    history = window.history
+    window.sidebar.setCurrentWidget(history)
+    qtbot.waitUntil(lambda: history.filter.rowCount() == 1)
+    qtbot.keyClicks(history.text, "nothing-like-this")
+    assert history.filter.rowCount() == 0
+    history.text.clear()
+    history.status.setCurrentText("4xx")
+    assert history.filter.rowCount() == 0
+    history.status.setCurrentText("2xx")
+    assert history.filter.rowCount() == 1
+
+    index = history.filter.index(0, 0)
+    where = history.list.visualRect(index).center()
+    qtbot.mouseClick(history.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(history.list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2)
+    reopened = window.tabs.currentWidget()
+    assert reopened is not tab and reopened.saved_path == ""
+    assert status_text(reopened).startswith("200")
+    qtbot.waitUntil(lambda: reopened.response_body is not None)
+    assert "Item" in reopened.response.raw.toPlainText()

@@ -69,8 +69,8 @@ class KeyValueModel(QAbstractTableModel):
         if index.row() == len(self._rows):
             if not value:
                 return False
-            row = len(self._rows)
-            self.beginInsertRows(QModelIndex(), row + 1, row + 1)  # a new blank row appears below
+            row = len(self._rows)  # a real row takes the blank row's place; the blank moves down
+            self.beginInsertRows(QModelIndex(), row, row)
             self._rows.append(["", ""])
             self.endInsertRows()
         self._rows[index.row()][index.column()] = value

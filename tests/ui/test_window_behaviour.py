@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import make_context
 from helpers import answer_next_dialog, open_operation, send, status_text
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QPushButton
+
+from workbench.core.drafts import load_draft
 
 
 def test_cancel_a_stalled_send_keeps_the_window_responsive(qtbot, open_window, tmp_path, stalled_server):
@@ -90,9 +93,15 @@ def test_ctrl_s_saves_the_draft_to_a_collection_folder(qtbot, window, context):
     assert tab.dirty
     qtbot.keyClick(tab.editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not tab.dirty)
-    saved = json.loads((context.collections_dir / "My requests" / "CreateApp.json").read_text())
-    assert saved["operation"] == "pinpoint:CreateApp" and json.loads(saved["body"]) == {"Name": "kept"}
+    saved_path = Path(tab.saved_path)
+    assert saved_path.parent == context.collections_dir / "My requests"
+    assert load_draft(saved_path).body == '{"Name": "kept"}'
     assert not window.tabs.tabText(window.tabs.indexOf(tab)).startswith("●")
+
+    tab.editor.body.setPlainText('{"Name": "kept, then changed"}')  # saving again overwrites that file
+    qtbot.keyClick(tab.editor.url, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not tab.dirty)
+    assert tab.saved_path == str(saved_path) and load_draft(saved_path).body == '{"Name": "kept, then changed"}'
 
 
 def test_history_reopens_a_send_as_a_new_tab_with_its_response(qtbot, window):

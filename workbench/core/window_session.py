@@ -69,11 +69,3 @@ def load_session(path: Path) -> WindowSession:
 
 def save_session(path: Path, session: WindowSession) -> None:
     atomic_write_json(path, session.to_dict())
-
-
-def save_draft(folder: Path, draft: RequestDraft) -> Path:
-    """Save a draft as <folder>/<name>.json (a collection folder), atomically."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_. " else "_" for ch in (draft.name or "request")).strip() or "request"
-    target = Path(folder) / f"{safe}.json"
-    atomic_write_json(target, draft.to_dict())
-    return target

@@ -155,10 +155,10 @@ class Controller(QObject):
         self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
-        from workbench.core.plan import resolve_plan_credentials
+        from workbench.core.credentials import fetch_credentials
 
         try:
-            found = resolve_plan_credentials(env, self.context.environ)
+            found = fetch_credentials(env, self.context.environ)
         except WorkbenchError as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
@@ -297,22 +297,23 @@ class Controller(QObject):
         self._run(work, lambda problems: self.checked.emit(tab_id, problems))
 
     def load_draft(self, path: str) -> None:
-        import json
+        from workbench.core.drafts import load_draft
 
-        from workbench.core.drafts import RequestDraft
-
-        def work():
-            with open(path, encoding="utf-8") as handle:
-                return RequestDraft.from_dict(json.load(handle), where=path)
-
-        self._run(work, lambda draft: self.draft_loaded.emit(path, draft),
+        self._run(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
                   lambda error: self.notice.emit(f"cannot open {path}: {error}"))
 
-    def save_draft(self, tab_id: str, draft) -> None:
-        from workbench.core.window_session import save_draft
+    def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
+        """Save over the tab's file, or as a new request in the "My requests" collection folder."""
+        from workbench.core.drafts import save_draft
+        from workbench.core.request_collections import add_request
 
-        folder = self.context.collections_dir / "My requests"
-        self._run(lambda: str(save_draft(folder, draft)), lambda path: self.draft_saved.emit(tab_id, path))
+        def work():
+            if saved_path:
+                save_draft(saved_path, draft)
+                return saved_path
+            return str(add_request(self.context.collections_dir / "My requests", draft))
+
+        self._run(work, lambda path: self.draft_saved.emit(tab_id, path))
 
     def load_rest(self, tab_id: str, response) -> None:
         from workbench.core.response_body import text_chunks

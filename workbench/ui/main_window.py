@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
     def save_current(self) -> None:
         tab = self.current_tab()
         if tab is not None:
-            self.controller.save_draft(tab.tab_id, tab.to_model())
+            self.controller.save_draft(tab.tab_id, tab.to_model(), tab.saved_path)
 
     def _draft_saved(self, tab_id: str, path: str) -> None:
         for i in range(self.tabs.count()):

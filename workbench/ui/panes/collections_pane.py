@@ -14,7 +14,9 @@ class CollectionsPane(QWidget):
     def __init__(self, folder, parent=None):
         super().__init__(parent)
         self.model = QFileSystemModel(self)
-        self.model.setNameFilters(["*.json"])
+        from workbench.core.drafts import DRAFT_SUFFIX
+
+        self.model.setNameFilters([f"*{DRAFT_SUFFIX}"])
         self.model.setNameFilterDisables(False)
         self.tree = named(QTreeView(), "collectionsTree", "Saved requests")
         self.tree.setModel(self.model)

@@ -23,6 +23,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pinpoint-workbench gui", description="Open the desktop window.")
     parser.add_argument("--screenshot", metavar="FILE", help="render the window offscreen to FILE (PNG) and exit")
     parser.add_argument("--operation", metavar="NAME", help="open this operation in a tab (GetApps, pinpoint:GetApp)")
+    parser.add_argument("--variant", metavar="NAME", help="body example for the opened operation (full, ex-002...)")
     parser.add_argument("--env", metavar="NAME", help="select this environment")
     parser.add_argument("--send", action="store_true", help="send the opened operation before the screenshot")
     parser.add_argument("--tab", choices=("response", "inspect"), default="response")
@@ -106,8 +107,8 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
 
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
-        script = ScreenshotScript(window, args.screenshot, operation=args.operation, env=args.env, send=args.send,
-                                  pane=args.tab)
+        script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
+                                  send=args.send, pane=args.tab)
         script.finished.connect(lambda code: app.exit(code))
     window.show()
     controller.start()

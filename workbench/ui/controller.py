@@ -136,7 +136,7 @@ class Controller(QObject):
             self.credential_status.emit(name, "local sandbox: starting…")
             self._run(self._start_sandbox, self._sandbox_ready, self._sandbox_failed)
         elif env.is_sandbox:
-            self.credential_status.emit(name, f"local sandbox at {self.sandbox_url}")
+            self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
@@ -147,7 +147,7 @@ class Controller(QObject):
         self.sandbox_url = url
         if SANDBOX in self.environments:
             self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
-        self.credential_status.emit(SANDBOX, f"local sandbox at {url}")
+        self.credential_status.emit(SANDBOX, f"sandbox identity, {url.split('://')[-1]}")
         if self.current_env_name == SANDBOX:
             self.environment_changed.emit(self.environments[SANDBOX])
 

@@ -9,10 +9,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 class ScreenshotScript(QObject):
     finished = Signal(int)  # exit status
 
-    def __init__(self, window, path: str, *, operation=None, env=None, send=False, pane="response", timeout_s=90):
+    def __init__(self, window, path: str, *, operation=None, variant=None, env=None, send=False, pane="response",
+                 timeout_s=90):
         super().__init__(window)
         self.window, self.path = window, path
-        self.operation, self.env, self.send, self.pane = operation, env, send, pane
+        self.operation, self.variant, self.env, self.send, self.pane = operation, variant, env, send, pane
         self.tab = None
         controller = window.controller
         window.ready.connect(self._open)
@@ -40,8 +41,13 @@ class ScreenshotScript(QObject):
                 self.finished.emit(1)
                 return
             self.tab = self.window.open_operation(key)
+            if self.variant:
+                variant = self.tab.editor.variant
+                variant.setCurrentIndex(variant.findData(self.variant))
+                variant.activated.emit(variant.currentIndex())
             library = self.window.library
             library.search.setText(self.operation.split(":")[-1])
+            library.select_first()
         if self.send and self.tab is not None:
             QTimer.singleShot(200, lambda: self.window.send(self.tab))
         else:

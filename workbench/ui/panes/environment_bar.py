@@ -24,11 +24,12 @@ class EnvironmentBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.switcher = named(QComboBox(), "environmentSwitcher", "Environment", "Switch environment (Ctrl+E)")
-        self.switcher.setMinimumContentsLength(22)
+        self.switcher.setMinimumWidth(240)
         self.production = named(QLabel("PRODUCTION"), "productionBadge", "Production environment")
         self.production.setStyleSheet(f"background: {PRODUCTION_COLOUR}; color: white; font-weight: bold; padding: 2px 6px;")
         self.production.hide()
         self.credentials = named(QLabel(""), "credentialStatus", "Credential status")
+        self.credentials.setMinimumWidth(260)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Environment:"))

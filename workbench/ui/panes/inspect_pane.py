@@ -4,6 +4,8 @@ canonical request, string to sign and payload hash (signature and token redacted
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -32,10 +34,10 @@ class InspectPane(QWidget):
         self._curl = ""
 
     def show_inspection(self, inspection, body_text: str = "") -> None:
-        self.summary.setText(
-            f"{inspection.method} signed for <b>{inspection.signing_name}</b> in <b>{inspection.region}</b>; "
-            f"scope <code>{inspection.credential_scope}</code>; key {inspection.access_key_id[:4]}…"
-            f"{inspection.access_key_id[-4:]}; signature {inspection.signature_redacted}")
+        self.summary.setText(escape(
+            f"{inspection.method} signed for {inspection.signing_name} in {inspection.region}; "
+            f"scope {inspection.credential_scope}; key {inspection.access_key_id[:4]}…"
+            f"{inspection.access_key_id[-4:]}; signature {inspection.signature_redacted}"))
         self.view.setPlainText(inspection.to_text())
         self._curl = curl_command(inspection, body_text)
         self.curl_button.setEnabled(True)

@@ -70,6 +70,12 @@ class LibraryPane(QWidget):
         if keys is not None and len(keys) <= 60:
             self.tree.expandAll()
 
+    def select_first(self) -> None:
+        """Make the first operation shown current (its documentation appears below)."""
+        index = self._first_operation()
+        if index is not None:
+            self.tree.setCurrentIndex(index)
+
     def _open_first(self) -> None:
         index = self._first_operation()
         if index is not None:

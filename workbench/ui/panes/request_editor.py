@@ -116,6 +116,7 @@ class RequestEditor(QWidget):
         split.addWidget(self.body)
         split.addWidget(self.problems)
         split.setSizes([300, 80])
+        self.problems.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +149,7 @@ class RequestEditor(QWidget):
         self.body.setPlainText(body or "")
         self.body.setEnabled(template.has_body or bool(body))
         self.docs.setHtml(_docs_html(template))
+        self.sections.setCurrentIndex(2 if template.has_body else 0)
         self._loading = False
         self.refresh_variables()
 
@@ -202,6 +204,7 @@ class RequestEditor(QWidget):
             item = QListWidgetItem(f"{problem.path}: {problem.message}")
             item.setData(Qt.ItemDataRole.UserRole, problem.path + " " + problem.message)
             self.problems.addItem(item)
+        self.problems.setVisible(bool(problems))
         index = self.sections.indexOf(self.problems.parentWidget().parentWidget())
         self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import make_context
-from helpers import answer_next_dialog, open_operation, send, status_text
+from ui_helpers import make_context, answer_next_dialog, open_operation, send, status_text
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QPushButton
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.core.cancel import CancelToken, Cancelled
 
 HEAD_CHARS = 256 * 1024  # raw text shown at once; the rest on "show all"
+PRETTY_LIMIT = 64 * 1024  # bodies up to this size also get an indented, highlighted text
+DISPLAY_LINE = 2048  # longer lines are broken for display (a text view lays a line out whole)
 NOT_JSON = object()
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -24,10 +26,12 @@ _MANUAL_DEPTH = 3  # containers at depth < 3 are walked member by member
 @dataclass(frozen=True)
 class ResponseBody:
     size: int
-    head: str  # at most HEAD_CHARS of the decoded text
+    head: str  # at most HEAD_CHARS of the decoded text, long lines broken (see `wrapped`)
     complete: bool  # head is the whole text
     value: object = field(default=NOT_JSON, repr=False)
     json_error: str = ""
+    pretty: str = ""  # indented JSON, for bodies up to PRETTY_LIMIT
+    wrapped: bool = False  # lines longer than DISPLAY_LINE were broken for display
 
     @property
     def is_json(self) -> bool:
@@ -91,22 +95,34 @@ def parse_json(text: str, cancel: CancelToken | None = None):
 def load_body(response, cancel: CancelToken | None = None, head_chars: int = HEAD_CHARS) -> ResponseBody:
     data = response_bytes(response)
     text = _decode(data, response)
-    body = ResponseBody(size=len(data), head=text[:head_chars], complete=len(text) <= head_chars)
-    stripped = text.lstrip()[:1]
-    if stripped not in ("{", "["):
+    head, wrapped = break_long_lines(text[:head_chars])
+    body = ResponseBody(size=len(data), head=head, complete=len(text) <= head_chars, wrapped=wrapped)
+    if text.lstrip()[:1] not in ("{", "["):
         return body
     try:
         value = parse_json(text, cancel)
     except (ValueError, IndexError) as exc:
-        return ResponseBody(body.size, body.head, body.complete, json_error=str(exc) or "not valid JSON")
-    return ResponseBody(body.size, body.head, body.complete, value)
+        return replace(body, json_error=str(exc) or "not valid JSON")
+    pretty = json.dumps(value, indent=2, ensure_ascii=False) if len(data) <= PRETTY_LIMIT else ""
+    return replace(body, value=value, pretty=pretty)
+
+
+def break_long_lines(text: str, width: int = DISPLAY_LINE) -> tuple[str, bool]:
+    """`text` with lines longer than `width` broken into pieces (for display only)."""
+    lines = text.split("\n")
+    if all(len(line) <= width for line in lines):
+        return text, False
+    out = []
+    for line in lines:
+        out.extend(line[i:i + width] for i in range(0, max(len(line), 1), width))
+    return "\n".join(out), True
 
 
 def text_chunks(response, chunk_chars: int = HEAD_CHARS):
     """The decoded body after the head, in chunks (for "show all")."""
     text = _decode(response_bytes(response), response)
     for start in range(HEAD_CHARS, len(text), chunk_chars):
-        yield text[start:start + chunk_chars]
+        yield break_long_lines(text[start:start + chunk_chars])[0]
 
 
 def _decode(data: bytes, response) -> str:

@@ -22,8 +22,7 @@ class AppContext:
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
-        from workbench.core.environments import config_dir
-        from workbench.core.paths import data_dir
+        from workbench.core.paths import config_dir, data_dir
 
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
         context.sandbox_url = context._ensure_sandbox

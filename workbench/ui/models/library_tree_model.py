@@ -1,8 +1,10 @@
-"""The library as a tree (API -> group -> operation) and its search-as-you-type filter."""
+"""The library as a tree (API -> group -> operation). Search as you type rebuilds the tree
+from the matching entries (a few hundred nodes: cheaper than a proxy asking Python for every
+row on every keystroke)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core LibraryEntry (None on folders)
 COLUMNS = ("Operation", "Method", "Badges")
@@ -21,6 +23,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._nodes: list[_Node] = [_Node("", None, None, 0)]  # id 0: the invisible root
 
     def set_entries(self, entries) -> None:
+        """Show `entries` (all of the library, or the ones a search matched)."""
         self.beginResetModel()
         self._nodes = [_Node("", None, None, 0)]
         folders: dict[tuple, int] = {}
@@ -96,28 +99,3 @@ class LibraryTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class LibraryFilter(QSortFilterProxyModel):
-    """Shows the operations whose keys are in `keys` (None: all) and the folders above them."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._keys: set[str] | None = None
-        self.setRecursiveFilteringEnabled(True)
-
-    def set_keys(self, keys: set[str] | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self._keys = keys
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._keys = keys
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        if self._keys is None:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        entry = index.data(ENTRY_ROLE)
-        return entry is not None and entry.key in self._keys

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTextBrowser, Q
 
 from workbench.core.library_index import search_keys
 from workbench.ui.accessible import named
-from workbench.ui.models.library_tree_model import ENTRY_ROLE, LibraryFilter, LibraryTreeModel
+from workbench.ui.models.library_tree_model import ENTRY_ROLE, LibraryTreeModel
 
 
 class _Tree(QTreeView):
@@ -34,15 +34,16 @@ class LibraryPane(QWidget):
         self.search.setPlaceholderText("Search operations…")
         self.search.setClearButtonEnabled(True)
         self.model = LibraryTreeModel(self)
-        self.filter = LibraryFilter(self)
-        self.filter.setSourceModel(self.model)
         self.tree = named(_Tree(), "libraryTree", "Request library")
-        self.tree.setModel(self.filter)
+        self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("DELETE") + 16)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 16)
         self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
@@ -61,12 +62,11 @@ class LibraryPane(QWidget):
 
     def set_entries(self, entries) -> None:
         self.entries = entries
-        self.model.set_entries(entries)
         self.apply_search(self.search.text())
 
     def apply_search(self, text: str) -> None:
         keys = search_keys(self.entries, text)
-        self.filter.set_keys(keys)
+        self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
         if keys is not None and len(keys) <= 60:
             self.tree.expandAll()
 
@@ -86,8 +86,8 @@ class LibraryPane(QWidget):
         from PySide6.QtCore import QModelIndex
 
         parent = parent or QModelIndex()
-        for row in range(self.filter.rowCount(parent)):
-            index = self.filter.index(row, 0, parent)
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
             if index.data(ENTRY_ROLE):
                 return index
             found = self._first_operation(index)

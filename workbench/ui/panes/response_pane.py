@@ -17,7 +17,6 @@ from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel
 
-SMALL_BODY = 256 * 1024  # pretty text and highlighting below this size
 STATUS_COLOURS = {"2": "#2e7d32", "3": "#1565c0", "4": "#ef6c00", "5": "#c62828"}
 
 
@@ -142,20 +141,19 @@ class ResponsePane(QWidget):
     def show_body(self, body) -> None:
         """A core ResponseBody, parsed off the UI thread."""
         self.raw.setPlainText(body.head)
+        wrapped = " (lines over 2048 characters are broken here; Save body… keeps them whole)" if body.wrapped else ""
         if body.complete:
-            self.raw_note.setText(f"{human_size(body.size)}")
+            self.raw_note.setText(f"{human_size(body.size)}{wrapped}")
             self.show_all.hide()
         else:
-            self.raw_note.setText(f"first {human_size(len(body.head))} of {human_size(body.size)} shown")
+            self.raw_note.setText(f"first {human_size(len(body.head))} of {human_size(body.size)} shown{wrapped}")
             self.show_all.show()
         if body.is_json:
             self.tree_model.set_value(body.value)
             if self.tree_model.canFetchMore():
                 self.tree_model.fetchMore()
-            small = body.size <= SMALL_BODY
-            self.pretty_text.setVisible(small)
-            if small:
-                self.pretty_text.setPlainText(json.dumps(body.value, indent=2, ensure_ascii=False))
+            self.pretty_text.setVisible(bool(body.pretty))
+            self.pretty_text.setPlainText(body.pretty)
             if self.tree_model.rowCount() <= 20:
                 self.tree.expandToDepth(1)
             self.views.setCurrentIndex(0)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
 
+from workbench.ui.app_context import AppContext
 from workbench.ui.models.json_tree_model import PATH_ROLE
 
 
@@ -78,3 +82,40 @@ def answer_next_dialog(qtbot, text: str | None = None, button=None, scope: str |
 def problems(tab) -> list[str]:
     widget = tab.findChild(QListWidget, "bodyProblems")
     return [widget.item(i).text() for i in range(widget.count())]
+
+
+def make_context(tmp_path, sandbox_url: str, **environ) -> AppContext:
+    base = {"HOME": str(tmp_path / "home"), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+            "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data")}
+    return AppContext(base | environ, tmp_path / "config", tmp_path / "data", sandbox_url=lambda: sandbox_url)
+
+
+class StalledServer:
+    """Accepts connections on 127.0.0.1 and never answers (until closed)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.connected = threading.Event()
+        self.conns = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            self.connected.set()
+
+    def close(self):
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
+from workbench.core.response_body import HEAD_CHARS
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
@@ -146,7 +147,7 @@ class ResponsePane(QWidget):
             self.raw_note.setText(f"{human_size(body.size)}{wrapped}")
             self.show_all.hide()
         else:
-            self.raw_note.setText(f"first {human_size(len(body.head))} of {human_size(body.size)} shown{wrapped}")
+            self.raw_note.setText(f"first {human_size(HEAD_CHARS)} of {human_size(body.size)} shown{wrapped}")
             self.show_all.show()
         if body.is_json:
             self.tree_model.set_value(body.value)

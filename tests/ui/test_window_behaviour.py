@@ -127,3 +127,35 @@ def test_history_reopens_a_send_as_a_new_tab_with_its_response(qtbot, window):
     assert status_text(reopened).startswith("200")
     qtbot.waitUntil(lambda: reopened.response_body is not None)
     assert "Item" in reopened.response.raw.toPlainText()
+
+
+def test_an_untrusted_host_is_refused_until_the_user_sends_anyway(qtbot, open_window, tmp_path, tutorial_sandbox):
+    context = make_context(tmp_path, tutorial_sandbox.url, AWS_ACCESS_KEY_ID="AKIADEVEXAMPLE00000",
+                           AWS_SECRET_ACCESS_KEY="canary-secret-never-shown")
+    context.config_dir.mkdir(parents=True)
+    (context.config_dir / "environments.json").write_text(json.dumps({"schema_version": 1, "environments": [
+        {"name": "dev", "region": "us-east-1", "credential_source": {"kind": "process"}}]}))
+    window = open_window(context)
+    window.controller.select_environment("dev")
+    tab = open_operation(qtbot, window, "GetApps")
+    tab.editor.url.setPlainText("https://127.0.0.1:9/v1/apps")  # not one of dev's AWS hosts
+
+    assert send(qtbot, tab) == "Not sent"
+    assert "refusing to sign for 127.0.0.1:9" in tab.editor.banner.text()
+    anyway = tab.findChild(QPushButton, "remedy_allow_any_host")
+    asked = answer_next_dialog(qtbot, button="confirmYes")
+    qtbot.mouseClick(anyway, Qt.MouseButton.LeftButton)
+    assert asked and "send to this host anyway" in asked[0]
+    qtbot.waitUntil(lambda: status_text(tab).startswith("No response"))  # sent: nothing listens there
+    assert "canary-secret-never-shown" not in tab.inspect.view.toPlainText()
+
+
+def test_an_environment_added_from_a_terminal_appears(qtbot, window, context):
+    from workbench.core.environments import Environment, EnvironmentStore
+
+    switcher = window.env_bar.switcher
+    assert switcher.findData("eu-dev") == -1
+    EnvironmentStore(context.config_dir / "environments.json").add(Environment(name="eu-dev", region="eu-west-1"))
+    qtbot.waitUntil(lambda: switcher.findData("eu-dev") >= 0, timeout=10000)
+    assert switcher.itemText(switcher.findData("eu-dev")) == "eu-dev — eu-west-1"
+    assert switcher.currentData() == "sandbox"  # the selection stays

@@ -116,6 +116,21 @@ class Controller(QObject):
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
 
+    def reload_history(self) -> None:
+        """Re-read the history (sends from a terminal appear too)."""
+        self._run(lambda: self._store("history").list(200), self.history_loaded.emit)
+
+    def poll_environments(self) -> None:
+        """Pick up environments changed from a terminal (the window calls this on a timer)."""
+        if "environments" not in self._stores:
+            return
+
+        def work():
+            store = self._store("environments")
+            return (store.list(), dict(self.globals_), store.report()) if store.poll() else None
+
+        self._run(work, lambda result: self._environments_ready(result) if result else None)
+
     def _with_sandbox(self, env):
         return env.with_sandbox_url(self.sandbox_url) if env.is_sandbox and self.sandbox_url else env
 
@@ -215,7 +230,7 @@ class Controller(QObject):
     def is_busy(self, tab_id: str) -> bool:
         return tab_id in self._runners and self._runners[tab_id].busy
 
-    def send(self, tab_id: str, draft, confirmed: bool = False) -> None:
+    def send(self, tab_id: str, draft, confirmed: bool = False, allow_any_host: bool = False) -> None:
         from workbench.core.plan import build_plan, run_plan
 
         env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
@@ -228,7 +243,8 @@ class Controller(QObject):
                 progress(Progress("sandbox", "starting the local sandbox"))
                 env = env.with_sandbox_url(self._start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
-            exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed)
+            exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
+                                allow_any_host=allow_any_host)
             try:
                 entry = self._store("history").get(self._store("history").record(plan, exchange))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         self._session_timer = QTimer(self, singleShot=True, interval=1500)
         self._session_timer.timeout.connect(lambda: self.controller.save_session(self.session()) if self.persist else None)
         self._restore_window_state()
+        self._env_poll = QTimer(self, interval=3000)
+        self._env_poll.timeout.connect(self.controller.poll_environments)
+        self._env_poll.start()
 
     # ---- setup
 
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_operation)
         self.collections.open_requested.connect(c.load_draft)
         self.history.reopen_requested.connect(c.open_history)
+        self.sidebar.currentChanged.connect(lambda i: c.reload_history() if self.sidebar.widget(i) is self.history else None)
 
     # ---- tabs
 
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         tab = RequestTab(self.controller, draft, template, dirty=dirty, saved_path=saved_path)
         tab.splitter.setOrientation(Qt.Orientation.Horizontal if self.beside else Qt.Orientation.Vertical)
         tab.send_requested.connect(self.send)
+        tab.remedy_requested.connect(self.apply_remedy)
         tab.dirty_changed.connect(self._retitle)
         tab.response.save_body_requested.connect(lambda: self.save_body(tab))
         index = self.tabs.addTab(tab, tab.title)
@@ -190,6 +195,23 @@ class MainWindow(QMainWindow):
                 return
             confirmed = True
         self.controller.send(tab.tab_id, draft, confirmed=confirmed)
+
+    def apply_remedy(self, tab: RequestTab, code: str) -> None:
+        """A remedy button from a tab's error banner (set_variable is handled in the tab)."""
+        from workbench.ui.dialogs import confirm
+
+        kind, _, arg = code.partition(":")
+        if kind == "allow_any_host":
+            if confirm(self, "anyHostConfirmation", "Send to this host?",
+                       f"{tab.editor.banner.text()}\n\nSign with the credentials of {self.controller.current_env_name} "
+                       f"and send to this host anyway?", "Send anyway"):
+                self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
+        elif kind == "start_sandbox":
+            self.controller.select_environment("sandbox")
+        elif kind == "store_credentials":
+            self.statusBar().showMessage(
+                f"Store them from a terminal: pinpoint-workbench credentials set {arg} --access-key-id AKIA… "
+                f"(the secret is prompted for)", 20000)
 
     def confirm_production(self, draft) -> bool:
         from workbench.ui.dialogs import confirm

@@ -32,20 +32,24 @@ def phase_text(progress) -> str:
     return text
 
 
+REMEDY_LABELS = {
+    "set_variable": "Set {arg}",
+    "allow_any_host": "Send anyway…",
+    "start_sandbox": "Use the local sandbox",
+    "store_credentials": "Store credentials for {arg}",
+}
+
+
 def remedies_for(error) -> list[tuple[str, str]]:
-    """Remedy buttons: (code, label). Core errors carry `remedy` codes; until every error
-    does, the few the window can act on are derived here from the error's fields."""
+    """Buttons for an error's remedy codes: [(code, label)]; a missing variable gets one per name."""
     codes = [error.remedy] if getattr(error, "remedy", None) else []
-    for name in (getattr(error, "missing", None) or {}):
-        codes.append(f"set_variable:{name}")
-    labels = []
+    codes += [f"set_variable:{name}" for name in (getattr(error, "missing", None) or {})]
+    buttons = []
     for code in dict.fromkeys(codes):
         kind, _, arg = code.partition(":")
-        if kind == "set_variable":
-            labels.append((code, f"Set {arg}"))
-        elif kind == "start_sandbox":
-            labels.append((code, "Start the sandbox"))
-    return labels
+        if kind in REMEDY_LABELS:
+            buttons.append((code, REMEDY_LABELS[kind].format(arg=arg)))
+    return buttons
 
 
 class _TabRoute(QObject):
@@ -63,6 +67,7 @@ class _TabRoute(QObject):
 
 class RequestTab(QWidget):
     send_requested = Signal(object)  # self
+    remedy_requested = Signal(object, str)  # self, a remedy code the window acts on
     dirty_changed = Signal(object)  # self
 
     def __init__(self, controller, draft, template, *, dirty=False, saved_path="", parent=None):
@@ -165,6 +170,8 @@ class RequestTab(QWidget):
         kind, _, arg = code.partition(":")
         if kind == "set_variable":
             self.editor.set_it(arg)
+        else:
+            self.remedy_requested.emit(self, code)
 
     def _save_variable(self, name: str, value: str) -> None:
         from workbench.ui.dialogs import ask_variable

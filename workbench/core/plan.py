@@ -141,7 +141,11 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
         template = raw_template(draft.method, draft.url, signing_name)
     else:
         library = library or default_library()
-        template = library.find(draft.operation)
+        api, _, name = draft.operation.rpartition(":")
+        try:
+            template = library.get(api, name)  # a saved draft names "api:Operation" exactly
+        except KeyError:
+            template = library.find(draft.operation)
         if draft.method or draft.url:
             template = replace(template, method=(draft.method or template.method).upper(), url=draft.url or template.url)
     if draft.query:
@@ -205,24 +209,20 @@ def build_plan(
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = draft_variables(draft, template)
-    operation = template.operation
-    base = SendPlan(draft, env, template, operation, template.signing_name, env.region, notes=tuple(notes))
+    notes = tuple(notes) + tuple(_notes(template, draft, env, body))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
                            validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
         signing_name, region = _auth(draft, template, prepared.rendered.variables, env)
     except WorkbenchError as exc:
-        return replace(base, error=exc, notes=base.notes + tuple(_notes(template, draft, env, body)))
+        return SendPlan(draft, env, template, template.operation, template.signing_name, env.region, error=exc, notes=notes)
     destination = None
     try:
         check_destination(prepared.rendered.request, env)
     except UntrustedDestination as exc:
         destination = exc
-    return replace(
-        base, prepared=prepared, signing_name=signing_name, region=region,
-        notes=base.notes + tuple(_notes(template, draft, env, body)),
-        needs_confirmation=_confirmation_needed(env, template, draft), destination=destination,
-    )
+    return SendPlan(draft, env, template, template.operation, signing_name, region, prepared=prepared, notes=notes,
+                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination)
 
 
 def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment) -> tuple[str, str]:

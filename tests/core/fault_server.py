@@ -124,6 +124,32 @@ def redirect(conn, request, server):
     conn.sendall(http_response(302, "Found", b"", [("Location", "http://127.0.0.1:1/elsewhere")]))
 
 
+def drip(conn, request, server):
+    """Announce 1000 bytes, then drip one byte every 50 ms: each read is well within any read timeout."""
+    conn.sendall(http_response(200, "OK", b"", content_length=1000))
+    while not server.stopping.wait(0.05):
+        conn.sendall(b"x")
+
+
+GZIP_JSON = b'{"ApplicationsResponse": {"Item": [{"Name": "gz"}]}}'
+
+
+def gzip_json(conn, request, server):
+    import gzip
+
+    body = gzip.compress(GZIP_JSON)
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("Content-Encoding", "gzip")]))
+
+
+def deflate_raw_json(conn, request, server):
+    """A "deflate" body without the zlib wrapper, as some servers send it."""
+    import zlib
+
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    body = packer.compress(GZIP_JSON) + packer.flush()
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("Content-Encoding", "deflate")]))
+
+
 def json_ok(conn, request, server):
     body = b'{"ApplicationsResponse": {"Item": []}}'
     conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("X-Amzn-RequestId", "r-1"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")]))

@@ -53,6 +53,8 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
     parser.add_argument("--read-timeout", type=float, default=60.0)
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds for the whole exchange")
+    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE")
 
 
 @contextlib.contextmanager
@@ -141,7 +143,8 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
     confirm(env, operation, args, ctx)
     store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
     credentials = resolve_credentials(env, store, ctx.environ)
-    options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
+    options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
+                                    deadline=args.deadline)
     exchange = execute(request, credentials, env, signing_name=signing_name, region=region, problems=problems,
                        notes=notes, dry_run=args.dry_run, options=options)
     if args.json:
@@ -154,7 +157,15 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
         else:
-            print_response(ctx, exchange.response)
+            print_response(ctx, exchange.response, args.output)
+    if exchange.response is not None:
+        try:
+            if args.output:
+                exchange.response.save_body(args.output)
+        except OSError as exc:
+            raise WorkbenchError(f"--output {args.output}: {exc.strerror or exc}") from None
+        finally:
+            exchange.response.discard()
     if not exchange.sent:
         return ExitStatus.OK
     if exchange.response is None:
@@ -162,12 +173,15 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
     return ExitStatus.for_http_status(exchange.response.status)
 
 
-def print_response(ctx: CliContext, response) -> None:
+def print_response(ctx: CliContext, response, output: str | None = None) -> None:
     ctx.out(f"HTTP {response.status} {response.reason}   ({response.elapsed_ms:.1f} ms, {response.size_bytes} bytes)")
     for name, value in response.headers:
         ctx.out(f"{name}: {value}")
     ctx.out("")
-    if response.body_path:
-        ctx.out(f"[body of {response.size_bytes} bytes saved to {response.body_path}; first part:]")
+    if response.truncated:
+        keep = f"all of it is written to {output}" if output else "--output FILE keeps all of it"
+        ctx.out(f"[body of {response.size_bytes} bytes, only the first part shown; {keep}]")
+    if response.body_note():
+        ctx.out(f"[{response.body_note()}]")
     parsed = response.json()
     ctx.out(json.dumps(parsed, indent=2, ensure_ascii=False) if parsed is not None else response.text())

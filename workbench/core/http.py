@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
+
+from workbench.core.errors import WorkbenchError
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
+class InvalidMethod(WorkbenchError):
+    fmt = (
+        "{method!r} is not an HTTP method: a method is one word of letters, digits and "
+        "!#$%&'*+-.^_`|~ (RFC 7230 token), e.g. GET or POST"
+    )
+
+
+def check_method(method: str) -> str:
+    """`method` if it is an RFC 7230 token (so nothing else reaches the request line)."""
+    if not isinstance(method, str) or not _TOKEN.fullmatch(method):
+        raise InvalidMethod(method=method)
+    return method
 
 
 def find_header(headers, name: str) -> str | None:

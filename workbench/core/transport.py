@@ -1,44 +1,54 @@
-"""Send one HTTP request, blocking, with timeouts, cancel and a memory cap.
+"""Send one HTTP request, blocking, with timeouts, a deadline, cancel, progress and a memory cap.
 
-`send(request, options, cancel)` is a plain blocking function (the CLI calls it directly;
-the UI calls it from a worker). It sends exactly the given `HttpRequest` -- headers in
-order, nothing added but `Content-Length` framing when there is a body (or the method
-expects one) and a `Host` header computed from the URL only if the request has none
-(`signing.sign()` always sets it). Redirects are not followed: a 3xx is returned as is.
-No proxy is used.
+`send(request, options, cancel, progress)` is a plain blocking function (the CLI calls it
+directly; the UI calls it from a worker). It sends exactly the given `HttpRequest` --
+headers in order, nothing added but `Content-Length` framing when there is a body (or the
+method expects one) and a `Host` header computed from the URL only if the request has none
+(`signing.sign()` always sets it). The method must be an RFC 7230 token. Redirects are not
+followed: a 3xx is returned as is.
 
 How it works: the exchange runs on a short-lived daemon thread while the caller waits for
-it or for `CancelToken.cancel()`. Cancel therefore returns promptly in every phase (DNS,
-connect, TLS, waiting for the answer, reading the body): the caller raises `Cancelled` at
-once and the socket is shut down so the abandoned exchange ends too (a connect in
-progress ends at `connect_timeout` at the latest; a body being spooled is deleted).
+its progress reports, its outcome, `CancelToken.cancel()` or the deadline. Cancel therefore
+returns promptly in every phase (DNS, connect, TLS, sending, waiting for the answer,
+reading the body): the caller raises `Cancelled` at once and the socket is shut down (a
+pending connect is woken) so the abandoned exchange ends too.
 
 Phases and their errors (all `TransportError`, each message names host[:port]):
     DNS        DnsFailure          (names under .invalid fail at once, RFC 6761 6.4)
     connect    ConnectionRefused, Timeout(phase="connect"), NetworkFailure
     TLS        TlsFailure, Timeout(phase="connect")   (certifi's CA bundle, else botocore's)
     exchange   Timeout(phase="read"), ConnectionReset, ProtocolFailure
-    any        Cancelled
+    any        Cancelled(phase=...), DeadlineExceeded (a Timeout, phase="total")
+Bad options never reach the network: `SendOptions` raises `InvalidTimeout`.
 
 Large bodies: up to `max_memory_body` bytes the body is kept in `Response.body`. Above
 that it is streamed to a temporary file (mode 0600, in `spool_dir` or the system temp
 dir): `Response.body_path` names it, `Response.truncated` is True and `Response.body`
-holds only the first `preview_bytes`. The caller owns the file (`Response.discard()`).
+holds only the first `preview_bytes`; `Response.save_body(path)` keeps all of it.
+Spooled files are deleted by `Response.discard()`, at exit, or -- when a process was
+killed -- by the first spool of a later process.
+
+Bodies are kept as received; `Response.text()`/`json()` undo a gzip or deflate
+Content-Encoding for display and `Response.body_note()` says so.
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
 import http.client
 import json as _json
 import os
 import queue
+import re
 import select
+import shutil
 import socket
 import ssl
 import tempfile
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -46,7 +56,7 @@ from urllib.parse import urlsplit
 from workbench.core import cancel
 from workbench.core.cancel import CancelToken
 from workbench.core.errors import WorkbenchError
-from workbench.core.http import HttpRequest, find_header
+from workbench.core.http import HttpRequest, InvalidMethod, check_method, find_header
 from workbench.core.progress import Progress, ProgressCallback
 
 CHUNK = 64 * 1024
@@ -95,6 +105,19 @@ class Timeout(TransportError):
     fmt = "Timed out after {seconds:g} s {doing} {host} ({phase} timeout)"
 
 
+class DeadlineExceeded(Timeout):
+    """The whole exchange took longer than `SendOptions.deadline` (phase "total")."""
+
+    fmt = "The exchange with {host} took longer than its {seconds:g} s deadline (it was {doing})"
+
+
+_DOING = {
+    "dns": "resolving the host name", "connect": "connecting", "tls": "in the TLS handshake",
+    "sending": "sending the request", "waiting": "waiting for the answer",
+    "downloading": "still receiving the answer", "done": "finishing",
+}
+
+
 class ConnectionReset(TransportError):
     """The connection broke mid-exchange: `how` is "reset" (RST) or "closed" (early FIN)."""
 
@@ -119,14 +142,30 @@ class Cancelled(TransportError, cancel.Cancelled):
 # --------------------------------------------------------------------------- options, cancel
 
 
+class InvalidTimeout(WorkbenchError):
+    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value!r}"
+
+
+MAX_SECONDS = 24 * 3600.0
+
+
 @dataclass(frozen=True)
 class SendOptions:
+    """How to send. Timeouts are checked here: `InvalidTimeout` unless 0 < seconds <= a day."""
+
     connect_timeout: float = 10.0  # seconds, for DNS + TCP connect + TLS handshake each
     read_timeout: float = 60.0  # seconds of silence allowed while waiting for / reading the answer
+    deadline: float = 300.0  # seconds for the whole exchange: a server dripping bytes cannot hold it longer
     max_memory_body: int = 8 * 1024 * 1024  # above: spool the body to a temp file
     preview_bytes: int = 64 * 1024  # kept in Response.body when the body is spooled
     spool_dir: str | None = None
     ca_bundle: str | None = None  # PEM file; default certifi's, else botocore's
+
+    def __post_init__(self) -> None:
+        for option, value in (("connect timeout", self.connect_timeout), ("read timeout", self.read_timeout),
+                              ("deadline", self.deadline)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_SECONDS:
+                raise InvalidTimeout(option=option, value=value, maximum=MAX_SECONDS)
 
 
 # --------------------------------------------------------------------------- response
@@ -172,12 +211,40 @@ class Response:
                 return value.strip('"')
         return "utf-8"
 
+    @property
+    def content_encoding(self) -> str:
+        return (self.header("Content-Encoding") or "identity").strip().lower()
+
+    def decoded_body(self) -> bytes:
+        """The in-memory body with a gzip or deflate Content-Encoding undone (for display;
+        `body` keeps the bytes as received). Undecodable bytes are returned as received."""
+        decoder = _decoder(self.content_encoding)
+        if decoder is None or not self.body:
+            return self.body
+        try:
+            return decoder.decompress(self.body) + (b"" if self.truncated else decoder.flush())
+        except zlib.error:
+            return self.body
+
+    def body_note(self) -> str | None:
+        """A line about how the body is shown, when it is not shown as received."""
+        encoding = self.content_encoding
+        if encoding in ("identity", ""):
+            return None
+        if _decoder(encoding) is None:
+            return f"the body is {encoding}-encoded and shown as received"
+        decoded = self.decoded_body()
+        if decoded is self.body:
+            return f"the body says it is {encoding}-encoded but does not decode: shown as received"
+        return f"{encoding}-encoded body of {len(self.body)} bytes shown decoded ({len(decoded)} bytes)"
+
     def text(self) -> str:
         """The in-memory body decoded (only the preview when `truncated`)."""
+        body = self.decoded_body()
         try:
-            return self.body.decode(self.charset, errors="replace")
+            return body.decode(self.charset, errors="replace")
         except LookupError:  # unknown charset name
-            return self.body.decode("utf-8", errors="replace")
+            return body.decode("utf-8", errors="replace")
 
     def json(self):
         """The body parsed as JSON, or None if it is not JSON (or only a preview is in memory)."""
@@ -188,13 +255,17 @@ class Response:
         except ValueError:
             return None
 
-    def discard(self) -> None:
-        """Delete the spooled body file, if any."""
+    def save_body(self, path: str) -> None:
+        """Write the whole body, as received, to `path` (also when it was spooled)."""
         if self.body_path:
-            try:
-                os.unlink(self.body_path)
-            except FileNotFoundError:
-                pass
+            shutil.copyfile(self.body_path, path)
+        else:
+            with open(path, "wb") as handle:
+                handle.write(self.body)
+
+    def discard(self) -> None:
+        """Delete the spooled body file, if any (every spooled file goes at exit anyway)."""
+        _forget_spool(self.body_path)
 
     def to_dict(self) -> dict:
         return {
@@ -202,12 +273,110 @@ class Response:
             "reason": self.reason,
             "headers": [[k, v] for k, v in self.headers],
             "body": self.text(),
+            "body_note": self.body_note(),
             "body_path": self.body_path,
             "size_bytes": self.size_bytes,
             "truncated": self.truncated,
             "elapsed_ms": round(self.elapsed_ms, 3),
             "timings": self.timings.to_dict(),
         }
+
+
+def _decoder(encoding: str):
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return _Deflate()
+    return None
+
+
+class _Deflate:
+    """Inflates "deflate" bodies whether zlib-wrapped (the standard) or raw (common in practice)."""
+
+    def __init__(self) -> None:
+        self._inner = None
+
+    def decompress(self, data: bytes) -> bytes:
+        if self._inner is None:
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        return self._inner.decompress(data)
+
+    def flush(self) -> bytes:
+        return self._inner.flush() if self._inner is not None else b""
+
+
+# --------------------------------------------------------------------------- spooled bodies
+# Spooled files are named workbench-body-<pid>-*.bin. Those of this process are deleted at
+# exit; the first spool of a process deletes those left by processes that are gone.
+
+_SPOOL_NAME = re.compile(r"workbench-body-(\d+)-\w+\.bin")
+_spooled: set[str] = set()
+_spool_lock = threading.Lock()
+_swept_dirs: set[str] = set()
+
+
+def _open_spool_file(spool_dir: str | None):
+    directory = spool_dir or tempfile.gettempdir()
+    with _spool_lock:
+        first = directory not in _swept_dirs
+        _swept_dirs.add(directory)
+    if first:
+        sweep_stale_spools(directory)
+    handle = tempfile.NamedTemporaryFile(
+        "wb", prefix=f"workbench-body-{os.getpid()}-", suffix=".bin", dir=directory, delete=False
+    )
+    with _spool_lock:
+        _spooled.add(handle.name)
+    return handle
+
+
+def _forget_spool(path: str | None) -> None:
+    if path:
+        with _spool_lock:
+            _spooled.discard(path)
+        _unlink(path)
+
+
+@atexit.register
+def _delete_all_spools() -> None:
+    with _spool_lock:
+        paths = list(_spooled)
+    for path in paths:
+        _forget_spool(path)
+
+
+def sweep_stale_spools(directory: str) -> list[str]:
+    """Delete spooled bodies left in `directory` by processes that no longer run; returns them."""
+    removed = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return removed
+    for name in names:
+        match = _SPOOL_NAME.fullmatch(name)
+        if match and not _process_alive(int(match.group(1))):
+            path = os.path.join(directory, name)
+            try:
+                os.unlink(path)
+                removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: leave it
+    return True
 
 
 # --------------------------------------------------------------------------- TLS
@@ -274,6 +443,10 @@ class _Exchange:
         if not self.hostname:
             raise InvalidUrl(url=request.url, reason="the URL has no host")
         self.host = parts.netloc.rpartition("@")[2]  # host[:port] as written, for messages
+        try:
+            check_method(request.method)
+        except InvalidMethod as exc:
+            raise InvalidRequest(host=self.host, reason=str(exc)) from None
         self.target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.lock = threading.Lock()
         self.phase = "dns"  # the progress phase the exchange is in
@@ -313,7 +486,7 @@ class _Exchange:
         with self.lock:
             self.abandoned = True
             path, self.spool_path = self.spool_path, None
-        _unlink(path)
+        _forget_spool(path)
 
     def cancelled(self) -> "Cancelled":
         return Cancelled(host=self.host, phase=self.phase)
@@ -560,16 +733,14 @@ class _Exchange:
         with self.lock:  # a caller that gave up has already deleted what there was
             if self.abandoned:
                 raise self.cancelled()
-            handle = tempfile.NamedTemporaryFile(
-                "wb", prefix="workbench-body-", suffix=".bin", dir=self.options.spool_dir, delete=False
-            )
+            handle = _open_spool_file(self.options.spool_dir)
             self.spool_path = handle.name
         return handle
 
     def _discard_spool(self) -> None:
         with self.lock:
             path, self.spool_path = self.spool_path, None
-        _unlink(path)
+        _forget_spool(path)
 
 
 def _unlink(path: str | None) -> None:
@@ -591,14 +762,16 @@ def send(
 ) -> Response:
     """Send `request` and return its `Response`; raises a `TransportError`, never hangs.
 
-    `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
+    The whole exchange ends within `options.deadline` (`DeadlineExceeded`), however slowly
+    the server drips its answer. `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
     waiting, downloading -- repeated with the bytes so far, of the Content-Length when
     known -- and done), called on the caller's thread. Returns as soon as the exchange
     ends or `cancel.cancel()` is called: then `Cancelled` names the phase it was in, and
     a body being spooled is already deleted.
     """
+    options = options or SendOptions()
     events: queue.SimpleQueue = queue.SimpleQueue()
-    exchange = _Exchange(request, options or SendOptions(), events.put if progress is not None else None)
+    exchange = _Exchange(request, options, events.put if progress is not None else None)
     if cancel is not None and cancel.cancelled:
         raise exchange.cancelled()
 
@@ -616,9 +789,15 @@ def send(
     unregister = cancel._on_cancel(lambda: events.put(("cancel", None))) if cancel is not None else (lambda: None)
     worker = threading.Thread(target=work, name=f"workbench-send {exchange.host}", daemon=True)
     try:
+        deadline = time.monotonic() + options.deadline
         worker.start()
         while True:
-            event = events.get()
+            try:
+                event = events.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                exchange.abandon()
+                raise DeadlineExceeded(host=exchange.host, seconds=options.deadline, phase="total",
+                                       doing=_DOING[exchange.phase]) from None
             if isinstance(event, Progress):
                 progress(event)
                 continue

@@ -75,3 +75,69 @@ def test_a_gzip_body_is_printed_decoded_with_a_note(loopback):
     assert result.status == 0, result.stderr
     assert '"Name": "gz"' in result.stdout
     assert "[gzip-encoded body of " in result.stdout
+
+
+# ----------------------------------------------------------------------------- real networks through the CLI
+
+
+NAME = "api.workbench.test"
+PROXY_PASSWORD = "canary-proxy-secret-42"
+
+
+@pytest.fixture
+def corporate(run_cli, tmp_path):
+    """An https server whose certificate a private CA signed, reachable only through a CONNECT
+    proxy that wants credentials; an environment `corp` trusting that CA."""
+    try:
+        from tests.core.connect_proxy import ConnectProxy
+        from tests.core.throwaway_ca import ThrowawayCa
+    except ImportError:
+        from connect_proxy import ConnectProxy
+        from throwaway_ca import ThrowawayCa
+
+    ca = ThrowawayCa(tmp_path)
+    with fs.FaultServer(fs.json_ok, tls=ca.server_context(NAME)) as server:
+        authority = f"{NAME}:{server.port}"
+        with ConnectProxy({authority: ("127.0.0.1", server.port)}, user="me", password=PROXY_PASSWORD) as proxy:
+            added = run_cli("env", "add", "corp", "--region", "us-east-1", "--host", f"pinpoint={authority}",
+                            "--ca-bundle", ca.bundle, "--from-process-env")
+            assert added.status == 0, added.stderr
+            yield server, proxy, {**KEYS, "HTTPS_PROXY": proxy.url("me", PROXY_PASSWORD)}
+
+
+def test_send_through_a_corporate_proxy_with_the_environments_ca_bundle(run_cli, corporate):
+    server, proxy, environ = corporate
+    result = run_cli("send", "GetApps", "--env", "corp", "--allow-any-host", "--json", env=environ)
+    assert result.status == 0, result.stderr
+    assert result.json["status"] == 200
+    assert proxy.seen[0][:2] == ("CONNECT", f"{NAME}:{server.port}")
+    assert server.requests[0].target == "/v1/apps" and server.requests[0].header("Authorization")
+    assert PROXY_PASSWORD not in result.stdout + result.stderr
+
+
+def test_a_wrong_proxy_password_is_reported_without_it(run_cli, corporate):
+    server, proxy, environ = corporate
+    environ = {**environ, "HTTPS_PROXY": proxy.url("me", "wrong-" + PROXY_PASSWORD)}
+    result = run_cli("send", "GetApps", "--env", "corp", "--allow-any-host", env=environ)
+    assert result.status == 6
+    assert f"through proxy 127.0.0.1:{proxy.port}: it refused the proxy credentials (407)" in result.stderr
+    assert PROXY_PASSWORD not in result.stdout + result.stderr and server.requests == []
+
+
+def test_the_proxy_variables_of_the_process_are_used(run_cli, corporate):
+    """As a user runs it: HTTPS_PROXY exported in the shell, a separate process."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    server, proxy, environ = corporate
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from workbench.cli import main; sys.exit(main())",
+         "send", "GetApps", "--env", "corp", "--allow-any-host"],
+        env={**os.environ, **environ}, capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("HTTP 200 OK")
+    assert [seen[0] for seen in proxy.seen] == ["CONNECT"]
+    assert PROXY_PASSWORD not in done.stdout + done.stderr

@@ -144,7 +144,7 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
     store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
     credentials = resolve_credentials(env, store, ctx.environ)
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
-                                    deadline=args.deadline)
+                                    deadline=args.deadline, environ=ctx.environ)
     exchange = execute(request, credentials, env, signing_name=signing_name, region=region, problems=problems,
                        notes=notes, dry_run=args.dry_run, options=options)
     if args.json:

@@ -141,3 +141,59 @@ def test_the_proxy_variables_of_the_process_are_used(run_cli, corporate):
     assert done.stdout.startswith("HTTP 200 OK")
     assert [seen[0] for seen in proxy.seen] == ["CONNECT"]
     assert PROXY_PASSWORD not in done.stdout + done.stderr
+
+
+# ----------------------------------------------------------------------------- raw: the URL as signed is the URL as sent
+
+
+def _signature_from_what_arrived(server, arrived) -> str:
+    """Recompute the signature as AWS does, from the request line and headers that arrived."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials as BotocoreCredentials
+
+    check = AWSRequest(method=arrived.method, url=f"http://{server.host}{arrived.target}", data=arrived.body)
+    for key, value in arrived.headers:
+        if key.lower() not in ("authorization", "content-length"):
+            check.headers[key] = value
+    check.context["timestamp"] = arrived.header("X-Amz-Date")
+    signer = SigV4Auth(BotocoreCredentials(KEYS["AWS_ACCESS_KEY_ID"], KEYS["AWS_SECRET_ACCESS_KEY"]),
+                       "mobiletargeting", "us-east-1")
+    return signer.signature(signer.string_to_sign(check, signer.canonical_request(check)), check)
+
+
+@pytest.mark.parametrize(("pasted", "on_the_wire"), [
+    ("/v1/apps/ü x", "/v1/apps/%C3%BC%20x"),
+    ("/v1/apps?token=abc/def+ghi==", "/v1/apps?token=abc/def+ghi=="),
+    ("/v1/apps/a%2Fb?q=%C3%BC+x&flag&page-size=5", "/v1/apps/a%2Fb?q=%C3%BC+x&flag&page-size=5"),
+    ('/v1/"apps"/ü?q=a b', "/v1/%22apps%22/%C3%BC?q=a%20b"),
+])
+def test_raw_sends_the_url_exactly_as_signed(loopback, pasted, on_the_wire):
+    result = loopback.raw("GET", pasted, "--json", "--inspect")
+    assert result.status == 0, result.stderr
+    arrived = loopback.requests[0]
+    assert arrived.target == on_the_wire
+    assert result.json["inspection"]["url"] == f"http://{loopback.host}{on_the_wire}"
+    assert arrived.header("Authorization").endswith("Signature=" + _signature_from_what_arrived(loopback, arrived))
+
+
+def test_raw_query_variables_are_encoded_inside_a_pasted_query(loopback):
+    result = loopback.raw("GET", "/v1/apps?token={{ t }}&keep=a+b", "--var", "t=x+y/z ü")
+    assert result.status == 0, result.stderr
+    assert loopback.requests[0].target == "/v1/apps?token=x%2By%2Fz%20%C3%BC&keep=a+b"
+
+
+def test_the_sandbox_front_accepts_the_signature_of_an_encoded_path_and_a_pasted_query(run_cli):
+    """The sandbox's front recomputes SigV4 from the request line, as AWS does."""
+    assert run_cli("sandbox", "start").status == 0
+    try:
+        path = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps/ü x", "--signing-name", "mobiletargeting",
+                       "--json", "--inspect")
+        query = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps?token=abc/def+ghi==", "--signing-name",
+                        "mobiletargeting", "--json")
+    finally:
+        assert run_cli("sandbox", "stop").status == 0
+    assert path.status == 4, path.stderr
+    assert path.json["body"] == {"__type": "NotFoundException", "message": "Application not found"}  # signature accepted
+    assert path.json["inspection"]["url"].endswith("/v1/apps/%C3%BC%20x")
+    assert query.status == 0 and query.json["body"] == {"Item": []}

@@ -68,7 +68,7 @@ from workbench.core import cancel
 from workbench.core.cancel import CancelToken
 from workbench.core.connection_pool import ConnectionPool
 from workbench.core.errors import WorkbenchError
-from workbench.core.http import HttpRequest, InvalidMethod, check_method, find_header
+from workbench.core.http import HttpRequest, InvalidMethod, check_method, find_header, wire_url
 from workbench.core.progress import Progress, ProgressCallback
 from workbench.core.proxies import proxy_for
 
@@ -472,7 +472,7 @@ class _Exchange:
         self.request = request
         self.options = options
         self.report = report
-        parts = urlsplit(request.url)
+        parts = urlsplit(wire_url(request.url))
         self.scheme = parts.scheme.lower()
         if self.scheme not in ("http", "https"):
             raise InvalidUrl(url=request.url, reason="only http:// and https:// URLs can be sent")

@@ -95,6 +95,7 @@ class Environment:
     colour: str = ""
     production: bool = False
     credential_source: CredentialSource = field(default_factory=CredentialSource)
+    ca_bundle: str = ""  # a PEM file of CAs to trust for this environment (a corporate TLS-inspecting proxy)
 
     def __post_init__(self):
         object.__setattr__(self, "host_overrides", dict(self.host_overrides))
@@ -206,6 +207,8 @@ class Environment:
             found.append(Problem("colour", "a colour is a string such as #c62828"))
         if not isinstance(self.production, bool):
             found.append(Problem("production", "production is true or false"))
+        if not isinstance(self.ca_bundle, str):
+            found.append(Problem("ca_bundle", "a CA bundle is the path of a PEM file"))
         return found
 
     # ---- persistence
@@ -228,6 +231,8 @@ class Environment:
             data["production"] = True
         if self.credential_source != CredentialSource():
             data["credential_source"] = self.credential_source.to_dict()
+        if self.ca_bundle:
+            data["ca_bundle"] = self.ca_bundle
         return data
 
     @classmethod
@@ -264,6 +269,7 @@ class Environment:
                 colour=data.get("colour", ""),
                 production=data.get("production", False),
                 credential_source=source,
+                ca_bundle=data.get("ca_bundle", ""),
             )
         except EnvironmentInvalid as exc:
             located = [Problem(f"{prefix}{p.path}", p.message, p.severity) for p in exc.problems]
@@ -272,6 +278,7 @@ class Environment:
 
 _KNOWN_KEYS = {
     "name", "region", "hosts", "scheme", "account_id", "variables", "colour", "production", "credential_source",
+    "ca_bundle",
 }
 
 

@@ -41,6 +41,7 @@ class QueryParam:
     variable: str | None = None  # its value comes from this variable...
     value: str | None = None  # ...or is fixed
     required: bool = False
+    encoded: bool = False  # name and value are percent-encoded as pasted (raw requests): sent as they are
 
 
 @dataclass(frozen=True)

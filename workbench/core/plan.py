@@ -20,7 +20,6 @@ import contextlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
-from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
 from workbench.core.credentials import fetch_credentials
@@ -106,13 +105,14 @@ class SendPlan:
 
 
 def raw_template(method: str, url: str, signing_name: str, headers=(), name: str = "") -> RequestTemplate:
-    """A template for a request botocore may not know: its query string becomes fixed
-    parameters (values may hold {{ variables }}; an already-encoded query is not encoded twice)."""
+    """A template for a request botocore may not know: its query string is kept as pasted
+    (already percent-encoded: `+` stays `+`); values may hold {{ variables }}."""
     base, _, query = url.partition("?")
     return RequestTemplate(
         api="raw", operation=name or f"{method.upper()} request", group="", signing_name=signing_name,
         protocol="", method=method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
+        query=tuple(QueryParam(name=k, value=v if sep else None, required=True, encoded=True)
+                    for k, sep, v in (pair.partition("=") for pair in query.split("&") if pair)),
         variables=(), lifecycle={}, documentation="",
     )
 

@@ -289,8 +289,12 @@ def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:
 
 
 def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Renderer) -> str:
-    pairs = []
+    pairs, pasted = [], []
     for param in template.query:
+        if param.encoded:  # as pasted; a {{ variable }} inside is percent-encoded like a path segment
+            value = renderer.render(param.value, "path", f"query {param.name}") if param.value is not None else None
+            pasted.append(param.name if param.value is None else f"{param.name}={value}")
+            continue
         if param.value is not None:  # fixed, though it may hold {{ variables }} (raw requests)
             value = renderer.render(param.value, "text", f"query {param.name}")
             if value is not None:
@@ -304,7 +308,7 @@ def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Rend
         value = variables[param.variable]
         values = split_list(value) if variable is not None and variable.type == "list" else [_as_text(value)]
         pairs.extend((param.name, v) for v in values)
-    return "&".join(f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs)
+    return "&".join(pasted + [f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs])
 
 
 def _render_headers(headers, renderer: _Renderer) -> tuple[tuple[str, str], ...]:

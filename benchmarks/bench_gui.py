@@ -107,7 +107,7 @@ def bench_cold_start(environ: dict) -> None:
 def bench_in_process(environ: dict) -> None:
     sys.path.insert(0, str(HERE))
     from json_server import JsonServer, large_document
-    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 

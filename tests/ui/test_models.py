@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 
 from workbench.core.history import HistoryEntry
 from workbench.core.drafts import RequestDraft

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from ui_helpers import answer_next_dialog, find_tree_row, open_operation, send, status_text, wait_for_body
+from ui_helpers import answer_next_dialog, find_tree_row, open_operation, send, wait_for_body
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 

@@ -9,8 +9,8 @@ import re
 from typing import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeySequence, QPalette, QSyntaxHighlighter, QTextCharFormat,
-                           QTextCursor, QTextFormat)
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPalette, QSyntaxHighlighter, QTextCharFormat,
+                           QTextCursor)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 _JSON_RULES = (

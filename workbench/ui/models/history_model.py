@@ -71,6 +71,10 @@ class HistoryFilter(QSortFilterProxyModel):
         self.status_class = STATUS_CLASSES[0]
 
     def set_filter(self, text: str, status_class: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
+            self.text, self.status_class = text.lower().strip(), status_class
+            self.invalidateFilter()
+            return
         self.beginFilterChange()
         self.text, self.status_class = text.lower().strip(), status_class
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -95,3 +95,14 @@ def test_an_invalid_body_shows_its_problem_and_a_click_jumps_to_it(qtbot, window
     tab.editor.body.moveCursor(tab.editor.body.textCursor().MoveOperation.Start)
     qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualItemRect(item).center())
     assert tab.editor.body.textCursor().blockNumber() + 1 == line
+
+
+def test_a_missing_variable_is_flagged_before_sending_and_clears_once_set(qtbot, window):
+    tab = open_operation(qtbot, window, "GetApp")
+    banner = tab.editor.banner
+    tab.editor.url.setPlainText(tab.editor.url.toPlainText() + " ")  # any edit re-checks
+    qtbot.waitUntil(lambda: banner.text().startswith("Not ready to send: missing variable: projectId"))
+    assert tab.findChild(QPushButton, "remedy_set_variable").text() == "Set projectId"
+
+    tab.editor.params.set_value("projectId", "abc")
+    qtbot.waitUntil(lambda: not tab.editor.banner_box.isVisibleTo(tab))

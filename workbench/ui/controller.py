@@ -13,7 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.cancel import Cancelled
-from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.core.template_vars import variable_uses
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
@@ -37,7 +37,7 @@ class Controller(QObject):
     send_cancelled = Signal(str, str)  # tab id, phase
     body_loaded = Signal(str, object)  # tab id, ResponseBody
     rest_loaded = Signal(str, object)  # tab id, [text chunks] after the head
-    checked = Signal(str, object)  # tab id, [Problem]
+    checked = Signal(str, object, object)  # tab id, [Problem], the WorkbenchError that would stop a send (or None)
     globals_changed = Signal(object)  # dict
     draft_saved = Signal(str, str)  # tab id, path
     draft_loaded = Signal(str, object)  # path, RequestDraft
@@ -311,14 +311,14 @@ class Controller(QObject):
         def work():
             plan = build_plan(draft, env, globals_=globals_, library=library)
             if plan.error is not None:
-                return [Problem("not ready", str(plan.error))]
+                return [], plan.error
             problems = list(plan.problems)
             body_problem = plan.prepared.rendered.body_problem
             if body_problem and body_problem not in problems:
                 problems.insert(0, body_problem)
-            return problems
+            return problems, None
 
-        self._run(work, lambda problems: self.checked.emit(tab_id, problems))
+        self._run(work, lambda result: self.checked.emit(tab_id, *result))
 
     def load_draft(self, path: str) -> None:
         from workbench.core.drafts import load_draft

@@ -107,7 +107,7 @@ class RequestTab(QWidget):
                              (controller.exchange_received, self._received), (controller.send_failed, self._failed),
                              (controller.send_cancelled, self._cancelled), (controller.body_loaded, self._body),
                              (controller.rest_loaded, self.response.append_all),
-                             (controller.checked, self.editor.show_problems)):
+                             (controller.checked, self._checked)):
             signal.connect(_TabRoute(self, slot).deliver)
         controller.environment_changed.connect(self.editor.refresh_variables)
         controller.globals_changed.connect(self.editor.refresh_variables)
@@ -131,6 +131,14 @@ class RequestTab(QWidget):
         self.dirty_changed.emit(self)
 
     # ---- controller events
+
+    def _checked(self, problems, error) -> None:
+        """After an edit: the problems, and what would stop a send (a missing variable...)."""
+        self.editor.show_problems(problems)
+        if error is not None:
+            self.editor.show_error(f"Not ready to send: {error}", remedies_for(error))
+        elif self.editor.banner.text().startswith("Not ready to send"):
+            self.editor.show_error("")
 
     def _progress(self, progress) -> None:
         self.editor.set_busy(True, phase_text(progress))

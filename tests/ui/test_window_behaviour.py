@@ -159,3 +159,35 @@ def test_an_environment_added_from_a_terminal_appears(qtbot, window, context):
     qtbot.waitUntil(lambda: switcher.findData("eu-dev") >= 0, timeout=10000)
     assert switcher.itemText(switcher.findData("eu-dev")) == "eu-dev — eu-west-1"
     assert switcher.currentData() == "sandbox"  # the selection stays
+
+
+def test_a_saved_request_opens_from_the_collections_pane(qtbot, window):
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText('{"Name": "from the collection"}')
+    window.save_current()
+    qtbot.waitUntil(lambda: not tab.dirty)
+    window.close_tab(window.tabs.indexOf(tab))
+
+    pane = window.collections
+    window.sidebar.setCurrentWidget(pane)
+    model, tree = pane.model, pane.tree
+    folder = model.index(str(Path(tab.saved_path).parent))
+    tree.expand(folder)
+    qtbot.waitUntil(lambda: model.rowCount(folder) == 1, timeout=10000)
+    index = model.index(0, 0, folder)
+    where = tree.visualRect(index).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: window.tabs.count() == 1)
+    reopened = window.tabs.currentWidget()
+    assert reopened.saved_path == tab.saved_path and not reopened.dirty
+    assert reopened.editor.body.toPlainText() == '{"Name": "from the collection"}'
+
+
+def test_ctrl_enter_sends_from_the_body_editor(qtbot, window):
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText('{"Name": "sent with the keyboard"}')
+    tab.editor.body.setFocus()
+    qtbot.keyClick(tab.editor.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: status_text(tab).startswith("201"), timeout=20000)
+    assert tab.editor.body.toPlainText() == '{"Name": "sent with the keyboard"}'  # no newline typed

@@ -70,7 +70,7 @@ class Painted(QObject):
 f = Painted(); window.installEventFilter(f)
 window.ready.connect(lambda: (print("usable", time.time(), flush=True),
                               QTimer.singleShot(300, lambda: (print("rss", rss(), flush=True), app.quit()))))
-window.show(); QTimer.singleShot(0, controller.start); app.exec()
+window.show(); QTimer.singleShot(0, window.start); app.exec()
 """
 
 
@@ -122,7 +122,7 @@ def bench_in_process(environ: dict) -> None:
         window, controller = build(context, persist=False)
         window.resize(1280, 800)
         window.show()
-        controller.start()
+        window.start()
         wait(app, lambda: window._library_ready and controller.current_env is not None and controller.current_env.hosts)
 
         class Heartbeat:

@@ -54,7 +54,7 @@ def large_response(path: Path, environ: dict) -> None:
 
         script.finished.connect(expand_then_exit)
         window.show()
-        QTimer.singleShot(0, controller.start)
+        QTimer.singleShot(0, window.start)
         app.exec()
         window.close()
 

@@ -31,7 +31,7 @@ def open_window(qtbot):
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.ready, timeout=30000):
             window.show()
-            controller.start()
+            window.start()
         qtbot.waitUntil(lambda: controller.current_env is not None and bool(controller.current_env.hosts), timeout=10000)
         windows.append(window)
         return window

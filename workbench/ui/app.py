@@ -113,7 +113,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     window.show()
-    QTimer.singleShot(0, controller.start)  # paint the window first, then load in workers
+    QTimer.singleShot(0, window.start)  # paint the window first, then load in workers
     status = app.exec()
     window.close()
     return status

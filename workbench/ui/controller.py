@@ -59,7 +59,11 @@ class Controller(QObject):
 
     # ------------------------------------------------------------------ start
 
-    def start(self) -> None:
+    def start(self, warm_up: tuple[str, ...] = ()) -> None:
+        """Load everything in workers; `warm_up` names modules to import meanwhile."""
+        import importlib
+
+        self._run(lambda: [importlib.import_module(name) for name in warm_up] and None, lambda _: None)
         self._run(self._load_library, self._library_ready)
         self._run(self._load_environments, self._environments_ready)
         self._run(self._load_session, self.session_loaded.emit)

@@ -1,21 +1,28 @@
 """The main window: sidebar (Library, Collections, History), request tabs in the centre,
-the environment switcher in the toolbar. It lays out panes and wires their intents to the
+the environment switcher at the top right. It lays out panes and wires their intents to the
 controller; it owns no data."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from workbench.core.window_session import OpenTab, WindowSession
 from workbench.ui.accessible import named
 from workbench.ui.panes.collections_pane import CollectionsPane
 from workbench.ui.panes.environment_bar import EnvironmentBar
 from workbench.ui.panes.history_pane import HistoryPane
 from workbench.ui.panes.library_pane import LibraryPane
-from workbench.ui.panes.request_tab import RequestTab
+
+if TYPE_CHECKING:
+    from workbench.ui.panes.request_tab import RequestTab
+
+# The request tab (editors, response, inspect) is imported when the first tab opens, or
+# ahead of that in a worker: the window's first paint does not wait for it.
+REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
 
 
 class MainWindow(QMainWindow):
@@ -125,11 +132,14 @@ class MainWindow(QMainWindow):
         self.history.reopen_requested.connect(c.open_history)
         self.sidebar.currentChanged.connect(lambda i: c.reload_history() if self.sidebar.widget(i) is self.history else None)
 
+    def start(self) -> None:
+        """Load the library, environments, history and saved tabs (in workers)."""
+        self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+
     # ---- tabs
 
-    def current_tab(self) -> RequestTab | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, RequestTab) else None
+    def current_tab(self):
+        return self.tabs.currentWidget()
 
     def open_operation(self, key: str) -> RequestTab:
         from workbench.core.drafts import RequestDraft
@@ -143,6 +153,8 @@ class MainWindow(QMainWindow):
         except (KeyError, AttributeError):
             self.statusBar().showMessage(f"{draft.operation}: not in the library; not opened", 8000)
             return None
+        from workbench.ui.panes.request_tab import RequestTab
+
         tab = RequestTab(self.controller, draft, template, dirty=dirty, saved_path=saved_path)
         tab.splitter.setOrientation(Qt.Orientation.Horizontal if self.beside else Qt.Orientation.Vertical)
         tab.send_requested.connect(self.send)
@@ -186,7 +198,7 @@ class MainWindow(QMainWindow):
 
     # ---- intents
 
-    def send(self, tab: RequestTab) -> None:
+    def send(self, tab) -> None:
         draft = tab.to_model()
         confirmed = False
         if self.controller.needs_confirmation(draft):
@@ -196,7 +208,7 @@ class MainWindow(QMainWindow):
             confirmed = True
         self.controller.send(tab.tab_id, draft, confirmed=confirmed)
 
-    def apply_remedy(self, tab: RequestTab, code: str) -> None:
+    def apply_remedy(self, tab, code: str) -> None:
         """A remedy button from a tab's error banner (set_variable is handled in the tab)."""
         from workbench.ui.dialogs import confirm
 
@@ -280,7 +292,7 @@ class MainWindow(QMainWindow):
         for i in range(self.tabs.count()):
             self.tabs.widget(i).splitter.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
 
-    def save_body(self, tab: RequestTab) -> None:
+    def save_body(self, tab) -> None:
         if tab.exchange is None or tab.exchange.response is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Save the response body", "response.json")
@@ -315,7 +327,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(min(session.active, self.tabs.count() - 1))
         self.ready.emit()
 
-    def session(self) -> WindowSession:
+    def session(self):
+        from workbench.core.window_session import OpenTab, WindowSession
+
         tabs = tuple(OpenTab(self.tabs.widget(i).to_model(), self.tabs.widget(i).dirty, self.tabs.widget(i).saved_path)
                      for i in range(self.tabs.count()))
         return WindowSession(tabs, max(0, self.tabs.currentIndex()))

@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget
 
-from workbench.core.library_index import search_keys
 from workbench.ui.accessible import named
 from workbench.ui.models.library_tree_model import ENTRY_ROLE, LibraryTreeModel
 
@@ -65,6 +64,8 @@ class LibraryPane(QWidget):
         self.apply_search(self.search.text())
 
     def apply_search(self, text: str) -> None:
+        from workbench.core.library_index import search_keys
+
         keys = search_keys(self.entries, text)
         self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
         if keys is not None and len(keys) <= 60:

@@ -70,7 +70,7 @@ class Painted(QObject):
 f = Painted(); window.installEventFilter(f)
 window.ready.connect(lambda: (print("usable", time.time(), flush=True),
                               QTimer.singleShot(300, lambda: (print("rss", rss(), flush=True), app.quit()))))
-window.show(); QTimer.singleShot(0, window.start); app.exec()
+window.start_after_first_paint(); window.show(); app.exec()
 """
 
 
@@ -88,13 +88,15 @@ def cold_start(code: str, environ: dict) -> dict:
 
 
 def bench_cold_start(environ: dict) -> None:
-    bare = [cold_start(CHILD_BARE, environ) for _ in range(REPEATS)]
-    app = [cold_start(CHILD_APP, environ) for _ in range(REPEATS)]
+    bare, app = [], []
+    for _ in range(REPEATS + 2):  # interleaved, so the machine's load drifts alike for both
+        bare.append(cold_start(CHILD_BARE, environ))
+        app.append(cold_start(CHILD_APP, environ))
 
     def med(runs, key):
         return statistics.median(r[key] for r in runs)
 
-    print("(a) cold start (fresh interpreter, median of %d)" % REPEATS)
+    print("(a) cold start (fresh interpreter, median of %d, interleaved)" % len(bare))
     print(f"    bare QMainWindow  shown {med(bare, 'shown') * 1000:7.0f} ms   rss {med(bare, 'rss') / 2**20:6.1f} MB")
     print(f"    workbench window  shown {med(app, 'shown') * 1000:7.0f} ms   usable {med(app, 'usable') * 1000:7.0f} ms"
           f"   rss {med(app, 'rss') / 2**20:6.1f} MB")

@@ -110,10 +110,8 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
         script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
                                   send=args.send, pane=args.tab)
         script.finished.connect(lambda code: app.exit(code))
-    from PySide6.QtCore import QTimer
-
+    window.start_after_first_paint()
     window.show()
-    QTimer.singleShot(0, window.start)  # paint the window first, then load in workers
     status = app.exec()
     window.close()
     return status

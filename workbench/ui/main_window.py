@@ -136,6 +136,17 @@ class MainWindow(QMainWindow):
         """Load the library, environments, history and saved tabs (in workers)."""
         self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
 
+    def start_after_first_paint(self) -> None:
+        """`start()` once the window has painted: the workers' imports then do not compete
+        with the first paint for the interpreter lock."""
+        self._starting = True
+
+    def event(self, event) -> bool:
+        if getattr(self, "_starting", False) and event.type() == event.Type.Paint:
+            self._starting = False
+            QTimer.singleShot(0, self.start)
+        return super().event(event)
+
     # ---- tabs
 
     def current_tab(self):

@@ -106,3 +106,17 @@ def test_a_missing_variable_is_flagged_before_sending_and_clears_once_set(qtbot,
 
     tab.editor.params.set_value("projectId", "abc")
     qtbot.waitUntil(lambda: not tab.editor.banner_box.isVisibleTo(tab))
+
+
+def test_hovering_a_variable_tells_its_value_and_scope(qtbot, window, tutorial_sandbox):
+    tab = open_operation(qtbot, window, "GetApp")
+    url = tab.editor.url
+    text = url.toPlainText()
+
+    def hover(name):
+        cursor = url.textCursor()
+        cursor.setPosition(text.index(name) + 2)
+        return url.use_at(url.cursorRect(cursor).center())
+
+    assert hover("endpoint").describe() == f"endpoint = {tutorial_sandbox.url.split('://')[1]}  (environment scope)"
+    assert hover("projectId").describe() == "projectId: not set in the request, the environment or globals"

@@ -148,6 +148,11 @@ def test_an_untrusted_host_is_refused_until_the_user_sends_anyway(qtbot, open_wi
     assert asked and "send to this host anyway" in asked[0]
     qtbot.waitUntil(lambda: status_text(tab).startswith("No response"))  # sent: nothing listens there
     assert "canary-secret-never-shown" not in tab.inspect.view.toPlainText()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
+    window.close()  # saves the open tabs
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.name == "window-session.json" for p in written) and any("history" in p.name for p in written)
+    assert not [p for p in written if b"canary-secret-never-shown" in p.read_bytes()]
 
 
 def test_an_environment_added_from_a_terminal_appears(qtbot, window, context):

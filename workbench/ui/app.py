@@ -72,6 +72,23 @@ def build(context, persist: bool = True):
     return window, controller
 
 
+def _close_on_signals(window) -> None:
+    """Ctrl+C in the terminal or a SIGTERM closes the window properly (open tabs saved), with
+    no traceback. Python only sees a signal when it runs, so a timer gives it the chance."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(*_):
+        window.close()
+
+    signal.signal(signal.SIGINT, close)
+    signal.signal(signal.SIGTERM, close)
+    timer = QTimer(window, interval=250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
 def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     environ = dict(os.environ if environ is None else environ)
     try:
@@ -110,6 +127,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
         script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
                                   send=args.send, pane=args.tab)
         script.finished.connect(lambda code: app.exit(code))
+    _close_on_signals(window)
     window.start_after_first_paint()
     window.show()
     status = app.exec()

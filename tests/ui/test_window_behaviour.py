@@ -196,3 +196,13 @@ def test_ctrl_enter_sends_from_the_body_editor(qtbot, window):
     qtbot.keyClick(tab.editor.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: status_text(tab).startswith("201"), timeout=20000)
     assert tab.editor.body.toPlainText() == '{"Name": "sent with the keyboard"}'  # no newline typed
+
+
+def test_recolouring_variables_does_not_mark_a_tab_edited(qtbot, window):
+    tab = open_operation(qtbot, window, "GetApp")
+    assert not tab.dirty
+    window.controller.set_variable("global", "projectId", "abc")  # the URL recolours: projectId resolves
+    qtbot.waitUntil(lambda: window.controller.globals_.get("projectId") == "abc")
+    assert not tab.dirty and not window.tabs.tabText(0).startswith("●")
+    tab.editor.url.setPlainText(tab.editor.url.toPlainText() + "?x=1")
+    assert tab.dirty

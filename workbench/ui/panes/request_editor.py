@@ -90,8 +90,10 @@ class RequestEditor(QWidget):
             model.edited.connect(self._changed)
         self.params.edited.connect(self.refresh_variables)
         self.variables.edited.connect(self.refresh_variables)
-        self.url.textChanged.connect(self._changed)
-        self.body.textChanged.connect(self._changed)
+        # textChanged also fires when the highlighter recolours: compare the text itself
+        self._texts = {self.url: "", self.body: ""}
+        self.url.textChanged.connect(lambda: self._text_changed(self.url))
+        self.body.textChanged.connect(lambda: self._text_changed(self.body))
         self.method.currentTextChanged.connect(self._changed)
         self.send_button.clicked.connect(self.send_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -176,6 +178,12 @@ class RequestEditor(QWidget):
     def _variant_chosen(self) -> None:
         if self._template is not None:
             self.body.setPlainText(self._template.body_text(self.variant.currentData()) or "")
+
+    def _text_changed(self, editor) -> None:
+        text = editor.toPlainText()
+        if text != self._texts[editor]:
+            self._texts[editor] = text
+            self._changed()
 
     def _changed(self) -> None:
         if not self._loading:

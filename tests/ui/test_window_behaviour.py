@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ui_helpers import make_context, answer_next_dialog, open_operation, send, status_text
 from PySide6.QtCore import QTimer, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
 from workbench.core.drafts import load_draft
@@ -206,3 +207,18 @@ def test_recolouring_variables_does_not_mark_a_tab_edited(qtbot, window):
     assert not tab.dirty and not window.tabs.tabText(0).startswith("●")
     tab.editor.url.setPlainText(tab.editor.url.toPlainText() + "?x=1")
     assert tab.dirty
+
+
+def test_layout_and_window_state_are_remembered(qtbot, open_window, tmp_path, tutorial_sandbox):
+    first = open_window(make_context(tmp_path, tutorial_sandbox.url))
+    open_operation(qtbot, first, "GetApps")
+    first.findChild(QAction, "layoutAction").trigger()  # response beside the request
+    assert first.tabs.widget(0).splitter.orientation() == Qt.Orientation.Horizontal
+    first.splitter.setSizes([250, 900])
+    sidebar_width = first.splitter.sizes()[0]
+    first.close()
+
+    second = open_window(make_context(tmp_path, tutorial_sandbox.url))
+    assert second.findChild(QAction, "layoutAction").isChecked()
+    assert second.tabs.widget(0).splitter.orientation() == Qt.Orientation.Horizontal
+    assert abs(second.splitter.sizes()[0] - sidebar_width) < 40  # not the first-run 330

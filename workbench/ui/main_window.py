@@ -323,9 +323,10 @@ class MainWindow(QMainWindow):
 
     def _library_loaded(self, entries) -> None:
         self.library.set_entries(entries)
-        self._library_ready = True
-        self.collections.watch()
-        self._restore_tabs()
+        if not self._library_ready:
+            self._library_ready = True
+            self.collections.watch()
+            self._restore_tabs()
 
     def _session_loaded(self, session) -> None:
         self._pending_session = session

@@ -31,6 +31,7 @@ class Controller(QObject):
     history_added = Signal(object)  # history.HistoryEntry
     history_opened = Signal(object, object)  # history.HistoryEntry, Exchange
     send_started = Signal(str)  # tab id
+    busy_changed = Signal(str, bool)  # tab id, a send is running
     send_progress = Signal(str, object)  # tab id, Progress
     exchange_received = Signal(str, object)  # tab id, Exchange
     send_failed = Signal(str, object)  # tab id, WorkbenchError
@@ -239,7 +240,8 @@ class Controller(QObject):
 
     def _runner(self, tab_id: str) -> ExclusiveRunner:
         if tab_id not in self._runners:
-            self._runners[tab_id] = ExclusiveRunner(self, self.pool)
+            runner = self._runners[tab_id] = ExclusiveRunner(self, self.pool)
+            runner.busy_changed.connect(lambda busy: self.busy_changed.emit(tab_id, busy))
         return self._runners[tab_id]
 
     def is_busy(self, tab_id: str) -> bool:

@@ -93,6 +93,8 @@ class Worker(QRunnable):
 class ExclusiveRunner(QObject):
     """At most one running worker for one pane or tab: `run()` cancels the previous one."""
 
+    busy_changed = Signal(bool)
+
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
         self.pool = pool
@@ -109,11 +111,14 @@ class ExclusiveRunner(QObject):
         if on_progress:
             worker.signals.progressed.connect(on_progress)
         worker.signals.finished.connect(lambda: self._finished(worker))
-        return worker.start(self.pool)
+        worker.start(self.pool)
+        self.busy_changed.emit(True)
+        return worker
 
     def _finished(self, worker: Worker) -> None:
         if self.current is worker:
             self.current = None
+            self.busy_changed.emit(False)
 
     @property
     def busy(self) -> bool:
@@ -123,3 +128,4 @@ class ExclusiveRunner(QObject):
         if self.current is not None:
             self.current.cancel()
             self.current = None
+            self.busy_changed.emit(False)

@@ -305,10 +305,14 @@ class Controller(QObject):
             with collector_paused():
                 return load_body(response, cancel)
 
-        worker = Worker(work, progress=False)
-        worker.signals.returned.connect(lambda body: self.body_loaded.emit(tab_id, body))
-        worker.signals.errored.connect(lambda exc: self.notice.emit(f"could not read the response body: {exc}"))
-        worker.start(self.pool)
+        def failed(error) -> None:
+            if not isinstance(error, Cancelled):  # a newer response took its place
+                self.notice.emit(f"could not read the response body: {error}")
+
+        if f"{tab_id}:body" not in self._runners:
+            self._runners[f"{tab_id}:body"] = ExclusiveRunner(self, self.pool)
+        self._runners[f"{tab_id}:body"].run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
+                                            on_error=failed)
 
     def open_history(self, entry) -> None:
         from workbench.core.history_exchange import exchange_from_entry

@@ -25,10 +25,14 @@ def collector_paused():
     no cyclic garbage collection meanwhile, then the survivors move to the collector's
     permanent generation. Otherwise the next full collections traverse all of them while
     holding the interpreter lock, and the UI thread stalls for hundreds of milliseconds.
-    Reference counting still frees them when the response is dropped (JSON has no cycles)."""
+    Reference counting still frees them when the response is dropped (JSON has no cycles);
+    cyclic garbage is collected first (cheap: what start-up loaded is frozen already), so a
+    freeze pins only what is alive."""
     global _gc_pausers
     with _gc_lock:
         _gc_pausers += 1
+        if _gc_pausers == 1:
+            gc.collect()
         gc.disable()
     try:
         yield

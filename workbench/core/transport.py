@@ -465,10 +465,8 @@ class _StaleConnection(Exception):
 
 
 class _Exchange:
-    """One request/response; `run()` on a worker, `abort()` from anywhere.
-
-    The worker reports progress through `report` (a queue the caller drains), so the caller's
-    callback runs on the caller's thread and nothing is reported after a cancel."""
+    """One request/response: `run()` on the caller's thread, `abort()` from any other (a
+    cancel, the deadline). `report` is the caller's progress callback."""
 
     def __init__(self, request: HttpRequest, options: SendOptions, report=None):
         self.request = request
@@ -790,12 +788,9 @@ class _Exchange:
             except _StaleConnection as stale:
                 if self.request.method.upper() not in _IDEMPOTENT:
                     raise stale.error from None
-                # The server closed the kept-alive connection before reading the request: send it once more.
+                # The server dropped the kept-alive connection without answering: send it once more.
         conn, timings = self._open(start)
-        try:
-            return self._exchange(conn, start, timings)
-        except _StaleConnection as stale:
-            raise stale.error from None
+        return self._exchange(conn, start, timings)
 
     def _exchange(self, conn: http.client.HTTPConnection, start: float, timings: Timings) -> Response:
         options = self.options
@@ -954,7 +949,8 @@ def send(
     (`DeadlineExceeded`), however slowly the server drips its answer. `progress` gets a
     `Progress` record per phase, in order (dns, connect, tls, sending, waiting,
     downloading -- repeated with the bytes so far, of the Content-Length when known -- and
-    done); a reused connection skips dns, connect and tls. `cancel.cancel()` from another
+    done); a reused connection skips dns, connect and tls (and a GET retried on a fresh
+    connection after a kept-alive one was dropped starts again at dns). `cancel.cancel()` from another
     thread makes `send` raise `Cancelled` at once, naming the phase it was in, with a body
     being spooled already deleted and nothing reported after it.
     """

@@ -16,6 +16,7 @@ fixed identity, plain http, hosts filled in from the running sandbox's URL.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -113,7 +114,7 @@ class Environment:
     def partition(self) -> str:
         return regions.partition_of(self.region)
 
-    @property
+    @functools.cached_property
     def hosts(self) -> dict[str, str]:
         """api -> host: botocore's hosts for the region (APIs offered there), then overrides.
 
@@ -123,7 +124,7 @@ class Environment:
 
         derived = {} if self.is_sandbox else regions.hosts_for_region(self.region)
         derived.update(self.host_overrides)
-        return derived
+        return derived  # computed once: an Environment never changes
 
     @property
     def missing_apis(self) -> tuple[str, ...]:

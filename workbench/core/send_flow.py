@@ -156,7 +156,8 @@ def execute(
 ) -> Exchange:
     """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
     the desktop window from a worker thread with a CancelToken. Transport failures come
-    back in `Exchange.error`, not as exceptions."""
+    back in `Exchange.error`, not as exceptions; a cancel raises Cancelled (naming the
+    phase), as it does in every other step of a send."""
     from workbench.core import transport
     from workbench.core.signing import sign
 
@@ -166,6 +167,8 @@ def execute(
         return replace(exchange, sent=False)
     try:
         response = transport.send(signed.request, transport_options(env, options), cancel, progress)
+    except transport.Cancelled:
+        raise
     except transport.TransportError as exc:
         return replace(exchange, error=exc)
     return replace(exchange, response=response)

@@ -159,7 +159,7 @@ def move_aside(path: Path | str) -> Path:
 @contextlib.contextmanager
 def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
     """Hold an exclusive lock on `path` + ".lock" (the file itself is replaced on save, so it
-    cannot carry the lock): POSIX fcntl, Windows msvcrt, else an O_EXCL lock file. Serialises
+    cannot carry the lock): POSIX fcntl, elsewhere an O_EXCL lock file. Serialises
     read-modify-write between processes (the window and a terminal); not reentrant."""
 
     lock_path = Path(f"{path}.lock")

@@ -39,6 +39,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 from botocore.httpsession import URLLib3Session
 
+from workbench.core import transport
 from workbench.core.credentials import SANDBOX_CREDENTIALS
 from workbench.core.drafts import RequestDraft
 from workbench.core.environments import sandbox_environment

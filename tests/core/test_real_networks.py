@@ -285,7 +285,7 @@ def test_an_environments_ca_bundle_round_trips_and_reaches_the_transport(tmp_pat
 
 
 def test_a_connection_idle_longer_than_the_pool_keeps_them_is_not_reused(monkeypatch):
-    monkeypatch.setattr(POOL, "idle_seconds", 0.0)  # every idle connection counts as too old
+    monkeypatch.setattr(POOL, "idle_seconds", -1.0)  # every idle connection counts as too old
     with fs.FaultServer(fs.json_keep_alive) as server:
         for _ in range(2):
             assert not send(HttpRequest("GET", server.url("/")), SendOptions(environ={})).timings.reused

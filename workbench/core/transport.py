@@ -860,7 +860,11 @@ class _Exchange:
             if not pooled:
                 conn.close()
 
-        self._progress("done", f"HTTP {response.status}", received, expected)
+        try:
+            self._progress("done", f"HTTP {response.status}", received, expected)
+        except BaseException:  # cancelled at the last moment, or the callback failed: nothing left behind
+            self._discard_spool()
+            raise
         return Response(
             status=response.status,
             reason=response.reason or "",

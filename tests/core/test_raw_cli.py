@@ -3,6 +3,7 @@ records what arrived: what reaches the wire, the body kept with --output, bad op
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -57,6 +58,9 @@ def test_bad_timeouts_are_a_clear_error_not_a_network_failure(loopback, flag, va
     name = flag.strip("-").replace("-", " ")
     assert result.stderr.startswith(f"error: The {name} must be a number of seconds above 0")
     assert "Unexpected failure" not in result.stderr and "reset" not in result.stderr
+    as_json = loopback.raw("GET", "/x", flag, value, "--json")
+    strict = json.loads(as_json.stdout, parse_constant=lambda name: pytest.fail(f"not JSON: {name}"))
+    assert as_json.status == 1 and strict["error"]["code"] == "invalid_timeout"  # valid JSON, even for nan
     assert loopback.requests == []
 
 

@@ -168,7 +168,7 @@ class Cancelled(TransportError, cancel.Cancelled):
 
 
 class InvalidTimeout(WorkbenchError):
-    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value!r}"
+    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value}"
 
 
 MAX_SECONDS = 24 * 3600.0
@@ -193,7 +193,7 @@ class SendOptions:
         for option, value in (("connect timeout", self.connect_timeout), ("read timeout", self.read_timeout),
                               ("deadline", self.deadline)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_SECONDS:
-                raise InvalidTimeout(option=option, value=value, maximum=MAX_SECONDS)
+                raise InvalidTimeout(option=option, value=repr(value), maximum=MAX_SECONDS)  # repr: JSON-safe
 
 
 # --------------------------------------------------------------------------- response

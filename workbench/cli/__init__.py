@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "workbench.cli.send_cmds",
     "workbench.cli.sandbox_cmds",
     "workbench.cli.env_cmds",
+    "workbench.cli.interop_cmds",
+    "workbench.cli.run_cmd",
 )
 
 

@@ -27,7 +27,7 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     into = Path(args.into)
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
-    written = write_tree(into, tree_entries(result.root))
+    written = write_tree(into, tree_entries(result.root), result.name, result.root.description)
     summary = result.summary() | {"into": str(into), "files": len(written)}
     if args.json:
         ctx.out_json(summary)

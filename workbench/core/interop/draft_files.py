@@ -17,6 +17,7 @@ from workbench.core.drafts import DraftInvalid, RequestDraft
 from workbench.core.errors import WorkbenchError
 
 ORDER_FILE = ".order.json"
+FOLDER_FILE = ".folder.json"  # the folder's own name (file names drop characters like ':') and description
 SUFFIX = ".json"
 
 
@@ -44,10 +45,12 @@ def _write_json(path: Path, data) -> None:
     os.replace(tmp, path)
 
 
-def write_tree(root: Path, entries) -> list[Path]:
-    """Write `entries` (("folder", name, children) | ("request", draft)) under `root`."""
+def write_tree(root: Path, entries, name: str = "", description: str = "") -> list[Path]:
+    """Write `entries` (("folder", name, children[, description]) | ("request", draft)) under `root`."""
     written: list[Path] = []
     root.mkdir(parents=True, exist_ok=True)
+    if name or description:
+        _write_json(root / FOLDER_FILE, {k: v for k, v in (("name", name), ("description", description)) if v})
     order: list[str] = []
     taken: set[str] = set()
     for entry in entries:
@@ -57,7 +60,7 @@ def write_tree(root: Path, entries) -> list[Path]:
             name, n = f"{base} ({n})", n + 1
         taken.add(name.lower())
         if entry[0] == "folder":
-            written += write_tree(root / name, entry[2])
+            written += write_tree(root / name, entry[2], entry[1], entry[3] if len(entry) > 3 else "")
             order.append(name + "/")
         else:
             path = root / (name + SUFFIX)
@@ -78,10 +81,18 @@ def read_tree(root: Path | str, folder: tuple[str, ...] = ()) -> list[StoredRequ
     for name in names:
         path = root / name.rstrip("/")
         if path.is_dir():
-            found += read_tree(path, folder + (path.name,))
+            found += read_tree(path, folder + (folder_name(path),))
         elif path.suffix == SUFFIX and path.is_file():
             found.append(StoredRequest(folder, read_draft(path), path))
     return found
+
+
+def folder_name(path: Path) -> str:
+    try:
+        data = json.loads((path / FOLDER_FILE).read_text(encoding="utf-8"))
+        return str(data["name"]) if isinstance(data, dict) and data.get("name") else path.name
+    except (OSError, ValueError):
+        return path.name
 
 
 def read_draft(path: Path) -> RequestDraft:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus, parse_pairs
-from workbench.cli.send_cmds import DEFAULT_ENV, open_environment
+from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.output import print_notes
+from workbench.cli.send_cmds import DEFAULT_ENV
 from workbench.core import transport
-from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
 from workbench.core.errors import WorkbenchError
+from workbench.core.plan import open_environment, resolve_plan_credentials
 from workbench.core.interop.draft_files import read_tree, select_folder
 from workbench.core.runner import RunStep, run_steps
 
@@ -24,6 +25,7 @@ def register(sub) -> None:
     p.add_argument("--folder", help="run only this folder (e.g. Apps, or 'Email API/Email: Tags')")
     p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a run variable (wins over the drafts')")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here")
+    p.add_argument("--yes", action="store_true", help="confirm destructive or sending operations on a production environment")
     p.add_argument("--json", action="store_true")
     p.add_argument("--read-timeout", type=float, default=60.0)
     p.set_defaults(handler=cmd_run)
@@ -49,10 +51,14 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         for line in result.failures + ([result.error] if result.error else []):
             ctx.out(f"       {line}")
 
-    with open_environment(args.env, ctx) as env:
-        store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
-        credentials = resolve_credentials(env, store, ctx.environ)
-        report = run_steps(root.name, steps, env, credentials, variables=variables, options=options, on_step=show)
+    store = open_store(ctx) if args.env != DEFAULT_ENV else None
+    with open_environment(args.env, ctx.environ, store=store) as opened:
+        if not args.json:
+            print_notes(ctx, opened.notes)
+        env = opened.environment
+        credentials = resolve_plan_credentials(env, ctx.environ)
+        report = run_steps(root.name, steps, env, credentials, variables=variables, options=options,
+                           confirmed=args.yes, on_step=show)
     if args.junit:
         try:
             Path(args.junit).write_text(report.to_junit(), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Run a collection of drafts in order, headless: send, extract, assert, report.
 
-Each step renders its draft in the environment (values saved by earlier steps win over the
-draft's own variables), checks the destination, signs and sends. Then:
+Each step plans its draft in the environment with the core's send plan (values saved by
+earlier steps win over the draft's own variables), then signs and sends it. Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
   (strings as they are, anything else as JSON), the way `send --save` extracts them;
@@ -25,13 +25,13 @@ from typing import Callable
 import jmespath
 import jmespath.exceptions
 
-from workbench.core.destination import check_destination
+from dataclasses import replace
+
 from workbench.core.drafts import Assertion, RequestDraft
 from workbench.core.environments import Environment
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_render import render_draft
 from workbench.core.library import Library
-from workbench.core.send_flow import execute
+from workbench.core.plan import build_plan, run_plan
 
 
 @dataclass(frozen=True)
@@ -145,13 +145,14 @@ def run_steps(
     variables: dict | None = None,
     options=None,
     library: Library | None = None,
+    confirmed: bool = False,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
     run_vars: dict = dict(variables or {})
     report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"))
     run_start = time.perf_counter()
     for step in steps:
-        result = _run_one(step, env, credentials, run_vars, options, library)
+        result = _run_one(step, env, credentials, run_vars, options, library, confirmed)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -159,16 +160,14 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library) -> StepResult:
+def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library, confirmed) -> StepResult:
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
-        rendered = render_draft(draft, env, run_vars, library, validate_request=False)
-        request = rendered.prepared.rendered.request
-        check_destination(request, env)
-        exchange = execute(request, credentials, env, signing_name=rendered.signing_name,
-                           region=rendered.region, options=options)
+        planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
+        plan = build_plan(planned, env, library=library)
+        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed)
     except WorkbenchError as exc:
         result.error = str(exc)
         result.elapsed_s = time.perf_counter() - started

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import write_tree
+from workbench.core.interop.draft_files import folder_name, read_tree, write_tree
+from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
 from workbench.core.interop.postman_import import load_collection, tree_entries
 
 
@@ -20,6 +21,27 @@ def register(sub) -> None:
     p.add_argument("--into", required=True, metavar="DIR", help="the folder to write the drafts to")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman)
+
+    p = imp_sub.add_parser("postman-env", help="a Postman environment export (secrets go to the keyring), like `env import`")
+    p.add_argument("file")
+    p.add_argument("--name", help="name of the new environment (default: the Postman name)")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_postman_env)
+
+    exp = sub.add_parser("export", help="export Postman collections and environments, curl commands, code snippets")
+    exp_sub = exp.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+
+    p = exp_sub.add_parser("postman", help="a folder of drafts, or a library folder (pinpoint, pinpoint/Apps), as a Postman v2.1 collection")
+    p.add_argument("source", metavar="DIR_OR_FOLDER")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--name", help="the collection's name (default: the folder's)")
+    p.set_defaults(handler=cmd_export_postman)
+
+    p = exp_sub.add_parser("postman-env", help="an environment as a Postman environment (secrets as empty values typed secret)")
+    p.add_argument("env", metavar="NAME")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export_postman_env)
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
@@ -42,3 +64,41 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
             for note in item["notes"]:
                 ctx.out(f"    - {note}")
     return ExitStatus.ERROR if result.damage else ExitStatus.OK
+
+
+def cmd_import_postman_env(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.env_cmds import cmd_env_import
+
+    return cmd_env_import(args, ctx)
+
+
+def write_json_file(path: str, data, flag: str = "--out") -> None:
+    import json
+
+    try:
+        Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{flag} {path}: {exc.strerror or exc}") from None
+
+
+def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
+    source = Path(args.source)
+    if source.is_dir():
+        requests = [(s.folder, s.draft) for s in read_tree(source)]
+        name = args.name or folder_name(source)
+    else:
+        requests = library_requests(args.source)
+        name = args.name or f"Pinpoint Workbench: {args.source}"
+    collection = export_collection(name, requests)
+    write_json_file(args.out, collection)
+    ctx.out(f"exported {len(requests)} requests to {args.out} (Postman collection v2.1; no secret values)")
+    return ExitStatus.OK
+
+
+def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.context import open_store
+
+    env = open_store(ctx).get(args.env)
+    write_json_file(args.out, export_environment(env))
+    ctx.out(f"exported environment {env.name!r} to {args.out} (credentials as empty secret values)")
+    return ExitStatus.OK

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
+from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
 from workbench.core.interop.draft_files import folder_name, read_tree, write_tree
 from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
@@ -29,6 +30,13 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman_env)
 
+    p = imp_sub.add_parser("curl", help="a curl command line (from a file, or - for stdin) -> a request draft")
+    p.add_argument("file", metavar="FILE|-")
+    p.add_argument("--name", default="", help="the draft's name (default: the operation's)")
+    p.add_argument("--out", metavar="FILE", help="save the draft here (default: print it)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_curl)
+
     exp = sub.add_parser("export", help="export Postman collections and environments, curl commands, code snippets")
     exp_sub = exp.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 
@@ -42,6 +50,16 @@ def register(sub) -> None:
     p.add_argument("env", metavar="NAME")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export_postman_env)
+
+    for kind, what in (("curl", "curl --aws-sigv4"), ("awscli", "an AWS CLI command"), ("boto3", "a boto3 (Python) script"),
+                       ("awscurl", "an awscurl command")):
+        p = exp_sub.add_parser(kind, help=f"an operation (or a saved draft file) as {what}; credentials from AWS_* environment variables")
+        p.add_argument("operation", metavar="OPERATION|DRAFT_FILE")
+        p.add_argument("--env", default=SANDBOX_NAME, help="environment name (default: the local sandbox, which must be running)")
+        p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+        p.add_argument("--body", metavar="FILE|-", help="the request body (default: the draft's or the operation's minimal body)")
+        p.add_argument("--variant", help="a worked example's body and values (ex-002...)")
+        p.set_defaults(handler=cmd_export_snippet, kind=kind)
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
@@ -101,4 +119,70 @@ def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
     env = open_store(ctx).get(args.env)
     write_json_file(args.out, export_environment(env))
     ctx.out(f"exported environment {env.name!r} to {args.out} (credentials as empty secret values)")
+    return ExitStatus.OK
+
+
+def read_input(path: str, ctx: CliContext, flag: str = "FILE") -> str:
+    if path == "-":
+        return ctx.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorkbenchError(f"{flag} {path}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def cmd_import_curl(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.curl_import import parse_curl
+
+    result = parse_curl(read_input(args.file, ctx), name=args.name)
+    if args.out:
+        write_json_file(args.out, result.draft.to_dict())
+    if args.json:
+        ctx.out_json(result.to_dict())
+    else:
+        if not args.out:
+            ctx.out_json(result.draft.to_dict())
+        for note in result.notes:
+            ctx.err(f"note: {note}")
+    return ExitStatus.OK
+
+
+def environment_for_export(name: str, ctx: CliContext):
+    """The named environment; the sandbox only when one is running (a snippet must point at it)."""
+    from workbench.cli.context import open_store
+    from workbench.core.environments import sandbox_environment
+
+    if name != SANDBOX_NAME:
+        return open_store(ctx).get(name)
+    from workbench.core.sandbox.background import read_status
+
+    status = read_status(ctx.environ)
+    if not status.running:
+        raise WorkbenchError("the local sandbox is not running; start it with `pinpoint-workbench sandbox start` "
+                             "so the snippet can point at it, or pass --env NAME")
+    return sandbox_environment(status.url)
+
+
+def cmd_export_snippet(args, ctx: CliContext) -> ExitStatus:
+    from dataclasses import replace
+
+    from workbench.cli.context import parse_pairs
+    from workbench.core.drafts import RequestDraft
+    from workbench.core.interop.draft_files import read_draft
+    from workbench.core.interop.snippets import snippet
+    from workbench.core.library import default_library
+    from workbench.core.plan import build_plan
+
+    source = Path(args.operation)
+    if source.suffix == ".json" and source.is_file():
+        draft = read_draft(source)
+    else:
+        template = default_library().find(args.operation)
+        draft = RequestDraft(name=template.operation, operation=template.key)
+    variables = draft.variables_dict() | parse_pairs(args.var, "--var")
+    draft = replace(draft, variables=tuple(variables.items()), variant=args.variant or draft.variant)
+    if args.body:
+        draft = replace(draft, body=read_input(args.body, ctx, "--body"))
+    plan = build_plan(draft, environment_for_export(args.env, ctx))
+    ctx.out(snippet(args.kind, plan).rstrip("\n"))
     return ExitStatus.OK

@@ -4,7 +4,7 @@ Each step plans its draft in the environment with the core's send plan (values s
 earlier steps win over the draft's own variables), then signs and sends it. Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
-  (strings as they are, anything else as JSON), the way `send --save` extracts them;
+  with the core's `saves.values_from_response` (the same extraction as `send --save`);
 - `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
   value. A draft without a status assertion fails on a 4xx/5xx response.
 
@@ -32,6 +32,7 @@ from workbench.core.environments import Environment
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import Library
 from workbench.core.plan import build_plan, run_plan
+from workbench.core.saves import _output_payload, values_from_response
 
 
 @dataclass(frozen=True)
@@ -116,17 +117,16 @@ class RunReport:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def saved_text(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def check_assertion(assertion: Assertion, status: int, body) -> str | None:
-    """None when `assertion` holds, else what was found instead."""
+def check_assertion(assertion: Assertion, status: int, body, payload: str | None = None) -> str | None:
+    """None when `assertion` holds, else what was found instead. Like saves, a path is tried
+    on the body, then under the operation's output payload name (`ApplicationResponse.Id`)."""
     if assertion.kind == "status":
         expected = int(assertion.expected) if str(assertion.expected).isdigit() else assertion.expected
         return None if status == expected else f"status: expected {expected}, got {status}"
     try:
         found = jmespath.search(assertion.path, body) if body is not None else None
+        if found is None and payload and body is not None:
+            found = jmespath.search(assertion.path, {payload: body})
     except jmespath.exceptions.JMESPathError as exc:
         return f"{assertion.path}: not a JMESPath expression ({exc})"
     if assertion.kind == "exists":
@@ -179,18 +179,13 @@ def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library, 
     response = exchange.response
     result.status = response.status
     body = response.json()
-    for variable, path in draft.saves:
-        try:
-            value = jmespath.search(path, body) if body is not None else None
-        except jmespath.exceptions.JMESPathError as exc:
-            result.failures.append(f"save {variable}: {path} is not a JMESPath expression ({exc})")
-            continue
-        if value is None:
-            result.failures.append(f"save {variable}: {path} found nothing in the response")
-            continue
-        run_vars[variable] = result.saved[variable] = saved_text(value)
+    saved = values_from_response(exchange, draft.saves)
+    run_vars.update(saved.values)
+    result.saved.update(saved.values)
+    result.failures += [str(p) for p in saved.problems]
+    payload = _output_payload(exchange.operation or "")
     for assertion in draft.assertions:
-        problem = check_assertion(assertion, response.status, body)
+        problem = check_assertion(assertion, response.status, body, payload)
         if problem:
             result.failures.append(problem)
     if not any(a.kind == "status" for a in draft.assertions) and response.status >= 400:

@@ -14,6 +14,7 @@ from workbench.core.interop.postman_import import load_collection, tree_entries
 
 
 def register(sub) -> None:
+    register_bundle(sub)
     imp = sub.add_parser("import", help="import Postman collections and environments, curl commands, CloudTrail records")
     imp_sub = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
 
@@ -164,14 +165,46 @@ def environment_for_export(name: str, ctx: CliContext):
 
 
 def cmd_export_snippet(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.snippets import snippet
+    from workbench.core.plan import build_plan
+
+    draft = draft_from_argument(args, ctx)
+    plan = build_plan(draft, environment_for_export(args.env, ctx))
+    ctx.out(snippet(args.kind, plan).rstrip("\n"))
+    return ExitStatus.OK
+
+
+def register_bundle(sub) -> None:
+    bundle = sub.add_parser("bundle", help="reproduction bundles: one secret-free file with a request, its response and context")
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+
+    p = bundle_sub.add_parser("create", help="send an operation (or a draft file) and bundle the exchange, or bundle a history entry")
+    p.add_argument("operation", nargs="?", metavar="OPERATION|DRAFT_FILE")
+    p.add_argument("--history", type=int, metavar="ID", help="bundle this history entry instead of sending")
+    p.add_argument("--env", default=SANDBOX_NAME)
+    p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--body", metavar="FILE|-")
+    p.add_argument("--yes", action="store_true", help="confirm a destructive or sending operation on a production environment")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_bundle_create)
+
+    p = bundle_sub.add_parser("open", help="show a bundle; --replay sends its request again in your environment")
+    p.add_argument("file")
+    p.add_argument("--replay", action="store_true")
+    p.add_argument("--env", default=SANDBOX_NAME, help="where to replay (default: the local sandbox)")
+    p.add_argument("--yes", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_bundle_open)
+
+
+def draft_from_argument(args, ctx: CliContext):
+    """A draft from OPERATION or DRAFT_FILE, with --var values and --body on top."""
     from dataclasses import replace
 
     from workbench.cli.context import parse_pairs
     from workbench.core.drafts import RequestDraft
     from workbench.core.interop.draft_files import read_draft
-    from workbench.core.interop.snippets import snippet
     from workbench.core.library import default_library
-    from workbench.core.plan import build_plan
 
     source = Path(args.operation)
     if source.suffix == ".json" and source.is_file():
@@ -180,9 +213,68 @@ def cmd_export_snippet(args, ctx: CliContext) -> ExitStatus:
         template = default_library().find(args.operation)
         draft = RequestDraft(name=template.operation, operation=template.key)
     variables = draft.variables_dict() | parse_pairs(args.var, "--var")
-    draft = replace(draft, variables=tuple(variables.items()), variant=args.variant or draft.variant)
+    draft = replace(draft, variables=tuple(variables.items()), variant=getattr(args, "variant", None) or draft.variant)
     if args.body:
         draft = replace(draft, body=read_input(args.body, ctx, "--body"))
-    plan = build_plan(draft, environment_for_export(args.env, ctx))
-    ctx.out(snippet(args.kind, plan).rstrip("\n"))
+    return draft
+
+
+def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.context import open_store
+    from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
+    from workbench.core.plan import build_plan, open_environment, resolve_plan_credentials, run_plan
+
+    if args.history is not None:
+        from workbench.core.history import HistoryStore
+
+        with HistoryStore.at_default_location(ctx.environ) as history:
+            entry = history.get(args.history)
+        account = ""
+        if entry.environment != SANDBOX_NAME:
+            store = open_store(ctx)
+            account = store.get(entry.environment).account_id if entry.environment in store else ""
+        data = bundle_from_history(entry, account)
+    else:
+        if not args.operation:
+            raise WorkbenchError("name an OPERATION or a DRAFT_FILE to send, or pass --history ID")
+        draft = draft_from_argument(args, ctx)
+        store = open_store(ctx) if args.env != SANDBOX_NAME else None
+        with open_environment(args.env, ctx.environ, store=store) as opened:
+            plan = build_plan(draft, opened.environment, notes=opened.notes)
+            credentials = resolve_plan_credentials(opened.environment, ctx.environ)
+            exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
+        data = bundle_from_exchange(plan, exchange, credentials)
+    write_json_file(args.out, data)
+    status = (data.get("response") or {}).get("status")
+    ctx.out(f"bundle written to {args.out} ({data['operation']}, HTTP {status if status is not None else 'none'}; no secrets)")
+    return ExitStatus.OK
+
+
+def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.context import open_store
+    from workbench.core.interop.bundle import read_bundle
+    from workbench.core.plan import build_plan, open_environment, run_plan
+
+    data, draft = read_bundle(read_input(args.file, ctx), source=args.file)
+    was = (data.get("response") or {}).get("status")
+    report = {"operation": data.get("operation"), "environment": data.get("environment"), "versions": data.get("versions"),
+              "status": was, "diagnosis": data.get("diagnosis")}
+    if args.replay:
+        store = open_store(ctx) if args.env != SANDBOX_NAME else None
+        with open_environment(args.env, ctx.environ, store=store) as opened:
+            exchange = run_plan(build_plan(draft, opened.environment), environ=ctx.environ, confirmed=args.yes)
+        now = exchange.response.status if exchange.response is not None else None
+        report["replay"] = {"environment": args.env, "status": now, "same_status": now == was,
+                            "body": exchange.response.json() if exchange.response is not None else None}
+    if args.json:
+        ctx.out_json(report)
+    else:
+        env = data.get("environment") or {}
+        ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): HTTP {was}")
+        ctx.out(f"made with Pinpoint Workbench {data['versions'].get('app')}, botocore {data['versions'].get('botocore')}")
+        for item in data.get("diagnosis") or []:
+            ctx.out(f"diagnosis: {item.get('title')}")
+        if args.replay:
+            replay = report["replay"]
+            ctx.out(f"replayed in {args.env}: HTTP {replay['status']}" + ("" if replay["same_status"] else f" (the bundle had {was})"))
     return ExitStatus.OK

@@ -38,6 +38,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_curl)
 
+    p = imp_sub.add_parser("cloudtrail", help="a Pinpoint CloudTrail event (or a Records file) -> request drafts in the matching environment")
+    p.add_argument("file", metavar="FILE|-")
+    p.add_argument("--into", metavar="DIR", help="save the drafts in this folder (default: print them)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_cloudtrail)
+
     exp = sub.add_parser("export", help="export Postman collections and environments, curl commands, code snippets")
     exp_sub = exp.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 
@@ -277,4 +283,24 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
         if args.replay:
             replay = report["replay"]
             ctx.out(f"replayed in {args.env}: HTTP {replay['status']}" + ("" if replay["same_status"] else f" (the bundle had {was})"))
+    return ExitStatus.OK
+
+
+def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.context import open_store
+    from workbench.core.interop.cloudtrail import read_events
+
+    imported = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())
+    if args.into:
+        write_tree(Path(args.into), [("request", item.draft) for item in imported])
+    if args.json:
+        ctx.out_json({"imported": len(imported), "events": [item.to_dict() for item in imported]})
+        return ExitStatus.OK
+    for item in imported:
+        where = f"environment {item.environment}" if item.environment else "no matching environment"
+        ctx.out(f"{item.draft.operation} in {item.region or '?'} ({where})")
+        if not args.into:
+            ctx.out_json(item.draft.to_dict())
+        for note in item.notes:
+            ctx.err(f"note: {note}")
     return ExitStatus.OK

@@ -82,3 +82,11 @@ def test_run_of_a_missing_folder_names_the_folders(run_cli, tmp_path):
     write_tree(tmp_path / "flow" / "Tutorial", tutorial_flow("x"))
     result = run_cli("run", str(tmp_path / "flow"), "--folder", "Nope")
     assert result.status == 1 and "no such folder; folders: Tutorial" in result.stderr
+
+
+def test_a_damaged_draft_file_stops_the_run_with_its_name(run_cli, tmp_path):
+    write_tree(tmp_path / "flow", tutorial_flow("x"))
+    (tmp_path / "flow" / "GetApp.request.json").write_text('{"name": "GetApp", "operation": ')
+    result = run_cli("run", str(tmp_path / "flow"))
+    assert result.status == 1
+    assert "GetApp.request.json" in result.stderr and "invalid JSON" in result.stderr and "Traceback" not in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import folder_name, read_tree, write_tree
+from workbench.core.interop.draft_files import read_tree, write_tree
 from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
 from workbench.core.interop.postman_import import load_collection, tree_entries
 
@@ -74,7 +74,7 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     into = Path(args.into)
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
-    written = write_tree(into, tree_entries(result.root), result.name, result.root.description)
+    written = write_tree(into, tree_entries(result.root))
     summary = result.summary() | {"into": str(into), "files": len(written)}
     if args.json:
         ctx.out_json(summary)
@@ -110,7 +110,7 @@ def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
     source = Path(args.source)
     if source.is_dir():
         requests = [(s.folder, s.draft) for s in read_tree(source)]
-        name = args.name or folder_name(source)
+        name = args.name or source.resolve().name
     else:
         requests = library_requests(args.source)
         name = args.name or f"Pinpoint Workbench: {args.source}"

@@ -529,6 +529,6 @@ def _used_variables(draft: RequestDraft, template: RequestTemplate | None) -> se
 def tree_entries(folder: ImportedFolder) -> list:
     """The folder as ("folder", name, children) / ("request", draft) entries for a writer."""
     return [
-        ("folder", child.name, tree_entries(child), child.description) if isinstance(child, ImportedFolder) else ("request", child.draft)
+        ("folder", child.name, tree_entries(child)) if isinstance(child, ImportedFolder) else ("request", child.draft)
         for child in folder.children
     ]

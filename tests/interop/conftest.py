@@ -67,3 +67,11 @@ def write_json(path: Path, data) -> Path:
 def sandbox():
     with SandboxServer() as server:
         yield sandbox_environment(server.url)
+
+
+@pytest.fixture(autouse=True)
+def stop_kept_sandbox(run_cli):
+    """A command sent to the sandbox starts the kept background one (in this test's own data
+    dir); stop it after the test so no process outlives it."""
+    yield
+    run_cli("sandbox", "stop")

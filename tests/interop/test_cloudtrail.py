@@ -65,9 +65,13 @@ def test_import_cloudtrail_on_the_command_line_reads_a_records_file(run_cli, tmp
     environ = {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     EnvironmentStore(config_dir(environ) / "environments.json").add(Environment(name="prod", region="us-east-1", account_id="111122223333"))
     source = tmp_path / "trail.json"
-    source.write_text(json.dumps({"Records": [GET_CAMPAIGNS, CREATE_CAMPAIGN]}))
+    s3 = {"eventSource": "s3.amazonaws.com", "eventName": "GetObject"}
+    source.write_text(json.dumps({"Records": [GET_CAMPAIGNS, s3, CREATE_CAMPAIGN]}))
     result = run_cli("import", "cloudtrail", str(source), "--into", str(tmp_path / "out"), "--json")
-    assert result.status == 0, result.stderr
+    assert result.status == 1  # one event was not a Pinpoint call: said, and the others imported
+    assert result.json["problems"] == [f"{source}: event 2: eventSource 's3.amazonaws.com' is not a Pinpoint API; known: "
+                                       + ", ".join(["mobiletargeting.amazonaws.com", "pinpoint.amazonaws.com", "sms-voice.amazonaws.com",
+                                                    "ses.amazonaws.com", "email.amazonaws.com"])]
     assert [e["environment"] for e in result.json["events"]] == ["prod", "prod"]
     from workbench.core.interop.draft_files import read_tree
 

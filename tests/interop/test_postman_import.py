@@ -130,6 +130,7 @@ def test_odd_shapes_import_with_notes_instead_of_failing():
     result = parse_collection(collection(items))
     drafts = {r.name: r for _, r in result.requests()}
     assert drafts["literal host"].draft.operation == "pinpoint:GetApps"
+    assert any("pinpoint.us-west-2.amazonaws.com is written literally" in n for n in drafts["literal host"].notes)
     placeholder = drafts["placeholder"]
     assert placeholder.draft.operation == "pinpoint:GetApp"
     assert any("<ApplicationId> stands for projectId" in n for n in placeholder.notes)

@@ -290,12 +290,15 @@ def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
     from workbench.cli.context import open_store
     from workbench.core.interop.cloudtrail import read_events
 
-    imported = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())
-    if args.into:
+    imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())
+    status = ExitStatus.ERROR if problems else ExitStatus.OK
+    if args.into and imported:
         write_tree(Path(args.into), [("request", item.draft) for item in imported])
     if args.json:
-        ctx.out_json({"imported": len(imported), "events": [item.to_dict() for item in imported]})
-        return ExitStatus.OK
+        ctx.out_json({"imported": len(imported), "events": [item.to_dict() for item in imported], "problems": problems})
+        return status
+    for problem in problems:
+        ctx.err(f"error: {problem}")
     for item in imported:
         where = f"environment {item.environment}" if item.environment else "no matching environment"
         ctx.out(f"{item.draft.operation} in {item.region or '?'} ({where})")
@@ -303,4 +306,4 @@ def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
             ctx.out_json(item.draft.to_dict())
         for note in item.notes:
             ctx.err(f"note: {note}")
-    return ExitStatus.OK
+    return status

@@ -167,7 +167,10 @@ def _matching_environment(environments, region: str, account: str, notes: list) 
     return chosen.name
 
 
-def read_events(text: str, source: str = "<input>", library: Library | None = None, environments=()) -> list[CloudTrailImport]:
+def read_events(text: str, source: str = "<input>", library: Library | None = None,
+                environments=()) -> tuple[list[CloudTrailImport], list[str]]:
+    """Every event of a file (one event, a list, or CloudTrail's {"Records": [...]}) and, for
+    the events that are not Pinpoint calls, why: one bad event never costs the others."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -175,4 +178,10 @@ def read_events(text: str, source: str = "<input>", library: Library | None = No
     events = _events(data)
     if not events:
         raise CloudTrailError(where=source, reason="no events in it")
-    return [read_event(e, f"{source}: event {i + 1}", library, environments) for i, e in enumerate(events)]
+    imported, problems = [], []
+    for index, event in enumerate(events):
+        try:
+            imported.append(read_event(event, f"{source}: event {index + 1}", library, environments))
+        except CloudTrailError as exc:
+            problems.append(str(exc))
+    return imported, problems

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -26,7 +26,7 @@ from workbench.core.interop.linking import (
     host_variable,
     split_path,
 )
-from workbench.core.interop.scripts import read_script
+from workbench.core.interop.scripts import ScriptReading, read_script
 from workbench.core.library import Library, RequestTemplate, default_library
 
 SCHEMAS = {"v2.0.0": "v2.0", "v2.1.0": "v2.1"}
@@ -199,8 +199,7 @@ class _Importer:
             if event.get("listen") == "prerequest":
                 readings.append(read_script(source, f"{where} pre-request script"))
             elif event.get("listen") == "test":
-                self_note = f"{where}: test script not imported (drafts carry status and JMESPath assertions instead)"
-                readings.append(_note_only(self_note))
+                readings.append(_note_only(f"{where}: test script not imported (drafts carry status and JMESPath assertions instead)"))
         return tuple(readings)
 
     def folder(self, name, description, items, context: _Context, path: tuple[str, ...], where: str) -> ImportedFolder:
@@ -281,6 +280,8 @@ class _Importer:
         if link is None and api is not None:
             link = find_operation(method, url.path, target=target, library=self.library)
         description = _description(request) or _description(item)
+        if link is not None and "{{" not in url.host and not PLACEHOLDER.match(url.host):
+            notes.append(f"host {url.host} is written literally; the environment's host for {link.template.api} is used")
         if link is None:
             draft = self._raw_draft(name, description, method, url, headers, body, variables, auth, api, notes)
         else:
@@ -288,7 +289,7 @@ class _Importer:
         used = _used_variables(draft, link.template if link else None)
         assigned = {a.name for reading in readings for a in reading.assignments}
         kept = tuple((k, v) for k, v in variables.items() if k in used or k in assigned)
-        return ImportedRequest(name, _with(draft, variables=kept), tuple(dict.fromkeys(notes)))
+        return ImportedRequest(name, replace(draft, variables=kept), tuple(dict.fromkeys(notes)))
 
     def _raw_draft(self, name, description, method, url, headers, body, variables, auth, api, notes) -> RequestDraft:
         host = url.host
@@ -347,20 +348,12 @@ class _Skip(Exception):
     pass
 
 
-def _note_only(note: str):
-    from workbench.core.interop.scripts import ScriptReading
-
+def _note_only(note: str) -> ScriptReading:
     return ScriptReading(skipped=(note,))
 
 
 def _scope_call(scope: str) -> str:
     return {"environment": "environment", "collection": "collectionVariables", "globals": "globals"}.get(scope, "variables")
-
-
-def _with(draft: RequestDraft, **changes) -> RequestDraft:
-    from dataclasses import replace
-
-    return replace(draft, **changes)
 
 
 def _resolve(text: str, variables: dict) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from workbench.core.drafts import RequestDraft
 from workbench.core.environments import Environment, EnvironmentStore, config_dir
-from workbench.core.interop.cloudtrail import CloudTrailError, read_event, read_events
+from workbench.core.interop.cloudtrail import CloudTrailError, read_event
 from workbench.core.plan import build_plan
 
 GET_CAMPAIGNS = {"eventSource": "pinpoint.amazonaws.com", "eventName": "GetCampaigns", "awsRegion": "us-east-1",

@@ -71,3 +71,8 @@ def test_environment_export_has_no_secret_values_and_imports_back(run_cli, tmp_p
     result = run_cli("export", "postman-env", "dev", "--out", str(tmp_path / "env.json"))
     assert result.status == 0, result.stderr
     assert json.loads((tmp_path / "env.json").read_text())["name"] == "dev"
+    again = run_cli("import", "postman-env", str(tmp_path / "env.json"), "--name", "dev2", "--skip-secrets", "--json")
+    assert again.status == 0, again.stderr
+    shown = run_cli("env", "show", "dev2", "--json").json
+    assert (shown["region"], shown["account_id"], shown["variables"], shown["hosts"]["pinpoint"]) == (
+        "eu-west-1", "123456789012", {"projectId": "p1"}, "pinpoint.eu-west-1.example.internal")

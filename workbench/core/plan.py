@@ -23,6 +23,7 @@ from typing import Iterator, Mapping
 from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
+from workbench.core.credentials import fetch_credentials
 from workbench.core.destination import UntrustedDestination, check_destination
 from workbench.core.drafts import RequestDraft
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
@@ -236,16 +237,6 @@ def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, en
 # --------------------------------------------------------------------------- running
 
 
-def resolve_plan_credentials(env: Environment, environ: Mapping[str, str], *, cancel: CancelToken | None = None,
-                             progress: ProgressCallback | None = None):
-    """The environment's credentials (keyring, profile, process environment or sandbox)."""
-    from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-
-    (progress or no_progress)(Progress("credentials", env.credential_source.describe()))
-    store = KeyringCredentialStore.from_environ(environ) if env.credential_source.kind == "keyring" else None
-    return resolve_credentials(env, store, environ)
-
-
 def run_plan(
     plan: SendPlan,
     *,
@@ -269,7 +260,7 @@ def run_plan(
     if plan.needs_confirmation and not confirmed and not dry_run:
         raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
     if credentials is None:
-        credentials = resolve_plan_credentials(plan.environment, environ, cancel=cancel, progress=progress)
+        credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,

@@ -228,7 +228,8 @@ def draft_from_argument(args, ctx: CliContext):
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
     from workbench.cli.context import open_store
     from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
-    from workbench.core.plan import build_plan, open_environment, resolve_plan_credentials, run_plan
+    from workbench.core.credentials import fetch_credentials
+    from workbench.core.plan import build_plan, open_environment, run_plan
 
     if args.history is not None:
         from workbench.core.history import HistoryStore
@@ -247,7 +248,7 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
         store = open_store(ctx) if args.env != SANDBOX_NAME else None
         with open_environment(args.env, ctx.environ, store=store) as opened:
             plan = build_plan(draft, opened.environment, notes=opened.notes)
-            credentials = resolve_plan_credentials(opened.environment, ctx.environ)
+            credentials = fetch_credentials(opened.environment, ctx.environ)
             exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
         data = bundle_from_exchange(plan, exchange, credentials)
     write_json_file(args.out, data)

@@ -13,7 +13,8 @@ from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
 from workbench.core import transport
 from workbench.core.errors import WorkbenchError
-from workbench.core.plan import open_environment, resolve_plan_credentials
+from workbench.core.credentials import fetch_credentials
+from workbench.core.plan import open_environment
 from workbench.core.interop.draft_files import read_tree, select_folder
 from workbench.core.runner import RunStep, run_steps
 
@@ -56,7 +57,7 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         if not args.json:
             print_notes(ctx, opened.notes)
         env = opened.environment
-        credentials = resolve_plan_credentials(env, ctx.environ)
+        credentials = fetch_credentials(env, ctx.environ)
         report = run_steps(root.name, steps, env, credentials, variables=variables, options=options,
                            confirmed=args.yes, on_step=show)
     if args.junit:

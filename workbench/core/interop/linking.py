@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from workbench.core import regions
+from workbench.core.apis import APIS
 from workbench.core.library import Library, RequestTemplate, default_library
 
 TEMPLATE_VAR = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}$")
@@ -34,8 +34,8 @@ _KNOWN_HOST_PATTERNS = (
 def api_for_host(host: str) -> str | None:
     """The API a host (possibly with {{variables}}) belongs to, if it is a known shape."""
     host = host.strip().lower().split(":", 1)[0] if "{{" not in host else host.strip()
-    for api in regions.APIS:  # a variable naming an API's host: {{emailEndpoint}}...
-        if re.fullmatch(r"\{\{\s*" + re.escape(regions.APIS[api].variable) + r"\s*\}\}", host):
+    for api in APIS:  # a variable naming an API's host: {{emailEndpoint}}...
+        if re.fullmatch(r"\{\{\s*" + re.escape(APIS[api].variable) + r"\s*\}\}", host):
             return api
     for pattern, api in _KNOWN_HOST_PATTERNS:
         if pattern.match(host):
@@ -45,7 +45,7 @@ def api_for_host(host: str) -> str | None:
 
 def host_variable(api: str) -> str:
     """`{{emailEndpoint}}`: how a draft names the environment's host for `api`."""
-    return "{{" + regions.APIS[api].variable + "}}"
+    return "{{" + APIS[api].variable + "}}"
 
 
 def split_path(path: str) -> list[str]:

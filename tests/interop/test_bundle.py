@@ -66,3 +66,14 @@ def test_opening_something_else_says_what_it_is(run_cli, tmp_path):
     path.write_text('{"info": {}}')
     result = run_cli("bundle", "open", str(path))
     assert result.status == 1 and "not a reproduction bundle" in result.stderr
+
+
+def test_the_bundle_carries_the_diagnosis_when_the_diagnosis_module_is_present(sandbox):
+    import pytest
+
+    pytest.importorskip("workbench.core.diagnose")
+    plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
+    credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET)
+    bundle = bundle_from_exchange(plan, run_plan(plan, credentials=credentials, environ={}), credentials)
+    assert isinstance(bundle["diagnosis"], list) and bundle["diagnosis"]
+    assert CANARY_SECRET not in json.dumps(bundle)

@@ -50,8 +50,9 @@ def test_the_official_collection_imports_every_request_linked(schema, run_cli, t
     assert by_name[("SMS & Voice: Configuration Sets", "ListConfigurationSets")].operation == "pinpoint-sms-voice:ListConfigurationSets"
     assert by_name[("Email: Configuration Sets", "ListConfigurationSets")].operation == "pinpoint-email:ListConfigurationSets"
     get_app = by_name[("Apps", "GetApp")]
-    assert get_app.url == "" and get_app.variables_dict() == {"serviceName": "mobiletargeting", "projectId": "12345678901234567890123456789012"}
-    assert get_app.auth == AwsV4Auth("{{serviceName}}", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
+    # serviceName (set by the script to the operation's own signing name) gives way to the operation's
+    assert get_app.url == "" and get_app.variables_dict() == {"projectId": "12345678901234567890123456789012"}
+    assert get_app.auth == AwsV4Auth("", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
     # the email UntagResource query (TagKeys=key1&TagKeys=key2) becomes the operation's list variable
     untag = by_name[("Email: Tags", "UntagResource")]
     assert untag.variables_dict()["tagKeys"] == "key1,key2" and not untag.query
@@ -72,11 +73,23 @@ def test_auth_shapes_v20_map_and_v21_list_with_and_without_session_token():
     for schema in (V20, V21):
         result = parse_collection(collection(items, auth=v20, schema=schema))
         drafts = {r.name: r for _, r in result.requests()}
-        assert drafts["inherits"].draft.auth == AwsV4Auth("{{serviceName}}", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
-        assert drafts["own"].draft.auth == AwsV4Auth("mobiletargeting", "eu-west-1", "{{ak}}", "{{sk}}", "{{token}}")
+        # {{serviceName}} is set by no script: left to a Postman environment; the operation's is used
+        assert drafts["inherits"].draft.auth == AwsV4Auth("", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
+        assert drafts["own"].draft.auth == AwsV4Auth("", "eu-west-1", "{{ak}}", "{{sk}}", "{{token}}")
         assert any("pinned to 'eu-west-1'" in n for n in drafts["own"].notes)
-        assert drafts["from folder"].draft.auth.signing_name == "ses"
+        assert drafts["from folder"].draft.auth.signing_name == ""  # ses: GetAccount's own
         assert drafts["none"].draft.auth is None
+
+
+def test_a_service_name_left_to_the_postman_environment_signs_as_the_operation(sandbox):
+    from workbench.core.credentials import SANDBOX_CREDENTIALS
+    from workbench.core.plan import build_plan, run_plan
+
+    auth = {"type": "awsv4", "awsv4": {"service": "{{serviceName}}", "region": "{{region}}", "accessKey": "{{accessKey}}", "secretKey": "{{secretAccessKey}}"}}
+    request = parse_collection(collection([request_item("GetApps", "GET", "https://{{endpoint}}/v1/apps")], auth=auth)).requests()[0][1]
+    assert request.draft.auth.signing_name == "" and any("signs as 'mobiletargeting'" in n for n in request.notes)
+    exchange = run_plan(build_plan(request.draft, sandbox), credentials=SANDBOX_CREDENTIALS, environ={})
+    assert exchange.response.status == 200
 
 
 def test_literal_secrets_in_a_collection_are_never_kept(tmp_path, run_cli):

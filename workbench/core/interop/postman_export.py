@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from urllib.parse import quote
 
 from workbench.core.drafts import AwsV4Auth, RequestDraft
@@ -62,7 +63,10 @@ def draft_item(draft: RequestDraft, library: Library | None = None) -> dict:
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = list(draft.variables)
-    if draft.auth is None and "serviceName" not in dict(variables):
+    auth = draft.auth
+    if auth is not None and not auth.signing_name:  # the operation's: Postman needs it spelled out
+        auth = replace(auth, signing_name=DEFAULT_AUTH.signing_name)
+    if not draft.is_raw and (auth is None or auth.signing_name == DEFAULT_AUTH.signing_name) and "serviceName" not in dict(variables):
         variables.insert(0, ("serviceName", template.signing_name))
     request: dict = {
         "method": template.method,
@@ -70,8 +74,8 @@ def draft_item(draft: RequestDraft, library: Library | None = None) -> dict:
         "body": {"mode": "raw", "raw": body or ""},
         "url": _url(template, draft),
     }
-    if draft.auth is not None and draft.auth != DEFAULT_AUTH:
-        request["auth"] = _auth(draft.auth)
+    if auth is not None and auth != DEFAULT_AUTH:
+        request["auth"] = _auth(auth)
     if draft.description:
         request["description"] = draft.description
     if body:

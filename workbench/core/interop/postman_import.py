@@ -282,12 +282,13 @@ class _Importer:
         description = _description(request) or _description(item)
         if link is not None and "{{" not in url.host and not PLACEHOLDER.match(url.host):
             notes.append(f"host {url.host} is written literally; the environment's host for {link.template.api} is used")
+        dropped: set[str] = set()
         if link is None:
             draft = self._raw_draft(name, description, method, url, headers, body, variables, auth, api, notes)
         else:
-            draft = self._linked_draft(name, description, link, url, headers, body, variables, auth, notes)
+            draft, dropped = self._linked_draft(name, description, link, url, headers, body, variables, auth, notes)
         used = _used_variables(draft, link.template if link else None)
-        assigned = {a.name for reading in readings for a in reading.assignments}
+        assigned = {a.name for reading in readings for a in reading.assignments} - dropped
         kept = tuple((k, v) for k, v in variables.items() if k in used or k in assigned)
         return ImportedRequest(name, replace(draft, variables=kept), tuple(dict.fromkeys(notes)))
 
@@ -303,12 +304,15 @@ class _Importer:
         notes.append("not linked to a library operation (no operation has this method and path): kept as a raw request")
         if auth is None or not auth.signing_name:
             notes.append("no awsv4 service name: set the signing name before sending")
+        elif "{{" in _resolve(auth.signing_name, variables):
+            notes.append(f"auth service {auth.signing_name} is not set in the collection: set it before sending")
         return RequestDraft(
             name=name, description=description, method=method, url=f"{url.scheme}://{host}{url.path}",
             query=url.query, headers=headers, body=body, auth=auth,
         )
 
-    def _linked_draft(self, name, description, link, url, headers, body, variables, auth, notes) -> RequestDraft:
+    def _linked_draft(self, name, description, link, url, headers, body, variables, auth, notes) -> tuple[RequestDraft, set[str]]:
+        """The draft, and the variables it no longer needs (a service name that is the operation's)."""
         template: RequestTemplate = link.template
         for variable, segment in link.path_values:
             _bind(variable, segment, variables, notes, "path")
@@ -334,14 +338,21 @@ class _Importer:
             kept_headers.append((key, value))
         if body is not None and not body.strip() and not template.has_body:
             body = None
+        dropped: set[str] = set()
         if auth is not None and auth.signing_name:
             service = _resolve(auth.signing_name, variables)
-            if "{{" not in service and service != template.signing_name:
+            if "{{" in service:  # left to the Postman environment, which the workbench does not need
+                notes.append(f"auth service {auth.signing_name} is not set in the collection; {template.key} signs as {template.signing_name!r}")
+                auth = replace(auth, signing_name="")
+            elif service == template.signing_name:  # the operation's own: "" says so and follows the library
+                dropped = {m.group(1) for m in POSTMAN_VAR.finditer(auth.signing_name)}
+                auth = replace(auth, signing_name="")
+            else:
                 notes.append(f"auth service {service!r} differs from {template.key}'s signing name {template.signing_name!r}")
         return RequestDraft(
             name=name, description=description, operation=template.key, query=tuple(extra_query),
             headers=tuple(kept_headers), body=body, auth=auth,
-        )
+        ), dropped
 
 
 class _Skip(Exception):

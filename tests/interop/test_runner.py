@@ -90,3 +90,18 @@ def test_a_damaged_draft_file_stops_the_run_with_its_name(run_cli, tmp_path):
     result = run_cli("run", str(tmp_path / "flow"))
     assert result.status == 1
     assert "GetApp.request.json" in result.stderr and "invalid JSON" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cancelling_a_run_stops_before_the_next_request(sandbox):
+    from workbench.core.cancel import CancelToken
+
+    cancel = CancelToken()
+    steps = [RunStep((), RequestDraft(name=f"GetApps {i}", operation="pinpoint:GetApps")) for i in range(3)]
+    seen = []
+
+    def after(result):
+        seen.append(result.name)
+        cancel.cancel()  # as a window's Stop button would, after the first answer
+
+    report = run_steps("c", steps, sandbox, SANDBOX_CREDENTIALS, cancel=cancel, on_step=after)
+    assert seen == ["GetApps 0"] and report.cancelled and not report.ok

@@ -27,6 +27,7 @@ import jmespath.exceptions
 
 from dataclasses import replace
 
+from workbench.core.cancel import CancelToken
 from workbench.core.drafts import Assertion, RequestDraft
 from workbench.core.environments import Environment
 from workbench.core.errors import WorkbenchError
@@ -75,6 +76,7 @@ class RunReport:
     steps: list[StepResult] = field(default_factory=list)
     started: str = ""
     elapsed_s: float = 0.0
+    cancelled: bool = False
 
     @property
     def failed(self) -> int:
@@ -86,10 +88,10 @@ class RunReport:
 
     @property
     def ok(self) -> bool:
-        return all(s.passed for s in self.steps)
+        return not self.cancelled and all(s.passed for s in self.steps)
 
     def to_dict(self) -> dict:
-        return {"collection": self.name, "environment": self.environment, "ok": self.ok,
+        return {"collection": self.name, "environment": self.environment, "ok": self.ok, "cancelled": self.cancelled,
                 "total": len(self.steps), "failed": self.failed, "errors": self.errors,
                 "elapsed_ms": round(self.elapsed_s * 1000, 3), "steps": [s.to_dict() for s in self.steps]}
 
@@ -146,13 +148,19 @@ def run_steps(
     options=None,
     library: Library | None = None,
     confirmed: bool = False,
+    cancel: CancelToken | None = None,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
+    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled and
+    no later step starts), `on_step` sees each result as it comes (a window's progress)."""
     run_vars: dict = dict(variables or {})
     report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"))
     run_start = time.perf_counter()
     for step in steps:
-        result = _run_one(step, env, credentials, run_vars, options, library, confirmed)
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+            break
+        result = _run_one(step, env, credentials, run_vars, options, library, confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -160,14 +168,14 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library, confirmed) -> StepResult:
+def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library, confirmed, cancel) -> StepResult:
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
         planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
         plan = build_plan(planned, env, library=library)
-        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed)
+        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
     except WorkbenchError as exc:
         result.error = str(exc)
         result.elapsed_s = time.perf_counter() - started

@@ -12,8 +12,8 @@ One in-process `SandboxServer`. The folder is the guide's tutorial flow: GetApps
 
   newman     (when `newman` is on PATH or NEWMAN names it, e.g. after
              `npm install --prefix /tmp/nm newman`, NEWMAN=/tmp/nm/node_modules/.bin/newman):
-             the same folder exported with `export_collection` (plus a test script saving the
-             Id, which Postman needs), ROUNDS iterations in one newman process; its per-request
+             the same folder exported with `export_collection` (saves and assertions become
+             Postman test scripts), ROUNDS iterations in one newman process; its per-request
              time comes from newman's own run timings, so node's start-up is not counted.
 
 Printed: median / p95 per request for each way and the ratios to botocore (the issue's
@@ -74,9 +74,6 @@ def newman_per_request(newman: str, env, rounds: int) -> float | None:
         url = item["request"]["url"]
         url["protocol"] = "http"
         url["raw"] = "http" + url["raw"][len("https"):]
-        if item["name"] == "CreateApp":
-            item.setdefault("event", []).append({"listen": "test", "script": {"exec": [
-                'pm.variables.set("projectId", pm.response.json().Id);']}})
     environment = export_environment(env)
     for value in environment["values"]:
         if value["key"] == "accessKey":

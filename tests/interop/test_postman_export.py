@@ -76,3 +76,44 @@ def test_environment_export_has_no_secret_values_and_imports_back(run_cli, tmp_p
     shown = run_cli("env", "show", "dev2", "--json").json
     assert (shown["region"], shown["account_id"], shown["variables"], shown["hosts"]["pinpoint"]) == (
         "eu-west-1", "123456789012", {"projectId": "p1"}, "pinpoint.eu-west-1.example.internal")
+
+
+def test_saves_and_assertions_travel_as_postman_test_scripts(run_cli, tmp_path):
+    from workbench.core.drafts import Assertion, RequestDraft
+    from workbench.core.interop.draft_files import write_tree
+
+    flow = [
+        ("request", RequestDraft(name="CreateApp", operation="pinpoint:CreateApp", body='{"Name": "x"}',
+                                 saves=(("projectId", "Id"), ("first", "tags.keys(@)[0]")),
+                                 assertions=(Assertion("status", expected=201), Assertion("exists", "Arn")))),
+        ("request", RequestDraft(name="GetApp", operation="pinpoint:GetApp",
+                                 assertions=(Assertion("equals", "Name", "x"), Assertion("equals", "tags.team", None)))),
+    ]
+    write_tree(tmp_path / "flow", flow)
+    assert run_cli("export", "postman", str(tmp_path / "flow"), "--out", str(tmp_path / "flow.json")).status == 0
+    items = json.loads((tmp_path / "flow.json").read_text())["item"]
+    test_lines = next(e for e in items[0]["event"] if e["listen"] == "test")["script"]["exec"]
+    assert "pm.response.to.have.status(201);" in test_lines
+    assert 'pm.variables.set("projectId", pm.response.json().Id);' in test_lines
+    assert any(line.startswith("// save first = tags.keys(@)[0]") for line in test_lines)
+    result = run_cli("import", "postman", str(tmp_path / "flow.json"), "--into", str(tmp_path / "back"), "--json")
+    back = [d for _, d in drafts(tmp_path / "back")]
+    assert back[0].saves == (("projectId", "Id"),)  # the JMESPath-only save stays a comment in Postman
+    assert back[0].assertions == flow[0][1].assertions
+    assert back[1].assertions == flow[1][1].assertions
+
+
+def test_test_script_code_that_is_not_a_check_is_named_in_a_note():
+    from workbench.core.interop.postman_tests import from_script
+
+    saves, assertions, notes = from_script("\n".join([
+        'pm.test("created", function () {',
+        "    pm.response.to.have.status(201);",
+        "});",
+        "var data = pm.response.json();",
+        'pm.environment.set("appId", data.Id);',
+        "pm.expect(pm.response.json().Name).to.eql('single quoted');",
+    ]), "test script")
+    assert [a.kind for a in assertions] == ["status", "equals"] and assertions[1].expected == "single quoted"
+    assert saves == ()
+    assert len(notes) == 2 and "var data" in notes[0] and "data.Id" in notes[1]

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.environments import Environment
+from workbench.core.interop.postman_tests import to_script
 from workbench.core.library import Library, RequestTemplate, default_library
 from workbench.core.plan import draft_body, template_for_draft
 
@@ -81,9 +82,14 @@ def draft_item(draft: RequestDraft, library: Library | None = None) -> dict:
     if body:
         request["body"]["options"] = {"raw": {"language": "json"}}
     item: dict = {"name": draft.name or template.operation, "request": request, "response": []}
+    events = []
     if variables:
         lines = [f"pm.variables.set({json.dumps(k, ensure_ascii=False)}, {json.dumps(v, ensure_ascii=False)});" for k, v in variables]
-        item["event"] = [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": lines}}]
+        events.append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": lines}})
+    if draft.saves or draft.assertions:
+        events.append({"listen": "test", "script": {"type": "text/javascript", "exec": to_script(draft.saves, draft.assertions)}})
+    if events:
+        item["event"] = events
     return item
 
 

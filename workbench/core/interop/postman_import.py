@@ -26,6 +26,7 @@ from workbench.core.interop.linking import (
     host_variable,
     split_path,
 )
+from workbench.core.interop.postman_tests import from_script
 from workbench.core.interop.scripts import ScriptReading, read_script
 from workbench.core.library import Library, RequestTemplate, default_library
 
@@ -188,18 +189,14 @@ class _Importer:
         return tuple(pairs)
 
     def scripts(self, node, where: str) -> tuple:
+        """Readings of `node`'s pre-request scripts; its test scripts only as a note (a
+        request's own test script is read into saves and assertions, see `request`)."""
         readings = []
-        for event in node.get("event") or [] if isinstance(node, dict) else []:
-            if not isinstance(event, dict) or not isinstance(event.get("script"), dict):
-                continue
-            source = event["script"].get("exec", "")
-            source = "\n".join(_text(line) for line in source) if isinstance(source, list) else _text(source)
-            if not source.strip():
-                continue
-            if event.get("listen") == "prerequest":
+        for listen, source in _event_sources(node):
+            if listen == "prerequest":
                 readings.append(read_script(source, f"{where} pre-request script"))
-            elif event.get("listen") == "test":
-                readings.append(_note_only(f"{where}: test script not imported (drafts carry status and JMESPath assertions instead)"))
+            elif listen == "test" and where != "request":
+                readings.append(_note_only(f"{where}: test script not imported (a folder's tests would apply to every request)"))
         return tuple(readings)
 
     def folder(self, name, description, items, context: _Context, path: tuple[str, ...], where: str) -> ImportedFolder:
@@ -290,7 +287,15 @@ class _Importer:
         used = _used_variables(draft, link.template if link else None)
         assigned = {a.name for reading in readings for a in reading.assignments} - dropped
         kept = tuple((k, v) for k, v in variables.items() if k in used or k in assigned)
-        return ImportedRequest(name, replace(draft, variables=kept), tuple(dict.fromkeys(notes)))
+        saves, assertions = [], []
+        for listen, source in _event_sources(item):
+            if listen == "test":
+                found_saves, found_assertions, test_notes = from_script(source, "test script")
+                saves += found_saves
+                assertions += found_assertions
+                notes.extend(test_notes)
+        draft = replace(draft, variables=kept, saves=tuple(saves), assertions=tuple(assertions))
+        return ImportedRequest(name, draft, tuple(dict.fromkeys(notes)))
 
     def _raw_draft(self, name, description, method, url, headers, body, variables, auth, api, notes) -> RequestDraft:
         host = url.host
@@ -357,6 +362,20 @@ class _Importer:
 
 class _Skip(Exception):
     pass
+
+
+def _event_sources(node) -> list[tuple[str, str]]:
+    """(listen, script text) of each non-empty event script of a collection, folder or item."""
+    found = []
+    events = node.get("event") if isinstance(node, dict) else None
+    for event in events if isinstance(events, list) else []:
+        if not isinstance(event, dict) or not isinstance(event.get("script"), dict):
+            continue
+        source = event["script"].get("exec", "")
+        source = "\n".join(_text(line) for line in source) if isinstance(source, list) else _text(source)
+        if source.strip():
+            found.append((_text(event.get("listen")), source))
+    return found
 
 
 def _note_only(note: str) -> ScriptReading:

@@ -58,10 +58,7 @@ def write_tree(root: Path, entries) -> list[Path]:
 
 def read_tree(root: Path | str) -> list[StoredRequest]:
     """Every draft under `root` in collection order; a located error if any file is not a draft."""
-    try:
-        collection = load_collection(root)
-    except WorkbenchError as exc:
-        raise CollectionFilesError(path=str(root), detail=str(exc)) from None
+    collection = load_collection(root)  # CollectionError names the folder
     if collection.problems:
         raise CollectionFilesError(path=str(root), detail="; ".join(str(p) for p in collection.problems))
     found: list[StoredRequest] = []

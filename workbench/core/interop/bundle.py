@@ -45,12 +45,15 @@ def _response(status, reason, headers, body) -> dict | None:
     return {"status": status, "reason": reason, "headers": [[k, v] for k, v in redact_headers(headers)], "body": body}
 
 
-def _diagnosis(exchange, plan) -> list | None:
+def _diagnosis(subject, plan=None) -> list | None:
+    """The diagnosis of an exchange (with its plan) or of a history entry's dict; None while
+    the diagnosis module is not part of this build."""
     try:
-        from workbench.core.diagnose import diagnose  # present once the diagnosis module has landed
+        from workbench.core.diagnose import diagnose
     except ImportError:
         return None
-    return [d.to_dict() for d in diagnose(exchange, plan_or_context=plan)]
+    found = diagnose(subject, plan_or_context=plan) if plan is not None else diagnose(subject)
+    return [d.to_dict() for d in found]
 
 
 def _scrub(data: dict, replacements: dict) -> dict:
@@ -106,7 +109,8 @@ def bundle_from_history(entry, account_id: str = "") -> dict:
     """A bundle of a history entry (already redacted when it was recorded)."""
     inspection = dict(entry.inspection)
     inspection["access_key_id"] = mask_access_key_id(inspection.get("access_key_id", ""))
-    body = entry.to_dict()["response_body"]
+    recorded = entry.to_dict()
+    body = recorded["response_body"]
     return {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -122,7 +126,7 @@ def bundle_from_history(entry, account_id: str = "") -> dict:
         "response": _response(entry.status, "", entry.response_headers, body),
         "error": entry.error,
         "problems": [],
-        "diagnosis": None,
+        "diagnosis": _diagnosis(recorded),
         "history_id": entry.id,
     }
 

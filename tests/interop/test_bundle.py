@@ -77,3 +77,18 @@ def test_the_bundle_carries_the_diagnosis_when_the_diagnosis_module_is_present(s
     bundle = bundle_from_exchange(plan, run_plan(plan, credentials=credentials, environ={}), credentials)
     assert isinstance(bundle["diagnosis"], list) and bundle["diagnosis"]
     assert CANARY_SECRET not in json.dumps(bundle)
+
+
+def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandbox, tmp_path):
+    import pytest
+
+    pytest.importorskip("workbench.core.diagnose")
+    from workbench.core.history import HistoryStore
+    from workbench.core.interop.bundle import bundle_from_history
+
+    plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
+    exchange = run_plan(plan, credentials=Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET), environ={})
+    with HistoryStore(tmp_path / "history.sqlite3") as history:
+        bundle = bundle_from_history(history.get(history.record(plan, exchange)))
+    assert bundle["response"]["status"] == 403 and bundle["diagnosis"]
+    assert CANARY_SECRET not in json.dumps(bundle)

@@ -56,6 +56,10 @@ def test_a_history_entry_bundles_too(run_cli, tmp_path):
         assert result.status == 0, result.stderr
         data = json.loads(out.read_text())
         assert data["history_id"] == entry_id and data["response"]["status"] == 200
+        from workbench.core.credentials import SANDBOX_CREDENTIALS
+
+        assert SANDBOX_CREDENTIALS.access_key_id not in out.read_text()
+        assert SANDBOX_CREDENTIALS.secret_access_key not in out.read_text()
     finally:
         run_cli("sandbox", "stop")
     assert started.status == 0

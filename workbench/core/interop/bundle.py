@@ -108,10 +108,10 @@ def bundle_from_exchange(plan, exchange, credentials=None) -> dict:
 def bundle_from_history(entry, account_id: str = "") -> dict:
     """A bundle of a history entry (already redacted when it was recorded)."""
     inspection = dict(entry.inspection)
-    inspection["access_key_id"] = mask_access_key_id(inspection.get("access_key_id", ""))
+    key_id = inspection.get("access_key_id", "")
     recorded = entry.to_dict()
     body = recorded["response_body"]
-    return {
+    data = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -129,6 +129,7 @@ def bundle_from_history(entry, account_id: str = "") -> dict:
         "diagnosis": _diagnosis(recorded),
         "history_id": entry.id,
     }
+    return _scrub(data, {key_id: mask_access_key_id(key_id)})  # in the Authorization credential too
 
 
 def read_bundle(text: str, source: str = "<bundle>") -> tuple[dict, RequestDraft]:

@@ -69,6 +69,7 @@ def test_auth_shapes_v20_map_and_v21_list_with_and_without_session_token():
         request_item("own", "GET", "https://{{endpoint}}/v1/apps", auth=v21),
         {"name": "F", "auth": folder_auth, "item": [request_item("from folder", "GET", "https://email.{{region}}.amazonaws.com/v1/email/account")]},
         request_item("none", "GET", "https://{{endpoint}}/v1/apps", auth={"type": "noauth"}),
+        request_item("inherit", "GET", "https://{{endpoint}}/v1/apps", auth={"type": "inherit"}),
     ]
     for schema in (V20, V21):
         result = parse_collection(collection(items, auth=v20, schema=schema))
@@ -79,6 +80,7 @@ def test_auth_shapes_v20_map_and_v21_list_with_and_without_session_token():
         assert any("pinned to 'eu-west-1'" in n for n in drafts["own"].notes)
         assert drafts["from folder"].draft.auth.signing_name == ""  # ses: GetAccount's own
         assert drafts["none"].draft.auth is None
+        assert drafts["inherit"].draft.auth == drafts["inherits"].draft.auth
 
 
 def test_a_service_name_left_to_the_postman_environment_signs_as_the_operation(sandbox):

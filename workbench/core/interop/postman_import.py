@@ -156,8 +156,9 @@ def _description(node) -> str:
 
 
 def _auth_of(node):
+    """The node's own auth object; None when it inherits (absent, null, or type "inherit")."""
     auth = node.get("auth") if isinstance(node, dict) else None
-    return auth if isinstance(auth, dict) and auth.get("type") else None
+    return auth if isinstance(auth, dict) and auth.get("type") not in (None, "inherit") else None
 
 
 def _text(value) -> str:

@@ -105,3 +105,12 @@ def test_cancelling_a_run_stops_before_the_next_request(sandbox):
 
     report = run_steps("c", steps, sandbox, SANDBOX_CREDENTIALS, cancel=cancel, on_step=after)
     assert seen == ["GetApps 0"] and report.cancelled and not report.ok
+
+
+def test_a_run_sees_the_globals_saved_by_earlier_sends(run_cli, tmp_path):
+    created = run_cli("send", "CreateApp", "--body", "-", "--save-global", "projectId=Id", stdin='{"Name": "global-app"}')
+    assert created.status == 0, created.stderr
+    write_tree(tmp_path / "flow", [("request", RequestDraft(name="GetApp", operation="pinpoint:GetApp",
+                                                            assertions=(Assertion("equals", "Name", "global-app"),)))])
+    result = run_cli("run", str(tmp_path / "flow"), "--json")
+    assert result.status == 0, result.stdout + result.stderr

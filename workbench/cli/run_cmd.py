@@ -13,6 +13,7 @@ from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
 from workbench.core import transport
 from workbench.core.errors import WorkbenchError
+from workbench.core.globals_store import GlobalsStore
 from workbench.core.credentials import fetch_credentials
 from workbench.core.plan import open_environment
 from workbench.core.interop.draft_files import read_tree, select_folder
@@ -58,8 +59,9 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
             print_notes(ctx, opened.notes)
         env = opened.environment
         credentials = fetch_credentials(env, ctx.environ)
-        report = run_steps(root.name, steps, env, credentials, variables=variables, options=options,
-                           confirmed=args.yes, on_step=show)
+        globals_store = GlobalsStore.at_default_location(ctx.environ)
+        report = run_steps(root.name, steps, env, credentials, variables=variables, globals_=globals_store.variables,
+                           options=options, confirmed=args.yes, on_step=show)
     if args.junit:
         try:
             Path(args.junit).write_text(report.to_junit(), encoding="utf-8")

@@ -18,14 +18,12 @@ from __future__ import annotations
 import json
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable
 
 import jmespath
 import jmespath.exceptions
-
-from dataclasses import replace
 
 from workbench.core.cancel import CancelToken
 from workbench.core.drafts import Assertion, RequestDraft
@@ -145,6 +143,7 @@ def run_steps(
     credentials,
     *,
     variables: dict | None = None,
+    globals_: dict | None = None,
     options=None,
     library: Library | None = None,
     confirmed: bool = False,
@@ -160,7 +159,7 @@ def run_steps(
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        result = _run_one(step, env, credentials, run_vars, options, library, confirmed, cancel)
+        result = _run_one(step, env, credentials, run_vars, globals_, options, library, confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -168,13 +167,13 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, run_vars: dict, options, library, confirmed, cancel) -> StepResult:
+def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options, library, confirmed, cancel) -> StepResult:
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
         planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
-        plan = build_plan(planned, env, library=library)
+        plan = build_plan(planned, env, globals_=globals_, library=library)
         exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
     except WorkbenchError as exc:
         result.error = str(exc)

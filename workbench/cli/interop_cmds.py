@@ -3,9 +3,10 @@ code snippets. The conversions live in core/interop; this module reads files and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
 from workbench.core.interop.draft_files import read_tree, write_tree
@@ -121,7 +122,6 @@ def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.context import open_store
 
     env = open_store(ctx).get(args.env)
     write_json_file(args.out, export_environment(env))
@@ -156,7 +156,6 @@ def cmd_import_curl(args, ctx: CliContext) -> ExitStatus:
 
 def environment_for_export(name: str, ctx: CliContext):
     """The named environment; the sandbox only when one is running (a snippet must point at it)."""
-    from workbench.cli.context import open_store
     from workbench.core.environments import sandbox_environment
 
     if name != SANDBOX_NAME:
@@ -205,9 +204,6 @@ def register_bundle(sub) -> None:
 
 def draft_from_argument(args, ctx: CliContext):
     """A draft from OPERATION or DRAFT_FILE, with --var values and --body on top."""
-    from dataclasses import replace
-
-    from workbench.cli.context import parse_pairs
     from workbench.core.drafts import RequestDraft
     from workbench.core.interop.draft_files import read_draft
     from workbench.core.library import default_library
@@ -226,7 +222,6 @@ def draft_from_argument(args, ctx: CliContext):
 
 
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.context import open_store
     from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
     from workbench.core.credentials import fetch_credentials
     from workbench.core.plan import build_plan, open_environment, run_plan
@@ -258,7 +253,6 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.context import open_store
     from workbench.core.interop.bundle import read_bundle
     from workbench.core.plan import build_plan, open_environment, run_plan
 
@@ -288,7 +282,6 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.context import open_store
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class AwsError:
+class AwsError(Exception):
     status: int
     code: str
     message: str
+    extra: dict = field(default_factory=dict, compare=False)  # e.g. Reason, ResourceId, Fields
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "code": self.code, "message": self.message}
+        return {"status": self.status, "code": self.code, "message": self.message, **self.extra}
 
     def render(self, protocol: str = "rest-json") -> tuple[int, list[tuple[str, str]], bytes]:
         body: dict = {"message": self.message}
-        if protocol == "json":
-            body = {"__type": self.code, "message": self.message}
+        if protocol == "json":  # SMS v2's error shapes name it Message
+            body = {"__type": self.code, "Message": self.message}
+        body.update({key: value for key, value in self.extra.items() if value is not None})
         data = json.dumps(body).encode("utf-8")
         content_type = "application/x-amz-json-1.0" if protocol == "json" else "application/json"
         headers = [

@@ -12,6 +12,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
+from workbench.core.sandbox.events import EventLog
 from workbench.core.sandbox.store import SandboxStore
 
 
@@ -53,6 +54,7 @@ class SandboxServer:
         self._front: Front | None = None
         self._started_at = 0.0
         self.store: SandboxStore | None = None
+        self.events: EventLog | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -67,12 +69,16 @@ class SandboxServer:
         self.store = SandboxStore(directory)
         if self._kept:
             self.store.restore_moto()
+        from workbench.core.sandbox.emulator import Emulator
+
+        self.events = EventLog(self.store.events_path)
+        emulator = Emulator(self.store, self.events)
         moto = MotoServer()
         moto.start()
         try:
             config = FrontConfig(moto.address, tutorial_policy=self.tutorial_policy,
                                  status=lambda: self.info().to_dict(), store=self.store,
-                                 keep_moto=self._kept)
+                                 keep_moto=self._kept, emulator=emulator)
             front = Front(config, port=self._port)
         except OSError as exc:
             moto.stop()

@@ -81,9 +81,12 @@ def not_emulated(api: str | None, operation: str | None, method: str, path: str)
         what = f"this {api} request ({method} {path})"
     else:
         what = f"this request ({method} {path})"
-    return AwsError(501, NOT_EMULATED_CODE,
-                    f"The local sandbox does not emulate {what}. It serves only the operations "
-                    "moto implements; send it to AWS instead.")
+    if operation:
+        why = ("It belongs to an Amazon Pinpoint feature past its end of support "
+               "(2026-10-30); send it to AWS, which may refuse it too.")
+    else:
+        why = "No operation of the service model matches it."
+    return AwsError(501, NOT_EMULATED_CODE, f"The local sandbox does not emulate {what}. {why}")
 
 
 def unknown_operation(method: str, path: str) -> AwsError:

@@ -69,10 +69,10 @@ class _FrontServer(socketserver.TCPServer):
     config: FrontConfig
 
     def __init__(self, address, handler):
-        super().__init__(address, handler)
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sandbox-front")
         self._connections: set[socket.socket] = set()
         self._lock = threading.Lock()
+        super().__init__(address, handler)  # closes (server_close) when it cannot bind
 
     def process_request(self, request, client_address):
         with self._lock:

@@ -10,7 +10,6 @@ Projects (apps) are moto's: an application id is known when moto's backend has i
 from __future__ import annotations
 
 import random
-import time
 import uuid
 
 import phonenumbers
@@ -126,7 +125,7 @@ class PinpointMessaging:
         key = f"{_SHAPE_PREFIX[platform]}ChannelResponse"
         if verb == "Update":
             request = p[f"{_SHAPE_PREFIX[platform]}ChannelRequest"]
-            now = iso8601(time.time())
+            now = iso8601(self.store.now())
             current = channels.get(platform) or {"Id": platform.lower(), "CreationDate": now,
                                                  "Version": 0}
             kept = {k: v for k, v in request.items() if k not in _SECRET_MEMBERS}
@@ -173,7 +172,7 @@ class PinpointMessaging:
 
     def _put_endpoint(self, app_id: str, endpoint_id: str, request: dict) -> None:
         endpoints = self.state["endpoints"].setdefault(app_id, {})
-        now = iso8601(time.time())
+        now = iso8601(self.store.now())
         record = endpoints.get(endpoint_id) or {"CreationDate": now, "Id": endpoint_id,
                                                  "ApplicationId": app_id}
         record.update({k: v for k, v in request.items() if k != "Id"})
@@ -318,7 +317,7 @@ class PinpointMessaging:
             "Body": body, "OriginationNumber": request["OriginationIdentity"]}})
         if result["DeliveryStatus"] == "SUCCESSFUL":
             self.state["otp"][f"{app_id}|{request['ReferenceId']}|{destination}"] = {
-                "Code": code, "Expires": time.time() + validity * 60, "AttemptsLeft": attempts}
+                "Code": code, "Expires": self.store.now() + validity * 60, "AttemptsLeft": attempts}
             self.events.append({"api": self.API, "note": "one-time password",
                                 "applicationId": app_id, "referenceId": request["ReferenceId"],
                                 "destinationPhoneNumber": destination, "code": code,
@@ -333,7 +332,7 @@ class PinpointMessaging:
         key = f"{app_id}|{request['ReferenceId']}|{request['DestinationIdentity']}"
         entry = self.state["otp"].get(key)
         valid = False
-        if entry and time.time() <= entry["Expires"] and entry["AttemptsLeft"] > 0:
+        if entry and self.store.now() <= entry["Expires"] and entry["AttemptsLeft"] > 0:
             if request["Otp"] == entry["Code"]:
                 valid = True
                 del self.state["otp"][key]

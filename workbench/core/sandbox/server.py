@@ -115,6 +115,10 @@ class SandboxServer:
         return SandboxInfo(self.url, SANDBOX_REGION, SANDBOX_ACCOUNT_ID, self.tutorial_policy,
                            self._started_at, str(self.data_dir) if self._kept else None)
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move the sandbox's clock ahead (codes and one-time passwords expire by it)."""
+        self.store.clock_offset += seconds
+
     def __enter__(self) -> "SandboxServer":
         return self.start()
 

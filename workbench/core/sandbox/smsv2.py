@@ -263,7 +263,7 @@ class SmsVoiceV2:
             "OptOutListName": option,
             "InternationalSendingEnabled": bool(p.get("InternationalSendingEnabled", False)),
             "DeletionProtectionEnabled": bool(p.get("DeletionProtectionEnabled", False)),
-            "RegistrationId": p.get("RegistrationId"), "CreatedTimestamp": time.time(),
+            "RegistrationId": p.get("RegistrationId"), "CreatedTimestamp": self.store.now(),
         }
         self.state["phone_numbers"][number_id] = record
         self.state["keywords"][record["PhoneNumberArn"]] = {
@@ -404,7 +404,7 @@ class SmsVoiceV2:
                   "OptOutListName": member.get("OptOutListName", "Default"),
                   "SharedRoutesEnabled": False,
                   "DeletionProtectionEnabled": bool(p.get("DeletionProtectionEnabled")),
-                  "CreatedTimestamp": time.time(), "Members": [member_arn]}
+                  "CreatedTimestamp": self.store.now(), "Members": [member_arn]}
         member["PoolId"] = pool_id
         self.state["pools"][pool_id] = record
         self._tag(record["PoolArn"], p.get("Tags"))
@@ -497,7 +497,7 @@ class SmsVoiceV2:
             raise conflict("RESOURCE_ALREADY_EXISTS", f"Opt-out list {name} already exists.",
                            "opt-out-list", name)
         record = {"OptOutListArn": arn("opt-out-list", name), "OptOutListName": name,
-                  "CreatedTimestamp": time.time(), "Numbers": {}}
+                  "CreatedTimestamp": self.store.now(), "Numbers": {}}
         self.state["opt_out_lists"][name] = record
         self._tag(record["OptOutListArn"], p.get("Tags"))
         return self._with_tags(record, "OptOutListArn")
@@ -521,7 +521,7 @@ class SmsVoiceV2:
     def _opted_out(self, opt_list: dict, number: str, end_user: bool) -> dict:
         return {"OptOutListArn": opt_list["OptOutListArn"],
                 "OptOutListName": opt_list["OptOutListName"], "OptedOutNumber": number,
-                "OptedOutTimestamp": time.time(), "EndUserOptedOut": end_user}
+                "OptedOutTimestamp": self.store.now(), "EndUserOptedOut": end_user}
 
     def op_PutOptedOutNumber(self, p):
         opt_list = self._opt_out_list(p["OptOutListName"])
@@ -567,7 +567,7 @@ class SmsVoiceV2:
                            "exists.", "configuration-set", name)
         record = {"ConfigurationSetArn": arn("configuration-set", name),
                   "ConfigurationSetName": name, "EventDestinations": [],
-                  "CreatedTimestamp": time.time()}
+                  "CreatedTimestamp": self.store.now()}
         self.state["configuration_sets"][name] = record
         self._tag(record["ConfigurationSetArn"], p.get("Tags"))
         return self._with_tags(record, "ConfigurationSetArn")
@@ -708,7 +708,7 @@ class SmsVoiceV2:
         number_id = new_id("verified-destination-number")
         record = {"VerifiedDestinationNumberArn": arn("verified-destination-number", number_id),
                   "VerifiedDestinationNumberId": number_id, "DestinationPhoneNumber": number,
-                  "Status": "PENDING", "CreatedTimestamp": time.time()}
+                  "Status": "PENDING", "CreatedTimestamp": self.store.now()}
         self.state["verified"][number_id] = record
         self._tag(record["VerifiedDestinationNumberArn"], p.get("Tags"))
         return self._with_tags(record, "VerifiedDestinationNumberArn")
@@ -734,7 +734,7 @@ class SmsVoiceV2:
                            "already verified.", "verified-destination-number",
                            record["VerifiedDestinationNumberId"])
         code = f"{random.SystemRandom().randrange(10 ** 6):06d}"
-        record["Code"], record["CodeExpires"] = code, time.time() + VERIFICATION_CODE_TTL
+        record["Code"], record["CodeExpires"] = code, self.store.now() + VERIFICATION_CODE_TTL
         channel = "TEXT" if p["VerificationChannel"] == "TEXT" else "VOICE"
         body = f"Your verification code is {code}"
         message_id = self._deliver(channel, record["DestinationPhoneNumber"],
@@ -751,7 +751,7 @@ class SmsVoiceV2:
             raise conflict("VERIFICATION_ALREADY_COMPLETE", "This destination number is "
                            "already verified.", "verified-destination-number",
                            record["VerifiedDestinationNumberId"])
-        if not record.get("Code") or time.time() > record.get("CodeExpires", 0):
+        if not record.get("Code") or self.store.now() > record.get("CodeExpires", 0):
             raise conflict("VERIFICATION_CODE_EXPIRED", "The verification code has expired "
                            "or was never sent; send a new one.", "verified-destination-number",
                            record["VerifiedDestinationNumberId"])
@@ -772,7 +772,7 @@ class SmsVoiceV2:
     def op_CreateProtectConfiguration(self, p):
         protect_id = new_id("protect-configuration")
         record = {"ProtectConfigurationArn": arn("protect-configuration", protect_id),
-                  "ProtectConfigurationId": protect_id, "CreatedTimestamp": time.time(),
+                  "ProtectConfigurationId": protect_id, "CreatedTimestamp": self.store.now(),
                   "AccountDefault": False,
                   "DeletionProtectionEnabled": bool(p.get("DeletionProtectionEnabled"))}
         self.state["protect"][protect_id] = record

@@ -64,6 +64,11 @@ class SandboxStore:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.lock = threading.RLock()
         self.state: dict = self._load()
+        self.clock_offset = 0.0  # seconds the sandbox's clock runs ahead (advance_clock)
+
+    def now(self) -> float:
+        """The sandbox's time: expiry of codes and one-time passwords follows it."""
+        return time.time() + self.clock_offset
 
     @property
     def events_path(self) -> Path:

@@ -356,7 +356,8 @@ class PinpointMessaging:
             return {"NumberValidateResponse": {**answer, "PhoneType": "INVALID",
                                                "PhoneTypeCode": 3}}
         e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        country = phonenumbers.region_code_for_number(parsed) or region
+        country = phonenumbers.region_code_for_number(parsed) or region or \
+            phonenumbers.region_code_for_country_code(parsed.country_code)
         national = str(parsed.national_number)
         if numbers.simulator(e164):
             phone_type = ("MOBILE", 0)

@@ -92,8 +92,7 @@ def moto_operations() -> frozenset[tuple[str, str]]:
 def stateful_operations() -> frozenset[tuple[str, str]]:
     from workbench.core.sandbox.emulator import EMULATIONS
 
-    return frozenset((cls.API, name[3:]) for cls in EMULATIONS for name in dir(cls)
-                     if name.startswith("op_"))
+    return frozenset((cls.API, name) for cls in EMULATIONS for name in cls.operations())
 
 
 @functools.lru_cache(maxsize=None)

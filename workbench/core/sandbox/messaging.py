@@ -13,7 +13,6 @@ import random
 import uuid
 
 import phonenumbers
-from phonenumbers import carrier, geocoder, timezone
 
 from workbench.core.sandbox import numbers
 from workbench.core.sandbox.aws_errors import AwsError
@@ -91,8 +90,9 @@ class PinpointMessaging:
         self.state = store.state.setdefault("pinpoint", {"channels": {}, "endpoints": {},
                                                          "otp": {}})
 
-    def operations(self) -> frozenset[str]:
-        names = {name[3:] for name in dir(self) if name.startswith("op_")}
+    @classmethod
+    def operations(cls) -> frozenset[str]:
+        names = {name[3:] for name in dir(cls) if name.startswith("op_")}
         for infix in CHANNELS:
             names |= {f"Get{infix}Channel", f"Update{infix}Channel", f"Delete{infix}Channel"}
         return frozenset(names)
@@ -342,6 +342,8 @@ class PinpointMessaging:
 
     # -- phone number validation ------------------------------------------------------------
     def op_PhoneNumberValidate(self, p):
+        from phonenumbers import carrier, geocoder, timezone  # their data loads slowly
+
         request = p["NumberValidateRequest"]
         original = request.get("PhoneNumber", "")
         region = request.get("IsoCountryCode")

@@ -30,8 +30,9 @@ class SmsVoiceV1:
         self.smsv2 = smsv2
         self.state = store.state.setdefault("smsv1", {"configuration_sets": {}})
 
-    def operations(self) -> frozenset[str]:
-        return frozenset(name[3:] for name in dir(self) if name.startswith("op_"))
+    @classmethod
+    def operations(cls) -> frozenset[str]:
+        return frozenset(name[3:] for name in dir(cls) if name.startswith("op_"))
 
     def handle(self, operation: str, params: dict) -> dict:
         with self.store.lock:

@@ -112,8 +112,9 @@ class SmsVoiceV2:
         self.events = events
         self.state = store.state.setdefault("smsv2", _empty_state())
 
-    def operations(self) -> frozenset[str]:
-        return frozenset(name[3:] for name in dir(self) if name.startswith("op_"))
+    @classmethod
+    def operations(cls) -> frozenset[str]:
+        return frozenset(name[3:] for name in dir(cls) if name.startswith("op_"))
 
     def handle(self, operation: str, params: dict) -> dict:
         with self.store.lock:

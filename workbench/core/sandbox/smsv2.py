@@ -142,9 +142,10 @@ class SmsVoiceV2:
         return found
 
     def _tagged(self, resource_arn: str) -> dict:
+        if not resource_arn.startswith("arn:"):
+            raise validation("INVALID_ARN", f"{resource_arn!r} is not an ARN.", "ResourceArn")
         if resource_arn not in self._known_arns():
-            raise not_found("account" if ":" not in resource_arn else
-                            resource_arn.rsplit(":", 1)[-1].split("/")[0], resource_arn)
+            raise not_found(resource_arn.rsplit(":", 1)[-1].split("/")[0], resource_arn)
         return self.state["tags"].setdefault(resource_arn, {})
 
     def op_TagResource(self, p):
@@ -654,12 +655,11 @@ class SmsVoiceV2:
 
     # -- keywords ---------------------------------------------------------------------------
     def _keyword_owner(self, identity: str) -> tuple[str, dict]:
-        try:
-            record = self._phone(identity)
-            return record["PhoneNumberArn"], record
-        except Exception:
+        if identity.startswith("pool-") or ":pool/" in identity:
             record = self._pool(identity)
             return record["PoolArn"], record
+        record = self._phone(identity)
+        return record["PhoneNumberArn"], record
 
     def _keyword_answer(self, owner_arn: str, identity: str, keyword: dict) -> dict:
         return {"OriginationIdentityArn": owner_arn, "OriginationIdentity": identity, **keyword}

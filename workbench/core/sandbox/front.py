@@ -14,7 +14,6 @@ pooled SDK clients see no Nagle / delayed-ACK stalls.
 
 from __future__ import annotations
 
-import http.client
 import json
 import logging
 import os
@@ -45,6 +44,7 @@ WORKERS = 256
 IDLE_TIMEOUT = 30.0
 DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
 DRAIN_SECONDS = 5.0
+_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-connection", "content-length", "host"}
 _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-length", "server",
@@ -53,7 +53,7 @@ _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-len
 
 @dataclass
 class FrontConfig:
-    moto_address: tuple[str, int]
+    moto_call: Callable  # (method, target, headers, body) -> (status, headers, body)
     credentials: Credentials = SANDBOX_CREDENTIALS
     region: str = SANDBOX_REGION
     tutorial_policy: bool = False
@@ -196,7 +196,20 @@ class _Handler(BaseHTTPRequestHandler):
             raise ValueError("Content-Length is negative")
         if length > MAX_BODY:
             return None
-        return self.rfile.read(length) if length else b""
+        if not length:
+            return b""
+        self._ack_now()
+        return self.rfile.read(length)
+
+    def _ack_now(self) -> None:
+        """Acknowledge what arrived at once: a client that wrote its headers and body in two
+        writes (botocore does) holds the body back under Nagle until the headers are ACKed,
+        and Linux would delay that ACK by up to 40 ms while we wait for the body."""
+        if _QUICKACK is not None:
+            try:
+                self.connection.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
+            except OSError:
+                pass
 
     def _refuse_too_large(self) -> None:
         """413 before the body is read; then read it away (bounded) so the client, still
@@ -219,26 +232,19 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     def _forward(self, arrived: ArrivedRequest, route: Route) -> None:
-        host, port = self.server.config.moto_address
         headers = {k: v for k, v in arrived.headers if k.lower() not in _HOP_BY_HOP}
         headers["Host"] = api_spec(route.api).host(self.server.config.region)
         headers["Content-Length"] = str(len(arrived.body))
-        connection = http.client.HTTPConnection(host, port, timeout=60)
         try:
-            connection.request(arrived.method, arrived.raw_target, body=arrived.body,
-                               headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            relayed = [(k, v) for k, v in response.getheaders()
-                       if k.lower() not in _DROP_FROM_MOTO]
-            status = response.status
-        except OSError as exc:
-            self._send_error(AwsError(502, "SandboxUnavailable",
-                                      f"The local sandbox's moto server did not answer: {exc}"),
-                             route)
+            status, relayed, data = self.server.config.moto_call(
+                arrived.method, arrived.raw_target, headers, arrived.body)
+            relayed = [(k, v) for k, v in relayed if k.lower() not in _DROP_FROM_MOTO]
+        except Exception as exc:  # moto runs in this process: its failure is an answer
+            log.exception("moto failed on %s", route.operation)
+            self._send_error(AwsError(500, "InternalFailure",
+                                      f"The local sandbox (moto) failed on {route.operation}: "
+                                      f"{type(exc).__name__}: {str(exc)[:300]}"), route)
             return
-        finally:
-            connection.close()
         content_type = dict((k.lower(), v) for k, v in relayed).get("content-type", "")
         if status >= 400 and "json" not in content_type and "x-amzn-errortype" not in \
                 {k.lower() for k, _ in relayed}:

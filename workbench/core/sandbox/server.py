@@ -76,7 +76,7 @@ class SandboxServer:
         moto = MotoServer()
         moto.start()
         try:
-            config = FrontConfig(moto.address, tutorial_policy=self.tutorial_policy,
+            config = FrontConfig(moto.call, tutorial_policy=self.tutorial_policy,
                                  status=lambda: self.info().to_dict(), store=self.store,
                                  keep_moto=self._kept, emulator=emulator)
             front = Front(config, port=self._port)

@@ -12,14 +12,14 @@ A test checks this against real requests; `coverage()` is what `sandbox coverage
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 
 from botocore import xform_name
 
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
-from workbench.core.sandbox.routing import API_NAMES, _LABEL, api_spec, service_model
+from workbench.core.sandbox.routing import (API_NAMES, _LABEL, _rest_operations, api_spec,
+                                             computed_once, service_model)
 
 
 def _sample_path(uri: str) -> str:
@@ -69,7 +69,7 @@ def _served_by(backend: str) -> list[tuple[re.Pattern, list[type]]]:
     return served
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def moto_operations() -> frozenset[tuple[str, str]]:
     """(api, operation) pairs the local sandbox answers through moto."""
     result = set()
@@ -88,14 +88,14 @@ def moto_operations() -> frozenset[tuple[str, str]]:
     return frozenset(result)
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def stateful_operations() -> frozenset[tuple[str, str]]:
     from workbench.core.sandbox.emulator import EMULATIONS
 
     return frozenset((cls.API, name) for cls in EMULATIONS for name in cls.operations())
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def _end_of_support() -> frozenset[tuple[str, str]]:
     from workbench.core.library import default_library
 
@@ -116,6 +116,15 @@ def serving(api: str | None, operation: str | None) -> str:
     if (api, operation) in _end_of_support():
         return "refused"
     return "stateless"
+
+
+def warm_up() -> None:
+    """Build every table a request needs (about a second, mostly moto's URL maps), so the
+    first requests do not wait for it."""
+    for api in API_NAMES:
+        if api_spec(api).protocol == "rest-json":
+            _rest_operations(api)
+    stateful_operations(), moto_operations(), _end_of_support()
 
 
 def is_emulated(api: str | None, operation: str | None) -> bool:

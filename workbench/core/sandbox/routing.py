@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -21,9 +22,24 @@ _PATH_PREFIXES = (
     ("pinpoint", "/v1/"),
 )
 _LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
+_TABLES_LOCK = threading.RLock()
 
 
-@functools.lru_cache(maxsize=None)
+def computed_once(function):
+    """A cache that computes each value once even when many threads ask at once (the
+    front's workers all arrive together on a cold start; plain lru_cache lets each of them
+    compute the same table)."""
+    cached = functools.lru_cache(maxsize=None)(function)
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        with _TABLES_LOCK:
+            return cached(*args)
+
+    return wrapper
+
+
+@computed_once
 def service_model(api: str):
     import botocore.session
 
@@ -50,7 +66,7 @@ class ApiSpec:
         }
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def api_spec(api: str) -> ApiSpec:
     meta = service_model(api).metadata
     return ApiSpec(
@@ -112,7 +128,7 @@ def _uri_regex(uri: str) -> tuple[re.Pattern, tuple[str, ...], tuple[int, int]]:
     return re.compile("".join(parts)), tuple(labels), (-literal, greedy)
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def _rest_operations(api: str) -> tuple[_RestOp, ...]:
     model = service_model(api)
     ops = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,9 @@ class SandboxServer:
             moto.stop()
             raise SandboxError(f"cannot listen on 127.0.0.1:{self._port}: {exc.strerror}") from None
         front.start()
+        from workbench.core.sandbox.emulation import warm_up
+
+        threading.Thread(target=warm_up, name="sandbox-warm-up", daemon=True).start()
         self._moto, self._front, self._started_at = moto, front, time.time()
         return self
 

@@ -250,3 +250,84 @@ def test_state_survives_a_restart(tmp_path):
         assert [n["PhoneNumber"] for n in numbers] == [number["PhoneNumber"]]
         sets = sms.describe_configuration_sets()["ConfigurationSets"]
         assert [s["ConfigurationSetName"] for s in sets] == ["kept"]
+
+
+def test_every_number_type_and_the_number_lifecycle(sms):
+    requested = {}
+    for number_type in ("LONG_CODE", "TOLL_FREE", "TEN_DLC", "SIMULATOR"):
+        extra = {"RegistrationId": "registration-1"} if number_type == "TEN_DLC" else {}
+        requested[number_type] = sms.request_phone_number(
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"],
+            NumberType=number_type, **extra)
+    assert {t: r["Status"] for t, r in requested.items()} == {
+        "LONG_CODE": "ACTIVE", "TOLL_FREE": "PENDING", "TEN_DLC": "ACTIVE", "SIMULATOR": "ACTIVE"}
+    ten_dlc = requested["TEN_DLC"]["PhoneNumberId"]
+    filtered = sms.describe_phone_numbers(Filters=[{"Name": "number-type", "Values": ["TEN_DLC"]}])
+    assert ten_dlc in {n["PhoneNumberId"] for n in filtered["PhoneNumbers"]}
+    assert all(n["NumberType"] == "TEN_DLC" for n in filtered["PhoneNumbers"])
+    updated = sms.update_phone_number(PhoneNumberId=ten_dlc, DeletionProtectionEnabled=True)
+    assert updated["DeletionProtectionEnabled"] is True
+    protected = refusal(lambda: sms.release_phone_number(PhoneNumberId=ten_dlc))
+    assert (protected["code"], protected["reason"]) == ("ConflictException",
+                                                       "DELETION_PROTECTION_ENABLED")
+    sms.update_phone_number(PhoneNumberId=ten_dlc, DeletionProtectionEnabled=False)
+    for record in requested.values():
+        assert sms.release_phone_number(PhoneNumberId=record["PhoneNumberId"])["Status"] == "DELETED"
+    gone = refusal(lambda: sms.describe_phone_numbers(PhoneNumberIds=[ten_dlc]))
+    assert gone["code"] == "ResourceNotFoundException"
+
+
+def test_sender_ids_follow_country_rules(sms):
+    refused = refusal(lambda: sms.request_sender_id(SenderId="MyBrand", IsoCountryCode="US"))
+    assert refused["reason"] == "SENDER_ID_NOT_SUPPORTED"
+    india = sms.request_sender_id(SenderId="MyBrand", IsoCountryCode="IN")
+    assert india["Registered"] is False
+    unregistered = refusal(lambda: sms.send_text_message(
+        DestinationPhoneNumber="+919876543210", OriginationIdentity="MyBrand"))
+    assert unregistered["reason"] == "SENDER_ID_NOT_REGISTERED"
+    sms.release_sender_id(SenderId="MyBrand", IsoCountryCode="IN")
+
+
+def test_voice_and_media_messages_produce_their_events(sandbox, sms, long_code, simulator_number):
+    sms.create_verified_destination_number(DestinationPhoneNumber="+12065550188")
+    verified = sms.describe_verified_destination_numbers(
+        DestinationPhoneNumbers=["+12065550188"])["VerifiedDestinationNumbers"][0]
+    sms.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=verified["VerifiedDestinationNumberId"],
+        VerificationChannel="VOICE", OriginationIdentity=long_code["PhoneNumberId"])
+    code = [r for r in read_events(sandbox.data_dir / "events.jsonl")
+            if r.get("verifiedDestinationNumberId") == verified["VerifiedDestinationNumberId"]
+            ][-1]["code"]
+    sms.verify_destination_number(VerifiedDestinationNumberId=verified["VerifiedDestinationNumberId"],
+                                  VerificationCode=code)
+    call = sms.send_voice_message(DestinationPhoneNumber="+12065550188", MessageBody="Hello",
+                                  OriginationIdentity=long_code["PhoneNumberId"])
+    assert [e["eventType"] for e in events_for(sandbox, call["MessageId"])] == [
+        "VOICE_INITIATED", "VOICE_RINGING", "VOICE_ANSWERED", "VOICE_COMPLETED"]
+    no_mms = refusal(lambda: sms.send_media_message(
+        DestinationPhoneNumber=US_SUCCESS, OriginationIdentity=simulator_number["PhoneNumberId"],
+        MediaUrls=["s3://bucket/cat.jpg"]))
+    assert no_mms["reason"] == "NUMBER_CAPABILITIES_MISMATCH"
+    mms = sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL",
+                                   NumberCapabilities=["SMS", "MMS"], NumberType="SIMULATOR")
+    media = sms.send_media_message(DestinationPhoneNumber=US_SUCCESS,
+                                   OriginationIdentity=mms["PhoneNumberId"],
+                                   MediaUrls=["s3://bucket/cat.jpg"])
+    assert [e["eventType"] for e in events_for(sandbox, media["MessageId"])] == [
+        "MEDIA_SUCCESSFUL", "MEDIA_DELIVERED"]
+
+
+def test_event_destinations_that_match_are_named_on_each_record(sandbox, sms, simulator_number):
+    sms.create_configuration_set(ConfigurationSetName="tracked")
+    sms.create_event_destination(ConfigurationSetName="tracked", EventDestinationName="delivered",
+                                 MatchingEventTypes=["TEXT_DELIVERED"], CloudWatchLogsDestination={
+                                     "IamRoleArn": "arn:aws:iam::123456789012:role/r",
+                                     "LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:g"})
+    sent = sms.send_text_message(DestinationPhoneNumber=US_SUCCESS, MessageBody="x",
+                                 ConfigurationSetName="tracked",
+                                 OriginationIdentity=simulator_number["PhoneNumberId"])
+    records = [r for r in read_events(sandbox.data_dir / "events.jsonl")
+               if r.get("event", {}).get("messageId") == sent["MessageId"]]
+    assert [(r["event"]["eventType"], r["eventDestinations"]) for r in records] == [
+        ("TEXT_SUCCESSFUL", []), ("TEXT_DELIVERED", ["delivered"])]
+    assert all(r["configurationSetName"] == "tracked" for r in records)

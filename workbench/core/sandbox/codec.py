@@ -34,8 +34,10 @@ def read_input(route: Route, body: bytes, query: str, headers) -> dict:
     op = operation_model(route.api, route.operation)
     try:
         data = json.loads(body) if body.strip() else {}
-    except ValueError as exc:
+    except ValueError as exc:  # also UTF-8 errors and numbers past Python's digit limit
         raise InputError(f"the body is not JSON: {exc}") from None
+    except RecursionError:
+        raise InputError("the body is nested too deeply") from None
     shape = op.input_shape
     if shape is None:
         return {}

@@ -5,6 +5,8 @@ them for the API's protocol."""
 
 from __future__ import annotations
 
+import logging
+
 from workbench.core.sandbox import smsv2_errors
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.codec import (InputError, check_required, operation_model,
@@ -17,6 +19,7 @@ from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
 
 EMULATIONS = (SmsVoiceV2, PinpointMessaging, SmsVoiceV1)
+log = logging.getLogger("sandbox.emulator")
 
 
 def bad_request(api: str, message: str) -> AwsError:
@@ -58,4 +61,10 @@ class Emulator:
             return bad_request(route.api, f"The request does not match the {route.operation} "
                                           f"input shape ({type(exc).__name__}: {exc}).") \
                 .render(route.protocol)
+        except Exception as exc:  # our bug: answered as AWS answers its own failures
+            log.exception("the sandbox failed on %s:%s", route.api, route.operation)
+            code = "InternalServerException" if route.api == "pinpoint-sms-voice-v2" \
+                else "InternalServerErrorException"
+            return AwsError(500, code, f"The local sandbox failed on {route.operation}: "
+                                       f"{type(exc).__name__}").render(route.protocol)
         return write_output(route.api, route.operation, answer)

@@ -235,9 +235,19 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in arrived.headers if k.lower() not in _HOP_BY_HOP}
         headers["Host"] = api_spec(route.api).host(self.server.config.region)
         headers["Content-Length"] = str(len(arrived.body))
+        config = self.server.config
+        saving = config.keep_moto and config.store is not None \
+            and arrived.method not in ("GET", "HEAD")
         try:
-            status, relayed, data = self.server.config.moto_call(
-                arrived.method, arrived.raw_target, headers, arrived.body)
+            if saving:  # one change at a time, saved before the next one starts
+                with config.store.lock:
+                    status, relayed, data = config.moto_call(
+                        arrived.method, arrived.raw_target, headers, arrived.body)
+                    if status < 400:
+                        config.store.save_moto()
+            else:
+                status, relayed, data = config.moto_call(
+                    arrived.method, arrived.raw_target, headers, arrived.body)
             relayed = [(k, v) for k, v in relayed if k.lower() not in _DROP_FROM_MOTO]
         except Exception as exc:  # moto runs in this process: its failure is an answer
             log.exception("moto failed on %s", route.operation)
@@ -259,12 +269,8 @@ class _Handler(BaseHTTPRequestHandler):
                                  f"{route.operation or arrived.method}: {' '.join(first)[:300]}")
             self._send_error(error, route)
             return
-        config = self.server.config
         if status < 400:
             data = codec.normalise(route.api, route.operation, data)
-            if config.keep_moto and config.store is not None \
-                    and arrived.method not in ("GET", "HEAD"):
-                config.store.save_moto()
         self._send(status, _like_aws(relayed, data), data)
 
     def _send_error(self, error: AwsError, route: Route | None = None) -> None:

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
 MOTO_FILE = "moto.pickle"
 EVENTS_FILE = "events.jsonl"
-MOTO_BACKENDS = ("pinpoint", "ses", "sesv2")  # the backends behind the APIs we front
+MOTO_BACKENDS = ("pinpoint",)  # the moto backends the sandbox serves from
 
 
 def sandbox_data_dir(environ: Mapping[str, str] | None = None) -> Path:

@@ -72,6 +72,19 @@ def test_send_messages_reports_each_recipient(pinpoint, sms, simulator, app_id):
     assert "EMAIL channel is not enabled" in results["someone@example.com"]["StatusMessage"]
 
 
+def test_send_messages_streams_pinpoint_sms_events(sandbox, pinpoint, simulator, app_id):
+    results = _send_sms(pinpoint, app_id, simulator, US_SUCCESS, UNVERIFIED)
+    streamed = [r["event"] for r in read_events(sandbox.data_dir / "events.jsonl")
+                if r.get("api") == "pinpoint" and "event_type" in r.get("event", {})]
+    delivered = [(e["event_type"], e["attributes"]["record_status"]) for e in streamed
+                 if e["attributes"]["message_id"] == results[US_SUCCESS]["MessageId"]]
+    assert delivered == [("_SMS.BUFFERED", "SUCCESSFUL"), ("_SMS.SUCCESS", "DELIVERED")]
+    refused = [(e["event_type"], e["attributes"]["record_status"]) for e in streamed
+               if e["attributes"]["destination_phone_number"] == UNVERIFIED]
+    assert ("_SMS.FAILURE", "INVALID_ORIGINATION_IDENTITY") in refused
+    assert all(e["application"]["app_id"] == app_id for e in streamed)
+
+
 def test_failure_simulator_is_accepted_then_fails_in_its_events(sandbox, pinpoint, simulator,
                                                                  app_id):
     result = _send_sms(pinpoint, app_id, simulator, US_FAILURE)[US_FAILURE]

@@ -122,6 +122,13 @@ def describe_event(record: dict) -> str:
         return (f"#{record['sequence']} {what} {record['code']} for "
                 f"{record.get('destinationPhoneNumber', '?')}")
     event = record.get("event", {})
+    if "event_type" in event:  # Pinpoint's event stream format
+        attributes = event.get("attributes", {})
+        return (f"#{record['sequence']} {event['event_type']} "
+                f"{attributes.get('record_status', '')} "
+                f"{attributes.get('origination_phone_number') or '-'} -> "
+                f"{attributes.get('destination_phone_number') or '-'} "
+                f"message {attributes.get('message_id', '?')}")
     line = (f"#{record['sequence']} {event.get('eventType', '?')} "
             f"{event.get('originationPhoneNumber') or '-'} -> "
             f"{event.get('destinationPhoneNumber') or '-'} message {event.get('messageId', '?')}")

@@ -9,6 +9,7 @@ Projects (apps) are moto's: an application id is known when moto's backend has i
 
 from __future__ import annotations
 
+import functools
 import random
 import uuid
 
@@ -17,7 +18,7 @@ import phonenumbers
 from workbench.core.sandbox import numbers
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.codec import iso8601
-from workbench.core.sandbox.events import EventLog
+from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
@@ -226,7 +227,8 @@ class PinpointMessaging:
             return _result("PERMANENT_FAILURE", 400, f"The {channel} channel is not enabled "
                            "for this project.")
         if channel not in ("SMS", "VOICE"):
-            return _result("SUCCESSFUL", 200, f"MessageId: {uuid.uuid4()}", str(uuid.uuid4()))
+            message_id = str(uuid.uuid4())
+            return _result("SUCCESSFUL", 200, f"MessageId: {message_id}", message_id)
         if channel == "SMS":
             message = configuration.get("SMSMessage") or {}
             body = message.get("Body") or (configuration.get("DefaultMessage") or {}).get("Body", "")
@@ -239,13 +241,47 @@ class PinpointMessaging:
             body = message.get("Body", "")
             identity = message.get("OriginationNumber")
             params, kind = {}, "VOICE"
+        sms_event = functools.partial(self._sms_event, app_id, address, identity,
+                                      params.get("MessageType"), body) if kind == "TEXT" \
+            else (lambda *args: None)
         try:
             message_id = self.smsv2._deliver(kind, address, identity, body, params)
         except AwsError as error:
             status, label = _REFUSALS.get(error.extra.get("Reason"),
                                           ("PERMANENT_FAILURE", error.code))
+            sms_event("_SMS.FAILURE", label, str(uuid.uuid4()))
             return _result(status, 400, f"{label}: {error.message}")
+        sms_event("_SMS.BUFFERED", "SUCCESSFUL", message_id)
+        target = numbers.simulator(address)
+        if target is None or target.succeeds:
+            sms_event("_SMS.SUCCESS", "DELIVERED", message_id)
+        else:
+            sms_event("_SMS.FAILURE", "CARRIER_UNREACHABLE", message_id)
         return _result("SUCCESSFUL", 200, f"MessageId: {message_id}", message_id)
+
+    def _sms_event(self, app_id: str, destination: str, origin: str | None,
+                   message_type: str | None, body: str, event_type: str, record_status: str,
+                   message_id: str) -> None:
+        """The record Pinpoint streams for an SMS (its event stream format, `_SMS.*`)."""
+        now = now_ms()
+        _, parts = numbers.message_parts(body)
+        record = {
+            "event_type": event_type, "event_timestamp": now, "arrival_timestamp": now,
+            "event_version": "3.1",
+            "application": {"app_id": app_id, "sdk": {}}, "client": {"client_id": message_id},
+            "device": {"platform": {}}, "session": {},
+            "attributes": {"sender_request_id": message_id, "destination_phone_number":
+                           destination, "record_status": record_status,
+                           "iso_country_code": numbers.country_of(destination) or "",
+                           "message_id": message_id, "message_type":
+                           (message_type or "TRANSACTIONAL").capitalize(),
+                           "origination_phone_number": origin or "",
+                           "number_of_message_parts": str(parts)},
+            "awsAccountId": SANDBOX_ACCOUNT_ID}
+        if event_type != "_SMS.BUFFERED" and record_status != "SUCCESSFUL":
+            record["metrics"] = {"price_in_millicents_usd":
+                                 round(parts * numbers.TEXT_PRICE_USD * 100000, 2)}
+        self.events.append({"api": self.API, "event": record})
 
     def op_SendMessages(self, p):
         app_id = p["ApplicationId"]

@@ -93,12 +93,14 @@ def _stop(args, ctx) -> ExitStatus:
 
 def _status(args, ctx) -> ExitStatus:
     status = read_status(ctx.environ)
+    directory = str(sandbox_data_dir(ctx.environ))
     if args.json:
-        ctx.out_json(status.to_dict())
+        ctx.out_json({**status.to_dict(), "data_dir": directory})
     else:
         _note_stale(ctx, status)
         ctx.out(f"Sandbox running at {_describe(status)}." if status.running
                 else "The sandbox is not running (start it with: pinpoint-workbench sandbox start).")
+        ctx.out(f"Its state is kept in {directory}.")
     return ExitStatus.OK if status.running else ExitStatus.ERROR
 
 

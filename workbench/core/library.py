@@ -41,6 +41,7 @@ class QueryParam:
     variable: str | None = None  # its value comes from this variable...
     value: str | None = None  # ...or is fixed
     required: bool = False
+    encoded: bool = False  # name and value are percent-encoded as pasted (raw requests): sent as they are
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class RequestTemplate:
     enums: dict = field(default_factory=dict)
     variants: tuple[Variant, ...] = ()
     source_path: str = ""
+    _body_texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -111,7 +113,12 @@ class RequestTemplate:
         raise UnknownOperation(f"{self.key} has no variant {name!r} (variants: {names})")
 
     def body_text(self, which: str = "minimal") -> str | None:
-        """The body as editable text: 'minimal', 'full', or a variant name."""
+        """The body as editable text: 'minimal', 'full', or a variant name (made once per template)."""
+        if which not in self._body_texts:
+            self._body_texts[which] = self._make_body_text(which)
+        return self._body_texts[which]
+
+    def _make_body_text(self, which: str) -> str | None:
         if which == "minimal":
             body = self.body_minimal
         elif which == "full":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import urllib.request
 
 import botocore.auth
@@ -227,3 +228,11 @@ def test_expired_wording_is_awss():
     error = verify(arrived, SANDBOX_CREDENTIALS, region="us-east-1", service="mobiletargeting", now=now)
     assert error.message == ("Signature expired: 20240101T000000Z is now earlier than 20241106T100510Z "
                              "(20241106T101010Z - 5 min.)")
+
+
+def test_moto_float_creation_date_reaches_clients_as_the_models_string(client):
+    # moto answers CreationDate as epoch seconds (a float); the model says string (ISO 8601).
+    created = client.create_app(CreateApplicationRequest={"Name": "dated"})["ApplicationResponse"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", created["CreationDate"])
+    fetched = client.get_app(ApplicationId=created["Id"])["ApplicationResponse"]
+    assert fetched["CreationDate"] == created["CreationDate"]

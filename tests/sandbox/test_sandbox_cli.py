@@ -90,6 +90,10 @@ def test_events_follow_prints_records_as_they_arrive(run_cli):
         message_id = _send_to_simulator(status.url)
         first = json.loads(follower.stdout.readline())
         assert first["event"]["messageId"] == message_id
+        json.loads(follower.stdout.readline())  # its TEXT_DELIVERED
+        assert run_cli("sandbox", "reset").status == 0  # a new, empty log
+        after_reset = _send_to_simulator(ensure_running().url)
+        assert json.loads(follower.stdout.readline())["event"]["messageId"] == after_reset
         follower.send_signal(signal.SIGINT)
         assert follower.wait(timeout=10) == 0
         assert "Traceback" not in follower.stderr.read()

@@ -46,6 +46,11 @@ def test_coverage_serves_every_operation_that_is_not_past_its_end_of_support(run
 
 
 def test_library_marks_follow_the_coverage(run_cli):
+    from workbench.core.sandbox.emulation import emulated_operations
+
+    served = emulated_operations()
+    assert ("pinpoint-sms-voice-v2", "SendTextMessage") in served
+    assert ("pinpoint", "CreateCampaign") not in served
     listing = run_cli("library", "list", "--api", "pinpoint-sms-voice-v2")
     line = next(l for l in listing.stdout.splitlines() if l.strip().startswith("SendTextMessage"))
     assert "[sandbox]" in line

@@ -1,7 +1,7 @@
-"""The local sandbox: moto in server mode behind our own SigV4-verifying front.
+"""The local sandbox: moto and our own model-driven emulation behind a SigV4-verifying front.
 
 Entry points (import the submodules; this package imports nothing heavy):
-  server.SandboxServer(tutorial_policy=False, port=0)   in-process: start()/stop()/url/with
+  server.SandboxServer(tutorial_policy=False, port=0, data_dir=None)  in-process, with
   background.ensure_sandbox(environ, tutorial_policy=False, mode="in-process"|"child")
                                                          -> SandboxHandle(url, started_here, kind, close())
   background.start_background / stop_background / read_status(environ) -> SandboxStatus

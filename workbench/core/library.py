@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from workbench.core.apis import APIS
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.resources import LIBRARY_DIR
 
@@ -158,6 +159,12 @@ def template_from_dict(data: dict, source_path: str = "") -> RequestTemplate:
     version = data.get("schema_version")
     if version != SUPPORTED_SCHEMA:
         raise ValueError(f"schema_version {version!r} is not supported (expected {SUPPORTED_SCHEMA})")
+    api = APIS.get(data["api"])
+    if api is None:
+        raise ValueError(f"unknown API {data['api']!r} (known: {', '.join(APIS)})")
+    if (data["signing_name"], data["protocol"]) != (api.signing_name, api.protocol):
+        raise ValueError(f"{data['api']} signs as {api.signing_name} and speaks {api.protocol}, "
+                         f"not {data['signing_name']} / {data['protocol']}")
     body = data.get("body") or {}
     return RequestTemplate(
         api=data["api"],

@@ -263,10 +263,15 @@ class Controller(QObject):
 
         env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
         environ = self.context.environ
+        if env_name not in self.environments or library is None:
+            self.send_failed.emit(tab_id, WorkbenchError("the environments and the library are still loading; "
+                                                         "send again in a moment"))
+            return
         self._phase[tab_id] = "starting"
+        chosen = self.environments[env_name]
 
         def work(cancel, progress):
-            env = self.environments[env_name]
+            env = chosen
             if env.is_sandbox and not env.hosts:
                 progress(Progress("sandbox", "starting the local sandbox"))
                 env = env.with_sandbox_url(self._start_sandbox())
@@ -339,8 +344,8 @@ class Controller(QObject):
         from workbench.core.plan import build_plan
 
         env, globals_, library = self.current_env, dict(self.globals_), self.library
-        if env is None or library is None:
-            return
+        if env is None or library is None or (env.is_sandbox and not env.hosts):
+            return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
             plan = build_plan(draft, env, globals_=globals_, library=library)

@@ -1,0 +1,98 @@
+"""Every recorded response (AWS's documented error formats) gets the diagnosis it should."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fixture_cases import DEV, PROD_EU, RECORDED_AT, context, load, names
+
+from workbench.core.diagnose import diagnose
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+@pytest.mark.parametrize("name", names())
+def test_recorded_response_is_diagnosed(name):
+    case = load(name)
+    found = diagnose(case["exchange"], plan_or_context=context(case), environments=[DEV, PROD_EU], now=RECORDED_AT)
+    ids = [d.id for d in found]
+    for expected in case["expect"]:
+        assert expected in ids, f"{name}: expected {expected}, got {ids}"
+    for diagnosis in found:
+        data = diagnosis.to_dict()
+        assert data["title"] and data["cause"] and data["steps"] and data["evidence"], data
+        assert not PLACEHOLDER.search(data["title"] + data["summary"] + data["cause"]), f"unfilled placeholder in {data}"
+
+
+def by_id(name: str, entry_id: str, **kwargs):
+    case = load(name)
+    found = {d.id: d for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT, **kwargs)}
+    return found[entry_id]
+
+
+def test_postman_not_authorized_gives_the_least_privilege_statement():
+    diagnosis = by_id("postman-not-authorized-getapps", "iam-not-authorized")
+    statement = {"Effect": "Allow", "Action": "mobiletargeting:GetApps",
+                 "Resource": "arn:aws:mobiletargeting:us-west-2:123456789012:*"}
+    assert {"action": "copy_policy", "statement": statement} in diagnosis.fixes
+    assert diagnosis.details["principal"] == "arn:aws:iam::123456789012:user/PinpointPostmanUser"
+    assert "mobiletargeting:GetApps" in diagnosis.title
+
+
+def test_passrole_statement_names_the_role_from_the_body_and_the_service():
+    diagnosis = by_id("passrole-import-job", "iam-passrole-denied")
+    statement = diagnosis.details["statement"]
+    assert statement["Action"] == "iam:PassRole"
+    assert statement["Resource"] == "arn:aws:iam::123456789012:role/PinpointImport"
+    assert statement["Condition"] == {"StringEquals": {"iam:PassedToService": "pinpoint.amazonaws.com"}}
+
+
+def test_explicit_deny_does_not_offer_a_policy():
+    case = load("explicit-deny")
+    ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
+    assert ids[0] == "iam-explicit-deny" and "iam-not-authorized" not in ids
+
+
+def test_throttling_names_the_quota_and_offers_backoff():
+    diagnosis = by_id("throttled-send-messages", "throttled")
+    assert "4000 requests per second" in diagnosis.summary
+    assert {"action": "retry", "backoff_seconds": [1, 2, 4, 8]} in diagnosis.fixes
+
+
+def test_validation_exception_points_at_the_member():
+    diagnosis = by_id("v2-validation-fields", "bad-request")
+    assert "DestinationPhoneNumber" in diagnosis.summary
+    assert any(e.name == "$.Fields[DestinationPhoneNumber]" for e in diagnosis.evidence)
+
+
+def test_bad_request_revalidates_the_body_against_the_shape():
+    diagnosis = by_id("bad-request-create-campaign", "bad-request")
+    assert any(p["path"] == "$.SegmentId" for p in diagnosis.details["problems"])
+    assert "$.SegmentId" in diagnosis.summary
+
+
+def test_email_sender_and_recipient_are_told_apart():
+    sender = load("email-sender-unverified")
+    ids = [d.id for d in diagnose(sender["exchange"], plan_or_context=context(sender), now=RECORDED_AT)]
+    assert "email-identity-not-verified" in ids and "email-account-sandbox" not in ids
+    recipient = load("email-recipient-sandbox")
+    ids = [d.id for d in diagnose(recipient["exchange"], plan_or_context=context(recipient), now=RECORDED_AT)]
+    assert "email-account-sandbox" in ids and "email-identity-not-verified" not in ids
+
+
+def test_failed_recipient_inside_a_200_is_located():
+    diagnosis = by_id("send-messages-permanent-failure", "recipient-failed")
+    assert [e.name for e in diagnosis.evidence if e.kind == "field"] == [
+        '$.MessageResponse.Result["+12065550101"].DeliveryStatus']
+
+
+def test_end_of_support_says_where_the_feature_went():
+    diagnosis = by_id("end-of-support-campaign", "end-of-support")
+    assert "2026-10-30" in diagnosis.summary
+    assert diagnosis.details["lifecycle"]["status"].startswith("end-of-support")
+
+
+def test_simulator_cross_country_names_both_countries():
+    diagnosis = by_id("v2-simulator-cross-country", "sms-simulator-cross-country")
+    assert "+33755512501" in diagnosis.summary and "FR" in diagnosis.summary

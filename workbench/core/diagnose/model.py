@@ -1,0 +1,120 @@
+"""The plain data troubleshooting works with: catalogue entries and diagnoses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class _Fill(dict):
+    """format_map helper: an unknown {placeholder} stays as written."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(text: str, captures: dict) -> str:
+    return text.format_map(_Fill({k: v for k, v in captures.items() if v is not None}))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known problem of the catalogue (resources/troubleshooting.json)."""
+
+    id: str
+    title: str
+    area: str
+    summary: str
+    cause: str
+    symptoms: tuple[str, ...]
+    steps: tuple[str, ...]
+    fixes: tuple[dict, ...] = ()
+    match: tuple[dict, ...] = ()  # alternatives (any); each a dict of conditions (all)
+    check: str | None = None  # a code check in diagnose.checks
+    supersedes: tuple[str, ...] = ()
+    fallback: bool = False  # only when nothing else explains the exchange
+    severity: str = "error"
+    source: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Entry":
+        return cls(
+            id=data["id"], title=data["title"], area=data["area"], summary=data["summary"],
+            cause=data["cause"], symptoms=tuple(data.get("symptoms", ())), steps=tuple(data["steps"]),
+            fixes=tuple(data.get("fixes", ())), match=tuple(data.get("match", ())),
+            check=data.get("check"), supersedes=tuple(data.get("supersedes", ())),
+            fallback=bool(data.get("fallback", False)), severity=data.get("severity", "error"),
+            source=data.get("source", ""),
+        )
+
+    def to_dict(self) -> dict:
+        """What the guide shows: everything but the matchers' internals."""
+        return {
+            "id": self.id, "title": self.title, "area": self.area, "summary": self.summary,
+            "symptoms": list(self.symptoms), "cause": self.cause, "steps": list(self.steps),
+            "fixes": [dict(f) for f in self.fixes], "severity": self.severity, "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a diagnosis read: `kind` is status|header|field|message|error|problem|clock|inspection."""
+
+    kind: str
+    name: str
+    value: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "name": self.name, "value": self.value}
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}: {self.value}" if self.name else f"{self.kind}: {self.value}"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """One explained problem of one exchange: plain data every front end shows the same way."""
+
+    id: str
+    title: str
+    summary: str
+    cause: str
+    evidence: tuple[Evidence, ...]
+    steps: tuple[str, ...]
+    fixes: tuple[dict, ...] = ()
+    severity: str = "error"
+    area: str = ""
+    details: dict = field(default_factory=dict)  # e.g. the signature diff, ranked causes
+
+    def to_dict(self) -> dict:
+        data = {
+            "id": self.id, "title": self.title, "summary": self.summary, "cause": self.cause,
+            "evidence": [e.to_dict() for e in self.evidence], "steps": list(self.steps),
+            "fixes": [dict(f) for f in self.fixes], "severity": self.severity, "area": self.area,
+        }
+        if self.details:
+            data["details"] = self.details
+        return data
+
+    def to_text(self) -> str:
+        """The command line's rendering."""
+        lines = [f"[{self.id}] {self.title}: {self.summary}", f"  cause: {self.cause}"]
+        lines += [f"  evidence: {e}" for e in self.evidence]
+        for line in self.details.get("diff", {}).get("lines", ()):
+            lines.append(f"    {line}")
+        for rank, cause in enumerate(self.details.get("ranked_causes", ()), 1):
+            lines.append(f"  likely cause {rank}: {cause['cause']}" + (f" ({cause['why']})" if cause.get("why") else ""))
+        lines += [f"  {n}. {step}" for n, step in enumerate(self.steps, 1)]
+        lines += [f"  fix: {fix_label(f)}" for f in self.fixes]
+        return "\n".join(lines)
+
+
+def fix_label(fix: dict) -> str:
+    """A fix in words, e.g. 'resign region=eu-west-1'."""
+    rest = " ".join(f"{k}={v}" for k, v in fix.items() if k != "action" and not isinstance(v, (dict, list)))
+    if "statement" in fix:
+        import json
+
+        rest = (rest + " " if rest else "") + json.dumps(fix["statement"], separators=(",", ":"))
+    if "environments" in fix:
+        rest = (rest + " " if rest else "") + "environments=" + ",".join(fix["environments"])
+    return f"{fix['action']} {rest}".strip()

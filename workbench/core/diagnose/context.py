@@ -37,7 +37,7 @@ def _body_of(value):
 
 def build_context(observation: Observation, given=None, environments=None) -> DiagnosisContext:
     """A DiagnosisContext from whatever the caller has: a DiagnosisContext, a plan-like object
-    (attributes template / environment or env / rendered or body), a RequestTemplate, or
+    (core.plan.SendPlan: template, environment, prepared.rendered), a RequestTemplate, or
     nothing (then the operation is read from the signed URL)."""
     if isinstance(given, DiagnosisContext):
         context = given
@@ -45,14 +45,15 @@ def build_context(observation: Observation, given=None, environments=None) -> Di
         template = getattr(given, "template", None)
         if template is None and hasattr(given, "operation") and hasattr(given, "signing_name"):
             template = given  # a RequestTemplate
-        rendered = getattr(given, "rendered", None)
+        rendered = getattr(given, "rendered", None) or getattr(getattr(given, "prepared", None), "rendered", None)
         body = getattr(rendered, "body_json", None) if rendered is not None else _body_of(getattr(given, "body", None))
         if body is None and getattr(given, "request", None) is not None:
             body = _body_of(getattr(given.request, "body", None))
         env = getattr(given, "environment", None) or getattr(given, "env", None)
+        known = getattr(template, "api", None) not in (None, "raw")  # a raw draft's template names no operation
         context = DiagnosisContext(
-            api=getattr(template, "api", None), operation=getattr(template, "operation", None),
-            body=body, environment=env if hasattr(env, "region") else None, template=template,
+            api=template.api if known else None, operation=template.operation if known else None,
+            body=body, environment=env if hasattr(env, "region") else None, template=template if known else None,
         )
     if environments is not None:
         from dataclasses import replace

@@ -11,9 +11,11 @@ import json
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store
+from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core import transport
+from workbench.core.diagnose import diagnose
 from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
@@ -95,9 +97,14 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
-        exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
-                            confirmed=confirmed, allow_any_host=args.allow_any_host)
-    return show_exchange(ctx, exchange, args)
+        try:
+            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
+                                confirmed=confirmed, allow_any_host=args.allow_any_host)
+        except WorkbenchError as exc:
+            if not args.json:
+                print_diagnoses(ctx, diagnose(exc, plan_or_context=plan))
+            raise
+    return show_exchange(ctx, exchange, args, plan)
 
 
 def show_plan(ctx: CliContext, plan: SendPlan) -> None:
@@ -114,9 +121,11 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
     return ctx.stdin.readline().strip().lower() in ("y", "yes")
 
 
-def show_exchange(ctx: CliContext, exchange: Exchange, args) -> ExitStatus:
+def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None) -> ExitStatus:
+    diagnoses = diagnose(exchange, plan_or_context=plan) if exchange.sent else []
     if args.json:
-        ctx.out_json(exchange.to_dict(with_inspection=args.inspect))
+        data = exchange.to_dict(with_inspection=args.inspect)
+        ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})
     else:
         if args.inspect or args.dry_run:
             ctx.out(exchange.inspection.to_text())
@@ -126,6 +135,7 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args) -> ExitStatus:
             ctx.err(f"error: {exchange.error}")
         else:
             print_response(ctx, exchange.response)
+        print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
 
 

@@ -59,6 +59,11 @@ def build_context(observation: Observation, given=None, environments=None) -> Di
         from dataclasses import replace
 
         context = replace(context, environments=tuple(environments))
+    if context.operation is None and ":" in observation.operation:
+        from dataclasses import replace
+
+        api, _, operation = observation.operation.partition(":")
+        context = replace(context, api=api, operation=operation)
     if context.operation is None and observation.inspection:
         context = _identified(context, observation.inspection)
     return context

@@ -22,6 +22,7 @@ class Observation:
     error_fields: dict = field(default_factory=dict)
     inspection: dict | None = None
     problems: tuple[dict, ...] = ()
+    operation: str = ""  # "api:Operation" when the exchange says
 
     @property
     def ok(self) -> bool:
@@ -55,7 +56,7 @@ class Observation:
 
 
 def from_exchange(exchange) -> Observation:
-    observation = from_saved(exchange.to_dict(with_inspection=True))
+    observation = from_saved(exchange.to_dict(with_inspection=True) | {"operation": getattr(exchange, "operation", "")})
     if exchange.error is not None:
         observation = _with_error(observation, exchange.error)
     return observation
@@ -120,4 +121,5 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
         error_message=str(error.get("message") or "") if isinstance(error, dict) else "",
         inspection=inspection if isinstance(inspection, dict) else None,
         problems=tuple(p for p in data.get("problems") or () if isinstance(p, dict)),
+        operation=str(data.get("operation") or ""),
     )

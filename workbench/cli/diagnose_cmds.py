@@ -1,0 +1,163 @@
+"""`diagnose FILE` (a saved exchange, as `send --json` writes it) and the troubleshooting guide:
+`troubleshoot list | show ID | search WORDS`. Fixes are shown as commands to type."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+from workbench.cli.context import CliContext, ExitStatus
+from workbench.core import diagnose as diag
+from workbench.core.errors import WorkbenchError
+
+PROG = "pinpoint-workbench"
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("diagnose", help="explain a saved exchange: cause, evidence, steps, fixes")
+    parser.add_argument("file", help="a JSON file as `send --json` writes it (- for stdin)")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=cmd_diagnose)
+
+    guide = sub.add_parser("troubleshoot", help="the troubleshooting guide: every known problem and its fix")
+    actions = guide.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every known problem")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+    show = actions.add_parser("show", help="one problem: symptoms, cause, steps, fixes")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+    search = actions.add_parser("search", help="problems mentioning every word (an error code, a message...)")
+    search.add_argument("words", nargs="+")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+
+# --------------------------------------------------------------------------- fixes as commands
+
+
+def fix_command(fix: dict) -> str:
+    """What to type (or do) for one fix of a diagnosis."""
+    action = fix["action"]
+    env = shlex.quote(str(fix.get("environment", "ENV")))
+    if action == "switch_environment":
+        return f"send again with --env NAME (environments: {PROG} env list)"
+    if action == "open_credentials":
+        return f"{PROG} credentials set {env} --access-key-id AKIA...  (the secret is prompted for)"
+    if action == "set_variable":
+        name = fix["name"]
+        return f"pass --var {name}=VALUE, or keep it: {PROG} env set ENV {name}=VALUE"
+    if action == "resign" and "region" in fix:
+        return f"sign for {fix['region']}: use an environment in {fix['region']}, or `{PROG} raw ... --region {fix['region']}`"
+    if action == "resign":
+        return f"sign with the right signing name: `{PROG} raw ... --signing-name {fix['signing_name']}`"
+    if action == "copy_policy":
+        return "add this statement to the IAM policy: " + json.dumps(fix["statement"])
+    if action == "open_operation":
+        return f"{PROG} library show {shlex.quote(fix['operation'].split(':', 1)[-1])}"
+    if action == "list_projects":
+        return "; ".join(f"{PROG} send GetApps --env {shlex.quote(e)}" for e in fix["environments"])
+    if action == "retry":
+        waits = ", ".join(f"{s} s" for s in fix.get("backoff_seconds", ()))
+        return f"send again, waiting {waits} between tries" if waits else "send again"
+    if action == "start_sandbox":
+        return f"{PROG} sandbox start"
+    return action
+
+
+def print_diagnoses(ctx: CliContext, diagnoses) -> None:
+    """The diagnoses on stderr (stdout keeps the response, for pipes)."""
+    for diagnosis in diagnoses:
+        ctx.err("")
+        ctx.err(_text(diagnosis))
+
+
+def _text(diagnosis) -> str:
+    lines = [f"diagnosis [{diagnosis.id}] {diagnosis.title}", f"  {diagnosis.summary}", f"  cause: {diagnosis.cause}"]
+    for evidence in diagnosis.evidence:
+        value = evidence.value.splitlines()[0][:160] if evidence.value else ""
+        lines.append(f"  evidence: {evidence.kind} {evidence.name}: {value}".replace("  evidence: message : ", "  evidence: message: "))
+    diff = diagnosis.details.get("diff", {})
+    if diff.get("lines"):
+        lines.append(f"  {diff['part']} (- we signed, + AWS expected):")
+        lines += [f"    {line}" for line in diff["lines"]]
+    for rank, cause in enumerate(diagnosis.details.get("ranked_causes", ()), 1):
+        lines.append(f"  likely cause {rank}: {cause['cause']}")
+    lines += [f"  {n}. {step}" for n, step in enumerate(diagnosis.steps, 1)]
+    lines += [f"  fix: {fix_command(fix)}" for fix in diagnosis.fixes]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- diagnose FILE
+
+
+def read_saved(path: str, ctx: CliContext) -> dict:
+    try:
+        text = ctx.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes") from None
+
+
+def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
+    saved = read_saved(args.file, ctx)
+    observation = diag.from_saved(saved, where=args.file)
+    found = diag.diagnose(observation)
+    if args.json:
+        ctx.out_json({"diagnoses": [d.to_dict() for d in found]})
+    elif not found:
+        ctx.out("No known problem found in this exchange.")
+    else:
+        for diagnosis in found:
+            ctx.out(_text(diagnosis) + "\n")
+    return ExitStatus.OK
+
+
+# --------------------------------------------------------------------------- the guide
+
+
+def _summary_line(item: dict) -> str:
+    return f"{item['id']:<36} {item['area']:<10} {item['title']}"
+
+
+def cmd_list(args, ctx: CliContext) -> ExitStatus:
+    items = diag.catalogue()
+    if args.json:
+        ctx.out_json(items)
+    else:
+        for item in items:
+            ctx.out(_summary_line(item))
+    return ExitStatus.OK
+
+
+def cmd_show(args, ctx: CliContext) -> ExitStatus:
+    item = diag.entry(args.id)
+    if args.json:
+        ctx.out_json(item)
+        return ExitStatus.OK
+    ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
+    ctx.out(f"symptoms: " + "; ".join(item["symptoms"]))
+    ctx.out(f"cause: {item['cause']}")
+    for n, step in enumerate(item["steps"], 1):
+        ctx.out(f"  {n}. {step}")
+    for fix in item["fixes"]:
+        ctx.out(f"  fix: {fix['action']}")
+    ctx.out(f"source: {item['source']}")
+    return ExitStatus.OK
+
+
+def cmd_search(args, ctx: CliContext) -> ExitStatus:
+    items = diag.search(" ".join(args.words))
+    if args.json:
+        ctx.out_json(items)
+    elif not items:
+        ctx.out("No problem in the guide mentions that; `troubleshoot list` shows them all.")
+    else:
+        for item in items:
+            ctx.out(_summary_line(item))
+    return ExitStatus.OK

@@ -24,7 +24,7 @@ from workbench.core.diagnose.observation import Observation, SavedExchangeError,
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "entry", "observe", "search",
+    "catalogue", "diagnose", "entry", "from_saved", "observe", "search",
 ]
 
 

@@ -1,0 +1,60 @@
+"""The command line: send shows and carries diagnoses, diagnose FILE, troubleshoot."""
+
+from __future__ import annotations
+
+import json
+
+from fixture_cases import FIXTURES
+
+
+def test_send_json_carries_diagnoses_and_diagnose_reads_it_back(run_cli, tmp_path):
+    result = run_cli("send", "GetApp", "--var", "projectId=doesnotexist", "--json")
+    assert result.status == 4
+    data = result.json
+    assert [d["id"] for d in data["diagnoses"]] == ["not-found"]
+    diagnosis = data["diagnoses"][0]
+    assert set(diagnosis) >= {"id", "title", "cause", "evidence", "steps", "fixes"}
+    saved = tmp_path / "exchange.json"
+    saved.write_text(result.stdout, encoding="utf-8")
+    again = run_cli("diagnose", str(saved), "--json")
+    assert again.status == 0
+    assert [d["id"] for d in again.json["diagnoses"]] == ["not-found"]
+
+
+def test_send_prints_the_diagnosis_after_the_response(run_cli):
+    result = run_cli("send", "GetApp", "--var", "projectId=doesnotexist")
+    assert result.status == 4
+    assert "NotFoundException" in result.stdout
+    assert "diagnosis [not-found] Not found: wrong id or wrong region" in result.stderr
+    assert "fix: pass --var projectId=VALUE" in result.stderr
+    assert "pinpoint-workbench send GetApps --env sandbox" in result.stderr
+
+
+def test_diagnose_a_recorded_exchange_shows_the_policy_statement(run_cli):
+    case = json.loads((FIXTURES / "postman-not-authorized-getapps.json").read_text(encoding="utf-8"))
+    result = run_cli("diagnose", "-", stdin=json.dumps(case["exchange"]))
+    assert result.status == 0
+    assert "diagnosis [iam-not-authorized]" in result.stdout
+    assert ('add this statement to the IAM policy: {"Effect": "Allow", "Action": "mobiletargeting:GetApps", '
+            '"Resource": "arn:aws:mobiletargeting:us-west-2:123456789012:*"}') in result.stdout
+
+
+def test_diagnose_refuses_a_file_that_is_not_an_exchange(run_cli, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json", encoding="utf-8")
+    result = run_cli("diagnose", str(bad))
+    assert result.status == 1
+    assert f"{bad}: not JSON" in result.stderr and "Traceback" not in result.stderr
+    missing = run_cli("diagnose", str(tmp_path / "nope.json"))
+    assert missing.status == 1 and "No such file" in missing.stderr
+
+
+def test_troubleshoot_list_show_search(run_cli):
+    listing = run_cli("troubleshoot", "list", "--json")
+    assert any(item["id"] == "signature-mismatch" for item in listing.json)
+    shown = run_cli("troubleshoot", "show", "clock-skew")
+    assert "symptoms:" in shown.stdout and "NTP" in shown.stdout
+    found = run_cli("troubleshoot", "search", "UnrecognizedClientException", "--json")
+    assert found.json[0]["id"] == "invalid-security-token"
+    unknown = run_cli("troubleshoot", "show", "nope")
+    assert unknown.status == 1 and "no troubleshooting entry 'nope'" in unknown.stderr

@@ -60,6 +60,18 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_import)
 
+    p = env_sub.add_parser("set", help="set free variables of an environment (the sandbox's too)")
+    p.add_argument("name")
+    p.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_set)
+
+    p = env_sub.add_parser("unset", help="remove free variables of an environment")
+    p.add_argument("name")
+    p.add_argument("keys", nargs="+", metavar="KEY")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_unset)
+
     p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
     p.add_argument("name")
     p.add_argument("--json", action="store_true")
@@ -224,6 +236,27 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
     else:
         stored = " and its access key to the keyring" if result.credentials_stored else ""
         ctx.out(f"imported environment {env.name!r} ({env.region}){stored}")
+    return ExitStatus.OK
+
+
+def cmd_env_set(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).set_variables(args.name, parse_pairs(args.pairs, "env set"))
+    return _show_variables(ctx, env, args)
+
+
+def cmd_env_unset(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).unset_variables(args.name, args.keys)
+    return _show_variables(ctx, env, args)
+
+
+def _show_variables(ctx: CliContext, env: Environment, args) -> ExitStatus:
+    if args.json:
+        ctx.out_json({"environment": env.name, "variables": dict(sorted(env.variables.items()))})
+    else:
+        for key, value in sorted(env.variables.items()):
+            ctx.out(f"{env.name}: {key} = {value}")
+        if not env.variables:
+            ctx.out(f"{env.name}: no variables")
     return ExitStatus.OK
 
 

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl
 from workbench.core.cancel import CancelToken
 from workbench.core.destination import UntrustedDestination, check_destination
 from workbench.core.drafts import RequestDraft
-from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation, sandbox_environment
+from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
 from workbench.core.library import Library, QueryParam, RequestTemplate, default_library
@@ -294,12 +294,13 @@ class OpenEnvironment:
 def open_environment(name: str, environ: Mapping[str, str], *, store=None, cancel: CancelToken | None = None,
                      progress: ProgressCallback | None = None) -> Iterator[OpenEnvironment]:
     """The named environment; for the sandbox, a running sandbox (the kept one, else one started
-    for this `with` block and stopped after it). `store` defaults to the user's environments."""
-    if name != SANDBOX_NAME:
-        if store is None:
-            from workbench.core.environments import EnvironmentStore
+    for this `with` block and stopped after it). `store` defaults to the user's environments
+    (the sandbox's saved variables live there too)."""
+    if store is None:
+        from workbench.core.environments import EnvironmentStore
 
-            store = EnvironmentStore.at_default_location(environ)
+        store = EnvironmentStore.at_default_location(environ)
+    if name != SANDBOX_NAME:
         yield OpenEnvironment(store.get(name))
         return
     from workbench.core.sandbox.background import ensure_sandbox
@@ -314,4 +315,4 @@ def open_environment(name: str, environ: Mapping[str, str], *, store=None, cance
         if handle.started_here:
             notes = (Note("one_off_sandbox", "started a local sandbox for this send only; nothing it stores is kept",
                           remedy="start_sandbox"),)
-        yield OpenEnvironment(sandbox_environment(handle.url), notes, handle)
+        yield OpenEnvironment(store.get(SANDBOX_NAME).with_sandbox_url(handle.url), notes, handle)

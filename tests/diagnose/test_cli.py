@@ -26,7 +26,7 @@ def test_send_prints_the_diagnosis_after_the_response(run_cli):
     assert result.status == 4
     assert "NotFoundException" in result.stdout
     assert "diagnosis [not-found] Not found: wrong id or wrong region" in result.stderr
-    assert "fix: pass --var projectId=VALUE" in result.stderr
+    assert "fix: pass --var projectId=VALUE" in result.stderr  # the CLI's own remedy wording
     assert "pinpoint-workbench send GetApps --env sandbox" in result.stderr
 
 

@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.output import hint
 from workbench.core import diagnose as diag
 from workbench.core.errors import WorkbenchError
 
@@ -41,14 +42,12 @@ def register(sub) -> None:
 def fix_command(fix: dict) -> str:
     """What to type (or do) for one fix of a diagnosis."""
     action = fix["action"]
-    env = shlex.quote(str(fix.get("environment", "ENV")))
     if action == "switch_environment":
         return f"send again with --env NAME (environments: {PROG} env list)"
     if action == "open_credentials":
-        return f"{PROG} credentials set {env} --access-key-id AKIA...  (the secret is prompted for)"
+        return hint(f"store_credentials:{fix.get('environment', 'ENV')}")
     if action == "set_variable":
-        name = fix["name"]
-        return f"pass --var {name}=VALUE, or keep it: {PROG} env set ENV {name}=VALUE"
+        return hint(f"set_variable:{fix['name']}")
     if action == "resign" and "region" in fix:
         return f"sign for {fix['region']}: use an environment in {fix['region']}, or `{PROG} raw ... --region {fix['region']}`"
     if action == "resign":
@@ -63,7 +62,7 @@ def fix_command(fix: dict) -> str:
         waits = ", ".join(f"{s} s" for s in fix.get("backoff_seconds", ()))
         return f"send again, waiting {waits} between tries" if waits else "send again"
     if action == "start_sandbox":
-        return f"{PROG} sandbox start"
+        return hint("start_sandbox")
     return action
 
 

@@ -90,7 +90,7 @@ class SavedExchangeError(WorkbenchError):
 def from_saved(data: dict, where: str = "exchange") -> Observation:
     """An Observation from `Exchange.to_dict()` (what `send --json` prints)."""
     if not isinstance(data, dict):
-        raise SavedExchangeError(where=where, reason="expected a JSON object as `send --json` writes it")
+        raise SavedExchangeError(where=where, reason="expected a JSON object: a saved exchange")
     status = data.get("status")
     if status is not None and not isinstance(status, int):
         raise SavedExchangeError(where=where, reason=f"'status' must be a number, not {status!r}")

@@ -59,3 +59,8 @@ def test_a_broken_catalogue_is_refused_with_the_entry_named(broken, message):
 def test_a_saved_exchange_that_is_not_one_is_a_located_error():
     with pytest.raises(diag.SavedExchangeError, match="saved.json: 'status' must be a number"):
         diag.from_saved({"status": "teapot"}, where="saved.json")
+
+
+def test_guide_texts_have_no_raw_placeholders():
+    item = diag.entry("invalid-security-token")
+    assert item["summary"] == "AWS does not know access key <key id>, or the session token does not belong to it."

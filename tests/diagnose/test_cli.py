@@ -58,3 +58,22 @@ def test_troubleshoot_list_show_search(run_cli):
     assert found.json[0]["id"] == "invalid-security-token"
     unknown = run_cli("troubleshoot", "show", "nope")
     assert unknown.status == 1 and "no troubleshooting entry 'nope'" in unknown.stderr
+
+
+def test_diagnose_a_send_from_the_history(run_cli):
+    sent = run_cli("send", "GetApp", "--var", "projectId=doesnotexist", "--json")
+    assert sent.status == 4
+    listing = run_cli("history", "list", "--json")
+    newest = listing.json[0]["id"]
+    result = run_cli("diagnose", "--history", str(newest), "--json")
+    assert result.status == 0
+    diagnosis = result.json["diagnoses"][0]
+    assert diagnosis["id"] == "not-found"
+    assert {"action": "set_variable", "name": "projectId"} in diagnosis["fixes"]
+
+
+def test_diagnose_wants_a_file_or_a_history_id(run_cli):
+    result = run_cli("diagnose")
+    assert result.status == 1 and "FILE or --history ID" in result.stderr
+    missing = run_cli("diagnose", "--history", "99999")
+    assert missing.status == 1 and "Traceback" not in missing.stderr

@@ -96,3 +96,9 @@ def test_end_of_support_says_where_the_feature_went():
 def test_simulator_cross_country_names_both_countries():
     diagnosis = by_id("v2-simulator-cross-country", "sms-simulator-cross-country")
     assert "+33755512501" in diagnosis.summary and "FR" in diagnosis.summary
+
+
+def test_a_saved_exchange_diagnosed_days_later_measures_the_clock_at_signing_time():
+    case = load("expired-session-token")  # signed at 16:00:00, Date 16:00:00, read today
+    ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case))]
+    assert "clock-skew" not in ids and "expired-token" in ids

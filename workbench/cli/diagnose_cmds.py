@@ -1,4 +1,5 @@
-"""`diagnose FILE` (a saved exchange, as `send --json` writes it) and the troubleshooting guide:
+"""`diagnose FILE` (a saved exchange, as `send --json` writes it), `diagnose --history ID`, and
+the troubleshooting guide:
 `troubleshoot list | show ID | search WORDS`. Fixes are shown as commands to type."""
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ PROG = "pinpoint-workbench"
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("diagnose", help="explain a saved exchange: cause, evidence, steps, fixes")
-    parser.add_argument("file", help="a JSON file as `send --json` writes it (- for stdin)")
+    parser = sub.add_parser("diagnose", help="explain a saved exchange or a send from the history: cause, evidence, steps, fixes")
+    parser.add_argument("file", nargs="?", help="a JSON file as `send --json` writes it (- for stdin)")
+    parser.add_argument("--history", type=int, metavar="ID", help="a send kept in the history (see `history list`)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=cmd_diagnose)
 
@@ -103,10 +105,28 @@ def read_saved(path: str, ctx: CliContext) -> dict:
         raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes") from None
 
 
+def user_environments(ctx: CliContext) -> list:
+    """The user's environments (to look for a missing project in their other regions)."""
+    from workbench.cli.context import open_store
+
+    try:
+        return open_store(ctx).list()
+    except WorkbenchError:
+        return []
+
+
 def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
-    saved = read_saved(args.file, ctx)
-    observation = diag.from_saved(saved, where=args.file)
-    found = diag.diagnose(observation)
+    if (args.file is None) == (args.history is None):
+        raise WorkbenchError("diagnose: give a saved exchange FILE or --history ID (one of them)")
+    if args.history is not None:
+        from workbench.core.history import HistoryStore
+
+        with HistoryStore.at_default_location(ctx.environ) as store:
+            entry = store.get(args.history)
+        found = diag.diagnose_history_entry(entry, environments=user_environments(ctx))
+    else:
+        observation = diag.from_saved(read_saved(args.file, ctx), where=args.file)
+        found = diag.diagnose(observation, environments=user_environments(ctx))
     if args.json:
         ctx.out_json({"diagnoses": [d.to_dict() for d in found]})
     elif not found:

@@ -127,7 +127,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         store.set_variables(plan.environment.name, saved.values)
     if saved_globally.values:
         globals_store.set_variables(saved_globally.values)
-    status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally})
+    status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
+                           environments=store.list())
     for problem in saved.problems + saved_globally.problems:
         ctx.err(f"warning: {problem}")
     return status
@@ -157,9 +158,9 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
 
 
 def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None,
-                  saved: dict | None = None) -> ExitStatus:
+                  saved: dict | None = None, environments=()) -> ExitStatus:
     saved = {where: values for where, values in (saved or {}).items() if values.values}
-    diagnoses = diagnose(exchange, plan_or_context=plan) if exchange.sent else []
+    diagnoses = diagnose(exchange, plan_or_context=plan, environments=environments) if exchange.sent else []
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
         if saved:

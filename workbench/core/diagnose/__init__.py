@@ -20,11 +20,12 @@ from workbench.core.diagnose.checks import CHECKS, Finding
 from workbench.core.diagnose.context import DiagnosisContext, build_context
 from workbench.core.diagnose.matching import Match, match
 from workbench.core.diagnose.model import Diagnosis, Entry, Evidence, fill
-from workbench.core.diagnose.observation import Observation, SavedExchangeError, from_error, from_exchange, from_saved
+from workbench.core.diagnose.observation import (Observation, SavedExchangeError, from_error, from_exchange, from_saved,
+                                                 saved_from_history)
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "entry", "from_saved", "observe", "search",
+    "catalogue", "diagnose", "diagnose_history_entry", "entry", "from_saved", "observe", "search",
 ]
 
 
@@ -53,6 +54,17 @@ def diagnose(exchange, *, plan_or_context=None, environments=None, now: datetime
     if any(not item.fallback for item, _ in kept):
         kept = [(item, d) for item, d in kept if not item.fallback]
     return [d for _, d in kept]
+
+
+def diagnose_history_entry(entry, *, environments=None, now: datetime | None = None) -> list[Diagnosis]:
+    """Diagnose a send kept in the history (core.history.HistoryEntry): its response, and
+    its request body from the draft."""
+    from workbench.core.diagnose.context import _body_of
+
+    saved = saved_from_history(entry)
+    api, _, operation = (entry.operation or "").partition(":")
+    context = DiagnosisContext(api=api or None, operation=operation or None, body=_body_of(entry.draft.body))
+    return diagnose(saved, plan_or_context=context if operation else None, environments=environments, now=now)
 
 
 def _apply(item: Entry, obs: Observation, ctx: DiagnosisContext, now) -> Diagnosis | None:

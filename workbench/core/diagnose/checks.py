@@ -120,6 +120,20 @@ def signature_time(obs, ctx, match, now):
     return _skew_finding(obs, skew) if skew is not None else Finding(captures={"skew": "unknown"})
 
 
+def local_clock(obs, now) -> datetime:
+    """The local clock when the request went out: `now` when the caller says, else the
+    signing time (X-Amz-Date, read from the local clock; right for a saved exchange too)."""
+    if now is not None:
+        return now
+    stamp = (obs.inspection or {}).get("timestamp")
+    if stamp:
+        try:
+            return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+        except ValueError:
+            pass
+    return datetime.now(timezone.utc)
+
+
 def response_skew(obs, now) -> float | None:
     """Seconds the local clock is behind (+) or ahead (-) of the server's Date header."""
     date = obs.header("Date")
@@ -131,7 +145,7 @@ def response_skew(obs, now) -> float | None:
         return None
     if server.tzinfo is None:
         server = server.replace(tzinfo=timezone.utc)
-    local = now or datetime.now(timezone.utc)
+    local = local_clock(obs, now)
     if local.tzinfo is None:
         local = local.replace(tzinfo=timezone.utc)
     return (server - local).total_seconds()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -14,6 +15,11 @@ class _Fill(dict):
 
 def fill(text: str, captures: dict) -> str:
     return text.format_map(_Fill({k: v for k, v in captures.items() if v is not None}))
+
+
+def _generic(text: str) -> str:
+    """A catalogue text without an exchange: {key_id} -> <key id>."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: "<" + m.group(1).replace("_", " ") + ">", text)
 
 
 @dataclass(frozen=True)
@@ -47,10 +53,11 @@ class Entry:
         )
 
     def to_dict(self) -> dict:
-        """What the guide shows: everything but the matchers' internals."""
+        """What the guide shows: everything but the matchers' internals; a {placeholder} filled
+        from an exchange reads as <placeholder> here."""
         return {
-            "id": self.id, "title": self.title, "area": self.area, "summary": self.summary,
-            "symptoms": list(self.symptoms), "cause": self.cause, "steps": list(self.steps),
+            "id": self.id, "title": _generic(self.title), "area": self.area, "summary": _generic(self.summary),
+            "symptoms": list(self.symptoms), "cause": _generic(self.cause), "steps": [_generic(s) for s in self.steps],
             "fixes": [dict(f) for f in self.fixes], "severity": self.severity, "source": self.source,
         }
 

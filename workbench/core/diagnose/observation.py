@@ -123,3 +123,19 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
         problems=tuple(p for p in data.get("problems") or () if isinstance(p, dict)),
         operation=str(data.get("operation") or ""),
     )
+
+
+def saved_from_history(entry) -> dict:
+    """A history entry (core.history.HistoryEntry) in the saved-exchange form."""
+    data = {"environment": entry.environment, "operation": entry.operation, "inspection": entry.inspection,
+            "sent": entry.sent, "status": entry.status}
+    if entry.status is None and entry.error:
+        data["error"] = {"type": entry.error.get("type", ""), "message": entry.error.get("message", "")}
+        return data
+    body: object = entry.body_text()
+    if not entry.body_truncated:
+        try:
+            body = json.loads(body) if body else body
+        except ValueError:
+            pass
+    return data | {"headers": dict(entry.response_headers), "body": body}

@@ -102,3 +102,21 @@ def test_a_saved_exchange_diagnosed_days_later_measures_the_clock_at_signing_tim
     case = load("expired-session-token")  # signed at 16:00:00, Date 16:00:00, read today
     ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case))]
     assert "clock-skew" not in ids and "expired-token" in ids
+
+
+def test_a_session_token_echoed_in_aws_canonical_request_never_reaches_a_diagnosis():
+    canary = "IQoJb3JpZ2luX2VjECANARYTOKENEXAMPLE"
+    canonical = ("GET\n/v1/apps\n\nhost:pinpoint.us-east-1.amazonaws.com\nx-amz-date:20261125T160000Z\n"
+                 f"x-amz-security-token:{canary}\n\nhost;x-amz-date;x-amz-security-token\n" + "e3b0" * 16)
+    ours = canonical.replace(canary, "<redacted>").replace("/v1/apps", "/v1/apps/")
+    message = ("The request signature we calculated does not match the signature you provided.\n\n"
+               f"The Canonical String for this request should have been\n'{canonical}'\n\n"
+               "The String-to-Sign should be\n'AWS4-HMAC-SHA256\n20261125T160000Z\n20261125/us-east-1/mobiletargeting/aws4_request\nabc'\n")
+    exchange = {"environment": "dev", "status": 403, "body": {"message": message},
+                "headers": {"x-amzn-ErrorType": "InvalidSignatureException", "Date": "Wed, 25 Nov 2026 16:00:00 GMT"},
+                "inspection": {"method": "GET", "url": "https://pinpoint.us-east-1.amazonaws.com/v1/apps/",
+                               "canonical_request": ours, "string_to_sign": "", "timestamp": "20261125T160000Z",
+                               "session_token_used": True, "region": "us-east-1", "signing_name": "mobiletargeting"}}
+    found = diagnose(exchange)
+    assert found[0].details["diff"]["label"] == "canonical URI (the path)"
+    assert canary not in str([d.to_dict() for d in found]) and canary not in str([d.to_text() for d in found])

@@ -31,8 +31,30 @@ class Match:
     evidence: list = field(default_factory=list)
 
 
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _json_key(key) -> str:
-    return f".{key}" if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(key)) else f"[{json.dumps(str(key))}]"
+    return f".{key}" if IDENTIFIER.fullmatch(str(key)) else f"[{json.dumps(str(key))}]"
+
+
+def index_keys(value) -> dict:
+    """name -> [(JSON path, value)] for every member of `value`, in one walk."""
+    index: dict = {}
+    for path, name, item in _walk(value, "$"):
+        index.setdefault(name, []).append((path, item))
+    return index
+
+
+def _walk(value, path):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = path + _json_key(key)
+            yield here, key, item
+            yield from _walk(item, here)
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _walk(item, f"{path}[{position}]")
 
 
 def find_key(value, name: str, path: str = "$"):
@@ -109,7 +131,7 @@ def match(conditions: dict, obs: Observation) -> Match | None:
     if "field" in conditions:
         spec = conditions["field"]
         hits = []
-        for path, value in find_key(obs.body, spec["name"]):
+        for path, value in obs.fields.get(spec["name"], ()):
             if "values" in spec and value not in spec["values"]:
                 continue
             if "pattern" in spec and not (isinstance(value, str) and re.search(spec["pattern"], value, re.IGNORECASE)):

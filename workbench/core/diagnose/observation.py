@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from workbench.core.errors import WorkbenchError
+
+
+TOKEN_LINE = re.compile(r"(x-amz-security-token:)[^\n']+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,13 @@ class Observation:
     inspection: dict | None = None
     problems: tuple[dict, ...] = ()
     operation: str = ""  # "api:Operation" when the exchange says
+
+    @cached_property
+    def fields(self) -> dict:
+        """Every member of the response body by name: name -> [(JSON path, value)]."""
+        from workbench.core.diagnose.matching import index_keys
+
+        return index_keys(self.body)
 
     @property
     def ok(self) -> bool:
@@ -41,11 +53,12 @@ class Observation:
 
     @property
     def message(self) -> str:
-        """AWS's error message (or the error's, when nothing came back)."""
+        """AWS's error message (or the error's, when nothing came back). A session token AWS
+        echoes in the canonical request it expected is redacted."""
         if isinstance(self.body, dict):
             for key in ("message", "Message", "errorMessage"):
                 if isinstance(self.body.get(key), str):
-                    return self.body[key]
+                    return TOKEN_LINE.sub(r"\1<redacted>", self.body[key])
         if self.status is None:
             return self.error_message
         return ""

@@ -120,3 +120,21 @@ def test_a_session_token_echoed_in_aws_canonical_request_never_reaches_a_diagnos
     found = diagnose(exchange)
     assert found[0].details["diff"]["label"] == "canonical URI (the path)"
     assert canary not in str([d.to_dict() for d in found]) and canary not in str([d.to_text() for d in found])
+
+
+def test_failed_recipients_are_flagged_by_path_for_the_response_tree():
+    from workbench.core.diagnose import flagged_paths
+
+    case = load("send-users-messages-throttled")
+    found = diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)
+    assert flagged_paths(found) == {'$.SendUsersMessageResponse.Result["user-1"]["endpoint-1"].DeliveryStatus': "sms-rate-exceeded"}
+
+
+@pytest.mark.parametrize("saved", [
+    {}, {"status": 500, "body": [1, 2]}, {"status": 403, "body": {"message": 5, "__type": 7}},
+    {"status": 200, "body": "not json <html>"}, {"status": None, "error": "boom"},
+    {"status": 400, "headers": [["x-amzn-ErrorType", "ValidationException"], ["bad"]], "body": {"Fields": ["x", {"Name": 3}]}},
+    {"status": 404, "inspection": {"url": 12, "headers": "nope"}},
+])
+def test_odd_saved_exchanges_never_raise(saved):
+    assert isinstance(diagnose(saved), list)

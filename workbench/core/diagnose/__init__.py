@@ -25,7 +25,7 @@ from workbench.core.diagnose.observation import (Observation, SavedExchangeError
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "diagnose_history_entry", "entry", "from_saved", "observe", "search",
+    "catalogue", "diagnose", "diagnose_history_entry", "entry", "flagged_paths", "from_saved", "observe", "search",
 ]
 
 
@@ -54,6 +54,17 @@ def diagnose(exchange, *, plan_or_context=None, environments=None, now: datetime
     if any(not item.fallback for item, _ in kept):
         kept = [(item, d) for item, d in kept if not item.fallback]
     return [d for _, d in kept]
+
+
+def flagged_paths(diagnoses) -> dict[str, str]:
+    """JSON path in the response body -> id of the diagnosis that read it: the failed
+    recipients inside a 200, for a response tree to flag."""
+    flagged: dict[str, str] = {}
+    for diagnosis in diagnoses:
+        for evidence in diagnosis.evidence:
+            if evidence.kind == "field" and evidence.name.startswith("$"):
+                flagged.setdefault(evidence.name, diagnosis.id)
+    return flagged
 
 
 def diagnose_history_entry(entry, *, environments=None, now: datetime | None = None) -> list[Diagnosis]:

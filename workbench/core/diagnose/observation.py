@@ -132,10 +132,21 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
         text=text,
         error_type=str(error.get("type") or "") if isinstance(error, dict) else "",
         error_message=str(error.get("message") or "") if isinstance(error, dict) else "",
-        inspection=inspection if isinstance(inspection, dict) else None,
+        inspection=_clean_inspection(inspection) if isinstance(inspection, dict) else None,
         problems=tuple(p for p in data.get("problems") or () if isinstance(p, dict)),
         operation=str(data.get("operation") or ""),
     )
+
+
+def _clean_inspection(data: dict) -> dict:
+    """A saved inspection record with the types the checks read (text, pairs, a flag)."""
+    clean = {k: v if isinstance(v, str) else str(v) for k, v in data.items()
+             if k not in ("headers", "signed_headers", "session_token_used", "body_size")}
+    headers = data.get("headers")
+    clean["headers"] = [(str(p[0]), str(p[1])) for p in headers if isinstance(p, (list, tuple)) and len(p) == 2] \
+        if isinstance(headers, list) else []
+    clean["session_token_used"] = data.get("session_token_used") is True
+    return clean
 
 
 def saved_from_history(entry) -> dict:

@@ -7,6 +7,7 @@ import re
 import pytest
 from fixture_cases import DEV, PROD_EU, RECORDED_AT, context, load, names
 
+from workbench.cli.diagnose_cmds import diagnosis_text
 from workbench.core.diagnose import diagnose
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -119,7 +120,7 @@ def test_a_session_token_echoed_in_aws_canonical_request_never_reaches_a_diagnos
                                "session_token_used": True, "region": "us-east-1", "signing_name": "mobiletargeting"}}
     found = diagnose(exchange)
     assert found[0].details["diff"]["label"] == "canonical URI (the path)"
-    assert canary not in str([d.to_dict() for d in found]) and canary not in str([d.to_text() for d in found])
+    assert canary not in str([d.to_dict() for d in found]) and canary not in str([diagnosis_text(d) for d in found])
 
 
 def test_failed_recipients_are_flagged_by_path_for_the_response_tree():

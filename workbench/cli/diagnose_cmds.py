@@ -72,10 +72,10 @@ def print_diagnoses(ctx: CliContext, diagnoses) -> None:
     """The diagnoses on stderr (stdout keeps the response, for pipes)."""
     for diagnosis in diagnoses:
         ctx.err("")
-        ctx.err(_text(diagnosis))
+        ctx.err(diagnosis_text(diagnosis))
 
 
-def _text(diagnosis) -> str:
+def diagnosis_text(diagnosis) -> str:
     lines = [f"diagnosis [{diagnosis.id}] {diagnosis.title}", f"  {diagnosis.summary}", f"  cause: {diagnosis.cause}"]
     for evidence in diagnosis.evidence:
         value = evidence.value.splitlines()[0][:160] if evidence.value else ""
@@ -133,7 +133,7 @@ def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
         ctx.out("No known problem found in this exchange.")
     else:
         for diagnosis in found:
-            ctx.out(_text(diagnosis) + "\n")
+            ctx.out(diagnosis_text(diagnosis) + "\n")
     return ExitStatus.OK
 
 

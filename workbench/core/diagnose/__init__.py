@@ -70,11 +70,11 @@ def flagged_paths(diagnoses) -> dict[str, str]:
 def diagnose_history_entry(entry, *, environments=None, now: datetime | None = None) -> list[Diagnosis]:
     """Diagnose a send kept in the history (core.history.HistoryEntry): its response, and
     its request body from the draft."""
-    from workbench.core.diagnose.context import _body_of
+    from workbench.core.diagnose.context import body_of
 
     saved = saved_from_history(entry)
     api, _, operation = (entry.operation or "").partition(":")
-    context = DiagnosisContext(api=api or None, operation=operation or None, body=_body_of(entry.draft.body))
+    context = DiagnosisContext(api=api or None, operation=operation or None, body=body_of(entry.draft.body))
     return diagnose(saved, plan_or_context=context if operation else None, environments=environments, now=now)
 
 

@@ -273,7 +273,7 @@ def _template(ctx):
 
     try:
         return default_library().get(ctx.api, ctx.operation)
-    except Exception:  # noqa: BLE001 - an operation the library does not know: nothing to add
+    except KeyError:  # an operation the library does not know: nothing to add
         return None
 
 

@@ -24,7 +24,7 @@ class DiagnosisContext:
         return f"{self.api}:{self.operation}" if self.api and self.operation else None
 
 
-def _body_of(value):
+def body_of(value):
     if isinstance(value, (bytes, bytearray)):
         value = bytes(value).decode("utf-8", "replace")
     if isinstance(value, str):
@@ -46,9 +46,9 @@ def build_context(observation: Observation, given=None, environments=None) -> Di
         if template is None and hasattr(given, "operation") and hasattr(given, "signing_name"):
             template = given  # a RequestTemplate
         rendered = getattr(given, "rendered", None) or getattr(getattr(given, "prepared", None), "rendered", None)
-        body = getattr(rendered, "body_json", None) if rendered is not None else _body_of(getattr(given, "body", None))
+        body = getattr(rendered, "body_json", None) if rendered is not None else body_of(getattr(given, "body", None))
         if body is None and getattr(given, "request", None) is not None:
-            body = _body_of(getattr(given.request, "body", None))
+            body = body_of(getattr(given.request, "body", None))
         env = getattr(given, "environment", None) or getattr(given, "env", None)
         known = getattr(template, "api", None) not in (None, "raw")  # a raw draft's template names no operation
         context = DiagnosisContext(

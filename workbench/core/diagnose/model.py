@@ -101,27 +101,3 @@ class Diagnosis:
         if self.details:
             data["details"] = self.details
         return data
-
-    def to_text(self) -> str:
-        """The command line's rendering."""
-        lines = [f"[{self.id}] {self.title}: {self.summary}", f"  cause: {self.cause}"]
-        lines += [f"  evidence: {e}" for e in self.evidence]
-        for line in self.details.get("diff", {}).get("lines", ()):
-            lines.append(f"    {line}")
-        for rank, cause in enumerate(self.details.get("ranked_causes", ()), 1):
-            lines.append(f"  likely cause {rank}: {cause['cause']}" + (f" ({cause['why']})" if cause.get("why") else ""))
-        lines += [f"  {n}. {step}" for n, step in enumerate(self.steps, 1)]
-        lines += [f"  fix: {fix_label(f)}" for f in self.fixes]
-        return "\n".join(lines)
-
-
-def fix_label(fix: dict) -> str:
-    """A fix in words, e.g. 'resign region=eu-west-1'."""
-    rest = " ".join(f"{k}={v}" for k, v in fix.items() if k != "action" and not isinstance(v, (dict, list)))
-    if "statement" in fix:
-        import json
-
-        rest = (rest + " " if rest else "") + json.dumps(fix["statement"], separators=(",", ":"))
-    if "environments" in fix:
-        rest = (rest + " " if rest else "") + "environments=" + ",".join(fix["environments"])
-    return f"{fix['action']} {rest}".strip()

@@ -77,3 +77,14 @@ def test_diagnose_wants_a_file_or_a_history_id(run_cli):
     assert result.status == 1 and "FILE or --history ID" in result.stderr
     missing = run_cli("diagnose", "--history", "99999")
     assert missing.status == 1 and "Traceback" not in missing.stderr
+
+
+def test_send_json_explains_what_stopped_it_before_sending(run_cli):
+    result = run_cli("send", "GetApp", "--json")
+    assert result.status == 1
+    assert result.json["error"]["code"]
+    diagnosis = result.json["diagnoses"][0]
+    assert diagnosis["id"] == "missing-variable"
+    assert {"action": "set_variable", "name": "projectId"} in diagnosis["fixes"]
+    plain = run_cli("send", "GetApp")
+    assert plain.status == 1 and "diagnosis [missing-variable]" in plain.stderr and "error: missing variable" in plain.stderr

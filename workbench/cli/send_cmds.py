@@ -115,9 +115,12 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         try:
             exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
                                 confirmed=confirmed, allow_any_host=args.allow_any_host)
-        except WorkbenchError as exc:
-            if not args.json:
-                print_diagnoses(ctx, diagnose(exc, plan_or_context=plan))
+        except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
+            diagnoses = diagnose(exc, plan_or_context=plan, environments=store.list())
+            if args.json:
+                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]})
+                return ExitStatus.ERROR
+            print_diagnoses(ctx, diagnoses)
             raise
     if exchange.sent:
         record_history(ctx, plan, exchange)

@@ -247,3 +247,13 @@ def test_no_credentials_to_sign_with():
              region="us-east-1", signing_name="mobiletargeting")
     found = {d.id: d for d in diagnose(raised.value, plan_or_context=None)}
     assert "credentials-missing" in found
+
+
+def test_dns_failure_of_an_aws_host_where_the_api_is_not_offered():
+    # the DnsFailure the transport raises for a hand-written host (no lookup leaves loopback here)
+    error = transport.DnsFailure(host="pinpoint.af-south-1.amazonaws.com", reason="no such host")
+    found = {d.id: d for d in diagnose(error)}
+    assert list(found) == ["api-not-in-region"]
+    assert "pinpoint is not offered in af-south-1" in found["api-not-in-region"].title
+    offered = transport.DnsFailure(host="pinpoint.us-east-1.amazonaws.com", reason="no such host")
+    assert ids(offered) == ["dns-failure"]

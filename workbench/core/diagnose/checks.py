@@ -378,6 +378,9 @@ def end_of_support(obs, ctx, match, now):
                    details={"lifecycle": dict(template.lifecycle)})
 
 
+AWS_HOST = re.compile(r"(?P<prefix>[a-z0-9.-]+?)\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?")
+
+
 @check
 def region_availability(obs, ctx, match, now):
     from workbench.core import regions
@@ -387,6 +390,14 @@ def region_availability(obs, ctx, match, now):
         hit = re.search(r"\(([\w-]+)\) is not offered in ([\w-]+)", obs.error_message)
         if hit:
             api, region = hit.groups()
+    if not (api and region):  # a hand-written AWS host that does not resolve
+        host = obs.error_fields.get("host") or urlsplit((obs.inspection or {}).get("url", "")).hostname or ""
+        hit = AWS_HOST.match(host.split(":")[0].lower())
+        if hit and obs.error_type == "DnsFailure":
+            api = next((name for name, info in regions.APIS.items() if info.endpoint_prefix == hit.group("prefix")), None)
+            region = hit.group("region")
+            if api and regions.is_offered(api, region):
+                return None  # offered there: the DNS failure has another cause
     if not (api and region) and ctx.api and ctx.environment is not None and not ctx.environment.is_sandbox:
         if not regions.is_offered(ctx.api, ctx.environment.region):
             api, region = ctx.api, ctx.environment.region

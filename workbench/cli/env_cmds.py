@@ -16,6 +16,7 @@ from workbench.core.credentials import (
     CredentialsError,
     KeyringCredentialStore,
     KeyringUnavailable,
+    fetch_credentials,
     mask_access_key_id,
 )
 from workbench.core.environments import SANDBOX_NAME, Environment
@@ -337,13 +338,13 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.plan import open_environment, resolve_plan_credentials
+    from workbench.core.plan import open_environment
     from workbench.core.send_flow import credentials_check
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
     with open_environment(args.name, ctx.environ, store=store) as opened:
         env = opened.environment
-        creds = resolve_plan_credentials(env, ctx.environ)
+        creds = fetch_credentials(env, ctx.environ)
         report = credentials_report(env, creds)
         report["check"] = credentials_check(env, creds)
     check = report["check"]

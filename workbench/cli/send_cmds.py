@@ -106,7 +106,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     globals_store = GlobalsStore.at_default_location(ctx.environ)
     for problem in globals_store.problems:
         ctx.err(f"warning: {problem}")
-    with open_environment(args.env, ctx.environ, store=store) as opened:
+    with open_environment(args.env, ctx.environ, store=store, start_sandbox=not args.dry_run) as opened:
         plan = build_plan(draft, opened.environment, globals_=globals_store.variables, notes=opened.notes)
         if not args.json:
             show_plan(ctx, plan)

@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from workbench.core.apis import APIS
 from workbench.core.diagnose import signature
 from workbench.core.diagnose.matching import find_key
 from workbench.core.diagnose.model import Evidence
@@ -394,14 +395,14 @@ def region_availability(obs, ctx, match, now):
         host = obs.error_fields.get("host") or urlsplit((obs.inspection or {}).get("url", "")).hostname or ""
         hit = AWS_HOST.match(host.split(":")[0].lower())
         if hit and obs.error_type == "DnsFailure":
-            api = next((name for name, info in regions.APIS.items() if info.endpoint_prefix == hit.group("prefix")), None)
+            api = next((name for name, info in APIS.items() if info.endpoint_prefix == hit.group("prefix")), None)
             region = hit.group("region")
             if api and regions.is_offered(api, region):
                 return None  # offered there: the DNS failure has another cause
     if not (api and region) and ctx.api and ctx.environment is not None and not ctx.environment.is_sandbox:
         if not regions.is_offered(ctx.api, ctx.environment.region):
             api, region = ctx.api, ctx.environment.region
-    if not (api and region) or api not in regions.APIS:
+    if not (api and region) or api not in APIS:
         return None
     offered = regions.regions_for(api)
     return Finding(captures={"api": api, "region": region, "offered": ", ".join(offered[:8]) + (" …" if len(offered) > 8 else "")},

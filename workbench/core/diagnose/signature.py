@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from workbench.core.apis import APIS
 from workbench.core.diagnose.model import Evidence
 
 EXPECTED = re.compile(
@@ -125,8 +126,8 @@ def _ranked(obs, ctx, now, Finding):
     host = urlsplit(inspection.get("url", "")).hostname or ""
     found = regions.api_region_from_host(host) if host else None
     signing_name = inspection.get("signing_name")
-    if found and signing_name and regions.APIS[found[0]].signing_name != signing_name:
-        right = regions.APIS[found[0]].signing_name
+    if found and signing_name and APIS[found[0]].signing_name != signing_name:
+        right = APIS[found[0]].signing_name
         backed.append({"cause": f"wrong signing name: signed for {signing_name!r}, {found[0]} expects {right!r}", "why": f"host {host}"})
         fixes.append({"action": "resign", "signing_name": right})
     region = endpoint_region(obs, ctx)

@@ -139,3 +139,15 @@ def test_failed_recipients_are_flagged_by_path_for_the_response_tree():
 ])
 def test_odd_saved_exchanges_never_raise(saved):
     assert isinstance(diagnose(saved), list)
+
+
+def test_a_saved_exchange_without_its_signing_time_does_not_guess_the_clock():
+    case = load("conflict-already-exists")  # saved without --inspect: no X-Amz-Date to compare with
+    assert "inspection" not in case["exchange"]
+    assert [d.id for d in diagnose(case["exchange"])] == ["conflict"]
+
+
+def test_voice_sandbox_countries_apply_to_voice_only():
+    case = load("v2-simulator-cross-country")  # SendTextMessage to a French number
+    ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
+    assert "voice-sandbox-country" not in ids

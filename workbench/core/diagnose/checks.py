@@ -118,12 +118,15 @@ def clock_skew(obs, ctx, match, now):
 def signature_time(obs, ctx, match, now):
     """'Signature expired' / 'not yet current': add the measured skew when a Date came back."""
     skew = response_skew(obs, now)
-    return _skew_finding(obs, skew) if skew is not None else Finding(captures={"skew": "unknown"})
+    if skew is None:
+        return Finding(captures={"skew": "off by an amount this answer cannot tell (no Date header, or no signing time)"})
+    return _skew_finding(obs, skew)
 
 
-def local_clock(obs, now) -> datetime:
+def local_clock(obs, now) -> datetime | None:
     """The local clock when the request went out: `now` when the caller says, else the
-    signing time (X-Amz-Date, read from the local clock; right for a saved exchange too)."""
+    signing time (X-Amz-Date, read from the local clock; right for a saved exchange too);
+    None when neither is known (a saved exchange without its inspection)."""
     if now is not None:
         return now
     stamp = (obs.inspection or {}).get("timestamp")
@@ -132,7 +135,7 @@ def local_clock(obs, now) -> datetime:
             return datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
         except ValueError:
             pass
-    return datetime.now(timezone.utc)
+    return None
 
 
 def response_skew(obs, now) -> float | None:
@@ -147,6 +150,8 @@ def response_skew(obs, now) -> float | None:
     if server.tzinfo is None:
         server = server.replace(tzinfo=timezone.utc)
     local = local_clock(obs, now)
+    if local is None:
+        return None
     if local.tzinfo is None:
         local = local.replace(tzinfo=timezone.utc)
     return (server - local).total_seconds()
@@ -155,10 +160,10 @@ def response_skew(obs, now) -> float | None:
 def _skew_finding(obs, skew: float) -> Finding:
     minutes = abs(skew) / 60
     direction = "behind" if skew > 0 else "ahead of"
+    words = f"{minutes:.1f} minutes {direction} the server's clock"
     return Finding(
-        captures={"skew": f"{minutes:.1f} minutes {direction}", "skew_seconds": round(skew)},
-        evidence=[Evidence("header", "Date", obs.header("Date")),
-                  Evidence("clock", "local clock", f"{minutes:.1f} minutes {direction} the server")],
+        captures={"skew": words, "skew_seconds": round(skew)},
+        evidence=[Evidence("header", "Date", obs.header("Date")), Evidence("clock", "local clock", words)],
         details={"skew_seconds": round(skew)},
     )
 
@@ -493,6 +498,9 @@ def simulator_cross_country(obs, ctx, match, now):
 
 @check
 def voice_sandbox_country(obs, ctx, match, now):
+    is_voice = (ctx.operation or "") == "SendVoiceMessage" or any(True for _ in find_key(ctx.body, "VoiceMessage"))
+    if not is_voice:
+        return None
     destinations = _numbers(ctx, "DestinationPhoneNumber", "ToAddress")
     allowed = facts()["voice_sandbox_countries"]
     if not destinations or any(destinations[0].startswith(code) for code in allowed.values()):

@@ -22,7 +22,8 @@ def test_recorded_response_is_diagnosed(name):
         assert expected in ids, f"{name}: expected {expected}, got {ids}"
     for diagnosis in found:
         data = diagnosis.to_dict()
-        assert data["title"] and data["cause"] and data["steps"] and data["evidence"], data
+        assert data["title"] and data["summary"].strip(" .:") and data["cause"] and data["steps"] and data["evidence"], data
+        assert ": ." not in data["summary"] and "()" not in data["summary"], data["summary"]
         assert not PLACEHOLDER.search(data["title"] + data["summary"] + data["cause"]), f"unfilled placeholder in {data}"
 
 
@@ -151,3 +152,15 @@ def test_voice_sandbox_countries_apply_to_voice_only():
     case = load("v2-simulator-cross-country")  # SendTextMessage to a French number
     ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
     assert "voice-sandbox-country" not in ids
+
+
+def test_an_unverified_phone_number_is_not_an_email_problem():
+    case = load("v2-destination-not-verified")
+    ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
+    assert ids == ["sms-sandbox-unverified-destination"]
+
+
+def test_end_of_support_stays_quiet_when_something_else_explains_the_error():
+    case = load("bad-request-create-campaign")
+    ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
+    assert ids == ["bad-request"]

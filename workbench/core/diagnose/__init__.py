@@ -94,11 +94,13 @@ def _apply(item: Entry, obs: Observation, ctx: DiagnosisContext, now) -> Diagnos
             return None
     captures = {
         "environment": getattr(ctx.environment, "name", None) or obs.environment or "this environment",
-        "status": obs.status, "code": obs.error_code, "message": obs.message, "reason": obs.reason,
+        "status": obs.status, "code": obs.error_code, "message": obs.message or obs.error_message, "reason": obs.reason,
         "operation": ctx.key or "this operation", "error": obs.error_message,
     }
     captures.update(hit.captures)
     captures.update(finding.captures)
+    if not captures["message"]:  # an answer with no message: say what the matched field held
+        captures["message"] = str(captures.get("value") or captures["reason"] or captures["code"] or "")
     fixes = [_fill_fix(f, captures) for f in [*finding.fixes, *item.fixes]]
     unique_fixes = []
     for fix in fixes:

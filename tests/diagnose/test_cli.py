@@ -100,3 +100,13 @@ def test_send_json_explains_what_stopped_it_before_sending(run_cli):
     assert {"action": "set_variable", "name": "projectId"} in diagnosis["fixes"]
     plain = run_cli("send", "GetApp")
     assert plain.status == 1 and "diagnosis [missing-variable]" in plain.stderr and "error: missing variable" in plain.stderr
+
+
+def test_diagnose_reads_what_history_show_json_writes(run_cli, tmp_path):
+    run_cli("send", "GetApp", "--var", "projectId=doesnotexist")
+    newest = run_cli("history", "list", "--json").json[0]["id"]
+    shown = run_cli("history", "show", str(newest), "--json")
+    saved = tmp_path / "entry.json"
+    saved.write_text(shown.stdout, encoding="utf-8")
+    result = run_cli("diagnose", str(saved), "--json")
+    assert [d["id"] for d in result.json["diagnoses"]] == ["not-found"]

@@ -164,3 +164,14 @@ def test_end_of_support_stays_quiet_when_something_else_explains_the_error():
     case = load("bad-request-create-campaign")
     ids = [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)]
     assert ids == ["bad-request"]
+
+
+def test_a_saved_history_entry_revalidates_the_body_it_sent():
+    import json
+
+    case = load("bad-request-create-campaign")
+    entry_form = {**{k: v for k, v in case["exchange"].items() if k not in ("headers", "body")},
+                  "operation": "pinpoint:CreateCampaign", "response_headers": case["exchange"]["headers"],
+                  "response_body": case["exchange"]["body"], "draft": {"body": json.dumps(case["context"]["body"])}}
+    found = {d.id: d for d in diagnose(entry_form, now=RECORDED_AT)}
+    assert any(p["path"] == "$.SegmentId" for p in found["bad-request"].details["problems"])

@@ -20,8 +20,7 @@ from workbench.core.diagnose.checks import CHECKS, Finding
 from workbench.core.diagnose.context import DiagnosisContext, build_context
 from workbench.core.diagnose.matching import Match, match
 from workbench.core.diagnose.model import Diagnosis, Entry, Evidence, fill
-from workbench.core.diagnose.observation import (Observation, SavedExchangeError, from_error, from_exchange, from_saved,
-                                                 saved_from_history)
+from workbench.core.diagnose.observation import Observation, SavedExchangeError, from_error, from_exchange, from_saved
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
@@ -68,14 +67,8 @@ def flagged_paths(diagnoses) -> dict[str, str]:
 
 
 def diagnose_history_entry(entry, *, environments=None, now: datetime | None = None) -> list[Diagnosis]:
-    """Diagnose a send kept in the history (core.history.HistoryEntry): its response, and
-    its request body from the draft."""
-    from workbench.core.diagnose.context import body_of
-
-    saved = saved_from_history(entry)
-    api, _, operation = (entry.operation or "").partition(":")
-    context = DiagnosisContext(api=api or None, operation=operation or None, body=body_of(entry.draft.body))
-    return diagnose(saved, plan_or_context=context if operation else None, environments=environments, now=now)
+    """Diagnose a send kept in the history (core.history.HistoryEntry), request body included."""
+    return diagnose(entry.to_dict(), environments=environments, now=now)
 
 
 def _apply(item: Entry, obs: Observation, ctx: DiagnosisContext, now) -> Diagnosis | None:

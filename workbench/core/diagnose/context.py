@@ -59,6 +59,10 @@ def build_context(observation: Observation, given=None, environments=None) -> Di
         from dataclasses import replace
 
         context = replace(context, environments=tuple(environments))
+    if context.body is None and observation.request_body is not None:
+        from dataclasses import replace
+
+        context = replace(context, body=observation.request_body)
     if context.operation is None and ":" in observation.operation:
         from dataclasses import replace
 

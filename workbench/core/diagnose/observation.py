@@ -28,6 +28,7 @@ class Observation:
     inspection: dict | None = None
     problems: tuple[dict, ...] = ()
     operation: str = ""  # "api:Operation" when the exchange says
+    request_body: object = None  # the body that was sent, when a saved exchange keeps it
 
     @cached_property
     def fields(self) -> dict:
@@ -101,9 +102,13 @@ class SavedExchangeError(WorkbenchError):
 
 
 def from_saved(data: dict, where: str = "exchange") -> Observation:
-    """An Observation from `Exchange.to_dict()` (what `send --json` prints)."""
+    """An Observation from `Exchange.to_dict()` (what `send --json` prints) or from a history
+    entry's `to_dict()` (response_headers, response_body, and the draft that was sent)."""
     if not isinstance(data, dict):
         raise SavedExchangeError(where=where, reason="expected a JSON object: a saved exchange")
+    if "response_body" in data or "response_headers" in data:
+        data = {**data, "headers": data.get("response_headers") or {}, "body": data.get("response_body")}
+    draft = data.get("draft") if isinstance(data.get("draft"), dict) else {}
     status = data.get("status")
     if status is not None and not isinstance(status, int):
         raise SavedExchangeError(where=where, reason=f"'status' must be a number, not {status!r}")
@@ -135,7 +140,17 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
         inspection=_clean_inspection(inspection) if isinstance(inspection, dict) else None,
         problems=tuple(p for p in data.get("problems") or () if isinstance(p, dict)),
         operation=str(data.get("operation") or ""),
+        request_body=_parsed(draft.get("body")),
     )
+
+
+def _parsed(text):
+    if not isinstance(text, str):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:  # a body with {{ variables }} left in it: nothing to re-validate
+        return None
 
 
 def _clean_inspection(data: dict) -> dict:
@@ -147,19 +162,3 @@ def _clean_inspection(data: dict) -> dict:
         if isinstance(headers, list) else []
     clean["session_token_used"] = data.get("session_token_used") is True
     return clean
-
-
-def saved_from_history(entry) -> dict:
-    """A history entry (core.history.HistoryEntry) in the saved-exchange form."""
-    data = {"environment": entry.environment, "operation": entry.operation, "inspection": entry.inspection,
-            "sent": entry.sent, "status": entry.status}
-    if entry.status is None and entry.error:
-        data["error"] = {"type": entry.error.get("type", ""), "message": entry.error.get("message", "")}
-        return data
-    body: object = entry.body_text()
-    if not entry.body_truncated:
-        try:
-            body = json.loads(body) if body else body
-        except ValueError:
-            pass
-    return data | {"headers": dict(entry.response_headers), "body": body}

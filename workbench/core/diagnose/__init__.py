@@ -19,12 +19,12 @@ from workbench.core.diagnose.catalogue import CatalogueError, UnknownEntry, cata
 from workbench.core.diagnose.checks import CHECKS, Finding
 from workbench.core.diagnose.context import DiagnosisContext, build_context
 from workbench.core.diagnose.matching import Match, match
-from workbench.core.diagnose.model import Diagnosis, Entry, Evidence, fill
+from workbench.core.diagnose.model import Diagnosis, Entry, Evidence, fill, fix_label
 from workbench.core.diagnose.observation import Observation, SavedExchangeError, from_error, from_exchange, from_saved
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "diagnose_history_entry", "entry", "flagged_paths", "from_saved", "observe", "search",
+    "catalogue", "diagnose", "diagnose_history_entry", "entry", "fix_label", "flagged_paths", "from_saved", "observe", "search",
 ]
 
 

@@ -101,3 +101,24 @@ class Diagnosis:
         if self.details:
             data["details"] = self.details
         return data
+
+
+FIX_LABELS = {
+    "switch_environment": "Switch environment",
+    "open_credentials": "Open the credentials of {environment}",
+    "set_variable": "Set {name}",
+    "copy_policy": "Copy the IAM policy statement",
+    "open_operation": "Open {operation}",
+    "list_projects": "List projects in {environments}",
+    "retry": "Retry with backoff",
+    "start_sandbox": "Start the local sandbox",
+}
+
+
+def fix_label(fix: dict) -> str:
+    """A fix in a few words, for a button: 'Re-sign for eu-west-1', 'Set projectId'."""
+    action = fix.get("action", "")
+    if action == "resign":
+        return f"Re-sign for {fix['region']}" if "region" in fix else f"Re-sign as {fix.get('signing_name', '?')}"
+    values = {k: ", ".join(v) if isinstance(v, list) else v for k, v in fix.items()}
+    return fill(FIX_LABELS.get(action, action.replace("_", " ").capitalize()), values)

@@ -120,5 +120,5 @@ def fix_label(fix: dict) -> str:
     action = fix.get("action", "")
     if action == "resign":
         return f"Re-sign for {fix['region']}" if "region" in fix else f"Re-sign as {fix.get('signing_name', '?')}"
-    values = {k: ", ".join(v) if isinstance(v, list) else v for k, v in fix.items()}
+    values = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in fix.items()}
     return fill(FIX_LABELS.get(action, action.replace("_", " ").capitalize()), values)

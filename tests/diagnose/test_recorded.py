@@ -175,3 +175,13 @@ def test_a_saved_history_entry_revalidates_the_body_it_sent():
                   "response_body": case["exchange"]["body"], "draft": {"body": json.dumps(case["context"]["body"])}}
     found = {d.id: d for d in diagnose(entry_form, now=RECORDED_AT)}
     assert any(p["path"] == "$.SegmentId" for p in found["bad-request"].details["problems"])
+
+
+@pytest.mark.parametrize("name", names())
+def test_recorded_errors_keep_aws_documented_shapes(name):
+    exchange = load(name)["exchange"]
+    if exchange["status"] < 400:
+        return
+    assert exchange["headers"]["x-amzn-ErrorType"] and isinstance(exchange["body"]["message"], str)
+    if exchange["headers"]["Content-Type"] == "application/x-amz-json-1.0":  # JSON 1.0 (SMS and Voice v2)
+        assert exchange["status"] == 400 and "#" in exchange["body"]["__type"]

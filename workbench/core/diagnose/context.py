@@ -4,7 +4,7 @@ and the user's other environments (to look for a project in another region)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from workbench.core.diagnose.observation import Observation

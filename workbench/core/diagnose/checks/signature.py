@@ -11,6 +11,8 @@ import re
 from urllib.parse import urlsplit
 
 from workbench.core.apis import APIS
+from workbench.core.diagnose.checks.base import MAX_SKEW_SECONDS, Finding, endpoint_region
+from workbench.core.diagnose.checks.clock import response_skew
 from workbench.core.diagnose.model import Evidence
 
 EXPECTED = re.compile(
@@ -74,16 +76,14 @@ def diff_lines(ours: list[str], theirs: list[str]) -> list[str]:
 
 
 def explain_mismatch(obs, ctx, now):
-    from workbench.core.diagnose.checks import Finding
-
     inspection = obs.inspection or {}
     expected = EXPECTED.search(obs.message)
     if expected and inspection.get("canonical_request"):
-        return _from_diff(inspection, expected.group("canonical"), expected.group("sts"), Finding)
-    return _ranked(obs, ctx, now, Finding)
+        return _from_diff(inspection, expected.group("canonical"), expected.group("sts"))
+    return _ranked(obs, ctx, now)
 
 
-def _from_diff(inspection: dict, canonical: str, sts: str, Finding):
+def _from_diff(inspection: dict, canonical: str, sts: str):
     ours = inspection["canonical_request"].split("\n")
     theirs = canonical.split("\n")
     difference = first_difference(ours, theirs, canonical_labels(theirs))
@@ -117,9 +117,8 @@ def _from_diff(inspection: dict, canonical: str, sts: str, Finding):
     )
 
 
-def _ranked(obs, ctx, now, Finding):
+def _ranked(obs, ctx, now):
     from workbench.core import regions
-    from workbench.core.diagnose.checks import MAX_SKEW_SECONDS, endpoint_region, response_skew
 
     inspection = obs.inspection or {}
     backed, others, fixes = [], [], []

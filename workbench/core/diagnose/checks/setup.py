@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from workbench.core.apis import HOST_VARIABLES as API_HOST_VARIABLES
 from workbench.core.diagnose.checks.base import Finding, check
 from workbench.core.diagnose.model import Evidence
 
-HOST_VARIABLES = ("endpoint", "smsVoiceV2Endpoint", "smsVoiceEndpoint", "emailEndpoint")
+HOST_VARIABLES = frozenset(API_HOST_VARIABLES.values())  # endpoint, smsVoiceV2Endpoint...
 
 
 def _missing_names(obs) -> list[str]:

@@ -185,3 +185,15 @@ def test_recorded_errors_keep_aws_documented_shapes(name):
     assert exchange["headers"]["x-amzn-ErrorType"] and isinstance(exchange["body"]["message"], str)
     if exchange["headers"]["Content-Type"] == "application/x-amz-json-1.0":  # JSON 1.0 (SMS and Voice v2)
         assert exchange["status"] == 400 and "#" in exchange["body"]["__type"]
+
+
+def test_passrole_for_an_sms_event_destination_is_limited_to_sms_voice():
+    diagnosis = by_id("passrole-sms-event-destination", "iam-passrole-denied")
+    assert diagnosis.details["statement"] == {
+        "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/SmsEvents",
+        "Condition": {"StringEquals": {"iam:PassedToService": "sms-voice.amazonaws.com"}}}
+
+
+def test_passrole_names_the_role_from_the_message_first():
+    diagnosis = by_id("passrole-event-stream", "iam-passrole-denied")
+    assert diagnosis.details["statement"]["Resource"] == "arn:aws:iam::123456789012:role/PinpointEvents"

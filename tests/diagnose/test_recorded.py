@@ -197,3 +197,11 @@ def test_passrole_for_an_sms_event_destination_is_limited_to_sms_voice():
 def test_passrole_names_the_role_from_the_message_first():
     diagnosis = by_id("passrole-event-stream", "iam-passrole-denied")
     assert diagnosis.details["statement"]["Resource"] == "arn:aws:iam::123456789012:role/PinpointEvents"
+
+
+def test_a_pending_status_means_something_only_for_destination_verification():
+    case = load("v2-verify-destination-pending")
+    assert [d.id for d in diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)] == [
+        "destination-verification-pending"]
+    other = {**case["context"], "operation": "pinpoint-sms-voice-v2:DescribeRegistrations"}
+    assert diagnose(case["exchange"], plan_or_context=context({**case, "context": other}), now=RECORDED_AT) == []

@@ -13,6 +13,7 @@ region availability, IAM statements...).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from workbench.core.diagnose.catalogue import CatalogueError, UnknownEntry, catalogue, entries, entry, search
@@ -43,6 +44,8 @@ def diagnose(exchange, *, plan_or_context=None, environments=None, now: datetime
     env = getattr(plan_or_context, "environment", None) or getattr(plan_or_context, "env", None)
     obs = observe(exchange, getattr(env, "name", ""))
     ctx = build_context(obs, plan_or_context, environments)
+    if ctx.key and not obs.operation:
+        obs = replace(obs, operation=ctx.key)
     found: list[tuple[Entry, Diagnosis]] = []
     for item in entries():
         result = _apply(item, obs, ctx, now)

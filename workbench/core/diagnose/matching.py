@@ -10,6 +10,7 @@
     header   {"name": "Content-Type", "pattern": "regex"}
     text     "regex"                 the raw response body
     problem  "regex"                 a validation problem found before sending
+    operation ["pinpoint-sms-voice-v2:VerifyDestinationNumber"]  the operation sent (api:Operation)
     ok / sent  true|false
 """
 
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from workbench.core.diagnose.model import Evidence
 from workbench.core.diagnose.observation import Observation
 
-KNOWN_CONDITIONS = frozenset({"status", "code", "reason", "message", "error", "field", "header", "text", "problem", "ok", "sent"})
+KNOWN_CONDITIONS = frozenset({"status", "code", "reason", "message", "error", "field", "header", "text", "problem", "ok",
+                              "sent", "operation"})
 
 
 @dataclass
@@ -86,6 +88,8 @@ def match(conditions: dict, obs: Observation) -> Match | None:
     if "sent" in conditions and obs.sent != conditions["sent"]:
         return None
     if "ok" in conditions and obs.ok != conditions["ok"]:
+        return None
+    if "operation" in conditions and obs.operation not in conditions["operation"]:
         return None
     if "status" in conditions:
         if not _status_ok(obs.status, conditions["status"]):

@@ -165,7 +165,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")
     for fix in item["fixes"]:
-        ctx.out(f"  fix: {fix['action']}")
+        ctx.out(f"  fix: {diag.fix_label(fix)}")
     ctx.out(f"source: {item['source']}")
     return ExitStatus.OK
 

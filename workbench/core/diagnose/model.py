@@ -121,4 +121,4 @@ def fix_label(fix: dict) -> str:
     if action == "resign":
         return f"Re-sign for {fix['region']}" if "region" in fix else f"Re-sign as {fix.get('signing_name', '?')}"
     values = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in fix.items()}
-    return fill(FIX_LABELS.get(action, action.replace("_", " ").capitalize()), values)
+    return _generic(fill(FIX_LABELS.get(action, action.replace("_", " ").capitalize()), values))

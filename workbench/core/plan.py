@@ -20,12 +20,11 @@ import contextlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
-from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
 from workbench.core.credentials import fetch_credentials
 from workbench.core.destination import UntrustedDestination, check_destination
-from workbench.core.drafts import RequestDraft
+from workbench.core.drafts import RequestDraft, draft_problems
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
@@ -106,13 +105,14 @@ class SendPlan:
 
 
 def raw_template(method: str, url: str, signing_name: str, headers=(), name: str = "") -> RequestTemplate:
-    """A template for a request botocore may not know: its query string becomes fixed
-    parameters (values may hold {{ variables }}; an already-encoded query is not encoded twice)."""
+    """A template for a request botocore may not know: its query string is kept as pasted
+    (already percent-encoded: `+` stays `+`); values may hold {{ variables }}."""
     base, _, query = url.partition("?")
     return RequestTemplate(
         api="raw", operation=name or f"{method.upper()} request", group="", signing_name=signing_name,
         protocol="", method=method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
+        query=tuple(QueryParam(name=k, value=v if sep else None, required=True, encoded=True)
+                    for k, sep, v in (pair.partition("=") for pair in query.split("&") if pair)),
         variables=(), lifecycle={}, documentation="",
     )
 
@@ -130,18 +130,17 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
     """The template a draft renders with: its library operation (method/URL overridden when the
     draft says so, extra query parameters appended), or one built for a raw draft."""
     if draft.is_raw:
-        signing_name = draft.auth.signing_name if draft.auth else ""
-        for value, what in ((draft.method, "a method"), (draft.url, "a URL"), (signing_name, "a signing name")):
-            if not value.strip():
-                raise DraftNotPlannable(where=draft.name or "raw request", reason=f"a raw request needs {what}",
-                                        missing=what.split(" ", 1)[1])
-        scheme = draft.url.split("://", 1)[0].lower() if "://" in draft.url else "https"
-        if scheme not in ("http", "https"):
-            raise DraftNotPlannable(where=draft.name or "raw request", reason=f"{draft.url!r}: only http and https URLs")
-        template = raw_template(draft.method, draft.url, signing_name)
+        problems = draft_problems(draft)
+        if problems:
+            raise DraftNotPlannable(where=draft.name or "raw request", reason=problems[0].message, place=problems[0].path)
+        template = raw_template(draft.method, draft.url, draft.auth.signing_name)
     else:
         library = library or default_library()
-        template = library.find(draft.operation)
+        api, _, name = draft.operation.rpartition(":")
+        try:
+            template = library.get(api, name)  # a saved draft names "api:Operation" exactly
+        except KeyError:
+            template = library.find(draft.operation)
         if draft.method or draft.url:
             template = replace(template, method=(draft.method or template.method).upper(), url=draft.url or template.url)
     if draft.query:
@@ -205,24 +204,20 @@ def build_plan(
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = draft_variables(draft, template)
-    operation = template.operation
-    base = SendPlan(draft, env, template, operation, template.signing_name, env.region, notes=tuple(notes))
+    notes = tuple(notes) + tuple(_notes(template, draft, env, body))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
                            validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
         signing_name, region = _auth(draft, template, prepared.rendered.variables, env)
     except WorkbenchError as exc:
-        return replace(base, error=exc, notes=base.notes + tuple(_notes(template, draft, env, body)))
+        return SendPlan(draft, env, template, template.operation, template.signing_name, env.region, error=exc, notes=notes)
     destination = None
     try:
         check_destination(prepared.rendered.request, env)
     except UntrustedDestination as exc:
         destination = exc
-    return replace(
-        base, prepared=prepared, signing_name=signing_name, region=region,
-        notes=base.notes + tuple(_notes(template, draft, env, body)),
-        needs_confirmation=_confirmation_needed(env, template, draft), destination=destination,
-    )
+    return SendPlan(draft, env, template, template.operation, signing_name, region, prepared=prepared, notes=notes,
+                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination)
 
 
 def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment) -> tuple[str, str]:

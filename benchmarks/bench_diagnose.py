@@ -34,8 +34,8 @@ EXCHANGES = {
                                "mobiletargeting:GetApps on resource: arn:aws:mobiletargeting:us-east-1:123456789012:*"),
     "200 SendMessages, 100 recipients, 10 failed": {
         "environment": "dev", "status": 200, "headers": DATE, "inspection": INSPECTION,
-        "body": {"MessageResponse": {"Result": {f"+1206555{i:04d}": {"DeliveryStatus": "PERMANENT_FAILURE" if i % 10 == 0 else "SUCCESSFUL",
-                                                                    "StatusCode": 400 if i % 10 == 0 else 200} for i in range(100)}}}},
+        "body": {"ApplicationId": "abc", "Result": {f"+1206555{i:04d}": {"DeliveryStatus": "PERMANENT_FAILURE" if i % 10 == 0 else "SUCCESSFUL",
+                                                                        "StatusCode": 400 if i % 10 == 0 else 200} for i in range(100)}}},
 }
 
 

@@ -86,7 +86,7 @@ def test_email_sender_and_recipient_are_told_apart():
 def test_failed_recipient_inside_a_200_is_located():
     diagnosis = by_id("send-messages-permanent-failure", "recipient-failed")
     assert [e.name for e in diagnosis.evidence if e.kind == "field"] == [
-        '$.MessageResponse.Result["+12065550101"].DeliveryStatus']
+        '$.Result["+12065550101"].DeliveryStatus']
 
 
 def test_end_of_support_says_where_the_feature_went():
@@ -129,7 +129,7 @@ def test_failed_recipients_are_flagged_by_path_for_the_response_tree():
 
     case = load("send-users-messages-throttled")
     found = diagnose(case["exchange"], plan_or_context=context(case), now=RECORDED_AT)
-    assert flagged_paths(found) == {'$.SendUsersMessageResponse.Result["user-1"]["endpoint-1"].DeliveryStatus': "sms-rate-exceeded"}
+    assert flagged_paths(found) == {'$.Result["user-1"]["endpoint-1"].DeliveryStatus': "sms-rate-exceeded"}
 
 
 @pytest.mark.parametrize("saved", [

@@ -71,19 +71,25 @@ def _simulator_country(number: str) -> str | None:
 
 @check
 def simulator_cross_country(obs, ctx, match, now):
+    """A simulator number on one side and the other side in another country (or not a
+    simulator at all, when AWS's message says a simulator was involved)."""
     destinations = _numbers(ctx, "DestinationPhoneNumber")
     origins = _numbers(ctx, "OriginationIdentity", "OriginationNumber")
-    if not destinations:
-        return None
-    dest_country = _simulator_country(destinations[0])
-    if dest_country is None:
-        return None
-    calling = facts()["sms_simulator_numbers"][dest_country]["calling_code"]
+    destination = destinations[0] if destinations else None
     origin = origins[0] if origins else None
-    if origin and origin.startswith(calling) and _simulator_country(origin) in (None, dest_country):
+    dest_country = _simulator_country(destination) if destination else None
+    if dest_country is not None and origin is not None:
+        calling = facts()["sms_simulator_numbers"][dest_country]["calling_code"]
+        if origin.startswith(calling) and _simulator_country(origin) in (None, dest_country):
+            return None
+        explanation = (f"{destination} is a {dest_country} simulator number; only a {dest_country} "
+                       f"origination number reaches it (used: {origin})")
+    elif re.search(r"simulator", obs.message):
+        explanation = f"a simulator origination number reaches only its own country's simulator numbers, not {destination or 'this destination'}"
+    else:
         return None
-    return Finding(captures={"destination": destinations[0], "country": dest_country, "origin": origin or "the account's default"},
-                   evidence=[Evidence("field", "$.DestinationPhoneNumber", destinations[0])])
+    evidence = [Evidence("field", "$.DestinationPhoneNumber", destination)] if destination else []
+    return Finding(captures={"explanation": explanation, "country": dest_country or "that country"}, evidence=evidence)
 
 
 @check

@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from workbench.core.apis import APIS
-from workbench.core.diagnose.checks.base import Finding, check
+from workbench.core.diagnose.checks.base import Finding, check, facts
 from workbench.core.diagnose.model import Evidence
 from workbench.core.resources import load_reference
 
@@ -72,26 +72,43 @@ def revalidate(obs, ctx, match, now):
 
 @check
 def not_found(obs, ctx, match, now):
-    current = ctx.environment
+    """Name what was not found; offer to list projects here and in the user's other regions
+    (Pinpoint), or the Describe call for the SMS and Voice v2 resource type."""
+    body = obs.body if isinstance(obs.body, dict) else {}
+    kind, ident = body.get("ResourceType"), body.get("ResourceId")
+    path = urlsplit((obs.inspection or {}).get("url", "")).path
+    project = re.search(r"/apps/([^/?]+)", path)
+    if isinstance(kind, str) and kind:
+        what = f"{kind} {ident}" if ident else kind
+        evidence = [Evidence("field", "$.ResourceType", kind)] + ([Evidence("field", "$.ResourceId", str(ident))] if ident else [])
+        describe = facts()["sms_voice_v2_describe"].get(kind)
+        fixes = [{"action": "open_operation", "operation": f"pinpoint-sms-voice-v2:{describe}"}] if describe else []
+        steps = [f"List what exists ({describe}) in this environment and check the id."] if describe else []
+        return Finding(captures={"what": what}, evidence=evidence, fixes=fixes, steps=steps)
+    names, regions_seen = _environments_by_region(obs, ctx)
+    fixes = [{"action": "list_projects", "environments": names}] if names else []
+    if project:
+        fixes.append({"action": "set_variable", "name": "projectId"})
+    return Finding(
+        captures={"what": f"project {project.group(1)}" if project else "id"},
+        evidence=[Evidence("inspection", "project id in the URL", project.group(1))] if project else [],
+        steps=["List the projects (GetApps) in this environment and in your other regions, and check the id."],
+        fixes=fixes, details={"regions": sorted(regions_seen)})
+
+
+def _environments_by_region(obs, ctx) -> tuple[list[str], set]:
+    """This environment, then one of the user's environments for each other region."""
     names, regions_seen = [], set()
-    if current is not None:
-        names.append(current.name)
-        regions_seen.add(current.region)
+    if ctx.environment is not None:
+        names.append(ctx.environment.name)
+        regions_seen.add(ctx.environment.region)
     elif obs.environment:
         names.append(obs.environment)
     for env in ctx.environments:
-        if env.name not in names and getattr(env, "region", None) not in regions_seen:
+        if env.name not in names and env.region not in regions_seen:
             names.append(env.name)
             regions_seen.add(env.region)
-    path = urlsplit((obs.inspection or {}).get("url", "")).path
-    ids = re.search(r"/apps/([^/?]+)", path)
-    captures = {"project_id": ids.group(1) if ids else "?"}
-    evidence = [Evidence("inspection", "project id in the URL", ids.group(1))] if ids else []
-    fixes = [{"action": "list_projects", "environments": names}] if names else []
-    if ids:
-        fixes.append({"action": "set_variable", "name": "projectId"})
-    return Finding(captures=captures, evidence=evidence, fixes=fixes,
-                   details={"other_regions": sorted(regions_seen)})
+    return names, regions_seen
 
 
 @check

@@ -12,7 +12,7 @@ COVERED = {
     "sms-simulator-cross-country", "sms-no-origination-identity", "sms-opted-out", "sms-registration-required",
     "sms-max-price", "sms-spend-limit", "number-capabilities-mismatch", "sms-deletion-protection",
     "destination-verification-pending", "destination-verification-failed", "phone-number-invalid", "otp-not-valid",
-    "channel-disabled", "not-found",
+    "channel-disabled", "not-found", "sms-carrier-temporary",
 }
 V2 = "pinpoint-sms-voice-v2"
 
@@ -55,8 +55,13 @@ def test_no_origination_identity_for_the_country(sandbox):
 
 def test_opted_out_destination(sandbox, sms):
     send_to(sandbox.url, f"{V2}:PutOptedOutNumber", body={"OptOutListName": "Default", "OptedOutNumber": "+14254147167"})
-    _, found = text(sandbox, {"DestinationPhoneNumber": "+14254147167", "OriginationIdentity": sms["PhoneNumber"]})
+    try:
+        _, found = text(sandbox, {"DestinationPhoneNumber": "+14254147167", "OriginationIdentity": sms["PhoneNumber"]})
+    finally:
+        removed, _ = send_to(sandbox.url, f"{V2}:DeleteOptedOutNumber",
+                             body={"OptOutListName": "Default", "OptedOutNumber": "+14254147167"})
     assert list(found) == ["sms-opted-out"]
+    assert removed.response.status == 200, removed.response.text()
 
 
 def test_unregistered_toll_free_number(sandbox):
@@ -136,3 +141,28 @@ def test_send_messages_to_disabled_channels_flags_each_recipient(sandbox, projec
     assert exchange.response.status == 200
     assert list(found) == ["channel-disabled"]
     assert flagged_paths(found.values()) == {'$.Result["+12065550100"].StatusMessage': "channel-disabled"}
+
+
+def test_the_sandbox_event_log_diagnoses_failed_deliveries(sandbox, sms, project, run_cli, tmp_path):
+    from workbench.core.diagnose import diagnose_event
+    from workbench.core.sandbox.events import read_events
+
+    # a v2 text to the failure simulator: TEXT_CARRIER_UNREACHABLE (messageStatus)
+    exchange, _ = send_to(sandbox.url, f"{V2}:SendTextMessage", body={
+        "DestinationPhoneNumber": "+14254147167", "OriginationIdentity": sms["PhoneNumber"], "MessageBody": "hello"})
+    assert exchange.response.status == 200
+    # Pinpoint SMS to a US number no identity of the account can reach: _SMS.FAILURE (record_status)
+    send_to(sandbox.url, "pinpoint:UpdateSmsChannel", variables={"projectId": project}, body={"Enabled": True})
+    send_to(sandbox.url, "pinpoint:SendMessages", variables={"projectId": project}, body={
+        "Addresses": {"+12065550142": {"ChannelType": "SMS"}}, "MessageConfiguration": {"SMSMessage": {"Body": "hi"}}})
+    records = list(read_events(sandbox.events.path))
+    ids = {d.id for record in records for d in diagnose_event(record)}
+    assert {"sms-carrier-temporary", "sms-no-origination-identity"} <= ids
+    assert not any(diagnose_event(r) for r in records if r.get("messageStatus") == "DELIVERED")
+
+    log = tmp_path / "events.jsonl"
+    log.write_text(sandbox.events.path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("diagnose", str(log), "--json")
+    assert result.status == 0
+    found = {d["id"] for event in result.json["events"] for d in event["diagnoses"]}
+    assert {"sms-carrier-temporary", "sms-no-origination-identity"} <= found

@@ -94,7 +94,9 @@ def diagnosis_text(diagnosis) -> str:
 # --------------------------------------------------------------------------- diagnose FILE
 
 
-def read_saved(path: str, ctx: CliContext) -> dict:
+def read_saved(path: str, ctx: CliContext):
+    """A saved exchange (one JSON object), or event records (one JSON object per line, like
+    the sandbox's events.jsonl or an event stream export)."""
     try:
         text = ctx.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
@@ -102,7 +104,15 @@ def read_saved(path: str, ctx: CliContext) -> dict:
     try:
         return json.loads(text)
     except ValueError as exc:
-        raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes") from None
+        lines = [line for line in text.splitlines() if line.strip()]
+        try:
+            records = [json.loads(line) for line in lines]
+        except ValueError:
+            raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes, "
+                                 "or event records one per line") from None
+        if len(records) < 2 or not all(isinstance(r, dict) for r in records):
+            raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes") from None
+        return records
 
 
 def user_environments(ctx: CliContext) -> list:
@@ -115,6 +125,16 @@ def user_environments(ctx: CliContext) -> list:
         return []
 
 
+def event_of(data) -> dict | None:
+    """The event record in `data`: itself (eventType / event_type at the top), or the `event`
+    it wraps (the sandbox's log adds sequence, api and destinations around it)."""
+    if isinstance(data, dict) and isinstance(data.get("event"), dict):
+        data = data["event"]
+    if isinstance(data, dict) and ("eventType" in data or "event_type" in data):
+        return data
+    return None
+
+
 def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
     if (args.file is None) == (args.history is None):
         raise WorkbenchError("diagnose: give a saved exchange FILE or --history ID (one of them)")
@@ -125,14 +145,39 @@ def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
             entry = store.get(args.history)
         found = diag.diagnose_history_entry(entry, environments=user_environments(ctx))
     else:
-        observation = diag.from_saved(read_saved(args.file, ctx), where=args.file)
-        found = diag.diagnose(observation, environments=user_environments(ctx))
+        saved = read_saved(args.file, ctx)
+        if isinstance(saved, list) or event_of(saved) is not None:
+            return show_events(ctx, saved if isinstance(saved, list) else [saved], args.json)
+        found = diag.diagnose(diag.from_saved(saved, where=args.file), environments=user_environments(ctx))
     if args.json:
         ctx.out_json({"diagnoses": [d.to_dict() for d in found]})
     elif not found:
         ctx.out("No known problem found in this exchange.")
     else:
         for diagnosis in found:
+            ctx.out(diagnosis_text(diagnosis) + "\n")
+    return ExitStatus.OK
+
+
+def show_events(ctx: CliContext, records: list, as_json: bool) -> ExitStatus:
+    """Each event record that shows a problem, with its diagnoses."""
+    results = []
+    for number, record in enumerate(records, 1):
+        event = event_of(record)
+        if event is None:
+            continue
+        found = diag.diagnose_event(event)
+        if found:
+            attributes = event.get("attributes") if isinstance(event.get("attributes"), dict) else {}
+            results.append({"record": record.get("sequence", number), "event_type": event.get("eventType") or event.get("event_type"),
+                            "message_id": event.get("messageId") or attributes.get("message_id"), "diagnoses": found})
+    if as_json:
+        ctx.out_json({"events": [r | {"diagnoses": [d.to_dict() for d in r["diagnoses"]]} for r in results]})
+    elif not results:
+        ctx.out("No event record shows a known problem.")
+    for result in [] if as_json else results:
+        ctx.out(f"event {result['record']}: {result['event_type']} (message {result['message_id']})")
+        for diagnosis in result["diagnoses"]:
             ctx.out(diagnosis_text(diagnosis) + "\n")
     return ExitStatus.OK
 

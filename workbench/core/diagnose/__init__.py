@@ -25,7 +25,7 @@ from workbench.core.diagnose.observation import Observation, SavedExchangeError,
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "diagnose_history_entry", "entry", "fix_label", "flagged_paths", "from_saved", "observe", "search",
+    "catalogue", "diagnose", "diagnose_event", "diagnose_history_entry", "entry", "fix_label", "flagged_paths", "from_saved", "observe", "search",
 ]
 
 
@@ -67,6 +67,14 @@ def flagged_paths(diagnoses) -> dict[str, str]:
             if evidence.kind == "field" and evidence.name.startswith("$"):
                 flagged.setdefault(evidence.name, diagnosis.id)
     return flagged
+
+
+def diagnose_event(record: dict, *, now: datetime | None = None) -> list[Diagnosis]:
+    """Diagnose one delivery event record (Pinpoint's `_SMS.*` stream with record_status, or an
+    SMS and Voice v2 event destination's TEXT_*/VOICE_* with messageStatus)."""
+    if not isinstance(record, dict):
+        raise SavedExchangeError(where="event record", reason="expected a JSON object")
+    return diagnose({"status": None, "body": record}, now=now)
 
 
 def diagnose_history_entry(entry, *, environments=None, now: datetime | None = None) -> list[Diagnosis]:

@@ -6,7 +6,8 @@
     message  "regex"                 AWS's message, or the error's; named groups are captured
     error    ["DnsFailure"]          exception class (or a base class) when nothing came back
     field    {"name": "DeliveryStatus", "values": [...]} or {"name": ..., "pattern": "regex"}:
-             that key anywhere in the response body (per-recipient results inside a 200)
+             that key (or any of a list of keys) anywhere in the response body: per-recipient
+             results inside a 200, event records (record_status, messageStatus)
     header   {"name": "Content-Type", "pattern": "regex"}
     text     "regex"                 the raw response body
     problem  "regex"                 a validation problem found before sending
@@ -134,8 +135,9 @@ def match(conditions: dict, obs: Observation) -> Match | None:
         found.evidence += [Evidence("problem", p.get("path", ""), p.get("message", "")) for p in hits]
     if "field" in conditions:
         spec = conditions["field"]
+        names = [spec["name"]] if isinstance(spec["name"], str) else spec["name"]
         hits = []
-        for path, value in obs.fields.get(spec["name"], ()):
+        for path, value in (hit for name in names for hit in obs.fields.get(name, ())):
             if "values" in spec and value not in spec["values"]:
                 continue
             if "pattern" in spec and not (isinstance(value, str) and re.search(spec["pattern"], value, re.IGNORECASE)):

@@ -8,7 +8,7 @@ One in-process `SandboxServer`; CreateApp N times (default 200) each way, interl
 `URLLib3Session` with its default socket options (no TCP_NODELAY on the client), one
 connection kept alive and reused, requests signed with `SigV4Auth`. Straight to moto, the
 signed Host header is the real API host, as the front sets it. Also shown: the SMS v2
-SendTextMessage (served by the sandbox's own emulation) through the front, for scale.
+DescribeAccountAttributes (served by the sandbox's own emulation) through the front.
 Printed: medians and p95 in ms, and the ratio front / moto against the goal (1.3x).
 Nothing is asserted.
 """

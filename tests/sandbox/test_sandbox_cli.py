@@ -46,6 +46,11 @@ def test_coverage_serves_every_operation_that_is_not_past_its_end_of_support(run
 
 
 def test_library_marks_follow_the_coverage(run_cli):
+    from workbench.core.sandbox.emulation import emulated_operations
+
+    served = emulated_operations()
+    assert ("pinpoint-sms-voice-v2", "SendTextMessage") in served
+    assert ("pinpoint", "CreateCampaign") not in served
     listing = run_cli("library", "list", "--api", "pinpoint-sms-voice-v2")
     line = next(l for l in listing.stdout.splitlines() if l.strip().startswith("SendTextMessage"))
     assert "[sandbox]" in line
@@ -90,6 +95,10 @@ def test_events_follow_prints_records_as_they_arrive(run_cli):
         message_id = _send_to_simulator(status.url)
         first = json.loads(follower.stdout.readline())
         assert first["event"]["messageId"] == message_id
+        json.loads(follower.stdout.readline())  # its TEXT_DELIVERED
+        assert run_cli("sandbox", "reset").status == 0  # a new, empty log
+        after_reset = _send_to_simulator(ensure_running().url)
+        assert json.loads(follower.stdout.readline())["event"]["messageId"] == after_reset
         follower.send_signal(signal.SIGINT)
         assert follower.wait(timeout=10) == 0
         assert "Traceback" not in follower.stderr.read()

@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 import urllib.request
 
+import boto3
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ClientError
 from sandbox_helpers import make_client
 
 from workbench.core.sandbox.events import read_events
 from workbench.core.sandbox.server import SandboxServer
+from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
 US_SUCCESS = "+14254147755"
 US_FAILURE = "+14254147167"
@@ -210,8 +213,6 @@ def test_errors_are_json_1_0_as_aws_sends_them(sandbox):
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
 
-    from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
-
     request = AWSRequest("POST", sandbox.url + "/", data=b"{}", headers={
         "Content-Type": "application/x-amz-json-1.0",
         "X-Amz-Target": "PinpointSMSVoiceV2.SendTextMessage"})
@@ -331,3 +332,18 @@ def test_event_destinations_that_match_are_named_on_each_record(sandbox, sms, si
     assert [(r["event"]["eventType"], r["eventDestinations"]) for r in records] == [
         ("TEXT_SUCCESSFUL", []), ("TEXT_DELIVERED", ["delivered"])]
     assert all(r["configurationSetName"] == "tracked" for r in records)
+
+
+def test_values_outside_the_model_are_refused_in_awss_words(sms):
+    unvalidated = boto3.client(  # botocore would refuse these before sending
+        "pinpoint-sms-voice-v2", endpoint_url=sms.meta.endpoint_url, region_name="us-east-1",
+        aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY,
+        config=Config(parameter_validation=False, retries={"max_attempts": 1}))
+    refused = refusal(lambda: unvalidated.request_phone_number(
+        IsoCountryCode="USA", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"],
+        NumberType="FAX"))
+    assert (refused["code"], refused["reason"]) == ("ValidationException",
+                                                   "FIELD_VALIDATION_FAILED")
+    assert refused["message"].startswith("2 validation errors detected: ")
+    assert "Value 'FAX' at 'NumberType' failed to satisfy constraint: Member must satisfy " \
+           "enum value set: [LONG_CODE, TOLL_FREE, TEN_DLC, SIMULATOR]" in refused["message"]

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 
 from workbench.cli.context import ExitStatus
-from workbench.core.sandbox.background import (SandboxStatus, read_status, reset_background,
-                                               start_background, stop_background)
 from workbench.core.sandbox.store import sandbox_data_dir
 
 
@@ -49,18 +47,20 @@ def register(subparsers) -> None:
     coverage.set_defaults(handler=_coverage)
 
 
-def _describe(status: SandboxStatus) -> str:
+def _describe(status) -> str:
     record = status.record
     policy = "on" if record and record.tutorial_policy else "off"
     return f"{record.url} (pid {record.pid}, tutorial policy {policy})" if record else ""
 
 
-def _note_stale(ctx, status: SandboxStatus) -> None:
+def _note_stale(ctx, status) -> None:
     if status.stale_cleaned:
         ctx.err(f"note: removed a stale sandbox record ({status.stale_cleaned})")
 
 
 def _start(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import start_background
+
     status = start_background(ctx.environ, tutorial_policy=args.tutorial_policy, port=args.port)
     if args.json:
         ctx.out_json(status.to_dict())
@@ -79,6 +79,8 @@ def _start(args, ctx) -> ExitStatus:
 
 
 def _stop(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import stop_background
+
     status = stop_background(ctx.environ)
     if args.json:
         ctx.out_json({"stopped": status.running, **status.to_dict(), "running": False})
@@ -92,6 +94,8 @@ def _stop(args, ctx) -> ExitStatus:
 
 
 def _status(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import read_status
+
     status = read_status(ctx.environ)
     directory = str(sandbox_data_dir(ctx.environ))
     if args.json:
@@ -105,6 +109,8 @@ def _status(args, ctx) -> ExitStatus:
 
 
 def _reset(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import reset_background
+
     existed, status = reset_background(ctx.environ)
     directory = str(sandbox_data_dir(ctx.environ))
     if args.json:

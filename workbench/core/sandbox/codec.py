@@ -3,6 +3,8 @@
 - `read_input`: the operation's input as one dict, from a JSON body (JSON protocol) or from
   URI labels, query string, headers and body (REST-JSON), like AWS's own deserialiser.
 - `check_required`: the missing required members, located (`$.Member.Sub`).
+- `constraint_problems`: values of the wrong type, outside their enum, length or range, in
+  AWS's own words ("Value 'X' at 'NumberType' failed to satisfy constraint: ...").
 - `write_output`: an answer dict -> (status, headers, body) per the output shape: the
   `responseCode`, header members, the payload member, timestamps in the model's format.
 - `sample`: a model-valid value for any shape (the stateless answers).
@@ -94,6 +96,65 @@ def check_required(shape, value, path: str = "$") -> list[str]:
             for index, item in enumerate(value[name]):
                 missing += check_required(member.member, item, f"{path}.{name}[{index}]")
     return missing
+
+
+_PYTHON_TYPES = {"structure": dict, "map": dict, "list": list, "string": str, "boolean": bool,
+                 "integer": int, "long": int, "double": (int, float), "float": (int, float),
+                 "timestamp": (int, float, str), "blob": str}
+
+
+def constraint_problems(shape, value, path: str = "") -> list[tuple[str, str]]:
+    """(member path, AWS-worded problem) for each value that breaks its shape."""
+    if value is None or shape is None:
+        return []
+    kind = shape.type_name
+    expected = _PYTHON_TYPES.get(kind)
+    shown = str(value)[:50]
+    where = path or shape.name
+    if expected and (not isinstance(value, expected) or
+                     (isinstance(value, bool) and kind not in ("boolean",))):
+        return [(where, f"Value '{shown}' at '{where}' failed to satisfy constraint: Member "
+                        f"must be of type {kind}")]
+    problems = []
+    minimum, maximum = shape.metadata.get("min"), shape.metadata.get("max")
+    if kind == "string":
+        if shape.enum and value not in shape.enum:
+            problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
+                                    f"Member must satisfy enum value set: [{', '.join(shape.enum)}]"))
+        if minimum is not None and len(value) < minimum:
+            problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
+                                    f"Member must have length greater than or equal to {minimum}"))
+        if maximum is not None and len(value) > maximum:
+            problems.append((where, f"Value at '{where}' failed to satisfy constraint: Member "
+                                    f"must have length less than or equal to {maximum}"))
+    elif kind in ("integer", "long", "double", "float"):
+        if minimum is not None and value < minimum:
+            problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
+                                    f"Member must have value greater than or equal to {minimum}"))
+        if maximum is not None and value > maximum:
+            problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
+                                    f"Member must have value less than or equal to {maximum}"))
+    elif kind == "structure":
+        for name, member in shape.members.items():
+            if name in value:
+                problems += constraint_problems(member, value[name],
+                                                f"{path}.{name}" if path else name)
+    elif kind == "list":
+        if maximum is not None and len(value) > maximum:
+            problems.append((where, f"Value at '{where}' failed to satisfy constraint: Member "
+                                    f"must have length less than or equal to {maximum}"))
+        for index, item in enumerate(value):
+            problems += constraint_problems(shape.member, item, f"{where}.{index + 1}.member")
+    elif kind == "map":
+        for key, item in value.items():
+            problems += constraint_problems(shape.value, item, f"{where}.{key}")
+    return problems
+
+
+def validation_message(problems: list[tuple[str, str]]) -> str:
+    count = len(problems)
+    return (f"{count} validation error{'s' if count > 1 else ''} detected: "
+            + "; ".join(text for _, text in problems[:10]))
 
 
 def write_output(api: str, operation: str, answer: dict) -> tuple[int, list, bytes]:

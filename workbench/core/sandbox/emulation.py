@@ -132,6 +132,13 @@ def is_emulated(api: str | None, operation: str | None) -> bool:
     return serving(api, operation) != "refused"
 
 
+@computed_once
+def emulated_operations() -> frozenset[tuple[str, str]]:
+    """(api, operation) pairs the sandbox answers at all: what the library marks [sandbox]."""
+    return frozenset((api, name) for api in API_NAMES
+                     for name in service_model(api).operation_names if is_emulated(api, name))
+
+
 def coverage() -> dict[str, dict[str, list[str]]]:
     """Per API, its operations by serving mode (moto's count as stateful: they keep state)."""
     result = {}

@@ -9,8 +9,9 @@ import logging
 
 from workbench.core.sandbox import smsv2_errors
 from workbench.core.sandbox.aws_errors import AwsError
-from workbench.core.sandbox.codec import (InputError, check_required, operation_model,
-                                          output_sample, read_input, write_output)
+from workbench.core.sandbox.codec import (InputError, check_required, constraint_problems,
+                                          operation_model, output_sample, read_input,
+                                          validation_message, write_output)
 from workbench.core.sandbox.events import EventLog
 from workbench.core.sandbox.messaging import PinpointMessaging
 from workbench.core.sandbox.routing import Route
@@ -41,13 +42,18 @@ class Emulator:
     def answer(self, route: Route, body: bytes, query: str, headers) -> tuple[int, list, bytes]:
         try:
             params = read_input(route, body, query, headers)
-            missing = check_required(operation_model(route.api, route.operation).input_shape,
-                                     params)
+            shape = operation_model(route.api, route.operation).input_shape
+            missing = check_required(shape, params)
             if missing:
                 if route.api == "pinpoint-sms-voice-v2":
                     raise smsv2_errors.missing(missing)
                 raise AwsError(400, "BadRequestException",
                                "Missing required parameter: " + ", ".join(missing))
+            problems = constraint_problems(shape, params)
+            if problems:
+                if route.api == "pinpoint-sms-voice-v2":
+                    raise smsv2_errors.invalid(problems, validation_message(problems))
+                raise bad_request(route.api, validation_message(problems))
             handler = self._handlers.get((route.api, route.operation))
             answer = handler.handle(route.operation, params) if handler \
                 else output_sample(route.api, route.operation)

@@ -9,6 +9,7 @@ Every record gets `sequence` (1, 2, ...) so a reader can follow from where it le
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -51,8 +52,11 @@ def read_events(path: Path, after: int = 0) -> Iterator[dict]:
 def follow_events(path: Path, cancel: CancelToken, after: int = 0,
                   poll: float = 0.2) -> Iterator[dict]:
     """Records as they arrive until `cancel` fires (the log may not exist yet)."""
-    seen = after
+    seen, identity = after, _identity(path)
     while not cancel.cancelled:
+        current = _identity(path)
+        if current != identity:  # emptied by `sandbox reset`, or replaced: start over
+            seen, identity = 0, current
         for record in read_events(path, seen):
             seen = record["sequence"]
             yield record
@@ -60,6 +64,16 @@ def follow_events(path: Path, cancel: CancelToken, after: int = 0,
         unregister = cancel._on_cancel(waiter.set)
         waiter.wait(poll)
         unregister()
+
+
+def _identity(path: Path) -> tuple | None:
+    """Which log this is: its file and first record (a file number can be reused)."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            return stat.st_dev, stat.st_ino, handle.readline()
+    except OSError:
+        return None
 
 
 def now_ms() -> int:

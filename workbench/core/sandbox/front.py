@@ -32,15 +32,15 @@ from workbench.core.sandbox import aws_errors, codec, policy
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.emulation import serving
 from workbench.core.sandbox.routing import Route, api_spec, identify
+from workbench.core.sandbox.statefile import STATUS_PATH
 from workbench.core.sandbox.verify import ArrivedRequest, verify
 from workbench.core.sandbox_identity import SANDBOX_REGION
 
 log = logging.getLogger("sandbox.front")
 
-STATUS_PATH = "/_workbench/sandbox/status"  # unsigned, local: lets a client check who listens
 MAX_BODY = 16 * 1024 * 1024
 BACKLOG = 1024
-WORKERS = 256
+WORKERS = 512  # connections served at once; more wait in the backlog
 IDLE_TIMEOUT = 30.0
 DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
 DRAIN_SECONDS = 5.0

@@ -9,16 +9,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.sandbox.errors import SandboxError
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
 from workbench.core.sandbox.events import EventLog
 from workbench.core.sandbox.store import SandboxStore
-
-
-class SandboxError(WorkbenchError):
-    fmt = "sandbox: {message}"
 
 
 @dataclass(frozen=True)

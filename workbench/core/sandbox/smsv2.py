@@ -22,6 +22,7 @@ import time
 import uuid
 
 from workbench.core.sandbox import numbers
+from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2_errors import conflict, not_found, quota, validation
 from workbench.core.sandbox.store import SandboxStore
@@ -384,11 +385,11 @@ class SmsVoiceV2:
         """('phone-number'|'sender-id', record) for an identity as the API accepts it."""
         try:
             return "phone-number", self._phone(identity)
-        except Exception:
+        except AwsError:
             pass
         try:
             return "sender-id", self._sender(identity, country)
-        except Exception:
+        except AwsError:
             raise not_found("phone-number" if identity.startswith(("+", "phone-")) else
                             "sender-id", identity) from None
 
@@ -903,11 +904,7 @@ class SmsVoiceV2:
                 members = self._members(pool)
                 fitting = [m for m in members if m.get("IsoCountryCode") == dest_country]
                 return (fitting or members)[0], pool
-            try:
-                kind, record = self._identity_record(identity, dest_country)
-            except Exception:
-                raise not_found("phone-number" if identity.startswith(("+", "phone-"))
-                                else "sender-id", identity) from None
+            _, record = self._identity_record(identity, dest_country)
             owner = self._pool(record["PoolId"]) if record.get("PoolId") else record
             return record, owner
         capability = _CAPABILITY[channel]

@@ -21,6 +21,13 @@ def missing(paths: list[str]) -> AwsError:
                                 for name in names]})
 
 
+def invalid(problems: list[tuple[str, str]], message: str) -> AwsError:
+    """Values outside their model constraints (type, enum, length, range)."""
+    return AwsError(400, "ValidationException", message,
+                    {"Reason": "FIELD_VALIDATION_FAILED",
+                     "Fields": [{"Name": name, "Message": text} for name, text in problems]})
+
+
 def conflict(reason: str, message: str, resource_type: str | None = None,
              resource_id: str | None = None) -> AwsError:
     return AwsError(400, "ConflictException", message,

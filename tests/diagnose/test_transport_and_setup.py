@@ -22,17 +22,20 @@ from workbench.core.signing import sign
 from workbench.core.credentials import Credentials, SANDBOX_CREDENTIALS
 
 COVERED = {
-    "connection-refused", "dns-failure", "tls-not-tls", "tls-certificate", "tls-failure", "timeout",
+    "proxy-failure", "ca-bundle-unusable", "connection-refused", "dns-failure", "tls-not-tls", "tls-certificate", "tls-failure", "timeout",
     "connection-broken", "server-error", "html-error-page", "no-environment", "missing-variable",
     "environment-not-found", "credentials-missing", "api-not-in-region",
 }
 
 
-def exchange_for(url: str, timeout: float = 5.0) -> Exchange:
+def exchange_for(url: str, timeout: float = 5.0, environ: dict | None = None, **options) -> Exchange:
+    """Sign and send a GET; the process environment's proxies and CA bundle are not used
+    unless `environ` names them."""
     signed = sign(HttpRequest("GET", url), SANDBOX_CREDENTIALS, region="us-east-1", signing_name="mobiletargeting")
     exchange = Exchange("sandbox", signed.inspection)
     try:
-        response = transport.send(signed.request, transport.SendOptions(connect_timeout=timeout, read_timeout=timeout))
+        response = transport.send(signed.request, transport.SendOptions(
+            connect_timeout=timeout, read_timeout=timeout, environ=environ or {}, **options))
     except transport.TransportError as exc:
         return replace(exchange, error=exc)
     return replace(exchange, response=response)
@@ -257,3 +260,17 @@ def test_dns_failure_of_an_aws_host_where_the_api_is_not_offered():
     assert "pinpoint is not offered in af-south-1" in found["api-not-in-region"].title
     offered = transport.DnsFailure(host="pinpoint.us-east-1.amazonaws.com", reason="no such host")
     assert ids(offered) == ["dns-failure"]
+
+
+def test_unreachable_proxy():
+    proxy = {"HTTPS_PROXY": f"http://127.0.0.1:{closed_port()}"}  # the target is never reached: no network used
+    found = {d.id: d for d in diagnose(exchange_for("https://pinpoint.us-east-1.amazonaws.com/v1/apps", environ=proxy))}
+    assert list(found) == ["proxy-failure"]
+    assert any("HTTPS_PROXY" in step for step in found["proxy-failure"].steps)
+
+
+def test_ca_bundle_that_cannot_be_used(tmp_path):
+    missing = tmp_path / "corp-ca.pem"
+    with Server(answer("200 OK", "application/json", b"{}")) as server:
+        found = ids(exchange_for(f"https://127.0.0.1:{server.port}/v1/apps", ca_bundle=str(missing)))
+    assert found == ["ca-bundle-unusable"]

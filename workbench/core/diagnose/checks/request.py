@@ -92,7 +92,7 @@ def not_found(obs, ctx, match, now):
     return Finding(
         captures={"what": f"project {project.group(1)}" if project else "id"},
         evidence=[Evidence("inspection", "project id in the URL", project.group(1))] if project else [],
-        steps=["List the projects (GetApps) in this environment and in your other regions, and check the id."],
+        steps=["List the projects (GetApps) in this environment and check the id."],
         fixes=fixes, details={"regions": sorted(regions_seen)})
 
 

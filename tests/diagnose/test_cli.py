@@ -112,3 +112,19 @@ def test_diagnose_reads_what_history_show_json_writes(run_cli, tmp_path):
     saved.write_text(shown.stdout, encoding="utf-8")
     result = run_cli("diagnose", str(saved), "--json")
     assert [d["id"] for d in result.json["diagnoses"]] == ["not-found"]
+
+
+def test_every_fix_action_has_a_command_line_wording():
+    from workbench.cli.diagnose_cmds import fix_command
+    from workbench.core.diagnose import catalogue
+    from workbench.core.diagnose.catalogue import FIX_ACTIONS
+
+    samples = {"switch_environment": {}, "open_credentials": {"environment": "dev"}, "set_variable": {"name": "projectId"},
+               "resign": {"region": "eu-west-1"}, "copy_policy": {"statement": {"Effect": "Allow"}},
+               "open_operation": {"operation": "pinpoint:GetApps"}, "list_projects": {"environments": ["dev"]},
+               "retry": {"backoff_seconds": [1, 2]}, "start_sandbox": {}}
+    assert set(samples) == FIX_ACTIONS
+    for action, fields in samples.items():
+        worded = fix_command({"action": action, **fields})
+        assert worded and worded != action, action
+    assert {fix["action"] for item in catalogue() for fix in item["fixes"]} <= FIX_ACTIONS

@@ -67,7 +67,7 @@ def test_troubleshoot_list_show_search(run_cli):
     shown = run_cli("troubleshoot", "show", "clock-skew")
     assert "symptoms:" in shown.stdout and "NTP" in shown.stdout
     credentials = run_cli("troubleshoot", "show", "invalid-security-token")
-    assert "fix: Open the credentials of <environment>" in credentials.stdout
+    assert "fix: Open the credentials of the environment" in credentials.stdout
     found = run_cli("troubleshoot", "search", "UnrecognizedClientException", "--json")
     assert found.json[0]["id"] == "invalid-security-token"
     unknown = run_cli("troubleshoot", "show", "nope")

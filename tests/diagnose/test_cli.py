@@ -128,3 +128,24 @@ def test_every_fix_action_has_a_command_line_wording():
         worded = fix_command({"action": action, **fields})
         assert worded and worded != action, action
     assert {fix["action"] for item in catalogue() for fix in item["fixes"]} <= FIX_ACTIONS
+
+
+def test_an_end_of_support_operation_the_sandbox_refuses_gets_one_diagnosis_without_retry_advice(run_cli):
+    result = run_cli("send", "GetCampaigns", "--var", "projectId=x", "--json")
+    assert result.status == 5 and result.json["status"] == 501
+    [diagnosis] = result.json["diagnoses"]
+    assert diagnosis["id"] == "sandbox-not-emulated"
+    assert "end of support" in diagnosis["cause"] and "Amazon Connect outbound campaigns" in " ".join(diagnosis["steps"])
+    assert "moto" not in json.dumps(diagnosis)
+    assert all(fix["action"] != "retry" for fix in diagnosis["fixes"])
+    plain = run_cli("send", "GetCampaigns", "--var", "projectId=x")
+    assert "server-error" not in plain.stderr and "backoff" not in plain.stderr
+
+
+def test_a_raw_request_no_operation_matches_is_explained_by_the_sandbox_refusal_alone(run_cli):
+    result = run_cli("raw", "GET", "https://{{ endpoint }}/v1/nosuch", "--signing-name", "mobiletargeting", "--json")
+    assert result.status == 5
+    [diagnosis] = result.json["diagnoses"]
+    assert diagnosis["id"] == "sandbox-not-emulated"
+    assert "no operation" in diagnosis["cause"].lower() and "GET /v1/nosuch" in diagnosis["summary"]
+    assert "moto" not in json.dumps(diagnosis) and all(fix["action"] != "retry" for fix in diagnosis["fixes"])

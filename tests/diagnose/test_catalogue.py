@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import test_credential_sources
 import test_sandbox_auth
 import test_sandbox_messaging
 import test_transport_and_setup
@@ -16,7 +17,7 @@ from workbench.core.diagnose.catalogue import CatalogueError, load_entries
 
 
 def test_every_catalogue_entry_is_exercised_by_a_test():
-    exercised = set(test_sandbox_auth.COVERED) | set(test_sandbox_messaging.COVERED) | set(test_transport_and_setup.COVERED)
+    exercised = set(test_credential_sources.COVERED) | set(test_sandbox_auth.COVERED) | set(test_sandbox_messaging.COVERED) | set(test_transport_and_setup.COVERED)
     for name in names():
         exercised |= set(load(name)["expect"])
     catalogue_ids = {item["id"] for item in diag.catalogue()}

@@ -122,7 +122,10 @@ def test_every_fix_action_has_a_command_line_wording():
     samples = {"switch_environment": {}, "open_credentials": {"environment": "dev"}, "set_variable": {"name": "projectId"},
                "resign": {"region": "eu-west-1"}, "copy_policy": {"statement": {"Effect": "Allow"}},
                "open_operation": {"operation": "pinpoint:GetApps"}, "list_projects": {"environments": ["dev"]},
-               "retry": {"backoff_seconds": [1, 2]}, "start_sandbox": {}}
+               "retry": {"backoff_seconds": [1, 2]}, "start_sandbox": {}, "unlock_keyring": {},
+               "use_profile": {"environment": "dev"}, "session_credentials": {"environment": "dev"},
+               "check_profile": {"profile": "work", "environment": "dev"}, "sso_login": {"profile": "work"},
+               "set_process_credentials": {"names": ["AWS_ACCESS_KEY_ID"], "environment": "dev"}}
     assert set(samples) == FIX_ACTIONS
     for action, fields in samples.items():
         worded = fix_command({"action": action, **fields})

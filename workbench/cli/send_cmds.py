@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.cli.diagnose_cmds import print_diagnoses
+from workbench.cli.diagnose_cmds import print_diagnoses, print_unsent
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core import transport
@@ -123,8 +123,10 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
             if args.json:
                 ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]})
                 return ExitStatus.ERROR
-            print_diagnoses(ctx, diagnoses)
-            raise
+            if not diagnoses:
+                raise
+            print_unsent(ctx, exc, diagnoses)
+            return ExitStatus.ERROR
     if exchange.sent:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)

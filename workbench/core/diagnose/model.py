@@ -69,7 +69,7 @@ class Entry:
     fallback: bool = False  # only when nothing else explains the exchange
     severity: str = "error"
     source: str = ""
-    guide: dict = field(default_factory=dict)  # the guide's own wording of title/summary/cause, when the generic one reads badly
+    guide: dict = field(default_factory=dict)  # the guide's own title/summary/cause/steps, where the general wording reads badly
 
     @classmethod
     def from_dict(cls, data: dict) -> "Entry":
@@ -90,7 +90,8 @@ class Entry:
 
         return {
             "id": self.id, "title": text("title"), "area": self.area, "summary": text("summary"),
-            "symptoms": list(self.symptoms), "cause": text("cause"), "steps": [_generic(s) for s in self.steps],
+            "symptoms": list(self.symptoms), "cause": text("cause"),
+            "steps": list(self.guide.get("steps") or [_generic(s) for s in self.steps]),
             "fixes": [dict(f) for f in self.fixes], "severity": self.severity, "source": self.source,
         }
 
@@ -145,6 +146,12 @@ FIX_LABELS = {
     "list_projects": "List projects in {environments}",
     "retry": "Retry with backoff",
     "start_sandbox": "Start the local sandbox",
+    "unlock_keyring": "Unlock the OS keyring",
+    "use_profile": "Use an AWS profile for {environment}",
+    "session_credentials": "Keep the keys for this session only",
+    "check_profile": "Check AWS profile {profile}",
+    "sso_login": "Log in to SSO (profile {profile})",
+    "set_process_credentials": "Set {names}",
 }
 
 

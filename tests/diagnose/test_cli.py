@@ -152,3 +152,9 @@ def test_a_raw_request_no_operation_matches_is_explained_by_the_sandbox_refusal_
     assert diagnosis["id"] == "sandbox-not-emulated"
     assert "no operation" in diagnosis["cause"].lower() and "GET /v1/nosuch" in diagnosis["summary"]
     assert "moto" not in json.dumps(diagnosis) and all(fix["action"] != "retry" for fix in diagnosis["fixes"])
+
+
+def test_evidence_without_a_name_reads_without_a_stray_space(run_cli):
+    case = json.loads((FIXTURES / "service-unavailable.json").read_text(encoding="utf-8"))
+    result = run_cli("diagnose", "-", stdin=json.dumps(case["exchange"]))
+    assert "  evidence: status: HTTP 503" in result.stdout and "status :" not in result.stdout

@@ -119,7 +119,7 @@ def diagnosis_text(diagnosis, shown: list | None = None, said: str = "") -> str:
         if said and evidence.kind == "error" and evidence.value == said:
             continue
         value = evidence.value.splitlines()[0][:160] if evidence.value else ""
-        lines.append(f"  evidence: {evidence.kind} {evidence.name}: {value}".replace("  evidence: message : ", "  evidence: message: "))
+        lines.append(f"  evidence: {' '.join(filter(None, (evidence.kind, evidence.name)))}: {value}")
     diff = diagnosis.details.get("diff", {})
     if diff.get("lines"):
         lines.append(f"  {diff['part']} (- we signed, + AWS expected):")

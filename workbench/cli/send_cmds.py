@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.cli.diagnose_cmds import print_diagnoses, print_unsent
+from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core import transport
@@ -125,6 +125,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
                 return ExitStatus.ERROR
             if not diagnoses:
                 raise
+            from workbench.cli.diagnose_cmds import print_unsent
+
             print_unsent(ctx, exc, diagnoses)
             return ExitStatus.ERROR
     if exchange.sent:

@@ -51,17 +51,26 @@ def parse_vars(pairs: list[str]) -> dict:
     return parse_pairs(pairs, "--var")
 
 
+def read_body_option(body: str, ctx: CliContext) -> str:
+    """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
+    are a located error, never a traceback."""
+    from workbench.core.safe_json import decode_utf8
+
+    if body == "-":
+        binary = getattr(ctx.stdin, "buffer", None)
+        if binary is None:
+            return ctx.stdin.read()
+        return decode_utf8(binary.read(), "--body - (standard input)")
+    try:
+        raw = Path(body).read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"--body {body}: {exc.strerror or exc}") from None
+    return decode_utf8(raw, f"--body {body}")
+
+
 def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
-    if args.body == "-":
-        return ctx.stdin.read()
     if args.body:
-        path = Path(args.body)
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise WorkbenchError(f"--body {args.body}: not UTF-8 text") from None
+        return read_body_option(args.body, ctx)
     if args.variant:
         return template.body_text(args.variant)
     return template.body_text("full" if args.full else "minimal")

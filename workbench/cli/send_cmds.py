@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 from workbench.cli.context import CliContext, ExitStatus
-from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, request_variables, template_for
+from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, request_variables, template_for
 from workbench.core import transport
 from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
 from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbox_environment
@@ -102,14 +101,7 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
         if not sep or not name.strip():
             raise WorkbenchError(f"-H {line!r}: expected 'NAME: VALUE'")
         headers.append((name.strip(), value.strip()))
-    body = None
-    if args.body == "-":
-        body = ctx.stdin.read()
-    elif args.body:
-        try:
-            body = Path(args.body).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
+    body = read_body_option(args.body, ctx) if args.body else None
     url = args.url
     scheme = url.split("://", 1)[0] if "://" in url else "https"
     if scheme not in ("http", "https"):

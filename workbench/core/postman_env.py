@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.core import regions
+from workbench.core import regions, safe_json
 from workbench.core.credentials import Credentials
 from workbench.core.environments import BUILTIN_VARIABLES, Environment, EnvironmentInvalid
 from workbench.core.errors import WorkbenchError
-from workbench.core.storage import describe_json_error
 
 SECRET_KEYS = {"accessKey", "secretAccessKey", "sessionToken"}
 
@@ -49,9 +48,9 @@ def load_postman_environment(path: Path | str, name: str | None = None) -> Postm
     except OSError as exc:
         raise PostmanEnvError(source=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PostmanEnvError(source=str(path), detail=f"not UTF-8 text (byte {exc.start})") from None
+        text = safe_json.decode_utf8(raw, str(path))
+    except safe_json.JsonInputError as exc:
+        raise PostmanEnvError(source=str(path), detail=safe_json.describe(exc)) from None
     return parse_postman_environment(text, source=str(path), name=name)
 
 
@@ -60,9 +59,9 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         return PostmanEnvError(source=source, detail=detail)
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(f"not a Postman environment: {describe_json_error(exc)}") from None
+        data = safe_json.loads(text, source)
+    except safe_json.JsonInputError as exc:
+        raise fail(f"not a Postman environment: {safe_json.describe(exc)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("values"), list):
         if isinstance(data, dict) and ("item" in data or "info" in data):
             raise fail("this is a Postman collection, not an environment (export the environment instead)")

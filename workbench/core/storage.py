@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from workbench.core import safe_json
 from workbench.core.errors import WorkbenchError
 
 VERSION_KEY = "schema_version"
@@ -176,13 +177,9 @@ def load_json_versioned(
         return LoadResult(path, None, CorruptFile(path, detail, backup))
 
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return broken(f"not UTF-8 text (byte {exc.start})")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return broken(describe_json_error(exc))
+        data = safe_json.loads(raw, str(path))
+    except safe_json.JsonInputError as exc:
+        return broken(safe_json.describe(exc))
     if not isinstance(data, dict):
         return broken(f"expected a JSON object at the top level, found {_json_type(data)}")
 

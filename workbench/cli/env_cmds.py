@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+from dataclasses import replace
+
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.core import regions
 from workbench.core.credentials import (
@@ -19,9 +21,11 @@ from workbench.core.credentials import (
     mask_access_key_id,
     resolve_credentials,
 )
+from workbench.core.destination import unconfirmed_hosts
 from workbench.core.environments import Environment, EnvironmentStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.postman_env import load_postman_environment
+from workbench.core.secret_variables import MASK, SecretVariableStore, is_secret_name, mask_variables, secret_values
 
 
 def register(subparsers) -> None:
@@ -52,15 +56,23 @@ def register(subparsers) -> None:
     p.add_argument("--colour", "--color", dest="colour", default="", help="a colour for the UI, e.g. #c62828")
     p.add_argument("--var", action="append", default=[], metavar="KEY=VALUE", help="a free variable (repeatable)")
     p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm --host hosts that are neither AWS hosts nor this machine as destinations for credentials")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
 
     p = env_sub.add_parser("import", help="import a Postman environment export (secrets go to the keyring)")
     p.add_argument("file")
     p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_import)
+
+    p = env_sub.add_parser("trust", help="confirm the environment's hosts that are neither AWS hosts nor this machine")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_env_trust)
 
     p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
     p.add_argument("name")
@@ -120,7 +132,10 @@ def _describe(env: Environment) -> dict:
     data["hosts"] = dict(sorted(env.hosts.items()))
     data["credential_source"] = env.credential_source.to_dict()
     data["missing_apis"] = list(env.missing_apis)
-    data["template_variables"] = dict(sorted(env.template_variables().items()))
+    data["template_variables"] = mask_variables(dict(sorted(env.template_variables().items())))
+    if env.variables:
+        data["variables"] = mask_variables(data["variables"])
+    data["unconfirmed_hosts"] = unconfirmed_hosts(env)
     data["builtin"] = env.is_sandbox
     return data
 
@@ -142,8 +157,24 @@ def _print_env(ctx: CliContext, env: Environment) -> None:
         if env.is_sandbox and not host:
             shown = "set when the sandbox runs"
         ctx.out(f"  {info.label:<17}{shown}")
-    for key, value in sorted(env.variables.items()):
+    for key, value in sorted(mask_variables(env.variables).items()):
         ctx.out(f"  var {key} = {value}")
+    for key in env.secret_variables:
+        ctx.out(f"  var {key} = {MASK} (secret, in the OS keyring)")
+    for host in unconfirmed_hosts(env):
+        ctx.out(f"  not confirmed {host}: credentials are not signed for it")
+
+
+def _confirm_hosts(env: Environment, trust: bool, ctx: CliContext) -> Environment:
+    """Record the hosts the user confirmed with --trust-hosts; otherwise say which hosts
+    credentials will not be signed for."""
+    pending = unconfirmed_hosts(env)
+    if pending and trust:
+        return replace(env, confirmed_hosts=env.confirmed_hosts + tuple(pending))
+    for host in pending:
+        ctx.err(f"note: {host} is neither an AWS host nor this machine: sends with this environment's credentials "
+                f"are refused until you confirm it: pinpoint-workbench env trust {_quote(env.name)}")
+    return env
 
 
 def _read_secret(ctx: CliContext, prompt: str) -> str:
@@ -201,17 +232,29 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         source = CredentialSource("process")
     else:
         source = CredentialSource("keyring")
+    variables = parse_pairs(args.var, "--var")
+    ctx.hide(secret_values(variables))
+    secrets = {k: v for k, v in variables.items() if is_secret_name(k)}
     env = Environment(
         name=args.name,
         region=args.region,
         host_overrides=parse_pairs(args.host, "--host"),
         account_id=args.account_id,
-        variables=parse_pairs(args.var, "--var"),
+        variables={k: v for k, v in variables.items() if k not in secrets},
         colour=args.colour,
         production=args.production,
         credential_source=source,
+        secret_variables=tuple(secrets),
     )
+    env = _confirm_hosts(env, args.trust_hosts, ctx)
+    secret_store = None
+    if secrets:
+        secret_store = SecretVariableStore(open_credential_store(ctx))
+        secret_store.keyring.check()  # no keyring: refuse before writing anything
     store.add(env)
+    if secret_store is not None:
+        secret_store.set(env.name, secrets)
+        ctx.err(f"note: {', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file")
     _warn_offering(ctx, env)
     if args.json:
         ctx.out_json(_describe(env))
@@ -229,17 +272,25 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
     if env.name in store:
         raise WorkbenchError(f"an environment named {env.name!r} already exists; pass --name to import under another name")
     creds = None if args.skip_secrets else imported.credentials
+    secrets = {} if args.skip_secrets else imported.secret_values
+    if args.skip_secrets:
+        env = replace(env, secret_variables=())
+    env = _confirm_hosts(env, args.trust_hosts, ctx)
     keyring_store = None
-    if creds is not None:
+    if creds is not None or secrets:
         keyring_store = open_credential_store(ctx)
         keyring_store.check()  # fail before writing anything
     store.add(env)
     if creds is not None and keyring_store is not None:
         keyring_store.set(env.name, creds)
+    if secrets and keyring_store is not None:
+        SecretVariableStore(keyring_store).set(env.name, secrets)
     for note in imported.notes:
         ctx.err(f"note: {note}")
     if args.skip_secrets and imported.credentials is not None:
         ctx.err("note: --skip-secrets: the access key was not imported")
+    if args.skip_secrets and imported.secret_values:
+        ctx.err(f"note: --skip-secrets: {', '.join(sorted(imported.secret_values))} not imported")
     _warn_offering(ctx, env)
     if args.json:
         data = _describe(env)
@@ -251,15 +302,30 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
     return ExitStatus.OK
 
 
+def cmd_env_trust(args, ctx: CliContext) -> ExitStatus:
+    store = open_store(ctx)
+    env = store.get(args.name)
+    pending = unconfirmed_hosts(env)
+    if pending:
+        store.update(_confirm_hosts(env, True, ctx))
+    for host in pending:
+        ctx.out(f"confirmed {host} as a destination for the credentials of {env.name!r}")
+    if not pending:
+        ctx.out(f"{env.name!r} has no host to confirm (its hosts are AWS hosts or this machine)")
+    return ExitStatus.OK
+
+
 def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     env = store.remove(args.name)
     cleared = False
-    if env.credential_source.kind == "keyring":
-        try:
+    try:
+        if env.credential_source.kind == "keyring":
             cleared = open_credential_store(ctx).clear(env.name)
-        except KeyringUnavailable as exc:
-            ctx.err(f"warning: could not delete the keyring entry of {env.name!r}: {exc.reason}")
+        if env.secret_variables:
+            SecretVariableStore(open_credential_store(ctx)).clear(env.name)
+    except KeyringUnavailable as exc:
+        ctx.err(f"warning: could not delete the keyring entry of {env.name!r}: {exc.reason}")
     if args.json:
         ctx.out_json({"removed": env.name, "keyring_entry_deleted": cleared})
     else:

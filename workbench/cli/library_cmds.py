@@ -9,6 +9,7 @@ from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import RequestTemplate, default_library
 from workbench.core.render import merge_scopes, render
+from workbench.core.secret_variables import secret_values
 from workbench.core.validation import validate
 
 LIFECYCLE_MARK = {"supported": "", "unclear": " [lifecycle unclear]", "end-of-support-2026-10-30": " [END OF SUPPORT 2026-10-30]"}
@@ -164,7 +165,9 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
     body = read_body(args, template, ctx)
-    rendered = render(template, merge_scopes(request=request_variables(args, template)), body)
+    variables = request_variables(args, template)
+    ctx.hide(secret_values(variables))
+    rendered = render(template, merge_scopes(request=variables), body)
     problems = validate(rendered)
     if args.json:
         ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems]})

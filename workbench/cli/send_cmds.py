@@ -20,6 +20,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.library import QueryParam, RequestTemplate
 from workbench.core.lifecycle import lifecycle_notes
 from workbench.core.destination import check_destination
+from workbench.core.secret_variables import resolve_secret_variables, secret_values
 from workbench.core.send_flow import execute, prepare
 
 DEFAULT_ENV = SANDBOX_NAME
@@ -89,7 +90,9 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
     body = read_body(args, template, ctx)
     with open_environment(args.env, ctx) as env:
-        prepared = prepare(template, env, request_variables(args, template), body)
+        variables = request_variables(args, template)
+        secrets = environment_secrets(env, variables, ctx)
+        prepared = prepare(template, env, variables, body, globals_=secrets)
         return sign_and_send(prepared.rendered.request, template.signing_name, env, env.region, template.operation,
                              args, ctx, prepared.problems, lifecycle_notes(template))
 
@@ -118,9 +121,20 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
         # a URL with a literal host keeps its own scheme; {{ endpoint }} takes the environment's
         host_is_variable = "{{" in url[: path_start if path_start > 0 else len(url)]
         own_scheme = None if host_is_variable else scheme
-        prepared = prepare(template, env, parse_vars(args.var), body, validate_request=False, scheme=own_scheme)
+        variables = parse_vars(args.var)
+        secrets = environment_secrets(env, variables, ctx)
+        prepared = prepare(template, env, variables, body, globals_=secrets, validate_request=False, scheme=own_scheme)
         operation = template.operation
         return sign_and_send(prepared.rendered.request, args.signing_name, env, args.region or env.region, operation, args, ctx, ())
+
+
+def environment_secrets(env, request_vars: dict, ctx: CliContext) -> dict:
+    """The environment's secret variables from the keyring (they render in the environment's
+    scope: no plain variable shares their names); every secret value this command can see is
+    masked in what it prints."""
+    secrets = resolve_secret_variables(env, ctx.environ)
+    ctx.hide(secret_values({**env.variables, **secrets, **request_vars}, env.secret_variables))
+    return secrets
 
 
 def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliContext, problems, notes=()) -> ExitStatus:
@@ -128,8 +142,7 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
         print_problems(ctx, problems)
         for note in notes:
             ctx.err(f"note: {note}")
-    if not args.allow_any_host:
-        check_destination(request, env)
+    check_destination(request, env, allow_any_host=args.allow_any_host)
     confirm(env, operation, args, ctx)
     store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
     credentials = resolve_credentials(env, store, ctx.environ)

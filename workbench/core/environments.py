@@ -35,6 +35,7 @@ from workbench.core.storage import (
     atomic_write_json,
     backup_path_for,
     load_json_versioned,
+    remove_stale_temp_files,
 )
 
 APP_NAME = "pinpoint-workbench"
@@ -426,6 +427,7 @@ class EnvironmentStore:
 
     def reload(self) -> None:
         self.problems, self.backups, self._envs = [], [], {}
+        remove_stale_temp_files(self.path)
         result: LoadResult = load_json_versioned(self.path, SCHEMA_VERSION, MIGRATIONS)
         if result.error is not None:
             self._report_file_error(result.error)

@@ -12,6 +12,7 @@ that names the file and what is wrong (line and column for JSON syntax errors).
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import shutil
@@ -93,6 +94,27 @@ def atomic_write_text(path: Path | str, text: str) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+STALE_TEMP_SECONDS = 600  # a save takes milliseconds: an older temp file is from a save that was killed
+
+
+def remove_stale_temp_files(path: Path | str, now: float | None = None) -> list[Path]:
+    """Delete the `.NAME.*.tmp` files that interrupted saves of `path` left behind (kill -9,
+    power loss); those younger than STALE_TEMP_SECONDS may belong to a save in progress in
+    another process and are kept. Returns what was deleted."""
+
+    path = Path(path)
+    now = time.time() if now is None else now
+    removed = []
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+                removed.append(temp)
+        except OSError:
+            continue  # gone already, or not ours to delete
+    return removed
 
 
 def atomic_write_json(path: Path | str, data: Any) -> None:

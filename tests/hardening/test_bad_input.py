@@ -1,0 +1,145 @@
+"""Bad input gets a typed, located error; nothing is lost; nothing crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from workbench.core import safe_json
+from workbench.core.environments import EnvironmentStore
+from workbench.core.library import default_library
+from workbench.core.render import RenderLimits, TemplateLimitExceeded, UnsafeValue, render
+from workbench.core.storage import STALE_TEMP_SECONDS
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[" * 200_000 + "]" * 200_000, "f.json: nested deeper than 100 levels at line 1, column 101"),
+        ('{"a": ' * 150 + "1" + "}" * 150, "f.json: nested deeper than 100 levels at line 1, column 601"),
+        ("1" * 5000, "f.json: a number of 5000 characters (at most 100) at line 1, column 1"),
+        ('{"n":\n  1' + "0" * 400 + ".5}", "f.json: a number of 403 characters (at most 100) at line 2, column 3"),
+        ('[1e999]', "f.json: the number 1e999 is out of range at line 1, column 2"),
+        ('{"x": NaN}', "f.json: NaN is not a JSON number at line 1, column 7"),
+        ('{"name":\n "\\ud800"}', "f.json: not valid Unicode text (a lone surrogate such as \\ud800) at line 2, column 3"),
+        (b'{"name": "\xff"}', "f.json: not UTF-8 text (byte 10 is 0xff) at line 1, column 11"),
+        ("{nope", "f.json: invalid JSON at line 1, column 2: Expecting property name enclosed in double quotes"),
+    ],
+)
+def test_safe_json_locates_what_pythons_parser_falls_over_on(text, message):
+    with pytest.raises(safe_json.JsonInputError) as excinfo:
+        safe_json.loads(text, "f.json")
+    assert str(excinfo.value) == message
+
+
+def test_safe_json_reads_what_is_fine():
+    assert safe_json.loads('{"a": [1, 2.5, "\\ud83d\\ude00", null]}') == {"a": [1, 2.5, "😀", None]}
+    assert safe_json.loads("[" * 100 + "]" * 100)  # exactly the limit
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("{{ 'x' * 3000000000 }}", "1 x 3000000000 would make more than 16777216 characters"),
+        ("{{ 'x'.ljust(10000000000) }}", "a width of 10000000000 would make more than 16777216 characters"),
+        ("{{ 'x'|center(10000000000) }}", "a width of 10000000000 would make more than 16777216 characters"),
+        ("{{ '{:>3000000000}'.format(1) }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
+        ("{{ '%3000000000d' % 1 }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+         "it ran longer than 0.2 s (a loop too big?)"),
+        ("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", "it made more than 1000000 characters"),
+    ],
+)
+def test_body_templates_stop_on_limits(body, reason):
+    template = default_library().find("CreateApp")
+    limits = RenderLimits(seconds=0.2, output_chars=1_000_000)
+    with pytest.raises(TemplateLimitExceeded) as excinfo:
+        render(template, {"endpoint": "pinpoint.us-east-1.amazonaws.com"}, body, limits=limits)
+    assert str(excinfo.value) == f"body: template stopped: {reason}"
+
+
+def test_a_runaway_body_template_is_an_error_on_the_command_line(run_cli, tmp_path):
+    body = tmp_path / "body.json"
+    body.write_text("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    result = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", str(body))
+    assert result.status == 1
+    assert result.stderr == "error: body: template stopped: it ran longer than 2 s (a loop too big?)\n"
+
+
+@pytest.mark.parametrize("url", ["https://pinpoint.us-east-1.amazonaws.com:99999/v1/apps", "https://{{ endpoint }}/v1/apps"])
+def test_port_out_of_range_in_a_url(run_cli, url):
+    result = run_cli("raw", "GET", url, "--signing-name", "mobiletargeting", "--env", "sandbox", "--dry-run",
+                     "--var", "endpoint=127.0.0.1:99999")
+    assert result.status == 1
+    assert result.stderr.endswith("error: url host: port 99999 is out of range (1-65535)\n")
+
+
+def test_port_out_of_range_in_env_add_is_not_saved(run_cli, tmp_path):
+    result = run_cli("env", "add", "p", "--region", "us-east-1", "--host", "pinpoint=pinpoint.example.com:99999")
+    assert result.status == 1
+    assert result.stderr == "error: environment p: hosts.pinpoint: pinpoint.example.com:99999: port 99999 is out of range (1-65535)\n"
+    assert not (tmp_path / "config" / "pinpoint-workbench" / "environments.json").exists()
+
+
+def test_an_already_saved_bad_port_is_reported_and_other_sends_work(run_cli, tmp_path):
+    path = tmp_path / "config" / "pinpoint-workbench" / "environments.json"
+    path.parent.mkdir(parents=True)
+    good = {"name": "good", "region": "us-east-1", "credential_source": {"kind": "process"}}
+    bad = {"name": "bad", "region": "us-east-1", "hosts": {"pinpoint": "a.example.com:99999"}}
+    path.write_text(json.dumps({"schema_version": 1, "environments": [good, bad]}))
+    keys = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE"}
+    result = run_cli("send", "GetApps", "--env", "good", "--dry-run", env=keys)
+    assert result.status == 0
+    assert ("  $.environments[1].hosts.pinpoint: a.example.com:99999: port 99999 is out of range (1-65535) "
+            "(environment 'bad' skipped)") in result.stderr
+    assert run_cli("send", "GetApps", "--env", "bad", "--dry-run", env=keys).stderr.endswith(
+        "error: no environment named 'bad'; known: sandbox, good\n")
+    assert any(bad["hosts"]["pinpoint"] in b.read_text() for b in path.parent.glob("environments.json.*.bak"))
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (("env", "add", "bad\udcff", "--region", "us-east-1"),
+         "error: environment bad\\udcff: name: not valid Unicode text (bytes that are not UTF-8, or a lone surrogate)\n"),
+        (("env", "add", "ok", "--region", "us-east-1", "--var", "projectId=\ud800"),
+         "error: environment ok: variables.projectId: not valid Unicode text (bytes that are not UTF-8, or a lone surrogate)\n"),
+        (("env", "show", "\udcff"), "error: no environment named '\\udcff'; known: sandbox\n"),
+        (("send", "GetApps", "--env", "dev\udcff", "--dry-run"), "error: no environment named 'dev\\udcff'; known: sandbox\n"),
+    ],
+)
+def test_lone_surrogates_on_the_command_line(run_cli, argv, message):
+    result = run_cli(*argv)
+    assert (result.status, result.stderr) == (1, message)
+
+
+def test_lone_surrogate_in_a_body_variable(run_cli):
+    result = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com",
+                     "--body", "-", "--var", "n=\udcff", stdin='{"CreateApplicationRequest": {"Name": "{{ n }}"}}')
+    assert result.status == 1
+    assert result.stderr == "error: body: not valid Unicode text at character 40 (bytes that are not UTF-8?)\n"
+
+
+def test_non_utf8_body_file(run_cli, tmp_path):
+    body = tmp_path / "body.json"
+    body.write_bytes(b'{"Name":\n "caf\xe9"}')
+    result = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", str(body))
+    assert result.status == 1
+    assert result.stderr == f"error: --body {body}: not UTF-8 text (byte 14 is 0xe9) at line 2, column 6\n"
+
+
+def test_stale_temp_files_of_killed_saves_are_removed_at_start(tmp_path):
+    path = tmp_path / "environments.json"
+    old = tmp_path / ".environments.json.abc123.tmp"
+    fresh = tmp_path / ".environments.json.def456.tmp"  # a save in progress elsewhere: kept
+    unrelated = tmp_path / ".other.json.abc123.tmp"
+    for temp in (old, fresh, unrelated):
+        temp.write_text("{partial")
+    long_ago = os.stat(old).st_mtime - STALE_TEMP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(unrelated, (long_ago, long_ago))
+    EnvironmentStore(path)
+    assert not old.exists()
+    assert fresh.exists() and unrelated.exists()

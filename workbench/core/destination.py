@@ -34,12 +34,11 @@ def dns_suffix(partition: str) -> str:
 
 
 class UntrustedDestination(WorkbenchError):
-    """Credentials would be signed for a host they do not belong to. `reason` is one of
-    forbidden_address, bad_address, plain_http, sandbox_elsewhere, unconfirmed_host,
-    foreign_host; `remedy` is "allow_any_host", "confirm_host:HOST" or "" (no way round)."""
-
-    code = "untrusted_destination"
-    fmt = "{message}"
+    """Credentials would be signed for a host they do not belong to. Fields: host,
+    environment, allowed (where its credentials may go), reason (forbidden_address,
+    bad_address, plain_http, sandbox_elsewhere, unconfirmed_host, foreign_host); remedy
+    `allow_any_host`, `confirm_host:HOST`, or none where there is no way round (the
+    sandbox's credentials stay local; never plain http, never a metadata address)."""
 
 
 def is_partition_host(host: str, partition: str) -> bool:
@@ -73,16 +72,21 @@ def check_destination(request: HttpRequest, env: Environment, *, allow_any_host:
     parts = urlsplit(request.url)
     netloc = parts.netloc.lower()
 
-    def refuse(reason: str, message: str, remedy: str = "allow_any_host") -> UntrustedDestination:
-        return UntrustedDestination(message, reason=reason, remedy=remedy, host=netloc, env=env.name)
+    suffix = dns_suffix(env.partition)
+    allowed = [f"https://*.{suffix}", *sorted(h for h in set(env.hosts.values()) if h not in unconfirmed_hosts(env))]
+    if env.is_sandbox:
+        allowed = sorted(set(env.hosts.values())) or ["127.0.0.1"]
+
+    def refuse(reason: str, message: str, remedy: str | None = "allow_any_host") -> UntrustedDestination:
+        return UntrustedDestination(message, reason=reason, remedy=remedy, host=netloc, environment=env.name, allowed=allowed)
 
     try:
         host, _port = split_host_port(netloc.rpartition("@")[2])
     except ValueError as exc:
-        raise refuse("bad_address", f"refusing to sign for {netloc}: {exc}", "") from None
+        raise refuse("bad_address", f"refusing to sign for {netloc}: {exc}", None) from None
     forbidden = forbidden_reason(host)
     if forbidden:
-        raise refuse("forbidden_address", f"refusing to sign for {netloc}: {forbidden}; credentials never go there", "")
+        raise refuse("forbidden_address", f"refusing to sign for {netloc}: {forbidden}; credentials never go there", None)
     if env.is_sandbox and not allow_any_host:
         if is_loopback(host):
             return
@@ -90,13 +94,14 @@ def check_destination(request: HttpRequest, env: Environment, *, allow_any_host:
             "sandbox_elsewhere",
             f"refusing to sign for {host}: the sandbox's credentials go only to the local sandbox "
             f"({', '.join(sorted(set(env.hosts.values()))) or '127.0.0.1'})",
+            None,
         )
     if parts.scheme != "https" and not (is_loopback(host) and (env.is_sandbox or allow_any_host)):
         raise refuse(
             "plain_http",
             f"refusing to sign for {parts.scheme}://{netloc}: credentials are signed only for https "
             "(plain http only for the local sandbox)",
-            "",
+            None,
         )
     if allow_any_host:
         return
@@ -111,9 +116,8 @@ def check_destination(request: HttpRequest, env: Environment, *, allow_any_host:
         )
     if netloc in env.hosts.values() or is_partition_host(host, env.partition):
         return
-    suffix = dns_suffix(env.partition)
     raise refuse(
         "foreign_host",
         f"refusing to sign for {netloc or request.url}: credentials of environment {env.name!r} go only to "
-        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment; pass --allow-any-host to send anyway",
+        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment",
     )

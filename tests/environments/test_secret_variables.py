@@ -4,10 +4,14 @@ environments.json) and every output masks it. Canary values, a real Secret Servi
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from fault_server import FaultServer, json_ok  # noqa: E402
 
 from workbench.core.postman_env import parse_postman_environment
 from workbench.core.secret_variables import MASK, is_secret_name, mask_variables, redact, secret_values
@@ -127,6 +131,17 @@ def test_canary_secret_variables_reach_no_file_and_no_output(run_cli, tmp_path, 
     rendered = cli("render", "CreateApp", "--var", f"apiKey={values['x-api-key']}", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com",
                    "--body", "-", stdin='{"CreateApplicationRequest": {"Name": "{{ apiKey }}"}}')
     assert rendered.status == 0 and MASK in rendered.stdout
+
+    # a real send (to a loopback test server) is kept in the history: masked there too
+    with FaultServer(json_ok) as server:
+        real = cli("raw", "POST", server.url("/v1/apps"), "--signing-name", "mobiletargeting", "--env", "canary",
+                   "-H", "X-Api-Key: {{ apiSecret }}", "--var", f"token={values['clientToken']}", "--allow-any-host",
+                   "--body", "-", stdin='{"Name": "{{ password }}", "T": "{{ token }}"}')
+        assert real.status == 0, real.stderr
+        assert server.requests[0].header("X-Api-Key") == values["apiSecret"]  # the secret did go to the server
+    history = cli("history", "list", "--json")
+    assert history.status == 0 and values["apiSecret"] not in history.stdout
+    assert list((tmp_path / "data").rglob("history*"))
 
     assert cli("env", "remove", "canary").status == 0
     assert SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary") == {}

@@ -124,7 +124,7 @@ def test_lone_surrogate_in_a_body_variable(run_cli):
     result = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com",
                      "--body", "-", "--var", "n=\udcff", stdin='{"CreateApplicationRequest": {"Name": "{{ n }}"}}')
     assert result.status == 1
-    assert error_of(result) == "error: body: not valid Unicode text at character 40 (bytes that are not UTF-8?)"
+    assert error_of(result) == "error: variable n: not valid Unicode text (bytes that are not UTF-8?)"
 
 
 def test_non_utf8_body_file(run_cli, tmp_path):

@@ -356,6 +356,9 @@ def render(
     limits: RenderLimits = DEFAULT_LIMITS,
 ) -> RenderedRequest:
     """Render `template` with `variables`; `body` is the body text (None: no body)."""
+    for name, value in variables.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise UnsafeValue(place=f"variable {name}", reason="not valid Unicode text (bytes that are not UTF-8?)")
     renderer = _Renderer(variables, limits=limits)
     url = _render_url(template.url, scheme, renderer)
     query = _render_query(template, variables, renderer)

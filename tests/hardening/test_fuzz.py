@@ -18,6 +18,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from fault_server import FaultServer, http_response  # noqa: E402
+
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 KEYS = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE", **NO_KEYRING}
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -227,3 +230,29 @@ def test_argv_bytes_and_binary_stdin_in_a_real_process(tmp_path, tally):
     # the one environment that was valid is saved; nothing else was
     saved = json.loads((tmp_path / "config" / "pinpoint-workbench" / "environments.json").read_text())
     assert [env["name"] for env in saved["environments"]] == ["ok"]
+
+
+server_bodies = spliced('{"ApplicationsResponse": {"Item": ["@@"]}}')
+
+
+@FUZZ
+@given(body=server_bodies)
+def test_bad_json_from_a_server(run_cli, tmp_path, tally, body):
+    """What comes back is input too: a response nested 200,000 deep, a 5,000-digit number or
+    a lone surrogate is shown as text, never a traceback, in the output and in the history."""
+    fresh(tmp_path)
+    run_cli("env", "add", "local", "--region", "us-east-1", "--from-process-env", env=KEYS)
+
+    def answer(conn, request, server):
+        conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json")]))
+
+    with FaultServer(answer) as server:
+        for argv in (("raw", "GET", server.url("/v1/apps"), "--signing-name", "mobiletargeting", "--env", "local",
+                      "--allow-any-host"),
+                     ("raw", "GET", server.url("/v1/apps"), "--signing-name", "mobiletargeting", "--env", "local",
+                      "--allow-any-host", "--json")):
+            result = tally.attempt("server response", body, lambda: run_cli(*argv, env=KEYS))
+            assert no_traceback(result), (argv, result)
+    for argv in (("history", "list"), ("history", "list", "--json")):
+        result = tally.attempt("server response", body, lambda: run_cli(*argv, env=KEYS))
+        assert no_traceback(result), (argv, result)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from workbench.core import safe_json
 from workbench.core.drafts import RequestDraft
 from workbench.core.errors import WorkbenchError
 from workbench.core.paths import data_dir
@@ -102,7 +103,7 @@ class HistoryEntry:
         body: object = self.body_text()
         if not self.body_truncated:
             try:
-                body = json.loads(body) if body else body
+                body = safe_json.loads(body) if body else body
             except ValueError:
                 pass
         return self.summary() | {

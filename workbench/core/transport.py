@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import errno
 import http.client
-import json as _json
 import os
 import queue
 import select
@@ -183,9 +182,11 @@ class Response:
         """The body parsed as JSON, or None if it is not JSON (or only a preview is in memory)."""
         if self.truncated or not self.body:
             return None
+        from workbench.core import safe_json
+
         try:
-            return _json.loads(self.text())
-        except ValueError:
+            return safe_json.loads(self.text(), "response body")
+        except ValueError:  # not JSON, or JSON too deep / with numbers too long to use
             return None
 
     def discard(self) -> None:

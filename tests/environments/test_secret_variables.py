@@ -143,6 +143,13 @@ def test_canary_secret_variables_reach_no_file_and_no_output(run_cli, tmp_path, 
     assert history.status == 0 and values["apiSecret"] not in history.stdout
     assert list((tmp_path / "data").rglob("history*"))
 
+    # env set: a secret-named value joins the others in the keyring; a plain one stays in the file
+    set_result = cli("env", "set", "canary", f"clientToken={values['clientToken']}", "campaignId=c1", "--json")
+    assert set_result.status == 0, set_result.stderr
+    assert set_result.json["variables"] == {"campaignId": "c1", "projectId": "p1"}
+    assert SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary")["clientToken"] == values["clientToken"]
+    assert cli("env", "set", "sandbox", f"apiKey={values['clientToken']}").status == 1
+
     assert cli("env", "remove", "canary").status == 0
     assert SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary") == {}
 

@@ -23,7 +23,15 @@ from workbench.core.credentials import (
 from workbench.core.destination import unconfirmed_hosts
 from workbench.core.environments import SANDBOX_NAME, Environment
 from workbench.core.env_import import import_postman_environment
-from workbench.core.secret_variables import MASK, SecretVariableStore, is_secret_name, mask_variables, secret_values
+from workbench.core.errors import WorkbenchError
+from workbench.core.secret_variables import (
+    MASK,
+    SecretVariableStore,
+    is_secret,
+    is_secret_name,
+    mask_variables,
+    secret_values,
+)
 
 
 def register(subparsers) -> None:
@@ -286,8 +294,32 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_set(args, ctx: CliContext) -> ExitStatus:
-    env = open_store(ctx).set_variables(args.name, parse_pairs(args.pairs, "env set"))
+    pairs = parse_pairs(args.pairs, "env set")
+    ctx.hide(secret_values(pairs))
+    store = open_store(ctx)
+    env = store.get(args.name)
+    secrets = {k: v for k, v in pairs.items() if is_secret(k, env.secret_variables)}
+    if secrets:
+        env = _set_secret_variables(ctx, store, env, secrets)
+    plain = {k: v for k, v in pairs.items() if k not in secrets}
+    if plain or not secrets:
+        env = store.set_variables(args.name, plain)
     return _show_variables(ctx, env, args)
+
+
+def _set_secret_variables(ctx: CliContext, store, env: Environment, secrets: dict) -> Environment:
+    """Secret values go to the keyring and only their names to the environment (a plain
+    variable of the same name is dropped: the value now lives in the keyring)."""
+    if env.is_sandbox:
+        raise WorkbenchError(f"{', '.join(sorted(secrets))}: secret values are kept per saved environment, "
+                             "and the sandbox keeps none; pass them with --var for one send")
+    keyring_secrets = SecretVariableStore(open_credential_store(ctx))
+    keyring_secrets.set(env.name, {**keyring_secrets.get(env.name), **secrets})
+    updated = replace(env, variables={k: v for k, v in env.variables.items() if k not in secrets},
+                      secret_variables=env.secret_variables + tuple(secrets))
+    store.update(updated)
+    ctx.err(f"note: {', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file")
+    return updated
 
 
 def cmd_env_unset(args, ctx: CliContext) -> ExitStatus:

@@ -25,7 +25,7 @@ def error_of(result) -> str:
         ("[" * 200_000 + "]" * 200_000, "f.json: nested deeper than 100 levels at line 1, column 101"),
         ('{"a": ' * 150 + "1" + "}" * 150, "f.json: nested deeper than 100 levels at line 1, column 601"),
         ("1" * 5000, "f.json: a number of 5000 characters (at most 100) at line 1, column 1"),
-        ('{"n":\n  1' + "0" * 400 + ".5}", "f.json: a number of 403 characters (at most 100) at line 2, column 3"),
+        ('{"n":\n  1' + "0" * 400 + ".5}", "f.json: the number of 403 characters is out of range at line 2, column 3"),
         ('[1e999]', "f.json: the number 1e999 is out of range at line 1, column 2"),
         ('{"x": NaN}', "f.json: NaN is not a JSON number at line 1, column 7"),
         ('{"name":\n "\\ud800"}', "f.json: not valid Unicode text (a lone surrogate such as \\ud800) at line 2, column 3"),

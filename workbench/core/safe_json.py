@@ -24,6 +24,12 @@ MAX_DEPTH = 100  # the deepest Pinpoint input shape nests about 12 levels
 MAX_NUMBER_LENGTH = 100  # characters in one number literal
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONG_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]{%d,}" % MAX_NUMBER_LENGTH)
+# what may parse to an over-long number or infinity: a long digit run or a 3-digit exponent
+_LONG_DIGITS = re.compile(r"[0-9]{%d}" % MAX_NUMBER_LENGTH)
+_BIG_EXPONENT = re.compile(r"[eE][+-]?[0-9]{3}")
+_SUSPECT_NUMBER = re.compile(r"[0-9]{%d,}|[0-9][eE][+-]?[0-9]{3,}" % MAX_NUMBER_LENGTH)
+_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]*")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
@@ -44,18 +50,24 @@ def loads(text: str | bytes, source: str = "<input>", *, max_depth: int = MAX_DE
 
     if isinstance(text, (bytes, bytearray)):
         text = decode_utf8(bytes(text), source)
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):
         raise _located(text, _SURROGATE.search(text).start(), source, "not valid Unicode text (a lone surrogate)")
-    state = _Numbers(text, source)
     try:
-        data = json.loads(
-            text, parse_int=state.parse_int, parse_float=state.parse_float, parse_constant=state.parse_constant
-        )
+        data = json.loads(text, parse_constant=lambda literal: _not_a_number(text, source, literal))
     except json.JSONDecodeError as exc:
         raise JsonInputError(source=source, line=exc.lineno, column=exc.colno, detail="invalid JSON", reason=f": {exc.msg}") from None
     except RecursionError:
         raise _too_deep(text, source, max_depth) from None
-    _check_tree(data, text, source, max_depth)
+    except JsonInputError:
+        raise
+    except ValueError:  # an integer past Python's 4,300-digit conversion limit
+        raise _long_number(text, source) from None
+    strings = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+    numbers = _LONG_DIGITS.search(text) is not None or _BIG_EXPONENT.search(text) is not None
+    if strings or numbers:
+        _check_tree(data, text, source, max_depth, strings=strings, numbers=numbers)
+    elif text.count("[") + text.count("{") > max_depth:  # the common small, plain body skips the walk
+        _check_depth(data, text, source, max_depth)
     return data
 
 
@@ -80,32 +92,23 @@ def describe(exc: JsonInputError) -> str:
     return f"{exc.detail} at line {exc.line}, column {exc.column}{exc.reason}"
 
 
-class _Numbers:
-    """parse_int / parse_float / parse_constant hooks that bound number literals."""
+def _not_a_number(text: str, source: str, literal: str):
+    raise _located(text, max(text.find(literal), 0), source, f"{literal} is not a JSON number")
 
-    def __init__(self, text: str, source: str):
-        self.text, self.source = text, source
 
-    def _fail(self, literal: str, detail: str) -> JsonInputError:
-        return _located(self.text, max(self.text.find(literal), 0), self.source, detail)
+def _long_number(text: str, source: str) -> JsonInputError:
+    match = _LONG_NUMBER.search(text)
+    offset, length = (match.start(), len(match.group())) if match else (0, 0)
+    return _located(text, offset, source, f"a number of {length} characters (at most {MAX_NUMBER_LENGTH})")
 
-    def _check_length(self, literal: str) -> None:
-        if len(literal) > MAX_NUMBER_LENGTH:
-            raise self._fail(literal, f"a number of {len(literal)} characters (at most {MAX_NUMBER_LENGTH})")
 
-    def parse_int(self, literal: str) -> int:
-        self._check_length(literal)
-        return int(literal)
-
-    def parse_float(self, literal: str) -> float:
-        self._check_length(literal)
-        value = float(literal)
-        if not math.isfinite(value):
-            raise self._fail(literal, f"the number {literal} is out of range")
-        return value
-
-    def parse_constant(self, literal: str):
-        raise self._fail(literal, f"{literal} is not a JSON number")
+def _out_of_range(text: str, source: str) -> JsonInputError:
+    for suspect in _SUSPECT_NUMBER.finditer(text):
+        literal = _NUMBER.match(text, suspect.start()).group()
+        if not math.isfinite(float(literal.rstrip(".eE+-") or 0)):
+            shown = literal if len(literal) <= 40 else f"of {len(literal)} characters"
+            return _located(text, suspect.start(), source, f"the number {shown} is out of range")
+    return _located(text, 0, source, "a number is out of range")
 
 
 def _located(text: str, offset: int, source: str, detail: str) -> JsonInputError:
@@ -127,23 +130,39 @@ def _too_deep(text: str, source: str, max_depth: int) -> JsonInputError:
     return JsonInputError(source=source, line=1, column=1, detail=f"nested deeper than {max_depth} levels")
 
 
-def _check_tree(data: Any, text: str, source: str, max_depth: int) -> None:
-    """Depth within bounds and no lone surrogate in any string (iteratively: no recursion
-    on user data)."""
+def _check_depth(data: Any, text: str, source: str, max_depth: int) -> None:
+    """Only the containers, iteratively: the walk a large plain document needs."""
+
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > max_depth:
+            raise _too_deep(text, source, max_depth)
+        for child in value.values() if type(value) is dict else value:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+
+
+def _check_tree(data: Any, text: str, source: str, max_depth: int, *, strings: bool, numbers: bool) -> None:
+    """Depth within bounds, numbers finite and short, no lone surrogate in any string:
+    iteratively (no recursion on user data), looking only at what the text may hold."""
 
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, str):
-            if _SURROGATE.search(value):
+            if strings and _SURROGATE.search(value):
                 escape = _SURROGATE_ESCAPE.search(text)
-                offset = escape.start() if escape else 0
-                raise _located(text, offset, source, "not valid Unicode text (a lone surrogate such as \\ud800)")
+                raise _located(text, escape.start() if escape else 0, source,
+                               "not valid Unicode text (a lone surrogate such as \\ud800)")
         elif isinstance(value, (dict, list)):
             if depth > max_depth:
                 raise _too_deep(text, source, max_depth)
-            if isinstance(value, dict):
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)) or strings or numbers)
+            if strings and isinstance(value, dict):
                 stack.extend((key, depth) for key in value)
-                stack.extend((child, depth + 1) for child in value.values())
-            else:
-                stack.extend((child, depth + 1) for child in value)
+        elif numbers and isinstance(value, float) and not math.isfinite(value):
+            raise _out_of_range(text, source)
+        elif numbers and isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 332:
+            raise _long_number(text, source)

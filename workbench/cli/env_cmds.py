@@ -7,6 +7,7 @@ secret access key comes from a hidden prompt on a terminal, else from one line o
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import replace
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
@@ -18,6 +19,7 @@ from workbench.core.credentials import (
     CredentialsError,
     KeyringCredentialStore,
     KeyringUnavailable,
+    fetch_credentials,
     mask_access_key_id,
 )
 from workbench.core.destination import unconfirmed_hosts
@@ -64,6 +66,7 @@ def register(subparsers) -> None:
     p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
     p.add_argument("--trust-hosts", action="store_true",
                    help="confirm --host hosts that are neither AWS hosts nor this machine as destinations for credentials")
+    p.add_argument("--ca-bundle", default="", metavar="PEM", help="CAs to trust for this environment (e.g. a corporate proxy's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
 
@@ -253,6 +256,7 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         production=args.production,
         credential_source=source,
         secret_variables=tuple(secrets),
+        ca_bundle=os.path.abspath(args.ca_bundle) if args.ca_bundle else "",
     )
     env = _confirm_hosts(env, args.trust_hosts, ctx)
     secret_store = None
@@ -431,13 +435,13 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.plan import open_environment, resolve_plan_credentials
+    from workbench.core.plan import open_environment
     from workbench.core.send_flow import credentials_check
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
     with open_environment(args.name, ctx.environ, store=store) as opened:
         env = opened.environment
-        creds = resolve_plan_credentials(env, ctx.environ)
+        creds = fetch_credentials(env, ctx.environ)
         report = credentials_report(env, creds)
         report["check"] = credentials_check(env, creds)
     check = report["check"]

@@ -16,6 +16,7 @@ fixed identity, plain http, hosts filled in from the running sandbox's URL.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -37,7 +38,7 @@ from workbench.core.storage import (
     backup_path_for,
     file_lock,
     load_json_versioned,
-    remove_stale_temp_files,
+    sweep_stale_temps,
 )
 
 APP_NAME = "pinpoint-workbench"
@@ -101,6 +102,7 @@ class Environment:
     # override hosts the user confirmed as a destination for this environment's credentials
     # (needed for any host that is neither the partition's AWS hosts nor loopback)
     confirmed_hosts: tuple[str, ...] = ()
+    ca_bundle: str = ""  # a PEM file of CAs to trust for this environment (a corporate TLS-inspecting proxy)
 
     def __post_init__(self):
         object.__setattr__(self, "host_overrides", dict(self.host_overrides))
@@ -121,7 +123,7 @@ class Environment:
     def partition(self) -> str:
         return regions.partition_of(self.region)
 
-    @property
+    @functools.cached_property
     def hosts(self) -> dict[str, str]:
         """api -> host: botocore's hosts for the region (APIs offered there), then overrides.
 
@@ -131,7 +133,7 @@ class Environment:
 
         derived = {} if self.is_sandbox else regions.hosts_for_region(self.region)
         derived.update(self.host_overrides)
-        return derived
+        return derived  # computed once: an Environment never changes
 
     @property
     def missing_apis(self) -> tuple[str, ...]:
@@ -227,11 +229,14 @@ class Environment:
                 found.append(Problem(f"variables.{key}", _NOT_UNICODE))
         if not isinstance(self.colour, str):
             found.append(Problem("colour", "a colour is a string such as #c62828"))
-        for where, text in (("region", self.region), ("colour", self.colour), ("credential_source.profile", self.credential_source.profile)):
+        for where, text in (("region", self.region), ("colour", self.colour), ("ca_bundle", self.ca_bundle),
+                            ("credential_source.profile", self.credential_source.profile)):
             if isinstance(text, str) and _SURROGATE.search(text):
                 found.append(Problem(where, _NOT_UNICODE))
         if not isinstance(self.production, bool):
             found.append(Problem("production", "production is true or false"))
+        if not isinstance(self.ca_bundle, str):
+            found.append(Problem("ca_bundle", "a CA bundle is the path of a PEM file"))
         return found
 
     # ---- persistence
@@ -258,6 +263,8 @@ class Environment:
             data["secret_variables"] = list(self.secret_variables)
         if self.confirmed_hosts:
             data["confirmed_hosts"] = list(self.confirmed_hosts)
+        if self.ca_bundle:
+            data["ca_bundle"] = self.ca_bundle
         return data
 
     @classmethod
@@ -296,6 +303,7 @@ class Environment:
                 credential_source=source,
                 secret_variables=tuple(data.get("secret_variables", ())),
                 confirmed_hosts=tuple(data.get("confirmed_hosts", ())),
+                ca_bundle=data.get("ca_bundle", ""),
             )
         except TypeError:  # an unhashable name in a list
             raise EnvironmentInvalid(label, [Problem(f"{prefix}secret_variables", "names are strings")]) from None
@@ -306,7 +314,7 @@ class Environment:
 
 _KNOWN_KEYS = {
     "name", "region", "hosts", "scheme", "account_id", "variables", "colour", "production", "credential_source",
-    "secret_variables", "confirmed_hosts",
+    "secret_variables", "confirmed_hosts", "ca_bundle",
 }
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_UNICODE = "not valid Unicode text (bytes that are not UTF-8, or a lone surrogate)"
@@ -438,7 +446,7 @@ class EnvironmentStore:
 
     def reload(self) -> None:
         self.problems, self.backups, self._envs, self._sandbox_variables = [], [], {}, {}
-        remove_stale_temp_files(self.path)
+        sweep_stale_temps(self.path)  # temp files of saves that were killed (kill -9, power loss)
         self._stamp = _file_stamp(self.path)
         result: LoadResult = load_json_versioned(self.path, SCHEMA_VERSION, MIGRATIONS)
         if result.error is not None:

@@ -20,9 +20,9 @@ import contextlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
-from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
+from workbench.core.credentials import fetch_credentials
 from workbench.core.destination import UntrustedDestination, check_destination
 from workbench.core.drafts import RequestDraft
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
@@ -105,13 +105,14 @@ class SendPlan:
 
 
 def raw_template(method: str, url: str, signing_name: str, headers=(), name: str = "") -> RequestTemplate:
-    """A template for a request botocore may not know: its query string becomes fixed
-    parameters (values may hold {{ variables }}; an already-encoded query is not encoded twice)."""
+    """A template for a request botocore may not know: its query string is kept as pasted
+    (already percent-encoded: `+` stays `+`); values may hold {{ variables }}."""
     base, _, query = url.partition("?")
     return RequestTemplate(
         api="raw", operation=name or f"{method.upper()} request", group="", signing_name=signing_name,
         protocol="", method=method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
+        query=tuple(QueryParam(name=k, value=v if sep else None, required=True, encoded=True)
+                    for k, sep, v in (pair.partition("=") for pair in query.split("&") if pair)),
         variables=(), lifecycle={}, documentation="",
     )
 
@@ -140,7 +141,11 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
         template = raw_template(draft.method, draft.url, signing_name)
     else:
         library = library or default_library()
-        template = library.find(draft.operation)
+        api, _, name = draft.operation.rpartition(":")
+        try:
+            template = library.get(api, name)  # a saved draft names "api:Operation" exactly
+        except KeyError:
+            template = library.find(draft.operation)
         if draft.method or draft.url:
             template = replace(template, method=(draft.method or template.method).upper(), url=draft.url or template.url)
     if draft.query:
@@ -204,24 +209,20 @@ def build_plan(
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = draft_variables(draft, template)
-    operation = template.operation
-    base = SendPlan(draft, env, template, operation, template.signing_name, env.region, notes=tuple(notes))
+    notes = tuple(notes) + tuple(_notes(template, draft, env, body))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
                            validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
         signing_name, region = _auth(draft, template, prepared.rendered.variables, env)
     except WorkbenchError as exc:
-        return replace(base, error=exc, notes=base.notes + tuple(_notes(template, draft, env, body)))
+        return SendPlan(draft, env, template, template.operation, template.signing_name, env.region, error=exc, notes=notes)
     destination = None
     try:
         check_destination(prepared.rendered.request, env)
     except UntrustedDestination as exc:
         destination = exc
-    return replace(
-        base, prepared=prepared, signing_name=signing_name, region=region,
-        notes=base.notes + tuple(_notes(template, draft, env, body)),
-        needs_confirmation=_confirmation_needed(env, template, draft), destination=destination,
-    )
+    return SendPlan(draft, env, template, template.operation, signing_name, region, prepared=prepared, notes=notes,
+                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination)
 
 
 def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment) -> tuple[str, str]:
@@ -234,16 +235,6 @@ def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, en
 
 
 # --------------------------------------------------------------------------- running
-
-
-def resolve_plan_credentials(env: Environment, environ: Mapping[str, str], *, cancel: CancelToken | None = None,
-                             progress: ProgressCallback | None = None):
-    """The environment's credentials (keyring, profile, process environment or sandbox)."""
-    from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-
-    (progress or no_progress)(Progress("credentials", env.credential_source.describe()))
-    store = KeyringCredentialStore.from_environ(environ) if env.credential_source.kind == "keyring" else None
-    return resolve_credentials(env, store, environ)
 
 
 def run_plan(
@@ -271,7 +262,7 @@ def run_plan(
     if plan.needs_confirmation and not confirmed and not dry_run:
         raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
     if credentials is None:
-        credentials = resolve_plan_credentials(plan.environment, environ, cancel=cancel, progress=progress)
+        credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
@@ -294,10 +285,13 @@ class OpenEnvironment:
 
 @contextlib.contextmanager
 def open_environment(name: str, environ: Mapping[str, str], *, store=None, cancel: CancelToken | None = None,
-                     progress: ProgressCallback | None = None) -> Iterator[OpenEnvironment]:
-    """The named environment; for the sandbox, a running sandbox (the kept one, else one started
-    for this `with` block and stopped after it). `store` defaults to the user's environments
-    (the sandbox's saved variables live there too)."""
+                     progress: ProgressCallback | None = None, start_sandbox: bool = True) -> Iterator[OpenEnvironment]:
+    """The named environment. For the sandbox, the kept background sandbox: the running one,
+    else one started now that stays up (with its state) after this `with` block. With
+    `start_sandbox=False` (a dry run) nothing is left running: without a kept sandbox, a
+    one-off is started for the block and stopped after it. `store` defaults to the user's
+    environments (the sandbox's saved variables live there too). Cancellable while the
+    sandbox starts (Cancelled(phase="sandbox"))."""
     if store is None:
         from workbench.core.environments import EnvironmentStore
 
@@ -305,16 +299,20 @@ def open_environment(name: str, environ: Mapping[str, str], *, store=None, cance
     if name != SANDBOX_NAME:
         yield OpenEnvironment(store.get(name))
         return
-    from workbench.core.sandbox.background import ensure_sandbox
+    from workbench.core.sandbox.background import ensure_running, ensure_sandbox, read_status
 
-    (progress or no_progress)(Progress("sandbox", "looking for a running sandbox"))
-    if cancel is not None and cancel.cancelled:
-        from workbench.core.cancel import Cancelled
-
-        raise Cancelled(phase="sandbox")
+    sandbox = store.get(SANDBOX_NAME)
+    if start_sandbox:
+        status = ensure_running(environ, cancel=cancel, progress=progress)
+        notes = () if status.already_running else (
+            Note("sandbox_started", f"started the local sandbox at {status.url}; it keeps running, and keeps "
+                                    "what you create, until it is stopped", remedy="stop_sandbox"),)
+        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), notes, status)
+        return
+    status = read_status(environ)
+    if status.running:
+        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), (), status)
+        return
+    (progress or no_progress)(Progress("sandbox", "starting a one-off sandbox"))
     with ensure_sandbox(environ) as handle:
-        notes = ()
-        if handle.started_here:
-            notes = (Note("one_off_sandbox", "started a local sandbox for this send only; nothing it stores is kept",
-                          remedy="start_sandbox"),)
-        yield OpenEnvironment(store.get(SANDBOX_NAME).with_sandbox_url(handle.url), notes, handle)
+        yield OpenEnvironment(sandbox.with_sandbox_url(handle.url), (), handle)

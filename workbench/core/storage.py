@@ -13,12 +13,12 @@ that names the file and what is wrong (line and column for JSON syntax errors).
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
 import os
 import shutil
 import tempfile
 import time
+from glob import escape as glob_escape
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
@@ -77,6 +77,7 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_temps(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -97,24 +98,21 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     _fsync_dir(path.parent)
 
 
-STALE_TEMP_SECONDS = 600  # a save takes milliseconds: an older temp file is from a save that was killed
+STALE_TEMP_SECONDS = 3600  # a save takes milliseconds: an older temp file is a save that was killed
 
 
-def remove_stale_temp_files(path: Path | str, now: float | None = None) -> list[Path]:
-    """Delete the `.NAME.*.tmp` files that interrupted saves of `path` left behind (kill -9,
-    power loss); those younger than STALE_TEMP_SECONDS may belong to a save in progress in
-    another process and are kept. Returns what was deleted."""
-
+def sweep_stale_temps(path: Path | str, now: float | None = None) -> list[Path]:
+    """Delete the temp files interrupted saves of `path` left beside it; returns them."""
     path = Path(path)
-    now = time.time() if now is None else now
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
     removed = []
-    for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for temp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
         try:
-            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+            if temp.stat().st_mtime < cutoff:
                 temp.unlink()
                 removed.append(temp)
         except OSError:
-            continue  # gone already, or not ours to delete
+            pass
     return removed
 
 
@@ -162,7 +160,7 @@ def move_aside(path: Path | str) -> Path:
 @contextlib.contextmanager
 def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
     """Hold an exclusive lock on `path` + ".lock" (the file itself is replaced on save, so it
-    cannot carry the lock): POSIX fcntl, Windows msvcrt, else an O_EXCL lock file. Serialises
+    cannot carry the lock): POSIX fcntl, elsewhere an O_EXCL lock file. Serialises
     read-modify-write between processes (the window and a terminal); not reentrant."""
 
     lock_path = Path(f"{path}.lock")

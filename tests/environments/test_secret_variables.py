@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from fault_server import FaultServer, json_ok  # noqa: E402
+from fault_server import FaultServer, http_response, json_ok  # noqa: E402
 
 from workbench.core.postman_env import parse_postman_environment
 from workbench.core.secret_variables import MASK, is_secret_name, mask_variables, redact, secret_values
@@ -139,6 +139,24 @@ def test_canary_secret_variables_reach_no_file_and_no_output(run_cli, tmp_path, 
                    "--body", "-", stdin='{"Name": "{{ password }}", "T": "{{ token }}"}')
         assert real.status == 0, real.stderr
         assert server.requests[0].header("X-Api-Key") == values["apiSecret"]  # the secret did go to the server
+    # a secret-named value saved from a response joins the keyring entry; the globals file takes none
+    served_token = f"ServedToken{uuid.uuid4().hex}"  # the server's own secret: kept in the history's copy of its answer
+
+    def token_answer(conn, request, server):
+        body = json.dumps({"Token": served_token}).encode()
+        conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json")]))
+
+    with FaultServer(token_answer) as server:
+        saved = cli("raw", "GET", server.url("/v1/token"), "--signing-name", "mobiletargeting", "--env", "canary",
+                    "--allow-any-host", "--save", "apiToken=Token", "--save-global", "sessionToken=Token")
+    assert saved.status == 0, saved.stderr
+    assert "sessionToken not saved in the globals" in saved.stderr
+    stored = SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary")
+    assert stored["apiToken"] == served_token
+    assert served_token not in saved.stdout + saved.stderr
+    for name in ("environments.json", "globals.json"):
+        assert not [p for p in tmp_path.rglob(name) if served_token in p.read_text()]
+
     history = cli("history", "list", "--json")
     assert history.status == 0 and values["apiSecret"] not in history.stdout
     assert list((tmp_path / "data").rglob("history*"))

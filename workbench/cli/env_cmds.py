@@ -31,6 +31,7 @@ from workbench.core.secret_variables import (
     SecretVariableStore,
     is_secret,
     is_secret_name,
+    keep_secret_values,
     mask_variables,
     secret_values,
 )
@@ -303,27 +304,16 @@ def cmd_env_set(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     env = store.get(args.name)
     secrets = {k: v for k, v in pairs.items() if is_secret(k, env.secret_variables)}
+    if secrets and env.is_sandbox:
+        raise WorkbenchError(f"{', '.join(sorted(secrets))}: secret values are kept per saved environment, "
+                             "and the sandbox keeps none; pass them with --var for one send")
     if secrets:
-        env = _set_secret_variables(ctx, store, env, secrets)
+        env = keep_secret_values(store, env, secrets, open_credential_store(ctx))
+        ctx.err(f"note: {', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file")
     plain = {k: v for k, v in pairs.items() if k not in secrets}
     if plain or not secrets:
         env = store.set_variables(args.name, plain)
     return _show_variables(ctx, env, args)
-
-
-def _set_secret_variables(ctx: CliContext, store, env: Environment, secrets: dict) -> Environment:
-    """Secret values go to the keyring and only their names to the environment (a plain
-    variable of the same name is dropped: the value now lives in the keyring)."""
-    if env.is_sandbox:
-        raise WorkbenchError(f"{', '.join(sorted(secrets))}: secret values are kept per saved environment, "
-                             "and the sandbox keeps none; pass them with --var for one send")
-    keyring_secrets = SecretVariableStore(open_credential_store(ctx))
-    keyring_secrets.set(env.name, {**keyring_secrets.get(env.name), **secrets})
-    updated = replace(env, variables={k: v for k, v in env.variables.items() if k not in secrets},
-                      secret_variables=env.secret_variables + tuple(secrets))
-    store.update(updated)
-    ctx.err(f"note: {', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file")
-    return updated
 
 
 def cmd_env_unset(args, ctx: CliContext) -> ExitStatus:

@@ -123,6 +123,21 @@ class SecretVariableStore:
         return True
 
 
+def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
+    """Put `values` in `env`'s keyring entry (next to the ones already there) and only their
+    names in the environment, saved through `store` (a plain variable of the same name is
+    dropped: its value now lives in the keyring). Returns the environment as saved."""
+
+    from dataclasses import replace
+
+    secrets = SecretVariableStore(keyring_store)
+    secrets.set(env.name, {**secrets.get(env.name), **values})
+    updated = replace(env, variables={k: v for k, v in env.variables.items() if k not in values},
+                      secret_variables=env.secret_variables + tuple(values))
+    store.update(updated)
+    return updated
+
+
 def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:
     """The values of `env`'s declared secret variables, from the keyring ({} if it declares
     none; a name with no stored value is simply absent, so rendering names it as missing)."""

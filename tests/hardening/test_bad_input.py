@@ -52,6 +52,11 @@ def test_safe_json_reads_what_is_fine():
         ("{{ 'x'|center(10000000000) }}", "a width of 10000000000 would make more than 16777216 characters"),
         ("{{ '{:>3000000000}'.format(1) }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
         ("{{ '%3000000000d' % 1 }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
+        ("{{ '%.3000000000f' % 1 }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
+        ("{{ '{0:.3000000000f}'.format(1) }}", "a width of 3000000000 in a format would make more than 16777216 characters"),
+        ("{{ ('x' * 9999999)|replace('x', 'xxxxxxxxxx') }}", "replacing 1 with 10 characters would make more than 16777216 characters"),
+        ("{{ ('x' * 9999999).replace('x', 'xx') }}", "replacing 1 with 2 characters would make more than 16777216 characters"),
+        ("{{ ('y' * 5000)|join('x' * 5000) }}", "joining 5000 items with 5000 characters would make more than 16777216 characters"),
         ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
          "it ran longer than 0.2 s (a loop too big?)"),
         ("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", "it made more than 1000000 characters"),
@@ -63,6 +68,13 @@ def test_body_templates_stop_on_limits(body, reason):
     with pytest.raises(TemplateLimitExceeded) as excinfo:
         render(template, {"endpoint": "pinpoint.us-east-1.amazonaws.com"}, body, limits=limits)
     assert str(excinfo.value) == f"body: template stopped: {reason}"
+
+
+def test_numbers_in_format_strings_are_not_widths():
+    template = default_library().find("CreateApp")
+    body = '{"Name": "{{ "arn:aws:iam::123456789012:{}".format("x") }} {{ "%s-123456789012" % "y" }} {{ "{:>5}".format(1) }}"}'
+    rendered = render(template, {"endpoint": "pinpoint.us-east-1.amazonaws.com"}, body)
+    assert rendered.body_text == '{"Name": "arn:aws:iam::123456789012:x y-123456789012     1"}'
 
 
 def test_a_runaway_body_template_is_an_error_on_the_command_line(run_cli, tmp_path):

@@ -144,8 +144,13 @@ class _LimitedEnvironment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
-        if isinstance(getattr(__obj, "__self__", None), str) and getattr(__obj, "__name__", "") in _WIDTH_METHODS:
+        owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and name in _WIDTH_METHODS:
             _check_widths(args, kwargs)
+        elif isinstance(owner, str) and name == "replace" and len(args) >= 2:
+            _check_replace(owner, *args[:2])
+        elif isinstance(owner, str) and name == "join" and args:
+            _check_join(owner, args[0])
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value):
@@ -156,7 +161,8 @@ class _LimitedEnvironment(SandboxedEnvironment):
 
 _WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
 _WIDTH_FILTERS = frozenset({"center", "indent", "truncate", "wordwrap"})
-_HUGE_WIDTH = re.compile(r"\d{9,}")
+# a width or precision of 9+ digits in a format spec: "{:>3000000000}", "{0:.999999999f}", "%3000000000d"
+_HUGE_WIDTH = re.compile(r"\{[^{}]*:[^{}\d]*(\d{9,})[^{}]*\}|%[-#0 +]*(\d{9,})|%[-#0 +]*\d*\.(\d{9,})")
 
 
 def _is_int(value) -> bool:
@@ -179,7 +185,38 @@ def _check_widths(args, kwargs) -> None:
 def _check_format(text: str) -> None:
     match = _HUGE_WIDTH.search(text)
     if match:
-        _check_size(int(match.group()), f"a width of {match.group()} in a format")
+        width = next(group for group in match.groups() if group)
+        _check_size(int(width), f"a width of {width} in a format")
+
+
+def _check_replace(text, old, new) -> None:
+    """`text.replace(old, new)` grows by len(new) - len(old) per occurrence: bound it before."""
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
+        occurrences = len(text) + 1 if not old else text.count(old)
+        _check_size(len(text) + occurrences * (len(new) - len(old)), f"replacing {len(old)} with {len(new)} characters")
+
+
+def _check_join(separator, items) -> None:
+    if isinstance(separator, str) and isinstance(items, (str, list, tuple)):
+        _check_size(len(separator) * len(items), f"joining {len(items)} items with {len(separator)} characters")
+
+
+def _replace_guarded(function):
+    def guarded(eval_ctx, value, old, new, *args, **kwargs):
+        _check_replace(str(value), str(old), str(new))
+        return function(eval_ctx, value, old, new, *args, **kwargs)
+
+    guarded.jinja_pass_arg = function.jinja_pass_arg
+    return guarded
+
+
+def _join_guarded(function):
+    def guarded(eval_ctx, value, d="", *args, **kwargs):
+        _check_join(str(d), value if isinstance(value, (str, list, tuple)) else ())
+        return function(eval_ctx, value, d, *args, **kwargs)
+
+    guarded.jinja_pass_arg = function.jinja_pass_arg
+    return guarded
 
 
 def _width_guarded(function):
@@ -194,6 +231,8 @@ def _environment() -> SandboxedEnvironment:
     env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
     env.filters["format"] = _format_guarded(env.filters["format"])
+    env.filters["replace"] = _replace_guarded(env.filters["replace"])
+    env.filters["join"] = _join_guarded(env.filters["join"])
     env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
     return env
 

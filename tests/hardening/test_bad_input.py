@@ -160,3 +160,33 @@ def test_stale_temp_files_of_killed_saves_are_removed_at_start(tmp_path):
     EnvironmentStore(path)
     assert not old.exists()
     assert fresh.exists() and unrelated.exists()
+
+
+def test_lone_surrogate_in_the_environments_file_is_reported_and_kept(run_cli, tmp_path):
+    path = tmp_path / "config" / "pinpoint-workbench" / "environments.json"
+    path.parent.mkdir(parents=True)
+    content = b'{"schema_version": 1, "environments": [{"name": "dev\\ud800", "region": "us-east-1"}]}'
+    path.write_bytes(content)
+    results = [run_cli(*argv) for argv in (("env", "list"), ("env", "list", "--json"), ("env", "add", "dev", "--region", "us-east-1"))]
+    assert [r.status for r in results] == [0, 0, 0]
+    assert "not valid Unicode text (a lone surrogate such as \\ud800) at line 1, column 53" in results[0].stderr
+    assert [b.read_bytes() for b in path.parent.glob("environments.json.*.bak")] == [content]
+
+
+@pytest.mark.parametrize(
+    "values, detail",
+    [
+        ('[{"key": "region", "value": "us-east-1"}, {"key": "x\\udc80", "value": "v"}]',
+         "not a Postman environment: not valid Unicode text (a lone surrogate such as \\ud800) at line 1, column 77"),
+        ('[{"key": "endpoint", "value": "pinpoint.example.com:99999"}, {"key": "region", "value": "us-east-1"}]',
+         "endpoint 'pinpoint.example.com:99999': port 99999 is out of range (1-65535)"),
+        ('[' * 5000 + ']' * 5000, "not a Postman environment: nested deeper than 100 levels at line 1, column 124"),
+    ],
+)
+def test_bad_postman_files_are_located_errors(run_cli, tmp_path, values, detail):
+    export = tmp_path / "env.json"
+    export.write_text('{"name": "p", "values": ' + values + "}")
+    result = run_cli("env", "import", str(export))
+    assert result.status == 1
+    assert error_of(result) == f"error: {export}: {detail}"
+    assert not (tmp_path / "config" / "pinpoint-workbench" / "environments.json").exists()

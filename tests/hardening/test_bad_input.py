@@ -10,7 +10,7 @@ import pytest
 from workbench.core import safe_json
 from workbench.core.environments import EnvironmentStore
 from workbench.core.library import default_library
-from workbench.core.render import RenderLimits, TemplateLimitExceeded, UnsafeValue, render
+from workbench.core.render import RenderLimits, TemplateLimitExceeded, render
 from workbench.core.storage import STALE_TEMP_SECONDS
 
 

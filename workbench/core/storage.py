@@ -193,10 +193,6 @@ def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
         os.unlink(lock_path)
 
 
-def describe_json_error(exc: json.JSONDecodeError) -> str:
-    return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-
-
 def load_json_versioned(
     path: Path | str,
     current_version: int,

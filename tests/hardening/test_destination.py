@@ -64,7 +64,8 @@ def test_destination_rules(url, env, allow, expected):
 def test_an_unconfirmed_host_names_what_to_confirm():
     with pytest.raises(UntrustedDestination) as excinfo:
         check_destination(HttpRequest("GET", "https://vpce-1.example.internal/v1/apps"), VPCE)
-    assert excinfo.value.remedy == "confirm_host:vpce-1.example.internal"
+    assert excinfo.value.remedy == "confirm_host:vpce"
+    assert excinfo.value.fields["host"] == "vpce-1.example.internal"
     assert "nobody confirmed it as a destination" in str(excinfo.value)
 
 
@@ -102,6 +103,7 @@ def test_cli_import_of_a_foreign_endpoint_refuses_to_sign_until_confirmed(run_cl
     refused = run_cli("send", "GetApps", "--env", "evil", "--dry-run", env=keys)
     assert refused.status == 1
     assert refused.stderr.startswith("error: refusing to sign for evil.example.com: environment 'evil' sets it as a host")
+    assert "hint: if it is yours, confirm it as a destination for these credentials: pinpoint-workbench env trust evil" in refused.stderr
     assert "not confirmed evil.example.com" in run_cli("env", "show", "evil").stdout
 
     assert run_cli("env", "trust", "evil").stdout == "confirmed evil.example.com as a destination for the credentials of 'evil'\n"

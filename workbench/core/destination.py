@@ -26,9 +26,10 @@ from workbench.core.http import HttpRequest
 class UntrustedDestination(WorkbenchError):
     """Credentials would be signed for a host they do not belong to. Fields: host,
     environment, allowed (where its credentials may go), reason (forbidden_address,
-    bad_address, plain_http, sandbox_elsewhere, unconfirmed_host, foreign_host); remedy
-    `allow_any_host`, `confirm_host:HOST`, or none where there is no way round (the
-    sandbox's credentials stay local; never plain http, never a metadata address)."""
+    bad_address, plain_http, sandbox_elsewhere, unconfirmed_host, foreign_host). Remedy:
+    `allow_any_host`; `confirm_host:ENVIRONMENT` (add `host` to that environment's
+    confirmed hosts); none where there is no way round (the sandbox's credentials stay
+    local; never plain http; never a metadata or link-local address)."""
 
 
 def is_partition_host(host: str, partition: str) -> bool:
@@ -102,7 +103,7 @@ def check_destination(request: HttpRequest, env: Environment, *, allow_any_host:
             "unconfirmed_host",
             f"refusing to sign for {netloc}: environment {env.name!r} sets it as a host, but it is neither an AWS "
             f"host nor this machine, and nobody confirmed it as a destination for these credentials",
-            f"confirm_host:{netloc}",
+            f"confirm_host:{env.name}",
         )
     if netloc in env.hosts.values() or is_partition_host(host, env.partition):
         return

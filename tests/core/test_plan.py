@@ -87,7 +87,8 @@ def test_a_raw_draft_keeps_its_own_scheme_and_is_judged_by_its_destination():
 def test_a_raw_draft_without_a_signing_name_is_refused_with_its_place():
     with pytest.raises(DraftNotPlannable) as excinfo:
         build_plan(RequestDraft(method="GET", url="https://x.example/"), DEV)
-    assert excinfo.value.fields["missing"] == "signing name"
+    assert excinfo.value.fields["place"] == "auth.signing_name"
+    assert str(excinfo.value) == "raw request: a raw request needs a signing name (mobiletargeting, sms-voice, ses...)"
 
 
 def test_from_a_worker_thread_sandbox_start_then_send_report_progress_in_order(tmp_path):

@@ -190,3 +190,24 @@ def test_bad_postman_files_are_located_errors(run_cli, tmp_path, values, detail)
     assert result.status == 1
     assert error_of(result) == f"error: {export}: {detail}"
     assert not (tmp_path / "config" / "pinpoint-workbench" / "environments.json").exists()
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (("-H", "X-Test: €uro"), "error: header X-Test: character 1 ('€') cannot go in a header (control characters, "
+                                 "and anything beyond Latin-1: percent-encode or base64 it)"),
+        (("-H", "X-Test: a\x00b"), "error: header X-Test: character 2 ('\\x00') cannot go in a header (control characters, "
+                                   "and anything beyond Latin-1: percent-encode or base64 it)"),
+        (("-H", "X-Tést: 1"), "error: header 'X-Tést': a header name is ASCII letters, digits and !#$%&'*+-.^_`|~"),
+        (("--region", "us-east-1\r\nX-Evil: 1"),
+         "error: auth region: 'us-east-1\\r\\nX-Evil: 1' is not a signing name or region (lowercase letters, digits, -)"),
+        (("--region", "\udcff"), "error: auth region: '\\udcff' is not a signing name or region (lowercase letters, digits, -)"),
+    ],
+)
+def test_headers_and_credential_scope_parts_are_checked_before_signing(run_cli, extra, message):
+    keys = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE"}
+    assert run_cli("env", "add", "dev", "--region", "us-east-1", "--from-process-env").status == 0
+    result = run_cli("raw", "GET", "https://pinpoint.us-east-1.amazonaws.com/v1/apps", "--signing-name", "mobiletargeting",
+                     "--env", "dev", "--dry-run", *extra, env=keys)
+    assert (result.status, error_of(result)) == (1, message)

@@ -190,6 +190,8 @@ def test_odd_command_line_values(run_cli, tmp_path, tally, name, value, host, po
         ("raw", "GET", f"https://{host}:{port}/v1/apps", "--signing-name", "mobiletargeting", "--env", "p", "--dry-run"),
         ("raw", value, "https://pinpoint.us-east-1.amazonaws.com/v1/apps", "--signing-name", "mobiletargeting", "--env", "p", "--dry-run"),
         ("render", "GetApp", "--var", f"endpoint={host}", "--var", f"projectId={value}"),
+        ("raw", "GET", "https://pinpoint.us-east-1.amazonaws.com/v1/apps", "--signing-name", value, "--region", name,
+         "--env", "p", "--dry-run", "-H", f"X-{name}: {value}"),
     ]
     for argv in runs:
         if "sandbox" in argv[3:5] and argv[0] == "send":

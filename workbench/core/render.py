@@ -42,6 +42,8 @@ from workbench.core.library import RequestTemplate
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token: a header name
+_NOT_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")  # field values: Latin-1, no controls but tab
 HOST = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
 
@@ -512,10 +514,16 @@ def _render_headers(headers, renderer: _Renderer) -> tuple[tuple[str, str], ...]
     for name, value_template in headers:
         if re.search(r"[\r\n:\s]", name) or not name:
             raise UnsafeValue(place=f"header {name!r}", reason="a header name cannot be empty or hold spaces, ':' or line breaks")
+        if not _TOKEN.fullmatch(name):
+            raise UnsafeValue(place=f"header {name!r}", reason="a header name is ASCII letters, digits and !#$%&'*+-.^_`|~")
         value = renderer.render(value_template, "text", f"header {name}")
         if value is None:
             continue
         if "\r" in value or "\n" in value:
             raise UnsafeValue(place=f"header {name}", reason="the value holds a line break (CR/LF), which would inject headers; remove it")
+        bad = _NOT_HEADER_TEXT.search(value)
+        if bad:
+            raise UnsafeValue(place=f"header {name}", reason=f"character {bad.start() + 1} ({bad.group()!r}) cannot go in a header "
+                              "(control characters, and anything beyond Latin-1: percent-encode or base64 it)")
         rendered.append((name, value))
     return tuple(rendered)

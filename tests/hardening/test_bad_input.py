@@ -211,3 +211,11 @@ def test_headers_and_credential_scope_parts_are_checked_before_signing(run_cli, 
     result = run_cli("raw", "GET", "https://pinpoint.us-east-1.amazonaws.com/v1/apps", "--signing-name", "mobiletargeting",
                      "--env", "dev", "--dry-run", *extra, env=keys)
     assert (result.status, error_of(result)) == (1, message)
+
+
+def test_an_endless_body_is_refused_not_read_forever(run_cli):
+    result = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", "/dev/zero")
+    assert (result.status, error_of(result)) == (
+        1, "error: --body /dev/zero: larger than 64 MiB, more than any Pinpoint request takes")
+    directory = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", "/")
+    assert (directory.status, error_of(directory)) == (1, "error: --body /: Is a directory")

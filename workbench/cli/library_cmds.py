@@ -52,21 +52,27 @@ def parse_vars(pairs: list[str]) -> dict:
     return parse_pairs(pairs, "--var")
 
 
+MAX_BODY_BYTES = 64 * 2**20
+
+
 def read_body_option(body: str, ctx: CliContext) -> str:
     """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
     are a located error, never a traceback."""
     from workbench.core.safe_json import decode_utf8
 
-    if body == "-":
-        binary = getattr(ctx.stdin, "buffer", None)
-        if binary is None:
-            return ctx.stdin.read()
-        return decode_utf8(binary.read(), "--body - (standard input)")
+    source = "--body - (standard input)" if body == "-" else f"--body {body}"
     try:
-        raw = Path(body).read_bytes()
+        if body == "-":
+            binary = getattr(ctx.stdin, "buffer", None)
+            raw = binary.read(MAX_BODY_BYTES + 1) if binary is not None else ctx.stdin.read(MAX_BODY_BYTES + 1)
+        else:
+            with open(body, "rb") as handle:  # bounded: /dev/zero or an endless pipe must not eat the memory
+                raw = handle.read(MAX_BODY_BYTES + 1)
     except OSError as exc:
-        raise WorkbenchError(f"--body {body}: {exc.strerror or exc}") from None
-    return decode_utf8(raw, f"--body {body}")
+        raise WorkbenchError(f"{source}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BODY_BYTES:
+        raise WorkbenchError(f"{source}: larger than {MAX_BODY_BYTES // 2**20} MiB, more than any Pinpoint request takes")
+    return raw if isinstance(raw, str) else decode_utf8(raw, source)
 
 
 def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:

@@ -219,3 +219,8 @@ def test_an_endless_body_is_refused_not_read_forever(run_cli):
         1, "error: --body /dev/zero: larger than 64 MiB, more than any Pinpoint request takes")
     directory = run_cli("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", "/")
     assert (directory.status, error_of(directory)) == (1, "error: --body /: Is a directory")
+
+
+def test_importing_an_endless_file_is_refused(run_cli):
+    result = run_cli("env", "import", "/dev/zero")
+    assert (result.status, error_of(result)) == (1, "error: /dev/zero: larger than 16 MiB: not a Postman environment export")

@@ -37,6 +37,7 @@ from workbench.core.destination import needs_confirmation
 from workbench.core.errors import WorkbenchError
 from workbench.core.secret_variables import is_secret_name
 
+MAX_FILE_BYTES = 16 * 2**20  # an environment export is a few KB
 SECRET_KEYS = {"accessKey", "secretAccessKey", "sessionToken"}
 
 
@@ -55,9 +56,12 @@ class PostmanEnvImport:
 def load_postman_environment(path: Path | str, name: str | None = None) -> PostmanEnvImport:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # bounded: a device or a runaway file must not eat the memory
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise PostmanEnvError(source=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PostmanEnvError(source=str(path), detail=f"larger than {MAX_FILE_BYTES // 2**20} MiB: not a Postman environment export")
     try:
         text = safe_json.decode_utf8(raw, str(path))
     except safe_json.JsonInputError as exc:

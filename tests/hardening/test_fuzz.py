@@ -23,7 +23,8 @@ from fault_server import FaultServer, http_response  # noqa: E402
 
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 KEYS = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE", **NO_KEYRING}
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+# HARDEN_FUZZ_EXAMPLES=500 for a longer hunt than the suite's
+FUZZ = settings(max_examples=int(os.environ.get("HARDEN_FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # ---------------------------------------------------------------- the families of bad JSON

@@ -259,3 +259,28 @@ def test_bad_json_from_a_server(run_cli, tmp_path, tally, body):
     for argv in (("history", "list"), ("history", "list", "--json")):
         result = tally.attempt("server response", body, lambda: run_cli(*argv, env=KEYS))
         assert no_traceback(result), (argv, result)
+
+
+COLLECTION_DOCUMENT = json.dumps({"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                                  "item": [{"name": "GetApps", "request": {"method": "GET", "url": "https://{{endpoint}}/v1/apps",
+                                                                           "body": {"mode": "raw", "raw": "@@"}}}]})
+CLOUDTRAIL_DOCUMENT = json.dumps({"Records": [{"eventSource": "pinpoint.amazonaws.com", "eventName": "CreateApp",
+                                               "awsRegion": "us-east-1", "requestParameters": {"Name": "@@"}}]})
+BUNDLE_DOCUMENT = json.dumps({"format": "pinpoint-workbench-bundle", "version": 1, "draft": {"operation": "@@"}})
+foreign_files = (spliced(COLLECTION_DOCUMENT) | spliced(CLOUDTRAIL_DOCUMENT) | spliced(BUNDLE_DOCUMENT)
+                 | st.binary(max_size=200))
+
+
+@FUZZ
+@given(content=foreign_files)
+def test_damaged_foreign_files(run_cli, tmp_path, tally, content):
+    """Postman collections, CloudTrail records, bundles: other people's JSON, same rules."""
+    fresh(tmp_path)
+    given_file = tmp_path / "given.json"
+    given_file.write_bytes(content)
+    for argv in (("import", "postman", str(given_file), "--into", str(tmp_path / "drafts")),
+                 ("import", "cloudtrail", str(given_file), "--json"), ("import", "curl", str(given_file)),
+                 ("bundle", "open", str(given_file))):
+        result = tally.attempt("foreign file", content, lambda: run_cli(*argv, env=KEYS))
+        assert no_traceback(result), (argv, result)
+    assert given_file.read_bytes() == content

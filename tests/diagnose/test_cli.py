@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from fixture_cases import FIXTURES
 
-from workbench.core.sandbox.background import stop_background
-
-
-@pytest.fixture(autouse=True)
-def no_sandbox_left_behind(run_cli):
-    """A CLI send to the sandbox may start the kept background sandbox: stop it after the test
-    (run_cli's isolated directories are in os.environ until its teardown)."""
-    yield
-    stop_background(dict(os.environ))
+pytestmark = pytest.mark.usefixtures("no_sandbox_left_behind")
 
 
 def test_send_json_carries_diagnoses_and_diagnose_reads_it_back(run_cli, tmp_path):

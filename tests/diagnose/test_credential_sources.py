@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import send_to
 
 from workbench.cli.diagnose_cmds import fix_command
@@ -17,6 +18,7 @@ from workbench.core.environments import Environment
 COVERED = {"keyring-unavailable", "credentials-missing", "signature-mismatch"}
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 STORE_A_KEY = "credentials set"
+pytestmark = pytest.mark.usefixtures("no_sandbox_left_behind")
 
 
 def actions(diagnosis: dict) -> list[str]:

@@ -7,9 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.output import print_error
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import read_tree, write_tree
+from workbench.core.interop.draft_files import WouldOverwrite, read_tree, write_tree
 from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
 from workbench.core.interop.postman_import import load_collection, tree_entries
 
@@ -22,6 +23,7 @@ def register(sub) -> None:
     p = imp_sub.add_parser("postman", help="a Postman collection (v2.0 or v2.1) -> a folder of request drafts")
     p.add_argument("file")
     p.add_argument("--into", required=True, metavar="DIR", help="the folder to write the drafts to")
+    p.add_argument("--overwrite", action="store_true", help="replace drafts there that differ from the import (edited ones)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman)
 
@@ -42,6 +44,7 @@ def register(sub) -> None:
     p = imp_sub.add_parser("cloudtrail", help="a Pinpoint CloudTrail event (or a Records file) -> request drafts in the matching environment")
     p.add_argument("file", metavar="FILE|-")
     p.add_argument("--into", metavar="DIR", help="save the drafts in this folder (default: print them)")
+    p.add_argument("--overwrite", action="store_true", help="replace drafts there that differ from the import (edited ones)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_cloudtrail)
 
@@ -75,7 +78,9 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     into = Path(args.into)
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
-    written = write_tree(into, tree_entries(result.root))
+    written = write_tree_or_refuse(into, tree_entries(result.root), args, ctx)
+    if written is None:
+        return ExitStatus.ERROR
     summary = result.summary() | {"into": str(into), "files": len(written)}
     if args.json:
         ctx.out_json(summary)
@@ -90,6 +95,18 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
             for note in item["notes"]:
                 ctx.out(f"    - {note}")
     return ExitStatus.ERROR if result.damage else ExitStatus.OK
+
+
+def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Path] | None:
+    """write_tree; None (the refusal printed, with the flag that allows it) when it would
+    replace drafts that differ from the import."""
+    try:
+        return write_tree(into, entries, overwrite=args.overwrite)
+    except WouldOverwrite as exc:
+        print_error(ctx, exc, args.json)
+        if not args.json:
+            ctx.err("hint: nothing was written; pass --overwrite to replace them, or import --into another folder")
+        return None
 
 
 def cmd_import_postman_env(args, ctx: CliContext) -> ExitStatus:
@@ -287,7 +304,8 @@ def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())
     status = ExitStatus.ERROR if problems else ExitStatus.OK
     if args.into and imported:
-        write_tree(Path(args.into), [("request", item.draft) for item in imported])
+        if write_tree_or_refuse(Path(args.into), [("request", item.draft) for item in imported], args, ctx) is None:
+            return ExitStatus.ERROR
     if args.json:
         ctx.out_json({"imported": len(imported), "events": [item.to_dict() for item in imported], "problems": problems})
         return status

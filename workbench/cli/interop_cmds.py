@@ -7,10 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.cli.output import print_error
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import WouldOverwrite, read_tree, write_tree
+from workbench.core.interop.draft_files import read_tree, write_tree
 from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
 from workbench.core.interop.postman_import import load_collection, tree_entries
 
@@ -100,6 +99,9 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
 def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Path] | None:
     """write_tree; None (the refusal printed, with the flag that allows it) when it would
     replace drafts that differ from the import."""
+    from workbench.cli.output import print_error
+    from workbench.core.interop.draft_files import WouldOverwrite, write_tree
+
     try:
         return write_tree(into, entries, overwrite=args.overwrite)
     except WouldOverwrite as exc:

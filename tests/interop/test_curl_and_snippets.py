@@ -145,3 +145,29 @@ def test_awscurl_snippet_names_service_region_and_url(run_cli, running_sandbox):
 def test_snippets_need_a_running_sandbox_and_a_model(run_cli):
     result = run_cli("export", "curl", "GetApps")
     assert result.status == 1 and "sandbox is not running" in result.stderr
+
+
+CREATE_APP_URL = "https://pinpoint.us-east-1.amazonaws.com/v1/apps"
+
+
+def test_a_body_from_a_file_is_read_as_curl_reads_it(tmp_path):
+    body = '{\n  "Name": "from-a-file"\n}\n'
+    (tmp_path / "body.json").write_text(body)
+    binary = parse_curl(f"curl -X POST {CREATE_APP_URL} --data-binary @body.json", cwd=tmp_path)
+    assert binary.draft.operation == "pinpoint:CreateApp" and binary.draft.body == body
+    data = parse_curl(f"curl {CREATE_APP_URL} -d @body.json", cwd=tmp_path)
+    assert data.draft.body == '{  "Name": "from-a-file"}'  # -d drops the file's line breaks, as curl does
+    assert json.loads(parse_curl(f"curl {CREATE_APP_URL} --json @{tmp_path / 'body.json'}").draft.body) == {"Name": "from-a-file"}
+    raw = parse_curl(f"curl {CREATE_APP_URL} --data-raw @body.json", cwd=tmp_path)
+    assert raw.draft.body == "@body.json" and not any("body.json" in n for n in raw.notes)  # --data-raw: no @ processing
+
+
+def test_a_body_file_that_is_not_there_is_a_note(tmp_path, run_cli, monkeypatch):
+    missing = parse_curl(f"curl -X POST {CREATE_APP_URL} -d @nosuch.json", cwd=tmp_path)
+    assert "@nosuch.json" not in (missing.draft.body or "")
+    assert any(n.startswith(f"-d @nosuch.json: there is no file {tmp_path / 'nosuch.json'}") for n in missing.notes)
+    # on the command line, the file is found relative to the current folder
+    (tmp_path / "body.json").write_text('{"Name": "cli"}')
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", "curl", "-", "--json", stdin=f"curl {CREATE_APP_URL} --data-binary @body.json")
+    assert result.status == 0 and result.json["draft"]["body"] == '{"Name": "cli"}'

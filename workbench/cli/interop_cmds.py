@@ -241,6 +241,7 @@ def draft_from_argument(args, ctx: CliContext):
 
 
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.send_cmds import show_plan
     from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
     from workbench.core.credentials import fetch_credentials
     from workbench.core.plan import build_plan, open_environment, run_plan
@@ -262,13 +263,23 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
         store = open_store(ctx) if args.env != SANDBOX_NAME else None
         with open_environment(args.env, ctx.environ, store=store) as opened:
             plan = build_plan(draft, opened.environment, notes=opened.notes)
+            show_plan(ctx, plan)  # the same problems and notes as `send`
             credentials = fetch_credentials(opened.environment, ctx.environ)
             exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
         data = bundle_from_exchange(plan, exchange, credentials)
     write_json_file(args.out, data)
-    status = (data.get("response") or {}).get("status")
-    ctx.out(f"bundle written to {args.out} ({data['operation']}, HTTP {status if status is not None else 'none'}; no secrets)")
+    ctx.out(f"bundle written to {args.out} ({data['operation']}, {bundle_outcome(data)}; no secrets)")
     return ExitStatus.OK
+
+
+def bundle_outcome(data: dict) -> str:
+    """"HTTP 201", or "no response: <why>" for a bundle of a send that got no answer."""
+    status = (data.get("response") or {}).get("status")
+    if status is not None:
+        return f"HTTP {status}"
+    error = data.get("error")
+    reason = error.get("message") if isinstance(error, dict) else error
+    return f"no response: {reason or 'none recorded'}"
 
 
 def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
@@ -290,7 +301,7 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
         ctx.out_json(report)
     else:
         env = data.get("environment") or {}
-        ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): HTTP {was}")
+        ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): {bundle_outcome(data)}")
         ctx.out(f"made with Pinpoint Workbench {data['versions'].get('app')}, botocore {data['versions'].get('botocore')}")
         for item in data.get("diagnosis") or []:
             ctx.out(f"diagnosis: {item.get('title')}")

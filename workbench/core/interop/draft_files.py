@@ -2,8 +2,9 @@
 `*.request.json` draft per request, sub-folders as folders, `order.json` keeping the order.
 
 `write_tree` writes a whole imported tree at once (the core adds one request or folder at a
-time) and never replaces a file that differs from what it would write unless told to; `read_tree` flattens a collection to (folder path, draft) in order for the runner
-and the exporters.
+time) and never replaces a file that differs from what it would write unless told to;
+`read_tree` flattens a collection to (folder path, draft) in order for the runner and the
+exporters.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ def test_credentials_test_for_profile_and_process(run_cli, tmp_path):
     config.write_text("[profile dev]\naws_access_key_id = AKIASTATICEXAMPLE001\naws_secret_access_key = s\n")
     # hosts on a closed loopback port: the check's GetApps gets no answer, offline and fast
     closed = ["--host", "pinpoint=127.0.0.1:9", "--host", "pinpoint-sms-voice-v2=127.0.0.1:9"]
-    run_cli("env", "add", "prof", "--region", "us-east-1", "--profile", "dev", *closed)
+    run_cli("env", "add", "prof", "--region", "us-east-1", "--profile", "dev", *closed, env={"AWS_CONFIG_FILE": str(config)})
     result = run_cli("credentials", "test", "prof", env={"AWS_CONFIG_FILE": str(config)})
     assert result.stdout.splitlines() == [
         "prof: AKIA************E001 from profile dev",

@@ -40,7 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+    _remember_parsers(parser)
     return parser
+
+
+def _remember_parsers(parser: argparse.ArgumentParser) -> None:
+    """Each subcommand's parser in its parsed arguments (`_parser`), so an argument only
+    noticed after parsing gets that subcommand's usage, not the top-level one."""
+    parser.set_defaults(_parser=parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _remember_parsers(child)
 
 
 def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitStatus:
@@ -51,7 +62,9 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     try:
         # argparse prints help and usage errors itself: send them to the injected streams
         with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(ctx.stderr):
-            args = parser.parse_args(args_list)
+            args, extra = parser.parse_known_args(args_list)
+            if extra:
+                args._parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse already printed usage/help
         return ExitStatus.OK if exc.code == 0 else ExitStatus.USAGE
     if not getattr(args, "handler", None):

@@ -19,9 +19,11 @@ from workbench.core.credentials import (
     mask_access_key_id,
     resolve_credentials,
 )
+from workbench.core.credential_status import CredentialStatus, credential_status
 from workbench.core.environments import Environment, EnvironmentStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.postman_env import load_postman_environment
+from workbench.core.suggest import check_profile, check_region
 
 
 def register(subparsers) -> None:
@@ -52,6 +54,8 @@ def register(subparsers) -> None:
     p.add_argument("--colour", "--color", dest="colour", default="", help="a colour for the UI, e.g. #c62828")
     p.add_argument("--var", action="append", default=[], metavar="KEY=VALUE", help="a free variable (repeatable)")
     p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
+    p.add_argument("--force", action="store_true",
+                   help="keep a region botocore does not know yet, or a profile not configured yet")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
 
@@ -113,24 +117,33 @@ def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
     return KeyringCredentialStore.from_environ(ctx.environ)
 
 
-def _describe(env: Environment) -> dict:
+def _credential_status(env: Environment, ctx: CliContext, keyring: list) -> CredentialStatus:
+    """The status of `env`'s credentials; `keyring` holds one store shared by a listing."""
+    if env.credential_source.kind == "keyring" and not keyring:
+        keyring.append(open_credential_store(ctx))
+    return credential_status(env, keyring[0] if keyring else None, ctx.environ)
+
+
+def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
     data = env.to_dict()
     data["partition"] = env.partition
     data["scheme"] = env.scheme
     data["hosts"] = dict(sorted(env.hosts.items()))
     data["credential_source"] = env.credential_source.to_dict()
+    if status is not None:
+        data["credentials"] = status.to_dict()
     data["missing_apis"] = list(env.missing_apis)
     data["template_variables"] = dict(sorted(env.template_variables().items()))
     data["builtin"] = env.is_sandbox
     return data
 
 
-def _print_env(ctx: CliContext, env: Environment) -> None:
+def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> None:
     ctx.out(f"{env.name}")
     ctx.out(f"  region       {env.region} ({regions.region_description(env.region)}, partition {env.partition})")
     if env.account_id:
         ctx.out(f"  account      {env.account_id}")
-    ctx.out(f"  credentials  {env.credential_source.describe()}")
+    ctx.out(f"  credentials  {status.describe()}")
     if env.production:
         ctx.out("  production   yes: destructive and sending operations ask first")
     if env.colour:
@@ -167,34 +180,40 @@ def _warn_offering(ctx: CliContext, env: Environment) -> None:
 def cmd_env_list(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     envs = store.list()
+    keyring: list = []
+    statuses = [_credential_status(env, ctx, keyring) for env in envs]
     if args.json:
         ctx.out_json(
             {
                 "file": str(store.path),
-                "environments": [_describe(env) for env in envs],
+                "environments": [_describe(env, status) for env, status in zip(envs, statuses)],
                 "problems": [p.to_dict() for p in store.problems],
                 "backups": [str(b) for b in store.backups],
             }
         )
         return ExitStatus.OK
     width = max(len(env.name) for env in envs)
-    for env in envs:
+    for env, status in zip(envs, statuses):
         flags = " production" if env.production else ""
-        ctx.out(f"{env.name:<{width}}  {env.region:<15} {env.credential_source.describe()}{flags}")
+        ctx.out(f"{env.name:<{width}}  {env.region:<15} {status.describe()}{flags}")
     return ExitStatus.OK
 
 
 def cmd_env_show(args, ctx: CliContext) -> ExitStatus:
     env = open_store(ctx).get(args.name)
+    status = _credential_status(env, ctx, [])
     if args.json:
-        ctx.out_json(_describe(env))
+        ctx.out_json(_describe(env, status))
     else:
-        _print_env(ctx, env)
+        _print_env(ctx, env, status)
     return ExitStatus.OK
 
 
 def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
+    check_region(args.region, allow_unknown=args.force)
+    if args.profile and not args.force:
+        check_profile(args.profile, ctx.environ)
     if args.profile:
         source = CredentialSource("profile", args.profile)
     elif args.from_process_env:
@@ -348,7 +367,8 @@ def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"identity: {check['identity']}")
         if check.get("error"):
             ctx.err(f"error: {check['error']}")
-    return ExitStatus.OK if check["ok"] else ExitStatus.ERROR
+    # the same codes as `send`: 3/4/5 for what AWS answered, 6 when nothing came back
+    return ExitStatus.NO_RESPONSE if check["status"] is None else ExitStatus.for_http_status(check["status"])
 
 
 def credentials_report(env: Environment, creds: Credentials) -> dict:

@@ -8,11 +8,10 @@ from pathlib import Path
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import RequestTemplate, default_library
+from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, lifecycle_notes, lifecycle_of, status_mark
 from workbench.core.render import merge_scopes, render
+from workbench.core.suggest import check_api
 from workbench.core.validation import validate
-
-LIFECYCLE_MARK = {"supported": "", "unclear": " [lifecycle unclear]", "end-of-support-2026-10-30": " [END OF SUPPORT 2026-10-30]"}
-
 
 def register(sub) -> None:
     library = sub.add_parser("library", help="browse the request library")
@@ -81,7 +80,8 @@ def summary(template: RequestTemplate) -> dict:
     """A template's summary plus whether the local sandbox serves it."""
     from workbench.core.sandbox.emulation import is_emulated
 
-    return template.summary() | {"sandbox": is_emulated(template.api, template.operation)}
+    return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
+                                 "sandbox": is_emulated(template.api, template.operation)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
@@ -90,7 +90,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
     library = default_library()
     tree = library.tree()
     if args.api:
-        tree = {args.api: tree.get(args.api, {})}
+        tree = {check_api(args.api): tree.get(args.api, {})}
     if args.json:
         ctx.out_json([summary(t) for t in library.templates if not args.api or t.api == args.api])
         return ExitStatus.OK
@@ -101,7 +101,10 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             for name in sorted(names):
                 template = library.get(api, name)
                 served = " [sandbox]" if is_emulated(api, name) else ""
-                ctx.out(f"    {name:<48} {template.method:<6}{served}{LIFECYCLE_MARK.get(template.lifecycle_status, '')}")
+                ctx.out(f"    {name:<48} {template.method:<6}{served}{status_mark(template.lifecycle_status)}")
+    if any(library.get(api, name).lifecycle_status == "unclear" for api, groups in tree.items() for names in groups.values() for name in names):
+        ctx.out(f"\n[{LABELS['unclear']}]: AWS has not said whether it continues after Pinpoint's end of support on "
+                f"{END_OF_SUPPORT_DATE}; `library show NAME` says why, with the source ({SOURCE_FILE}).")
     for problem in library.problems:
         ctx.err(f"warning: {problem}")
     return ExitStatus.OK
@@ -111,10 +114,12 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
         ctx.out_json([summary(t) for t in found])
-        return ExitStatus.OK
-    if not found:
+    elif not found:
         ctx.err("no operation matches")
+    if not found:  # like grep: nothing found exits 1, with or without --json
         return ExitStatus.ERROR
+    if args.json:
+        return ExitStatus.OK
     for template in found:
         first_line = template.documentation.split("\n")[0][:80]
         ctx.out(f"{template.key:<55} {first_line}")
@@ -124,7 +129,7 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
     if args.json:
-        ctx.out_json(template.to_dict() | {"sandbox": summary(template)["sandbox"]})
+        ctx.out_json(template.to_dict() | summary(template) | {"lifecycle": lifecycle_of(template).to_dict()})
         return ExitStatus.OK
     ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
     ctx.out(f"{template.method} {template.url}")
@@ -132,10 +137,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
         ctx.out(f"  ?{param.name}={{{{ {param.variable} }}}}{'' if param.required else '  (optional)'}")
     for name, value in template.headers:
         ctx.out(f"  {name}: {value}")
-    status = template.lifecycle_status
-    ctx.out(f"\nLifecycle: {status}" + (f" ({template.lifecycle.get('area')})" if template.lifecycle.get("area") else ""))
-    if template.lifecycle.get("migration"):
-        ctx.out(f"  Migration: {template.lifecycle['migration']}")
+    print_lifecycle(ctx, template)
     if template.variables:
         ctx.out("\nVariables:")
         for v in template.variables:
@@ -157,12 +159,30 @@ def cmd_render(args, ctx: CliContext) -> ExitStatus:
     body = read_body(args, template, ctx)
     rendered = render(template, merge_scopes(request=request_variables(args, template)), body)
     problems = validate(rendered)
+    notes = lifecycle_notes(template)
     if args.json:
-        ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems]})
+        ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems], "notes": list(notes)})
         return ExitStatus.OK
     print_request(ctx, rendered.request)
     print_problems(ctx, problems)
+    print_notes(ctx, notes)
     return ExitStatus.OK
+
+
+def print_lifecycle(ctx: CliContext, template: RequestTemplate) -> None:
+    lifecycle = lifecycle_of(template)
+    ctx.out(f"\nLifecycle: {lifecycle.label}" + (f" ({lifecycle.area})" if lifecycle.area else ""))
+    if lifecycle.reason:
+        ctx.out(f"  Why unclear: {lifecycle.reason}")
+    if lifecycle.migration:
+        ctx.out(f"  Migration: {lifecycle.migration}")
+    if lifecycle.status != "supported":
+        ctx.out(f"  Source: {lifecycle.source or 'no page named'} (label from {SOURCE_FILE})")
+
+
+def print_notes(ctx: CliContext, notes) -> None:
+    for note in notes:
+        ctx.err(f"note: {note}")
 
 
 def print_request(ctx: CliContext, request) -> None:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, request_variables, template_for
 from workbench.core import transport
+from workbench.core.body_preview import preview_body
 from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
 from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbox_environment
 from workbench.core.errors import WorkbenchError
@@ -49,6 +50,7 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--env", default=DEFAULT_ENV, help=f"environment name (default: {DEFAULT_ENV}, the local sandbox)")
     parser.add_argument("--inspect", action="store_true", help="show what was signed and how")
     parser.add_argument("--dry-run", action="store_true", help="sign and show, do not send")
+    parser.add_argument("--full-body", action="store_true", help="with --inspect or --dry-run: the whole body, not its first part")
     parser.add_argument("--yes", action="store_true", help="confirm a destructive or sending operation on a production environment")
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
@@ -83,6 +85,7 @@ def confirm(env, operation: str, args, ctx: CliContext) -> None:
         ctx.stderr.flush()
         if ctx.stdin.readline().strip().lower() in ("y", "yes"):
             return
+        raise WorkbenchError(f"cancelled: {operation} was not sent to production environment {env.name!r}")
     raise WorkbenchError(f"{operation} changes or sends on production environment {env.name!r}: confirm with --yes")
 
 
@@ -148,7 +151,7 @@ def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliC
         ctx.out_json(exchange.to_dict(with_inspection=args.inspect))
     else:
         if args.inspect or args.dry_run:
-            ctx.out(exchange.inspection.to_text())
+            ctx.out(exchange.inspection.to_text(body=preview_body(request.body, full=args.full_body)))
         if not exchange.sent:
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:

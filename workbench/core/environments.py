@@ -69,7 +69,7 @@ class EnvironmentInvalid(EnvironmentError_):
 
 
 class EnvironmentNotFound(EnvironmentError_):
-    fmt = "no environment named {name!r}; known: {known}"
+    fmt = "no environment named {name!r}; known: {known}{hint}"
 
 
 class EnvironmentExists(EnvironmentError_):
@@ -461,7 +461,13 @@ class EnvironmentStore:
         try:
             return self._envs[name]
         except KeyError:
-            raise EnvironmentNotFound(name=name, known=", ".join(self.names())) from None
+            raise self._not_found(name) from None
+
+    def _not_found(self, name: str) -> EnvironmentNotFound:
+        from workbench.core.suggest import did_you_mean
+
+        hint = did_you_mean(name, self.names())
+        return EnvironmentNotFound(name=name, known=", ".join(self.names()), hint="." + hint if hint else "")
 
     def __contains__(self, name: object) -> bool:
         return name == SANDBOX_NAME or name in self._envs
@@ -482,7 +488,7 @@ class EnvironmentStore:
         self._refuse_sandbox(old)
         self._refuse_sandbox(env.name)
         if old not in self._envs:
-            raise EnvironmentNotFound(name=old, known=", ".join(self.names()))
+            raise self._not_found(old)
         if env.name != old and env.name in self._envs:
             raise EnvironmentExists(name=env.name)
         del self._envs[old]

@@ -6,7 +6,6 @@ naming the file, and the rest of the library loads.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -201,17 +200,21 @@ class Library:
 
     def find(self, name: str, api: str | None = None) -> RequestTemplate:
         """An operation by name: 'GetApps', 'getapps', or 'pinpoint-email:CreateConfigurationSet'."""
+        from workbench.core.suggest import check_api, close_matches, folded_operation
+
         if ":" in name and api is None:
             api, name = name.split(":", 1)
-        wanted = name.lower()
-        matches = [t for t in self.templates if t.operation.lower() == wanted and (api is None or t.api == api)]
+        if api is not None:
+            check_api(api)
+        wanted = folded_operation(name)  # GetApps, getapps, get-apps (the AWS CLI's), get_apps
+        matches = [t for t in self.templates if folded_operation(t.operation) == wanted and (api is None or t.api == api)]
         if len(matches) == 1:
             return matches[0]
         if matches:
             choices = ", ".join(t.key for t in matches)
             raise UnknownOperation(f"{name} exists in several APIs; name one: {choices}")
-        names = sorted({t.operation for t in self.templates})
-        close = difflib.get_close_matches(name, names, n=5, cutoff=0.75) or [t.operation for t in self.search(name)[:5]]
+        names = {folded_operation(t.operation): t.operation for t in self.templates if api is None or t.api == api}
+        close = [names[f] for f in close_matches(wanted, names, n=5, cutoff=0.75)] or [t.operation for t in self.search(name, api)[:5]]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         where = f" in {api}" if api else ""
         raise UnknownOperation(f"no operation {name!r}{where}.{hint}")
@@ -219,6 +222,10 @@ class Library:
     def search(self, query: str, api: str | None = None) -> list[RequestTemplate]:
         """Ranked matches: every word must appear in the name, group, API or documentation;
         name hits rank above group hits above documentation hits."""
+        if api is not None:
+            from workbench.core.suggest import check_api
+
+            check_api(api)
         words = [w for w in re.split(r"\s+", query.lower().strip()) if w]
         scored = []
         for template in self.templates:

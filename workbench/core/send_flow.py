@@ -18,6 +18,7 @@ from workbench.core.environments import Environment
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.library import RequestTemplate
 from workbench.core.render import RenderedRequest, merge_scopes, render
+from workbench.core.suggest import check_api_offered
 from workbench.core.validation import validate
 
 
@@ -40,7 +41,9 @@ def prepare(
     validate_request: bool = True,
     scheme: str | None = None,
 ) -> Prepared:
-    """Render with scopes request < environment < globals, then validate (not blocking)."""
+    """Render with scopes request < environment < globals, then validate (not blocking).
+    An API the environment's region does not offer is said as such (ApiNotOffered)."""
+    check_api_offered(template.api, env, request_variables)
     variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
     rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
     problems = tuple(validate(rendered)) if validate_request else ()

@@ -31,8 +31,9 @@ def test_add_list_show_remove(run_cli, tmp_path):
     assert "credentials set dev --access-key-id" in result.stdout
     listing = run_cli("env", "list")
     assert listing.stdout.splitlines() == [
-        "sandbox  us-east-1       local sandbox identity",
-        "dev      eu-west-1       OS keyring production",
+        "sandbox  us-east-1       local sandbox identity: built in",
+        "dev      eu-west-1       OS keyring: unavailable (no keyring backend is available"
+        " (keyring chose keyring.backends.fail.Keyring)) production",
     ]
     shown = run_cli("env", "show", "dev", "--json").json
     assert shown["template_variables"] == {
@@ -129,7 +130,7 @@ def test_credentials_test_for_profile_and_process(run_cli, tmp_path):
         "prof: AKIA************E001 from profile dev",
         "pinpoint:GetApps at 127.0.0.1:9 (us-east-1): no response",
     ]
-    assert result.status == 1 and "Connection refused" in result.stderr
+    assert result.status == 6 and "Connection refused" in result.stderr  # no response: 6, as for send
     missing = run_cli("credentials", "test", "prof", env={"AWS_CONFIG_FILE": str(tmp_path / "none")})
     assert missing.status == 1
     assert missing.stderr.startswith("error: AWS profile 'dev' cannot be used: no such profile in ")
@@ -194,9 +195,11 @@ def test_canary_never_reaches_a_file(run_cli, tmp_path, keyring_env, secret_serv
     assert store.get("tutorial").secret_access_key == CANARY_SECRET
     assert store.get("dev").session_token == CANARY_TOKEN
 
-    cli("env", "list")
-    cli("env", "list", "--json")
-    cli("env", "show", "dev")
+    listed = cli("env", "list").stdout.splitlines()
+    assert "dev       us-east-1       OS keyring: stored (AKIA************E001 + session token)" in listed
+    assert cli("env", "list", "--json").json["environments"][1]["credentials"] == {
+        "source": "OS keyring", "state": "stored", "usable": True, "detail": "AKIA************E001 + session token"}
+    assert "  credentials  OS keyring: stored (AKIA************E001 + session token)" in cli("env", "show", "dev").stdout
     cli("env", "show", "tutorial", "--json")
     assert cli("env", "remove", "tutorial").stdout == "removed environment 'tutorial' and its keyring entry\n"
     assert KeyringCredentialStore.from_environ(keyring_env).get("tutorial") is None

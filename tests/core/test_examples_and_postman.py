@@ -12,7 +12,8 @@ from workbench.core.library import default_library
 from workbench.core.render import render
 from workbench.core.validation import validate
 
-COLLECTION = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "Amazon Pinpoint.postman_collection.json"
+# facts of the official Postman collection, vendored (source named inside the file)
+POSTMAN_FACTS = Path(__file__).resolve().parents[1] / "data" / "postman_collection_facts.json"
 VARIANTS = [(t, v) for t in default_library().templates for v in t.variants]
 
 
@@ -36,18 +37,8 @@ def test_every_example_variant_validates_or_carries_its_known_problem(template, 
 
 
 def postman_requests():
-    collection = json.loads(COLLECTION.read_text())
-    found = []
-
-    def walk(items, folder):
-        for item in items:
-            if "item" in item:
-                walk(item["item"], folder + [item["name"]])
-            else:
-                found.append(("/".join(folder), item["name"], item["request"]))
-
-    walk(collection["item"], [])
-    return found
+    facts = json.loads(POSTMAN_FACTS.read_text(encoding="utf-8"))
+    return [("/".join(r["folder"]), r["name"], r) for r in facts["requests"]]
 
 
 def test_collection_has_the_122_requests_the_guide_mentions():
@@ -62,7 +53,7 @@ def _pattern(template):
 
 @pytest.mark.parametrize("folder, name, postman_request", postman_requests(), ids=lambda x: x if isinstance(x, str) else "")
 def test_postman_request_matches_one_library_operation(folder, name, postman_request):
-    raw_path = "/" + "/".join(postman_request["url"]["path"])
+    raw_path = "/" + "/".join(postman_request["path"])
     matches = []
     for template in default_library().templates:
         if template.method != postman_request["method"]:
@@ -75,3 +66,9 @@ def test_postman_request_matches_one_library_operation(folder, name, postman_req
     # the collection's path variables have the same names as ours (projectId, campaignId...)
     for ours, theirs in found.groupdict().items():
         assert ours == theirs
+
+
+def test_every_postman_request_signs_with_the_collection_awsv4_auth():
+    facts = json.loads(POSTMAN_FACTS.read_text(encoding="utf-8"))
+    assert facts["collection"]["auth"]["type"] == "awsv4"
+    assert {r["auth"] for r in facts["requests"]} == {"inherited:awsv4"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import select
 import socket
 import os
 import threading
@@ -16,7 +17,9 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 
 from workbench.core.credentials import Credentials
+from workbench.core.cancel import Cancelled as CoreCancelled
 from workbench.core.http import HttpRequest
+from workbench.core.progress import PHASES, Progress
 from workbench.core.signing import sign
 from workbench.core.transport import (
     CancelToken,
@@ -44,13 +47,11 @@ def _send_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("workbench-send")]
 
 
-def _wait_no_send_threads(timeout: float = 3.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not _send_threads():
-            return True
-        time.sleep(0.02)
-    return False
+def _wait_no_send_threads(timeout: float = 60) -> bool:
+    """Join the exchanges' worker threads (the timeout only guards against a hang)."""
+    for thread in _send_threads():
+        thread.join(timeout)
+    return not _send_threads()
 
 
 @pytest.fixture
@@ -142,6 +143,115 @@ def test_sent_bytes_are_the_signed_ones(server):
     assert received.header("Authorization").endswith(f"Signature={expected}")
 
 
+# ----------------------------------------------------------------------------- progress
+
+
+@_params(fs.json_ok)
+def test_progress_reports_every_phase_in_order_on_the_callers_thread(server):
+    seen = []
+    threads = set()
+
+    def record(progress: Progress) -> None:
+        seen.append(progress)
+        threads.add(threading.get_ident())
+
+    send(HttpRequest("POST", server.url("/v1/apps"), body=b"{}"), progress=record)
+    phases = [p.phase for p in seen]
+    assert phases[:5] == ["dns", "connect", "sending", "waiting", "downloading"]
+    assert phases[-1] == "done" and set(phases[5:-1]) <= {"downloading"}
+    assert [p.phase for p in seen if p.phase in PHASES] == phases  # only the shared phase names
+    assert seen[0].detail == "127.0.0.1" and seen[1].detail == f"127.0.0.1 port {server.port}"
+    assert (seen[2].done, seen[2].total) == (0, 2)  # the request body: 2 bytes to send
+    downloading = [p for p in seen if p.phase == "downloading"]
+    assert (downloading[0].done, downloading[-1].done) == (0, 38)
+    assert {p.total for p in downloading} == {38}  # the Content-Length
+    assert (seen[-1].done, seen[-1].detail) == (38, "HTTP 200")
+    assert threads == {threading.get_ident()}
+
+
+# ----------------------------------------------------------------------------- cancel, in each phase
+
+GUARD = 60  # seconds: only a hung test ever waits this long; nothing asserts on time
+
+
+@pytest.fixture
+def silent_listener():
+    """A loopback port whose kernel completes the TCP handshake but nobody ever accepts,
+    reads or writes: a TLS handshake or a large request body stalls there."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+class SendInWorker:
+    """`send()` on a worker thread; `reached` is set when progress enters `phase` (after
+    `min_done` bytes for downloading); `outcome` holds the response or the exception."""
+
+    def __init__(self, request, options, phase, min_done=0):
+        self.token = CancelToken()
+        self.reached = threading.Event()
+        self.phases: list[str] = []
+        self.outcome = None
+
+        def on_progress(progress):
+            self.phases.append(progress.phase)
+            if progress.phase == phase and (progress.done or 0) >= min_done:
+                self.reached.set()
+
+        def work():
+            try:
+                self.outcome = send(request, options, self.token, on_progress)
+            except BaseException as exc:
+                self.outcome = exc
+
+        self.thread = threading.Thread(target=work)
+        self.thread.start()
+
+    def cancel_when_reached(self):
+        assert self.reached.wait(GUARD), self.phases
+        self.token.cancel()
+        self.thread.join(GUARD)
+        assert not self.thread.is_alive()
+        return self.outcome
+
+
+def test_cancel_in_the_tls_handshake(silent_listener):
+    worker = SendInWorker(HttpRequest("GET", f"https://127.0.0.1:{silent_listener}/"), SendOptions(connect_timeout=GUARD), "tls")
+    outcome = worker.cancel_when_reached()
+    assert isinstance(outcome, Cancelled) and outcome.phase == "tls"
+    assert _wait_no_send_threads(GUARD)  # the abandoned handshake ends too
+
+
+def test_cancel_while_sending_a_large_body(silent_listener):
+    request = HttpRequest("PUT", f"http://127.0.0.1:{silent_listener}/", body=b"x" * (64 * 1024 * 1024))
+    worker = SendInWorker(request, SendOptions(read_timeout=GUARD), "sending")
+    outcome = worker.cancel_when_reached()
+    assert isinstance(outcome, Cancelled) and outcome.phase == "sending"
+    assert _wait_no_send_threads(GUARD)
+
+
+@_params(fs.stall)
+def test_cancel_from_another_thread_while_stalled_before_the_first_byte(server):
+    worker = SendInWorker(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=GUARD), "waiting")
+    outcome = worker.cancel_when_reached()
+    assert isinstance(outcome, Cancelled) and isinstance(outcome, CoreCancelled)
+    assert outcome.phase == "waiting"
+    assert str(outcome) == f"Request to {server.host} was cancelled (waiting)"
+    assert worker.phases == ["dns", "connect", "sending", "waiting"]  # nothing reported after the cancel
+    assert _wait_no_send_threads(GUARD), _send_threads()  # the abandoned exchange does not linger
+
+
+@_params(fs.stall_mid_body)
+def test_cancel_from_another_thread_while_stalled_mid_body(server, tmp_path):
+    options = SendOptions(read_timeout=GUARD, spool_dir=str(tmp_path), max_memory_body=10)
+    worker = SendInWorker(HttpRequest("GET", server.url("/")), options, "downloading", min_done=100)
+    outcome = worker.cancel_when_reached()
+    assert isinstance(outcome, Cancelled) and outcome.phase == "downloading"
+    assert os.listdir(tmp_path) == []  # the 100 bytes spooled so far are deleted by the time send() raises
+
+
 # ----------------------------------------------------------------------------- big bodies
 
 
@@ -181,10 +291,8 @@ def test_body_at_the_cap_stays_in_memory(server, tmp_path):
 
 def test_connection_refused():
     port = fs.closed_port()
-    started = time.monotonic()
     with pytest.raises(ConnectionRefused) as info:
         send(HttpRequest("GET", f"http://127.0.0.1:{port}/v1/apps"))
-    assert time.monotonic() - started < 2
     assert str(info.value) == (
         f"Connection refused by 127.0.0.1:{port}: nothing is accepting connections on that port "
         "(is the server or the sandbox running?)"
@@ -209,37 +317,24 @@ def full_backlog():
         except BlockingIOError:
             pass
         fillers.append(filler)
-    time.sleep(0.05)
+    # The first filler is established once it is writable: the accept queue (1 for listen(0)) is full.
+    assert select.select([], [fillers[0]], [], 60)[1]
     yield port
     for sock in fillers + [listener]:
         sock.close()
 
 
 def test_connect_timeout(full_backlog):
-    started = time.monotonic()
     with pytest.raises(Timeout) as info:
         send(HttpRequest("GET", f"http://127.0.0.1:{full_backlog}/"), SendOptions(connect_timeout=0.3))
-    assert time.monotonic() - started < 2
     assert info.value.phase == "connect"
     assert str(info.value) == f"Timed out after 0.3 s connecting to 127.0.0.1:{full_backlog} (connect timeout)"
 
 
-def test_cancel_while_connecting(full_backlog):
-    token = CancelToken()
-    threading.Timer(0.2, token.cancel).start()
-    started = time.monotonic()
-    with pytest.raises(Cancelled):
-        send(HttpRequest("GET", f"http://127.0.0.1:{full_backlog}/"), SendOptions(connect_timeout=5), token)
-    assert time.monotonic() - started < 3
-    assert _wait_no_send_threads(6)  # the abandoned connect ends at connect_timeout at the latest
-
-
 @_params(fs.stall)
 def test_stalled_server_times_out_on_read(server):
-    started = time.monotonic()
     with pytest.raises(Timeout) as info:
         send(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=0.3))
-    assert 0.25 < time.monotonic() - started < 5
     assert info.value.phase == "read"
     assert str(info.value) == f"Timed out after 0.3 s waiting for {server.host} (read timeout)"
 
@@ -253,53 +348,15 @@ def test_stall_in_the_middle_of_the_body_times_out(server):
     )
 
 
-@_params(fs.stall)
-def test_cancel_from_another_thread_while_stalled(server):
-    token = CancelToken()
-    timer = threading.Timer(0.2, token.cancel)
-    timer.start()
-    started = time.monotonic()
-    with pytest.raises(Cancelled) as info:
-        send(HttpRequest("GET", server.url("/")), SendOptions(read_timeout=30), token)
-    elapsed = time.monotonic() - started
-    timer.join()
-    assert 0.15 < elapsed < 3
-    assert str(info.value) == f"Request to {server.host} was cancelled"
-    # The abandoned exchange does not linger until its 30 s read timeout.
-    assert _wait_no_send_threads(), _send_threads()
-
-
-@_params(fs.big_body)
-def test_cancel_while_spooling_leaves_no_file(server, tmp_path):
-    token = CancelToken()
-
-    def cancel_when_spooling():
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and not os.listdir(tmp_path):
-            time.sleep(0.001)
-        token.cancel()
-
-    watcher = threading.Thread(target=cancel_when_spooling)
-    watcher.start()
-    response = None
-    try:
-        response = send(HttpRequest("GET", server.url("/")), SendOptions(spool_dir=str(tmp_path), max_memory_body=1024), token)
-    except Cancelled:
-        pass
-    watcher.join()
-    if response is not None:  # finished before the cancel landed: the caller owns the file
-        response.discard()
-    assert _wait_no_send_threads()
-    assert os.listdir(tmp_path) == []
-
-
 def test_cancelled_before_sending_never_connects():
     token = CancelToken()
     token.cancel()
+    seen = []
     with fs.FaultServer(fs.json_ok) as server:
-        with pytest.raises(Cancelled):
-            send(HttpRequest("GET", server.url("/")), cancel=token)
-        time.sleep(0.05)
+        with pytest.raises(Cancelled) as info:
+            send(HttpRequest("GET", server.url("/")), cancel=token, progress=seen.append)
+    assert info.value.phase == "dns"  # the first phase, never entered
+    assert seen == [] and not _send_threads()  # no exchange was started
     assert server.requests == []
 
 
@@ -342,11 +399,9 @@ def test_garbage_instead_of_http(server):
         assert str(info.value).endswith("(does it expect https:// ?)")
 
 
-def test_dns_failure_is_fast_and_named():
-    started = time.monotonic()
+def test_dns_failure_is_named():
     with pytest.raises(DnsFailure) as info:
         send(HttpRequest("GET", "https://pinpoint.nowhere.invalid/v1/apps"))
-    assert time.monotonic() - started < 1
     assert str(info.value) == (
         "Could not resolve host pinpoint.nowhere.invalid: names under .invalid never resolve (RFC 6761)"
     )

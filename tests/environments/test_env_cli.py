@@ -53,7 +53,7 @@ def test_add_list_show_remove(run_cli, tmp_path):
 
     assert run_cli("env", "add", "dev", "--region", "us-east-1").stderr == "error: an environment named 'dev' already exists\n"
     assert run_cli("env", "add", "x", "--region", "mars-1").status == 1
-    assert run_cli("env", "show", "nope").stderr == "error: no environment named 'nope'; known: sandbox, dev\n"
+    assert run_cli("env", "show", "nope").stderr.startswith("error: no environment named 'nope'; known: sandbox, dev\nhint: ")
 
     removed = run_cli("env", "remove", "dev", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert removed.status == 0

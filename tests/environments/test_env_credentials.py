@@ -59,7 +59,7 @@ def test_keyring_entry_in_a_foreign_format(memory_keyring):
     with pytest.raises(Exception) as excinfo:
         KeyringCredentialStore("svc", backend=memory_keyring).get("dev")
     assert "just-a-password" not in str(excinfo.value)
-    assert "credentials set dev" in str(excinfo.value)
+    assert excinfo.value.remedy == "store_credentials:dev"
 
 
 def test_no_keyring_backend_gives_the_choices():
@@ -70,7 +70,8 @@ def test_no_keyring_backend_gives_the_choices():
     message = str(excinfo.value)
     assert message.startswith("The OS keyring is not usable: no keyring backend is available")
     assert "gnome-keyring" in message
-    assert "env add NAME --region REGION --profile PROFILE" in message
+    assert "use an AWS profile instead" in message
+    assert "pinpoint-workbench" not in message and "--" not in message  # no command-line wording in core
     assert "memory for this session only" in message
     assert "never falls back to storing secrets in a file" in message
 
@@ -122,8 +123,10 @@ def test_session_store_is_memory_only():
 
 def test_resolve_keyring_missing(memory_keyring):
     store = KeyringCredentialStore("svc", backend=memory_keyring)
-    with pytest.raises(CredentialsMissing, match="no credentials stored for environment 'dev'; set them with"):
+    with pytest.raises(CredentialsMissing, match="no credentials stored for environment 'dev'") as excinfo:
         resolve_credentials(Environment("dev", "us-east-1"), store, {})
+    assert excinfo.value.remedy == "store_credentials:dev"
+    assert excinfo.value.to_dict()["fields"] == {"environment": "dev"}
 
 
 def test_resolve_process_environment():

@@ -49,7 +49,8 @@ def test_render_a_variant(run_cli):
 def test_render_with_missing_variables_names_them_and_fails(run_cli):
     result = run_cli("render", "GetApp")
     assert result.status == 1
-    assert result.stderr == "error: missing variables: endpoint (used in url host); projectId (used in url path)\n"
+    assert result.stderr.startswith("error: missing variables: endpoint (used in url host); projectId (used in url path)\n"
+                                    "hint: pass --var endpoint=VALUE")
 
 
 def test_render_body_from_stdin_and_bad_json_is_a_problem_not_a_crash(run_cli):

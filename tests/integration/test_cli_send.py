@@ -74,7 +74,8 @@ def test_one_off_sandbox_without_a_background_one(run_cli):
     result = run_cli("send", "GetApps")
     assert result.status == 0, result.stderr
     assert result.stdout.startswith("HTTP 200 OK")
-    assert "started a local sandbox for this command only" in result.stderr
+    assert "started a local sandbox for this send only" in result.stderr
+    assert "pinpoint-workbench sandbox start" in result.stderr
     with_background = None
     started = run_cli("sandbox", "start")
     try:
@@ -146,7 +147,7 @@ def test_credentials_go_only_to_the_environments_hosts(run_cli):
     # a production environment asks before a destructive call; no terminal here, so it refuses
     delete = run_cli("send", "DeleteApp", "--env", "prod", "--var", "projectId=abc", env=keys)
     assert delete.status == 1
-    assert "DeleteApp changes or sends on production environment 'prod': confirm with --yes" in delete.stderr
+    assert "error: DeleteApp changes or sends on production environment 'prod'\nhint: confirm with --yes" in delete.stderr
 
 
 def test_sandbox_credentials_stay_local(run_cli, background_sandbox):
@@ -183,3 +184,21 @@ def test_raw_query_strings_take_variables_and_keep_their_encoding(run_cli, backg
     assert result.json["inspection"]["url"].endswith("/v1/apps?page-size=5&token=a%20b")
     missing = run_cli("raw", "GET", "https://{{ endpoint }}/v1/apps?page-size={{ n }}", "--signing-name", "mobiletargeting")
     assert missing.status == 1 and "missing variable: n (used in query page-size)" in missing.stderr
+
+
+def test_with_json_an_error_is_data_on_stdout_with_the_same_exit_status(run_cli):
+    missing = run_cli("send", "GetApp", "--env", "nowhere", "--json")
+    assert missing.status == 1 and missing.stderr == ""
+    assert missing.json["error"]["code"] == "environment_not_found"
+    assert missing.json["error"]["fields"]["name"] == "nowhere"
+    plain = run_cli("send", "GetApp", "--env", "nowhere")
+    assert plain.status == 1 and plain.stdout == ""
+    assert plain.stderr.startswith("error: no environment named 'nowhere'")
+
+
+def test_a_missing_variable_names_its_remedy_as_a_command(run_cli):
+    result = run_cli("send", "GetApp", "--dry-run")
+    assert result.status == 1
+    assert "error: missing variable: projectId (used in url path)\nhint: pass --var projectId=VALUE" in result.stderr
+    as_json = run_cli("send", "GetApp", "--dry-run", "--json")
+    assert as_json.json["error"]["remedy"] == "set_variable:projectId"

@@ -2,7 +2,8 @@
 
 Each command group lives in its own module with `register(subparsers)`; a handler takes
 `(args, ctx)` and returns an ExitStatus. `main()` never lets a WorkbenchError escape as a
-traceback: it prints the message on stderr and returns ExitStatus.ERROR.
+traceback: it prints the message (and its remedy, worded as a command) on stderr, or with
+--json as {"error": {code, message, fields, remedy}} on stdout, and returns ExitStatus.ERROR.
 """
 
 from __future__ import annotations
@@ -73,7 +74,9 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     try:
         return ExitStatus(args.handler(args, ctx))
     except WorkbenchError as exc:
-        ctx.err(f"error: {exc}")
+        from workbench.cli.output import print_error
+
+        print_error(ctx, exc, as_json=bool(getattr(args, "json", False)))
         return ExitStatus.ERROR
     except KeyboardInterrupt:
         ctx.err("interrupted")

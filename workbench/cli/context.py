@@ -66,3 +66,14 @@ def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
             raise WorkbenchError(f"{flag} {item!r}: expected NAME=VALUE")
         pairs[name.strip()] = value
     return pairs
+
+
+def open_store(ctx: CliContext):
+    """The user's environment store; what was wrong with its file goes to stderr, once."""
+    from workbench.core.environments import EnvironmentStore
+
+    store = EnvironmentStore.at_default_location(ctx.environ)
+    report = store.report()
+    if report:
+        ctx.err("warning: " + report)
+    return store

@@ -6,9 +6,9 @@ secret access key comes from a hidden prompt on a terminal, else from one line o
 
 from __future__ import annotations
 
-import argparse
 import getpass
-from workbench.cli.context import CliContext, ExitStatus, parse_pairs
+from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.output import print_notes
 from workbench.core import regions
 from workbench.core.credentials import (
     Credentials,
@@ -17,12 +17,10 @@ from workbench.core.credentials import (
     KeyringCredentialStore,
     KeyringUnavailable,
     mask_access_key_id,
-    resolve_credentials,
 )
 from workbench.core.credential_status import CredentialStatus, credential_status
-from workbench.core.environments import Environment, EnvironmentStore
-from workbench.core.errors import WorkbenchError
-from workbench.core.postman_env import load_postman_environment
+from workbench.core.environments import SANDBOX_NAME, Environment
+from workbench.core.env_import import import_postman_environment
 from workbench.core.suggest import check_profile, check_region
 
 
@@ -101,16 +99,6 @@ def register(subparsers) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def open_store(ctx: CliContext) -> EnvironmentStore:
-    """The environment store for this context; its load problems go to stderr."""
-
-    store = EnvironmentStore.at_default_location(ctx.environ)
-    report = store.report()
-    if report:
-        ctx.err("warning: " + report)
-    return store
 
 
 def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
@@ -242,30 +230,18 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
-    imported = load_postman_environment(args.file, name=args.name)
-    store = open_store(ctx)
-    env = imported.environment
-    if env.name in store:
-        raise WorkbenchError(f"an environment named {env.name!r} already exists; pass --name to import under another name")
-    creds = None if args.skip_secrets else imported.credentials
-    keyring_store = None
-    if creds is not None:
-        keyring_store = open_credential_store(ctx)
-        keyring_store.check()  # fail before writing anything
-    store.add(env)
-    if creds is not None and keyring_store is not None:
-        keyring_store.set(env.name, creds)
-    for note in imported.notes:
-        ctx.err(f"note: {note}")
-    if args.skip_secrets and imported.credentials is not None:
+    credential_store = None if args.skip_secrets else open_credential_store(ctx)
+    result = import_postman_environment(args.file, open_store(ctx), credential_store,
+                                        name=args.name, skip_secrets=args.skip_secrets)
+    env = result.environment
+    print_notes(ctx, result.notes)
+    if result.credentials_skipped:
         ctx.err("note: --skip-secrets: the access key was not imported")
     _warn_offering(ctx, env)
     if args.json:
-        data = _describe(env)
-        data["credentials_stored"] = creds is not None
-        ctx.out_json(data)
+        ctx.out_json(_describe(env) | {"credentials_stored": result.credentials_stored})
     else:
-        stored = " and its access key to the keyring" if creds is not None else ""
+        stored = " and its access key to the keyring" if result.credentials_stored else ""
         ctx.out(f"imported environment {env.name!r} ({env.region}){stored}")
     return ExitStatus.OK
 
@@ -347,12 +323,13 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.send_cmds import open_environment
+    from workbench.core.plan import open_environment, resolve_plan_credentials
     from workbench.core.send_flow import credentials_check
 
-    with open_environment(args.name, ctx) as env:
-        store = open_credential_store(ctx) if env.credential_source.kind == "keyring" else None
-        creds = resolve_credentials(env, store, ctx.environ)
+    store = open_store(ctx) if args.name != SANDBOX_NAME else None
+    with open_environment(args.name, ctx.environ, store=store) as opened:
+        env = opened.environment
+        creds = resolve_plan_credentials(env, ctx.environ)
         report = credentials_report(env, creds)
         report["check"] = credentials_check(env, creds)
     check = report["check"]

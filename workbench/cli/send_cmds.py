@@ -1,4 +1,4 @@
-"""`send OPERATION` and `raw METHOD URL`: render, validate, sign, send, show.
+"""`send OPERATION` and `raw METHOD URL`: argv -> a RequestDraft -> core's plan -> print.
 
 `--dry-run` signs and shows the request without sending; `--inspect` shows what was
 signed and how (canonical request, string to sign, credential scope, signed headers).
@@ -7,22 +7,19 @@ Exit status: 0 for 2xx, 3/4/5 for 3xx/4xx/5xx, 6 when no response came back.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
-from urllib.parse import parse_qsl
 
-from workbench.cli.context import CliContext, ExitStatus
-from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, request_variables, template_for
+from workbench.cli.context import CliContext, ExitStatus, open_store
+from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
+from workbench.cli.output import print_notes
 from workbench.core import transport
 from workbench.core.body_preview import preview_body
-from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-from workbench.core.environments import SANDBOX_NAME, needs_confirmation, sandbox_environment
+from workbench.core.drafts import AwsV4Auth, RequestDraft
+from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.library import QueryParam, RequestTemplate
-from workbench.core.lifecycle import lifecycle_notes
-from workbench.core.destination import check_destination
-from workbench.core.send_flow import execute, prepare
+from workbench.core.plan import SendPlan, build_plan, open_environment, run_plan
+from workbench.core.send_flow import Exchange
 
 DEFAULT_ENV = SANDBOX_NAME
 
@@ -57,45 +54,15 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--read-timeout", type=float, default=60.0)
 
 
-@contextlib.contextmanager
-def open_environment(name: str, ctx: CliContext):
-    """The named environment; for the sandbox, a running sandbox (started for this command
-    when none runs, and stopped after it; a dry run signs for its real address too)."""
-    if name == SANDBOX_NAME:
-        from workbench.core.sandbox.background import ensure_sandbox
-
-        with ensure_sandbox(ctx.environ) as handle:
-            if handle.started_here:
-                ctx.err(
-                    "note: started a local sandbox for this command only; nothing it stores is kept. "
-                    "Run `pinpoint-workbench sandbox start` to keep one running between commands."
-                )
-            yield sandbox_environment(handle.url)
-        return
-    from workbench.cli.env_cmds import open_store
-
-    yield open_store(ctx).get(name)
-
-
-def confirm(env, operation: str, args, ctx: CliContext) -> None:
-    if not needs_confirmation(env, operation) or args.yes or args.dry_run:
-        return
-    if hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty():
-        ctx.stderr.write(f"{env.name} is a production environment. Send {operation}? [y/N] ")
-        ctx.stderr.flush()
-        if ctx.stdin.readline().strip().lower() in ("y", "yes"):
-            return
-        raise WorkbenchError(f"cancelled: {operation} was not sent to production environment {env.name!r}")
-    raise WorkbenchError(f"{operation} changes or sends on production environment {env.name!r}: confirm with --yes")
-
-
 def cmd_send(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
-    body = read_body(args, template, ctx)
-    with open_environment(args.env, ctx) as env:
-        prepared = prepare(template, env, request_variables(args, template), body)
-        return sign_and_send(prepared.rendered.request, template.signing_name, env, env.region, template.operation,
-                             args, ctx, prepared.problems, lifecycle_notes(template))
+    draft = RequestDraft(
+        operation=template.key,
+        variant=args.variant or ("full" if args.full else None),
+        variables=tuple(parse_vars(args.var).items()),
+        body=read_body(args, template, ctx) if args.body else None,
+    )
+    return send_draft(draft, args, ctx)
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:
@@ -113,51 +80,66 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
             body = Path(args.body).read_text(encoding="utf-8")
         except OSError as exc:
             raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
-    url = args.url
-    scheme = url.split("://", 1)[0] if "://" in url else "https"
-    if scheme not in ("http", "https"):
-        raise WorkbenchError(f"{url!r}: only http and https URLs")
-    path_start = url.find("/", url.find("://") + 3) if "://" in url else url.find("/")
-    base, _, query = url.partition("?")
-    template = RequestTemplate(
-        api="raw", operation=f"{args.method.upper()} request", group="", signing_name=args.signing_name,
-        protocol="", method=args.method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
-        variables=(), lifecycle={}, documentation="",
+    draft = RequestDraft(
+        method=args.method, url=args.url, headers=tuple(headers), body=body,
+        variables=tuple(parse_vars(args.var).items()),
+        auth=AwsV4Auth(signing_name=args.signing_name, region=args.region or ""),
     )
-    with open_environment(args.env, ctx) as env:
-        # a URL with a literal host keeps its own scheme; {{ endpoint }} takes the environment's
-        host_is_variable = "{{" in url[: path_start if path_start > 0 else len(url)]
-        own_scheme = None if host_is_variable else scheme
-        prepared = prepare(template, env, parse_vars(args.var), body, validate_request=False, scheme=own_scheme)
-        operation = template.operation
-        return sign_and_send(prepared.rendered.request, args.signing_name, env, args.region or env.region, operation, args, ctx, ())
+    return send_draft(draft, args, ctx)
 
 
-def sign_and_send(request, signing_name, env, region, operation, args, ctx: CliContext, problems, notes=()) -> ExitStatus:
-    if not args.json:
-        print_problems(ctx, problems)
-        for note in notes:
-            ctx.err(f"note: {note}")
-    if not args.allow_any_host:
-        check_destination(request, env)
-    confirm(env, operation, args, ctx)
-    store = KeyringCredentialStore.from_environ(ctx.environ) if env.credential_source.kind == "keyring" else None
-    credentials = resolve_credentials(env, store, ctx.environ)
-    options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
-    exchange = execute(request, credentials, env, signing_name=signing_name, region=region, problems=problems,
-                       notes=notes, dry_run=args.dry_run, options=options)
+def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
+    """Plan `draft` in `--env`, confirm if needed, send, print; the exit status says how it went."""
+    store = open_store(ctx) if args.env != SANDBOX_NAME else None
+    with open_environment(args.env, ctx.environ, store=store) as opened:
+        plan = build_plan(draft, opened.environment, notes=opened.notes)
+        if not args.json:
+            show_plan(ctx, plan)
+        confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
+        options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
+        exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
+                            confirmed=confirmed, allow_any_host=args.allow_any_host)
+    return show_exchange(ctx, exchange, args, plan.request.body)
+
+
+def show_plan(ctx: CliContext, plan: SendPlan) -> None:
+    print_problems(ctx, plan.problems)
+    print_notes(ctx, plan.notes)
+
+
+class Declined(WorkbenchError):
+    code = "cancelled"
+    fmt = "cancelled: {operation} was not sent to production environment {environment!r}"
+
+
+def ask(ctx: CliContext, plan: SendPlan) -> bool:
+    """On a terminal, ask before a destructive or sending call on production; a "no" is
+    Declined. Without a terminal there is nobody to ask (False: core then asks for --yes)."""
+    if not (hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty()):
+        return False
+    ctx.stderr.write(f"{plan.environment.name} is a production environment. Send {plan.operation}? [y/N] ")
+    ctx.stderr.flush()
+    if ctx.stdin.readline().strip().lower() in ("y", "yes"):
+        return True
+    raise Declined(operation=plan.operation, environment=plan.environment.name)
+
+
+def show_exchange(ctx: CliContext, exchange: Exchange, args, body: bytes = b"") -> ExitStatus:
     if args.json:
         ctx.out_json(exchange.to_dict(with_inspection=args.inspect))
     else:
         if args.inspect or args.dry_run:
-            ctx.out(exchange.inspection.to_text(body=preview_body(request.body, full=args.full_body)))
+            ctx.out(exchange.inspection.to_text(body=preview_body(body, full=args.full_body)))
         if not exchange.sent:
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
         else:
             print_response(ctx, exchange.response)
+    return exit_status(exchange)
+
+
+def exit_status(exchange: Exchange) -> ExitStatus:
     if not exchange.sent:
         return ExitStatus.OK
     if exchange.response is None:

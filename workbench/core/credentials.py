@@ -113,12 +113,13 @@ class ProfileError(CredentialsError):
 
 
 class KeyringUnavailable(CredentialsError):
+    remedy = "use_profile"
     fmt = (
         "The OS keyring is not usable: {reason}.\n"
         "Choose one:\n"
         "  - unlock or install a keyring (a Secret Service such as gnome-keyring or KWallet on Linux;\n"
         "    macOS Keychain and Windows Credential Locker work out of the box), then retry;\n"
-        "  - use an AWS profile instead: `pinpoint-workbench env add NAME --region REGION --profile PROFILE`;\n"
+        "  - use an AWS profile instead (an environment whose credentials come from a named profile);\n"
         "  - keep the secret in memory for this session only (the desktop app offers this; it is\n"
         "    forgotten when the app closes).\n"
         "Pinpoint Workbench never falls back to storing secrets in a file."
@@ -294,7 +295,8 @@ class KeyringCredentialStore:
             # Never echo `raw`: it may be a secret.
             raise CredentialsError(
                 f"the keyring entry for environment {name!r} (service {self.service!r}) is not in "
-                f"Pinpoint Workbench's format; set it again with `pinpoint-workbench credentials set {name}`"
+                "Pinpoint Workbench's format; store the credentials again",
+                environment=name, remedy=f"store_credentials:{name}",
             ) from None
 
     def _call(self, method: str, *args, passthrough: tuple = ()):
@@ -442,16 +444,17 @@ def resolve_credentials(env, store: CredentialStore | None, environ: Mapping[str
             missing = [n for n, v in (("AWS_ACCESS_KEY_ID", key_id), ("AWS_SECRET_ACCESS_KEY", secret)) if not v]
             raise CredentialsMissing(
                 f"environment {env.name!r} takes its credentials from the process environment, "
-                f"but {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set"
+                f"but {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set",
+                environment=env.name, missing=missing,
             )
         return Credentials(key_id, secret, environ.get("AWS_SESSION_TOKEN") or None, "process environment")
     if store is None:
-        raise CredentialsMissing(f"environment {env.name!r} keeps its credentials in the keyring, but no store was given")
+        raise CredentialsMissing(f"environment {env.name!r} keeps its credentials in the keyring, but no store was given",
+                                 environment=env.name)
     found = store.get(env.name)
     if found is None:
         raise CredentialsMissing(
-            f"no credentials stored for environment {env.name!r}; set them with "
-            f"`pinpoint-workbench credentials set {env.name} --access-key-id AKIA...` "
-            f"(the secret is prompted for, never passed as an argument)"
+            f"no credentials stored for environment {env.name!r}",
+            environment=env.name, remedy=f"store_credentials:{env.name}",
         )
     return found

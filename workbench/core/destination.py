@@ -24,7 +24,9 @@ def dns_suffix(partition: str) -> str:
 
 
 class UntrustedDestination(WorkbenchError):
-    """Credentials would be signed for a host they do not belong to."""
+    """Credentials would be signed for a host they do not belong to. Fields: host,
+    environment, allowed (where its credentials may go); remedy `allow_any_host`, except
+    for the sandbox's credentials, which stay local."""
 
 
 def _is_loopback(host: str) -> bool:
@@ -48,12 +50,14 @@ def check_destination(request: HttpRequest, env: Environment) -> None:
         raise UntrustedDestination(
             f"refusing to sign for {host}: the sandbox's credentials go only to the local sandbox "
             f"({', '.join(sorted(set(env.hosts.values()))) or '127.0.0.1'})",
-            host=host, env=env.name,
+            host=host, environment=env.name, allowed=sorted(set(env.hosts.values())) or ["127.0.0.1"],
         )
     suffix = dns_suffix(env.partition)
     if host.endswith("." + suffix) and parts.scheme == "https":
         return
     raise UntrustedDestination(
         f"refusing to sign for {parts.netloc or request.url}: credentials of environment {env.name!r} go only to "
-        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment; pass --allow-any-host to send anyway"
+        f"its AWS hosts (https://*.{suffix}) or hosts set in the environment",
+        host=parts.netloc or request.url, environment=env.name,
+        allowed=[f"https://*.{suffix}", *sorted(set(env.hosts.values()))], remedy="allow_any_host",
     )

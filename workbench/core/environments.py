@@ -70,6 +70,7 @@ class EnvironmentInvalid(EnvironmentError_):
 
 class EnvironmentNotFound(EnvironmentError_):
     fmt = "no environment named {name!r}; known: {known}{hint}"
+    remedy = "add_environment"
 
 
 class EnvironmentExists(EnvironmentError_):
@@ -134,8 +135,8 @@ class Environment:
         if host is None:
             if self.is_sandbox:
                 raise EnvironmentError_(
-                    "the sandbox environment has no hosts until the sandbox is running "
-                    "(start it with `pinpoint-workbench sandbox start`)"
+                    "the sandbox environment has no hosts until the sandbox is running",
+                    api=api, remedy="start_sandbox",
                 )
             return regions.host_for(api, self.region)  # raises ApiNotOffered
         return host

@@ -44,12 +44,15 @@ class UnresolvedVariables(WorkbenchError):
     """`missing` maps each variable name to the places that use it."""
 
     fmt = "{summary}"
+    code = "missing_variable"
 
     def __init__(self, missing: dict[str, list[str]]):
         parts = [f"{name} (used in {', '.join(places)})" for name, places in missing.items()]
         super().__init__(
             summary="missing variable" + ("s" if len(missing) > 1 else "") + ": " + "; ".join(parts),
             missing=missing,
+            variables=list(missing),
+            remedy=f"set_variable:{next(iter(missing))}" if missing else None,
         )
 
 
@@ -227,6 +230,15 @@ def render(
             body_problem = Problem("$", f"body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     request = HttpRequest(template.method, url, headers, (body_text or "").encode("utf-8"))
     return RenderedRequest(template, request, dict(variables), body_text, body_json, body_problem)
+
+
+def render_text(text: str, variables: Mapping, place: str) -> str:
+    """One plain text value with {{ variables }} (e.g. a draft's awsv4 region), strictly."""
+    renderer = _Renderer(variables)
+    value = renderer.render(text, "text", place)
+    if renderer.missing:
+        raise UnresolvedVariables(renderer.missing)
+    return value
 
 
 def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from workbench.core.destination import check_destination
 from workbench.core.environments import Environment
@@ -20,6 +21,11 @@ from workbench.core.library import RequestTemplate
 from workbench.core.render import RenderedRequest, merge_scopes, render
 from workbench.core.suggest import check_api_offered
 from workbench.core.validation import validate
+
+if TYPE_CHECKING:
+    from workbench.core.http import HttpRequest
+    from workbench.core.signing import InspectionRecord
+    from workbench.core.transport import Response
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ class Exchange:
     response: "Response | None" = None
     error: WorkbenchError | None = None  # a TransportError when nothing came back
     sent: bool = True
+    operation: str = ""  # "pinpoint:GetApps", or "GET request" for a raw one
+    region: str = ""
 
     def to_dict(self, with_inspection: bool = True) -> dict:
         data: dict = {"environment": self.environment, "problems": [p.to_dict() for p in self.problems]}
@@ -111,7 +119,7 @@ class Exchange:
         if not self.sent:
             return data | {"sent": False}
         if self.response is None:
-            error = {"type": type(self.error).__name__, "message": str(self.error)}
+            error = {"type": type(self.error).__name__, "message": str(self.error), "code": self.error.code}
             return data | {"status": None, "error": error}
         parsed = self.response.json()
         return data | {
@@ -137,6 +145,7 @@ def execute(
     dry_run: bool = False,
     options=None,
     cancel=None,
+    progress=None,
 ) -> Exchange:
     """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
     the desktop window from a worker thread with a CancelToken. Transport failures come
@@ -145,11 +154,11 @@ def execute(
     from workbench.core.signing import sign
 
     signed = sign(request, credentials, region=region, signing_name=signing_name)
-    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes))
+    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region)
     if dry_run:
         return replace(exchange, sent=False)
     try:
-        response = transport.send(signed.request, options, cancel)
+        response = transport.send(signed.request, options, cancel, progress)
     except transport.TransportError as exc:
         return replace(exchange, error=exc)
     return replace(exchange, response=response)

@@ -50,10 +50,14 @@ def cli_spelling(operation: str) -> str:
 # -- APIs and regions ---------------------------------------------------------------------
 
 class UnknownApiName(regions.UnknownApi):
+    code = "unknown_api"
     fmt = "unknown API {api!r}; the APIs are: {known}.{hint}"
 
 
 class UnknownRegionName(regions.UnknownRegion):
+    """`remedy` is "keep_unknown_region" when the region fits a partition's naming."""
+
+    code = "unknown_region"
     fmt = "unknown region {region!r}: {reason}.{hint}"
 
 
@@ -82,10 +86,9 @@ def check_region(region: str, allow_unknown: bool = False) -> str:
         fits = False
     if allow_unknown and fits:
         return region
-    reason = ("botocore knows no such region (a region newer than botocore can be kept on purpose)" if fits
-              else "it matches no AWS partition")
+    reason = "botocore knows no such region" if fits else "it matches no AWS partition"
     raise UnknownRegionName(region=region, reason=reason, hint=did_you_mean(region, known_regions()),
-                            fits_partition=fits)
+                            remedy="keep_unknown_region" if fits else None)
 
 
 # -- profiles -------------------------------------------------------------------------------

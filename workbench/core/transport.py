@@ -28,9 +28,12 @@ holds only the first `preview_bytes`. The caller owns the file (`Response.discar
 
 from __future__ import annotations
 
+import errno
 import http.client
 import json as _json
 import os
+import queue
+import select
 import socket
 import ssl
 import tempfile
@@ -44,9 +47,11 @@ from workbench.core import cancel
 from workbench.core.cancel import CancelToken
 from workbench.core.errors import WorkbenchError
 from workbench.core.http import HttpRequest, find_header
+from workbench.core.progress import Progress, ProgressCallback
 
 CHUNK = 64 * 1024
 _METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+_CONNECT_PENDING = {errno.EINPROGRESS, errno.EWOULDBLOCK, getattr(errno, "WSAEWOULDBLOCK", errno.EWOULDBLOCK)}
 
 # --------------------------------------------------------------------------- errors
 
@@ -105,7 +110,10 @@ class ProtocolFailure(TransportError):
 
 
 class Cancelled(TransportError, cancel.Cancelled):
-    fmt = "Request to {host} was cancelled"
+    """`phase` is the progress phase the exchange was in (dns, connect, tls, sending,
+    waiting, downloading)."""
+
+    fmt = "Request to {host} was cancelled ({phase})"
 
 
 # --------------------------------------------------------------------------- options, cancel
@@ -245,11 +253,15 @@ def _ms(start: float) -> float:
 
 
 class _Exchange:
-    """One request/response on one connection; `run()` on a worker, `abort()` from anywhere."""
+    """One request/response on one connection; `run()` on a worker, `abort()` from anywhere.
 
-    def __init__(self, request: HttpRequest, options: SendOptions):
+    The worker reports progress through `report` (a queue the caller drains), so the caller's
+    callback runs on the caller's thread and nothing is reported after a cancel."""
+
+    def __init__(self, request: HttpRequest, options: SendOptions, report=None):
         self.request = request
         self.options = options
+        self.report = report
         parts = urlsplit(request.url)
         self.scheme = parts.scheme.lower()
         if self.scheme not in ("http", "https"):
@@ -264,26 +276,51 @@ class _Exchange:
         self.host = parts.netloc.rpartition("@")[2]  # host[:port] as written, for messages
         self.target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.lock = threading.Lock()
+        self.phase = "dns"  # the progress phase the exchange is in
         self.aborted = False
         self.abandoned = False  # the caller gave up: clean up instead of handing over
         self.sock: socket.socket | None = None
+        self.wake: socket.socket | None = None  # written to by abort() while a connect is pending
         self.spool_path: str | None = None
+
+    # -- progress
+
+    def _progress(self, phase: str, detail: str = "", done: int | None = None, total: int | None = None) -> None:
+        self.phase = phase
+        if self.report is not None:
+            self.report(Progress(phase, detail, done, total))
 
     # -- cancel
 
     def abort(self) -> None:
         with self.lock:
             self.aborted = True
-            sock = self.sock
+            sock, wake = self.sock, self.wake
+        if wake is not None:
+            try:
+                wake.send(b"x")
+            except OSError:
+                pass
         if sock is not None:
             try:  # the base-class shutdown wakes a recv blocked in another thread, TLS or not
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
             except OSError:
                 pass
 
+    def abandon(self) -> None:
+        """The caller stopped waiting: abort, and delete a body being spooled right now."""
+        self.abort()
+        with self.lock:
+            self.abandoned = True
+            path, self.spool_path = self.spool_path, None
+        _unlink(path)
+
+    def cancelled(self) -> "Cancelled":
+        return Cancelled(host=self.host, phase=self.phase)
+
     def _check_aborted(self) -> None:
         if self.aborted:
-            raise Cancelled(host=self.host)
+            raise self.cancelled()
 
     def _set_sock(self, sock: socket.socket) -> None:
         with self.lock:
@@ -291,11 +328,12 @@ class _Exchange:
             aborted = self.aborted
         if aborted:
             sock.close()
-            raise Cancelled(host=self.host)
+            raise self.cancelled()
 
     # -- phases
 
     def _resolve(self):
+        self._progress("dns", self.hostname)
         name = self.hostname.rstrip(".").lower()
         if name == "invalid" or name.endswith(".invalid"):
             raise DnsFailure(host=self.host, reason="names under .invalid never resolve (RFC 6761)")
@@ -313,20 +351,30 @@ class _Exchange:
     def _connect(self, addresses) -> socket.socket:
         timeout = self.options.connect_timeout
         last: Exception | None = None
-        for family, socktype, proto, _name, address in addresses:
-            self._check_aborted()
-            sock = socket.socket(family, socktype, proto)
-            try:
-                sock.settimeout(timeout)
-                self._set_sock(sock)
-                sock.connect(address)
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                return sock
-            except Cancelled:
-                raise
-            except OSError as exc:
-                sock.close()
-                last = exc
+        wake_read, wake_write = socket.socketpair()
+        with self.lock:
+            self.wake = wake_write
+        try:
+            for family, socktype, proto, _name, address in addresses:
+                self._check_aborted()
+                self._progress("connect", f"{address[0]} port {address[1]}")
+                sock = socket.socket(family, socktype, proto)
+                try:
+                    self._set_sock(sock)
+                    self._connect_or_wake(sock, address, wake_read, timeout)
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    return sock
+                except Cancelled:
+                    sock.close()
+                    raise
+                except OSError as exc:
+                    sock.close()
+                    last = exc
+        finally:
+            with self.lock:
+                self.wake = None
+            wake_read.close()
+            wake_write.close()
         self._check_aborted()
         if isinstance(last, (TimeoutError, socket.timeout)):
             raise Timeout(host=self.host, seconds=timeout, doing="connecting to", phase="connect")
@@ -335,7 +383,25 @@ class _Exchange:
         reason = getattr(last, "strerror", None) or str(last) or "no address to connect to"
         raise NetworkFailure(host=self.host, reason=reason)
 
+    def _connect_or_wake(self, sock: socket.socket, address, wake: socket.socket, timeout: float) -> None:
+        """A TCP connect that `abort()` interrupts at once (a blocking connect cannot be woken)."""
+        sock.setblocking(False)
+        error = sock.connect_ex(address)
+        if error and error not in _CONNECT_PENDING:
+            raise OSError(error, os.strerror(error))  # OSError picks the subclass (ConnectionRefusedError...)
+        if error:
+            _, connected, failed = select.select([wake], [sock], [sock], timeout)
+            self._check_aborted()
+            if not connected and not failed:
+                raise TimeoutError(errno.ETIMEDOUT, "connect timed out")
+            error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error:
+                raise OSError(error, os.strerror(error))
+        sock.setblocking(True)
+        sock.settimeout(timeout)
+
     def _tls(self, sock: socket.socket) -> socket.socket:
+        self._progress("tls", self.hostname)
         context = _tls_context(self.options.ca_bundle or default_ca_bundle())
         try:
             tls_sock = context.wrap_socket(sock, server_hostname=self.hostname)
@@ -393,18 +459,22 @@ class _Exchange:
         response = None
         received = 0
         try:
+            body = self.request.body
+            self._progress("sending", self.target, 0, len(body))
             try:
                 conn.putrequest(self.request.method.upper(), self.target, skip_host=True, skip_accept_encoding=True)
                 for name, value in self._headers():
                     conn.putheader(name, value)
             except ValueError as exc:  # CR/LF or other bytes http.client refuses
                 raise InvalidRequest(host=self.host, reason=str(exc)) from None
-            conn.endheaders(self.request.body or None)
+            conn.endheaders(body or None)
             stage = "before answering"
+            self._progress("waiting", self.host)
             response = conn.getresponse()
             first_byte_ms = _ms(start)
             expected = response.length  # None when chunked or until close
             stage = "while sending the response body"
+            self._progress("downloading", f"HTTP {response.status}", 0, expected)
             memory = bytearray()
             spool = None
             try:
@@ -422,6 +492,7 @@ class _Exchange:
                             spool.write(memory)
                             memory = bytearray(memory[: options.preview_bytes])
                     self._check_aborted()
+                    self._progress("downloading", f"HTTP {response.status}", received, expected)
                 if response.length:  # EOF (a FIN) before Content-Length bytes: not a full body
                     raise ConnectionReset(host=self.host, how="closed", when=self._body_when(received, response))
             finally:
@@ -466,7 +537,7 @@ class _Exchange:
         finally:
             conn.close()
 
-        truncated = self.spool_path is not None
+        self._progress("done", f"HTTP {response.status}", received, expected)
         return Response(
             status=response.status,
             reason=response.reason or "",
@@ -475,7 +546,7 @@ class _Exchange:
             body_path=self.spool_path,
             size_bytes=received,
             elapsed_ms=_ms(start),
-            truncated=truncated,
+            truncated=self.spool_path is not None,
             timings=Timings(dns_ms, connect_ms, tls_ms, first_byte_ms, _ms(start)),
         )
 
@@ -486,76 +557,84 @@ class _Exchange:
         return f"in the middle of the response body (received {received} bytes)"
 
     def _open_spool(self):
-        handle = tempfile.NamedTemporaryFile(
-            "wb", prefix="workbench-body-", suffix=".bin", dir=self.options.spool_dir, delete=False
-        )
-        self.spool_path = handle.name
+        with self.lock:  # a caller that gave up has already deleted what there was
+            if self.abandoned:
+                raise self.cancelled()
+            handle = tempfile.NamedTemporaryFile(
+                "wb", prefix="workbench-body-", suffix=".bin", dir=self.options.spool_dir, delete=False
+            )
+            self.spool_path = handle.name
         return handle
 
     def _discard_spool(self) -> None:
-        if self.spool_path:
-            try:
-                os.unlink(self.spool_path)
-            except FileNotFoundError:
-                pass
-            self.spool_path = None
+        with self.lock:
+            path, self.spool_path = self.spool_path, None
+        _unlink(path)
+
+
+def _unlink(path: str | None) -> None:
+    if path:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
 
 
 # --------------------------------------------------------------------------- send
 
 
 def send(
-    request: HttpRequest, options: SendOptions | None = None, cancel: CancelToken | None = None
+    request: HttpRequest,
+    options: SendOptions | None = None,
+    cancel: CancelToken | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Response:
     """Send `request` and return its `Response`; raises a `TransportError`, never hangs.
 
-    Returns as soon as the exchange ends or `cancel.cancel()` is called (raising `Cancelled`).
+    `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
+    waiting, downloading -- repeated with the bytes so far, of the Content-Length when
+    known -- and done), called on the caller's thread. Returns as soon as the exchange
+    ends or `cancel.cancel()` is called: then `Cancelled` names the phase it was in, and
+    a body being spooled is already deleted.
     """
-    exchange = _Exchange(request, options or SendOptions())
+    events: queue.SimpleQueue = queue.SimpleQueue()
+    exchange = _Exchange(request, options or SendOptions(), events.put if progress is not None else None)
     if cancel is not None and cancel.cancelled:
-        raise Cancelled(host=exchange.host)
-    done = threading.Event()
-    outcome: dict = {}
+        raise exchange.cancelled()
 
     def work() -> None:
         try:
-            response = exchange.run()
+            outcome = ("response", exchange.run())
         except BaseException as exc:  # handed to the caller, which re-raises it
-            with exchange.lock:
-                outcome["error"] = exc
-        else:
-            with exchange.lock:
-                if exchange.abandoned:
-                    response.discard()
-                else:
-                    outcome["response"] = response
-        done.set()
+            outcome = ("error", exc)
+        with exchange.lock:
+            abandoned = exchange.abandoned
+        if abandoned and outcome[0] == "response":
+            outcome[1].discard()
+        events.put(outcome)
 
-    def on_cancel() -> None:
-        exchange.abort()
-        done.set()
-
-    unregister = cancel._on_cancel(on_cancel) if cancel is not None else (lambda: None)
+    unregister = cancel._on_cancel(lambda: events.put(("cancel", None))) if cancel is not None else (lambda: None)
     worker = threading.Thread(target=work, name=f"workbench-send {exchange.host}", daemon=True)
     try:
         worker.start()
-        done.wait()
-    except BaseException:  # KeyboardInterrupt in the CLI: stop the exchange too
-        exchange.abort()
-        with exchange.lock:
-            exchange.abandoned = True
+        while True:
+            event = events.get()
+            if isinstance(event, Progress):
+                progress(event)
+                continue
+            kind, value = event
+            if kind == "response":
+                return value
+            if kind == "error" and not (cancel is not None and cancel.cancelled):
+                error = value
+                break
+            exchange.abandon()  # cancelled: stop the exchange, delete what it spooled
+            raise exchange.cancelled()
+    except BaseException:  # KeyboardInterrupt in the CLI, an error from the callback: stop the exchange too
+        exchange.abandon()
         raise
     finally:
         unregister()
-
-    with exchange.lock:
-        if "response" in outcome:
-            return outcome["response"]
-        if "error" in outcome and not (cancel is not None and cancel.cancelled):
-            error = outcome["error"]
-        else:
-            exchange.abandoned = True
-            error = Cancelled(host=exchange.host)
     if isinstance(error, TransportError):
         raise error
     raise TransportError(f"Unexpected failure sending to {exchange.host}: {error!r}") from error

@@ -1,0 +1,55 @@
+"""How the command line shows core's data: errors (with their remedy worded as a command),
+notes and problems. Core never names a flag or a command; this module does.
+
+With --json an error goes to stdout as {"error": {code, message, fields, remedy}} (the
+exit status is the same as without --json).
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from workbench.cli.context import CliContext
+from workbench.core.errors import WorkbenchError
+
+# remedy code (before any ":ARGUMENT") -> the command-line wording; {arg} is the argument
+REMEDY_HINTS = {
+    "allow_any_host": "pass --allow-any-host to send anyway",
+    "set_variable": "pass --var {arg}=VALUE, or keep it in the environment: pinpoint-workbench env set ENV {arg}=VALUE",
+    "store_credentials": "store them: pinpoint-workbench credentials set {arg} --access-key-id AKIA... "
+                         "(the secret is prompted for, never passed as an argument)",
+    "start_sandbox": "run `pinpoint-workbench sandbox start` to keep a sandbox running between commands",
+    "confirm": "confirm with --yes",
+    "add_environment": "see `pinpoint-workbench env list`, or add one: pinpoint-workbench env add NAME --region REGION",
+    "choose_name": "pass --name to use another name",
+    "keep_unknown_region": "a region newer than botocore can be kept on purpose: add --force",
+    "use_profile": "an environment can take its credentials from an AWS profile: "
+                   "pinpoint-workbench env add NAME --region REGION --profile PROFILE",
+}
+
+
+def hint(remedy: str | None) -> str | None:
+    """A remedy code ("store_credentials:dev") in command-line words, or None."""
+    if not remedy:
+        return None
+    code, _, arg = remedy.partition(":")
+    text = REMEDY_HINTS.get(code)
+    if text is None:
+        return None
+    return text.format(arg=shlex.quote(arg) if arg else "NAME")
+
+
+def print_error(ctx: CliContext, exc: WorkbenchError, as_json: bool = False) -> None:
+    if as_json:
+        ctx.out_json({"error": exc.to_dict()})
+        return
+    ctx.err(f"error: {exc}")
+    text = hint(exc.remedy)
+    if text:
+        ctx.err(f"hint: {text}")
+
+
+def print_notes(ctx: CliContext, notes) -> None:
+    for note in notes:
+        text = hint(getattr(note, "remedy", None))
+        ctx.err(f"note: {note}" + (f" ({text})" if text else ""))

@@ -214,3 +214,27 @@ def test_usage_errors_show_the_subcommands_usage(run_cli):
     assert "pinpoint-workbench render: error: unrecognized arguments: b" in result.stderr
     nested = run_cli("library", "list", "--bogus")
     assert nested.stderr.startswith("usage: pinpoint-workbench library list ")
+
+
+def test_usage_errors_with_json_are_json_with_exit_2(run_cli):
+    result = run_cli("render", "CreateApp", "--var", "a:", "b", "--json")
+    assert result.status == 2 and result.stderr == ""
+    error = result.json["error"]
+    assert (error["code"], error["message"]) == ("usage", "unrecognized arguments: b")
+    assert error["fields"]["usage"].startswith("usage: pinpoint-workbench render ")
+
+
+def test_notes_come_out_in_json(run_cli):
+    added = run_cli("env", "add", "gulf", "--region", "me-south-1", "--from-process-env", "--json")
+    assert added.status == 0 and added.stderr == ""
+    assert added.json["notes"] == ["not offered in me-south-1: Pinpoint, SMS and Voice v1"]
+    removed = run_cli("env", "remove", "gulf", "--json")
+    assert removed.json["notes"] == []
+
+
+def test_an_unknown_region_error_carries_its_remedy(run_cli):
+    text = run_cli("env", "add", "x", "--region", "eu-west-9")
+    assert "hint: a region newer than botocore can be kept on purpose: add --force" in text.stderr
+    as_json = run_cli("env", "add", "x", "--region", "eu-west-9", "--json").json["error"]
+    assert (as_json["code"], as_json["remedy"]) == ("unknown_region", "keep_unknown_region")
+    assert run_cli("env", "add", "x", "--region", "us-east1", "--json").json["error"]["remedy"] is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -60,14 +61,18 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     _quiet_botocore()
     parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    usage = io.StringIO()
     try:
         # argparse prints help and usage errors itself: send them to the injected streams
-        with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(ctx.stderr):
+        with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(usage):
             args, extra = parser.parse_known_args(args_list)
             if extra:
                 args._parser.error(f"unrecognized arguments: {' '.join(extra)}")
-    except SystemExit as exc:  # argparse already printed usage/help
-        return ExitStatus.OK if exc.code == 0 else ExitStatus.USAGE
+    except SystemExit as exc:  # argparse printed help, or the subcommand's usage and the error
+        if exc.code == 0:
+            return ExitStatus.OK
+        _usage_error(ctx, usage.getvalue(), as_json="--json" in args_list)
+        return ExitStatus.USAGE
     if not getattr(args, "handler", None):
         ctx.out(WELCOME)
         return ExitStatus.OK
@@ -81,6 +86,17 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     except KeyboardInterrupt:
         ctx.err("interrupted")
         return ExitStatus.ERROR
+
+
+def _usage_error(ctx: CliContext, text: str, as_json: bool) -> None:
+    """argparse's "usage: ...\nPROG: error: MESSAGE" as it came, or (with --json) as
+    {"error": {"code": "usage", "message", "fields": {"usage"}}} on stdout."""
+    if not as_json:
+        ctx.stderr.write(text)
+        return
+    usage, _, message = text.rstrip("\n").rpartition("\n")
+    message = message.split(" error: ", 1)[-1]
+    ctx.out_json({"error": {"code": "usage", "message": message, "fields": {"usage": usage}, "remedy": None}})
 
 
 def _quiet_botocore() -> None:

@@ -155,11 +155,19 @@ def _read_secret(ctx: CliContext, prompt: str) -> str:
     return line.rstrip("\r\n")
 
 
-def _warn_offering(ctx: CliContext, env: Environment) -> None:
+def _offering_notes(env: Environment) -> list[str]:
     missing = env.missing_apis
-    if missing and not env.is_sandbox:
-        labels = ", ".join(regions.APIS[a].label for a in missing)
-        ctx.err(f"note: not offered in {env.region}: {labels}")
+    if not missing or env.is_sandbox:
+        return []
+    return [f"not offered in {env.region}: {', '.join(regions.APIS[a].label for a in missing)}"]
+
+
+def _show_notes(ctx: CliContext, notes: list, args) -> dict:
+    """Notes on stderr, or (with --json) as the `notes` list of the JSON answer."""
+    if args.json:
+        return {"notes": [str(n) for n in notes]}
+    print_notes(ctx, notes)
+    return {}
 
 
 # --------------------------------------------------------------------------- env
@@ -219,9 +227,9 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         credential_source=source,
     )
     store.add(env)
-    _warn_offering(ctx, env)
+    notes = _show_notes(ctx, _offering_notes(env), args)
     if args.json:
-        ctx.out_json(_describe(env))
+        ctx.out_json(_describe(env) | notes)
     else:
         ctx.out(f"added environment {env.name!r} ({env.region}) to {store.path}")
         if source.kind == "keyring":
@@ -234,12 +242,10 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
     result = import_postman_environment(args.file, open_store(ctx), credential_store,
                                         name=args.name, skip_secrets=args.skip_secrets)
     env = result.environment
-    print_notes(ctx, result.notes)
-    if result.credentials_skipped:
-        ctx.err("note: --skip-secrets: the access key was not imported")
-    _warn_offering(ctx, env)
+    skipped = ["--skip-secrets: the access key was not imported"] if result.credentials_skipped else []
+    notes = _show_notes(ctx, [*result.notes, *skipped, *_offering_notes(env)], args)
     if args.json:
-        ctx.out_json(_describe(env) | {"credentials_stored": result.credentials_stored})
+        ctx.out_json(_describe(env) | {"credentials_stored": result.credentials_stored} | notes)
     else:
         stored = " and its access key to the keyring" if result.credentials_stored else ""
         ctx.out(f"imported environment {env.name!r} ({env.region}){stored}")
@@ -249,14 +255,15 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
 def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     env = store.remove(args.name)
-    cleared = False
+    cleared, warnings = False, []
     if env.credential_source.kind == "keyring":
         try:
             cleared = open_credential_store(ctx).clear(env.name)
         except KeyringUnavailable as exc:
-            ctx.err(f"warning: could not delete the keyring entry of {env.name!r}: {exc.reason}")
+            warnings.append(f"could not delete the keyring entry of {env.name!r}: {exc.reason}")
+    notes = _show_notes(ctx, warnings, args)
     if args.json:
-        ctx.out_json({"removed": env.name, "keyring_entry_deleted": cleared})
+        ctx.out_json({"removed": env.name, "keyring_entry_deleted": cleared} | notes)
     else:
         extra = " and its keyring entry" if cleared else ""
         ctx.out(f"removed environment {env.name!r}{extra}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
+from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import RequestTemplate, default_library
 from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, lifecycle_notes, lifecycle_of, status_mark
@@ -177,11 +178,6 @@ def print_lifecycle(ctx: CliContext, template: RequestTemplate) -> None:
         ctx.out(f"  Migration: {lifecycle.migration}")
     if lifecycle.status != "supported":
         ctx.out(f"  Source: {lifecycle.source or 'no page named'} (label from {SOURCE_FILE})")
-
-
-def print_notes(ctx: CliContext, notes) -> None:
-    for note in notes:
-        ctx.err(f"note: {note}")
 
 
 def print_request(ctx: CliContext, request) -> None:

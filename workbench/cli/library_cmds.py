@@ -7,9 +7,10 @@ from pathlib import Path
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
-from workbench.core.library import RequestTemplate, default_library
+from workbench.core.library import RequestTemplate, default_library, find_template
 from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, lifecycle_notes, lifecycle_of, status_mark
 from workbench.core.render import merge_scopes, render
+from workbench.core.sandbox_served import served_operations
 from workbench.core.suggest import check_api
 from workbench.core.validation import validate
 
@@ -67,7 +68,7 @@ def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
 
 
 def template_for(args) -> RequestTemplate:
-    return default_library().find(args.operation, api=args.api)
+    return find_template(args.operation, api=args.api)
 
 
 def request_variables(args, template: RequestTemplate) -> dict:
@@ -76,23 +77,20 @@ def request_variables(args, template: RequestTemplate) -> dict:
     return {**variant_vars, **parse_vars(args.var)}
 
 
-def summary(template: RequestTemplate) -> dict:
+def summary(template: RequestTemplate, environ) -> dict:
     """A template's summary plus whether the local sandbox serves it."""
-    from workbench.core.sandbox.emulation import is_emulated
-
     return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
-                                 "sandbox": is_emulated(template.api, template.operation)}
+                                 "sandbox": template.key in served_operations(environ)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.sandbox.emulation import is_emulated
-
     library = default_library()
+    served = served_operations(ctx.environ)
     tree = library.tree()
     if args.api:
         tree = {check_api(args.api): tree.get(args.api, {})}
     if args.json:
-        ctx.out_json([summary(t) for t in library.templates if not args.api or t.api == args.api])
+        ctx.out_json([summary(t, ctx.environ) for t in library.templates if not args.api or t.api == args.api])
         return ExitStatus.OK
     for api, groups in tree.items():
         ctx.out(f"{api}")
@@ -100,8 +98,8 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"  {group}")
             for name in sorted(names):
                 template = library.get(api, name)
-                served = " [sandbox]" if is_emulated(api, name) else ""
-                ctx.out(f"    {name:<48} {template.method:<6}{served}{status_mark(template.lifecycle_status)}")
+                mark = " [sandbox]" if template.key in served else ""
+                ctx.out(f"    {name:<48} {template.method:<6}{mark}{status_mark(template.lifecycle_status)}")
     if any(library.get(api, name).lifecycle_status == "unclear" for api, groups in tree.items() for names in groups.values() for name in names):
         ctx.out(f"\n[{LABELS['unclear']}]: AWS has not said whether it continues after Pinpoint's end of support on "
                 f"{END_OF_SUPPORT_DATE}; `library show NAME` says why, with the source ({SOURCE_FILE}).")
@@ -113,7 +111,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
-        ctx.out_json([summary(t) for t in found])
+        ctx.out_json([summary(t, ctx.environ) for t in found])
     elif not found:
         ctx.err("no operation matches")
     if not found:  # like grep: nothing found exits 1, with or without --json
@@ -129,7 +127,7 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
     template = template_for(args)
     if args.json:
-        ctx.out_json(template.to_dict() | summary(template) | {"lifecycle": lifecycle_of(template).to_dict()})
+        ctx.out_json(template.to_dict() | summary(template, ctx.environ) | {"lifecycle": lifecycle_of(template).to_dict()})
         return ExitStatus.OK
     ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
     ctx.out(f"{template.method} {template.url}")

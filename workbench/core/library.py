@@ -7,6 +7,7 @@ naming the file, and the rest of the library loads.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -285,3 +286,38 @@ def load_library(root: Path | str = LIBRARY_DIR) -> Library:
 @lru_cache(maxsize=1)
 def default_library() -> Library:
     return load_library(LIBRARY_DIR)
+
+
+@lru_cache(maxsize=4)
+def _files_by_name(root: Path) -> dict[str, list[Path]]:
+    """folded operation name -> the template files of that name (one per API that has it)."""
+    from workbench.core.suggest import folded_operation
+
+    index: dict[str, list[Path]] = {}
+    for directory, _, files in os.walk(root):
+        for file in files:
+            if file.endswith(".json"):
+                index.setdefault(folded_operation(file[:-5]), []).append(Path(directory, file))
+    return index
+
+
+def find_template(name: str, api: str | None = None, root: Path | str = LIBRARY_DIR) -> RequestTemplate:
+    """`Library.find` that reads one file, not the whole library: what sending one request
+    needs. Anything but a single clean match (unknown, ambiguous, unreadable) is answered by
+    the full library, with its suggestions and messages."""
+    from workbench.core.suggest import folded_operation
+
+    root = Path(root)
+    api_part, _, operation = name.rpartition(":") if ":" in name and api is None else (api, "", name)
+    candidates = [path for path in _files_by_name(root).get(folded_operation(operation), [])
+                  if api_part is None or path.relative_to(root).parts[0] == api_part]
+    if len(candidates) == 1:
+        path = candidates[0]
+        try:
+            template = template_from_dict(json.loads(path.read_text(encoding="utf-8")), str(path.relative_to(root)))
+            if api_part is None or template.api == api_part:
+                return template
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
+            pass
+    library = default_library() if root == LIBRARY_DIR else load_library(root)
+    return library.find(name, api=api)

@@ -26,7 +26,7 @@ from workbench.core.drafts import RequestDraft
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation, sandbox_environment
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
-from workbench.core.library import Library, QueryParam, RequestTemplate, default_library
+from workbench.core.library import Library, QueryParam, RequestTemplate, find_template
 from workbench.core.lifecycle import lifecycle_notes
 from workbench.core.progress import Progress, ProgressCallback, no_progress
 from workbench.core.render import render_text
@@ -134,8 +134,7 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
             raise DraftNotPlannable(where=draft.name or "raw request", reason=f"{draft.url!r}: only http and https URLs")
         template = raw_template(draft.method, draft.url, signing_name)
     else:
-        library = library or default_library()
-        template = library.find(draft.operation)
+        template = library.find(draft.operation) if library else find_template(draft.operation)
         if draft.method or draft.url:
             template = replace(template, method=(draft.method or template.method).upper(), url=draft.url or template.url)
     if draft.query:
@@ -165,9 +164,9 @@ def _notes(template: RequestTemplate, draft: RequestDraft, env: Environment) -> 
     kind = "end_of_support" if template.lifecycle_status.startswith("end-of-support") else "lifecycle_unclear"
     notes += [Note(kind, text) for text in lifecycle_notes(template)]
     if env.is_sandbox:
-        from workbench.core.sandbox.emulation import is_emulated
+        from workbench.core.sandbox_served import is_served
 
-        if not is_emulated(template.api, template.operation):
+        if not is_served(template.api, template.operation):
             notes.append(Note("not_in_sandbox", f"the local sandbox does not serve {template.operation}; "
                                                 "it will answer NotImplementedBySandbox"))
     return notes  # placeholders left in the body are validation problems ("placeholder left in $.Name")

@@ -1,0 +1,47 @@
+"""Start-up work that a command does not need is not done: sending one request reads one
+template file, and what the sandbox serves is worked out once (moto is imported for it),
+then read from the user cache by later processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import workbench.core.library as library_module
+from workbench.core.library import find_template
+
+SERVED = ("import json, sys; from workbench.core.sandbox_served import served_operations; "
+          "print(json.dumps({'served': sorted(served_operations()), 'moto': 'moto' in sys.modules}))")
+
+
+def test_finding_one_operation_reads_one_template(monkeypatch):
+    parsed = []
+    real = library_module.template_from_dict
+    monkeypatch.setattr(library_module, "template_from_dict", lambda data, path="": parsed.append(path) or real(data, path))
+    assert find_template("get-apps").key == "pinpoint:GetApps"
+    assert find_template("pinpoint-email:CreateConfigurationSet").api == "pinpoint-email"
+    assert find_template("SendTextMessage", api="pinpoint-sms-voice-v2").operation == "SendTextMessage"
+    assert parsed == ["pinpoint/apps/GetApps.json", "pinpoint-email/configuration-sets/CreateConfigurationSet.json",
+                      "pinpoint-sms-voice-v2/messages/SendTextMessage.json"]
+
+
+def test_find_template_keeps_the_librarys_messages():
+    import pytest
+
+    from workbench.core.library import UnknownOperation
+
+    with pytest.raises(UnknownOperation, match="exists in several APIs; name one: pinpoint-email:CreateConfigurationSet"):
+        find_template("CreateConfigurationSet")
+    with pytest.raises(UnknownOperation, match="Did you mean: GetApps, GetApp"):
+        find_template("get-aps")
+
+
+def test_what_the_sandbox_serves_is_cached_across_processes(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    first = json.loads(subprocess.run([sys.executable, "-c", SERVED], env=env, capture_output=True, text=True, check=True).stdout)
+    second = json.loads(subprocess.run([sys.executable, "-c", SERVED], env=env, capture_output=True, text=True, check=True).stdout)
+    assert first["moto"] is True and second["moto"] is False
+    assert first["served"] == second["served"] and "pinpoint:GetApps" in first["served"]
+    assert (tmp_path / "cache" / "pinpoint-workbench" / "sandbox-served.json").exists()

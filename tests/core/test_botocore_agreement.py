@@ -8,7 +8,7 @@ import pytest
 from botocore.serialize import create_serializer
 
 from workbench.core import catalog, libgen
-from workbench.core.catalog import HOST_VARIABLES
+from workbench.core.apis import HOST_VARIABLES
 from workbench.core.library import default_library
 from workbench.core.render import render
 from workbench.core.validation import validate

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.catalog import HOST_VARIABLES
+from workbench.core.apis import HOST_VARIABLES
 from workbench.core.library import default_library
 from workbench.core.render import render
 from workbench.core.validation import validate

@@ -90,22 +90,31 @@ def test_a_raw_draft_without_a_signing_name_is_refused_with_its_place():
     assert excinfo.value.fields["missing"] == "signing name"
 
 
-def test_run_plan_from_a_worker_thread_against_a_sandbox_reports_progress():
+def test_from_a_worker_thread_sandbox_start_then_send_report_progress_in_order(tmp_path):
+    from workbench.core.progress import PHASES
+    from workbench.core.sandbox.background import stop_background
+
+    environ = {"PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data"), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+               "XDG_RUNTIME_DIR": str(tmp_path / "runtime"), "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
     seen: list[Progress] = []
     result = {}
-    with open_environment("sandbox", {}) as opened:
-        plan = build_plan(RequestDraft(operation="GetApps"), opened.environment, notes=opened.notes)
 
-        def work():
-            result["exchange"] = run_plan(plan, environ={}, progress=seen.append)
+    def work():
+        with open_environment("sandbox", environ, progress=seen.append) as opened:
+            plan = build_plan(RequestDraft(operation="GetApps"), opened.environment, notes=opened.notes)
+            result["plan"] = plan
+            result["exchange"] = run_plan(plan, environ=environ, progress=seen.append)
 
-        worker = threading.Thread(target=work)
-        worker.start()
+    worker = threading.Thread(target=work)
+    worker.start()
+    try:
         worker.join()
+    finally:
+        stop_background(environ)
     exchange = result["exchange"]
     assert exchange.response.status == 200 and exchange.operation == "pinpoint:GetApps"
-    from workbench.core.progress import PHASES
-
+    assert [n.kind for n in result["plan"].notes] == ["sandbox_started"]
     phases = [p.phase for p in seen]
-    assert phases[0] == "credentials" and phases[-1] == "done" and "waiting" in phases
-    assert [PHASES.index(p) for p in phases] == sorted(PHASES.index(p) for p in phases)
+    assert phases[:3] == ["sandbox", "sandbox", "credentials"] and phases[-1] == "done"
+    network = phases[3:]  # then the transport's phases, in their order
+    assert "waiting" in network and [PHASES.index(p) for p in network] == sorted(PHASES.index(p) for p in network)

@@ -70,19 +70,20 @@ def test_json_output_has_the_documented_fields(run_cli, background_sandbox):
     assert data["inspection"]["signature"] == "<redacted>"
 
 
-def test_one_off_sandbox_without_a_background_one(run_cli):
-    result = run_cli("send", "GetApps")
-    assert result.status == 0, result.stderr
-    assert result.stdout.startswith("HTTP 200 OK")
-    assert "started a local sandbox for this send only" in result.stderr
-    assert "pinpoint-workbench sandbox start" in result.stderr
-    with_background = None
-    started = run_cli("sandbox", "start")
+def test_a_send_to_the_sandbox_starts_the_kept_one(run_cli):
+    dry = run_cli("send", "GetApps", "--dry-run")  # a dry run leaves nothing running
+    assert dry.status == 0 and "started" not in dry.stderr
+    assert run_cli("sandbox", "status").status == 1
     try:
-        with_background = run_cli("send", "GetApps")
+        result = run_cli("send", "GetApps")
+        assert result.status == 0, result.stderr
+        assert result.stdout.startswith("HTTP 200 OK")
+        assert "note: started the local sandbox at http://127.0.0.1:" in result.stderr
+        assert "(stop it with `pinpoint-workbench sandbox stop`)" in result.stderr
+        again = run_cli("send", "GetApps")
+        assert again.status == 0 and "started" not in again.stderr
     finally:
-        run_cli("sandbox", "stop")
-    assert started.status == 0 and "started a local sandbox" not in with_background.stderr
+        assert run_cli("sandbox", "stop").status == 0
 
 
 def test_unemulated_operation_gets_the_sandbox_refusal(run_cli, background_sandbox):

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workbench.cli.send_cmds",
     "workbench.cli.sandbox_cmds",
     "workbench.cli.env_cmds",
+    "workbench.cli.history_cmds",
 )
 
 

@@ -16,6 +16,7 @@ from workbench.core.credentials import (
     CredentialsError,
     KeyringCredentialStore,
     KeyringUnavailable,
+    fetch_credentials,
     mask_access_key_id,
 )
 from workbench.core.credential_status import CredentialStatus, credential_status
@@ -63,6 +64,18 @@ def register(subparsers) -> None:
     p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_import)
+
+    p = env_sub.add_parser("set", help="set free variables of an environment (the sandbox's too)")
+    p.add_argument("name")
+    p.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_set)
+
+    p = env_sub.add_parser("unset", help="remove free variables of an environment")
+    p.add_argument("name")
+    p.add_argument("keys", nargs="+", metavar="KEY")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_unset)
 
     p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
     p.add_argument("name")
@@ -252,6 +265,27 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
     return ExitStatus.OK
 
 
+def cmd_env_set(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).set_variables(args.name, parse_pairs(args.pairs, "env set"))
+    return _show_variables(ctx, env, args)
+
+
+def cmd_env_unset(args, ctx: CliContext) -> ExitStatus:
+    env = open_store(ctx).unset_variables(args.name, args.keys)
+    return _show_variables(ctx, env, args)
+
+
+def _show_variables(ctx: CliContext, env: Environment, args) -> ExitStatus:
+    if args.json:
+        ctx.out_json({"environment": env.name, "variables": dict(sorted(env.variables.items()))})
+    else:
+        for key, value in sorted(env.variables.items()):
+            ctx.out(f"{env.name}: {key} = {value}")
+        if not env.variables:
+            ctx.out(f"{env.name}: no variables")
+    return ExitStatus.OK
+
+
 def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     env = store.remove(args.name)
@@ -330,13 +364,13 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.plan import open_environment, resolve_plan_credentials
+    from workbench.core.plan import open_environment
     from workbench.core.send_flow import credentials_check
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
     with open_environment(args.name, ctx.environ, store=store) as opened:
         env = opened.environment
-        creds = resolve_plan_credentials(env, ctx.environ)
+        creds = fetch_credentials(env, ctx.environ)
         report = credentials_report(env, creds)
         report["check"] = credentials_check(env, creds)
     check = report["check"]

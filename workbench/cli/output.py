@@ -18,7 +18,8 @@ REMEDY_HINTS = {
     "set_variable": "pass --var {arg}=VALUE, or keep it in the environment: pinpoint-workbench env set ENV {arg}=VALUE",
     "store_credentials": "store them: pinpoint-workbench credentials set {arg} --access-key-id AKIA... "
                          "(the secret is prompted for, never passed as an argument)",
-    "start_sandbox": "run `pinpoint-workbench sandbox start` to keep a sandbox running between commands",
+    "start_sandbox": "run `pinpoint-workbench sandbox start`",
+    "stop_sandbox": "stop it with `pinpoint-workbench sandbox stop`",
     "confirm": "confirm with --yes",
     "add_environment": "see `pinpoint-workbench env list`, or add one: pinpoint-workbench env add NAME --region REGION",
     "choose_name": "pass --name to use another name",

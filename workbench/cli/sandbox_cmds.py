@@ -1,9 +1,11 @@
-"""`pinpoint-workbench sandbox start | stop | status`: the background local sandbox."""
+"""`pinpoint-workbench sandbox start | stop | status | reset`: the background local sandbox."""
 
 from __future__ import annotations
 
 from workbench.cli.context import ExitStatus
-from workbench.core.sandbox.background import SandboxStatus, read_status, start_background, stop_background
+from workbench.core.sandbox.background import (SandboxStatus, read_status, reset_background,
+                                               start_background, stop_background)
+from workbench.core.sandbox.store import sandbox_data_dir
 
 
 def register(subparsers) -> None:
@@ -27,6 +29,10 @@ def register(subparsers) -> None:
     status = sub.add_parser("status", help="is the background sandbox running? (exit 0 if so, 1 if not)")
     status.add_argument("--json", action="store_true", help="print the status as JSON")
     status.set_defaults(handler=_status)
+
+    reset = sub.add_parser("reset", help="empty the sandbox's kept state (apps, numbers, events...)")
+    reset.add_argument("--json", action="store_true", help="print the result as JSON")
+    reset.set_defaults(handler=_reset)
 
 
 def _describe(status: SandboxStatus) -> str:
@@ -53,6 +59,7 @@ def _start(args, ctx) -> ExitStatus:
                     "`sandbox stop` first to change it")
     else:
         ctx.out(f"Sandbox running at {_describe(status)}.")
+    ctx.out(f"Its state is kept in {sandbox_data_dir(ctx.environ)}.")
     ctx.out("Send to it with --env sandbox; stop it with: pinpoint-workbench sandbox stop")
     return ExitStatus.OK
 
@@ -79,3 +86,16 @@ def _status(args, ctx) -> ExitStatus:
         ctx.out(f"Sandbox running at {_describe(status)}." if status.running
                 else "The sandbox is not running (start it with: pinpoint-workbench sandbox start).")
     return ExitStatus.OK if status.running else ExitStatus.ERROR
+
+
+def _reset(args, ctx) -> ExitStatus:
+    existed, status = reset_background(ctx.environ)
+    directory = str(sandbox_data_dir(ctx.environ))
+    if args.json:
+        ctx.out_json({"emptied": existed, "data_dir": directory, **status.to_dict()})
+        return ExitStatus.OK
+    ctx.out(f"Emptied the sandbox's state in {directory}." if existed
+            else f"The sandbox had no state to empty ({directory}).")
+    if status.running:
+        ctx.out(f"Sandbox running again at {_describe(status)}.")
+    return ExitStatus.OK

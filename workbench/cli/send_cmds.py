@@ -8,9 +8,10 @@ Exit status: 0 for 2xx, 3/4/5 for 3xx/4xx/5xx, 6 when no response came back.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus, open_store
+from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core import transport
@@ -18,7 +19,10 @@ from workbench.core.body_preview import preview_body
 from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
+from workbench.core.globals_store import GlobalsStore
+from workbench.core.history import HistoryStore
 from workbench.core.plan import SendPlan, build_plan, open_environment, run_plan
+from workbench.core.saves import compile_saves, values_from_response
 from workbench.core.send_flow import Exchange
 
 DEFAULT_ENV = SANDBOX_NAME
@@ -52,6 +56,10 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
     parser.add_argument("--read-timeout", type=float, default=60.0)
+    parser.add_argument("--save", action="append", default=[], metavar="NAME=JMESPATH",
+                        help="keep a value of the response in the environment, e.g. projectId=ApplicationResponse.Id")
+    parser.add_argument("--save-global", action="append", default=[], metavar="NAME=JMESPATH",
+                        help="keep a value of the response in the globals (every environment sees it)")
 
 
 def cmd_send(args, ctx: CliContext) -> ExitStatus:
@@ -89,17 +97,45 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
 
 
 def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
-    """Plan `draft` in `--env`, confirm if needed, send, print; the exit status says how it went."""
-    store = open_store(ctx) if args.env != SANDBOX_NAME else None
-    with open_environment(args.env, ctx.environ, store=store) as opened:
-        plan = build_plan(draft, opened.environment, notes=opened.notes)
+    """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
+    the exit status says how it went."""
+    draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
+    global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
+    compile_saves(draft.saves + global_saves)  # a bad expression stops before anything is sent
+    store = open_store(ctx)
+    globals_store = GlobalsStore.at_default_location(ctx.environ)
+    for problem in globals_store.problems:
+        ctx.err(f"warning: {problem}")
+    with open_environment(args.env, ctx.environ, store=store, start_sandbox=not args.dry_run) as opened:
+        plan = build_plan(draft, opened.environment, globals_=globals_store.variables, notes=opened.notes)
         if not args.json:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
         exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
                             confirmed=confirmed, allow_any_host=args.allow_any_host)
-    return show_exchange(ctx, exchange, args, plan.request.body)
+    if exchange.sent:
+        record_history(ctx, plan, exchange)
+    saved = values_from_response(exchange, draft.saves)
+    saved_globally = values_from_response(exchange, global_saves)
+    if saved.values:
+        store.set_variables(plan.environment.name, saved.values)
+    if saved_globally.values:
+        globals_store.set_variables(saved_globally.values)
+    status = show_exchange(ctx, exchange, args, saved={"environment": saved, "globals": saved_globally},
+                           body=plan.request.body)
+    for problem in saved.problems + saved_globally.problems:
+        ctx.err(f"warning: {problem}")
+    return status
+
+
+def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:
+    """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
+    try:
+        with HistoryStore.at_default_location(ctx.environ) as history:
+            history.record(plan, exchange)
+    except WorkbenchError as exc:
+        ctx.err(f"warning: not kept in the history: {exc}")
 
 
 def show_plan(ctx: CliContext, plan: SendPlan) -> None:
@@ -124,10 +160,18 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
     raise Declined(operation=plan.operation, environment=plan.environment.name)
 
 
-def show_exchange(ctx: CliContext, exchange: Exchange, args, body: bytes = b"") -> ExitStatus:
+def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None = None, body: bytes = b"") -> ExitStatus:
+    saved = {where: values for where, values in (saved or {}).items() if values.values}
     if args.json:
-        ctx.out_json(exchange.to_dict(with_inspection=args.inspect))
+        data = exchange.to_dict(with_inspection=args.inspect)
+        if saved:
+            data["saved"] = {where: values.values for where, values in saved.items()}
+        ctx.out_json(data)
     else:
+        for where, values in saved.items():
+            target = f"environment {exchange.environment!r}" if where == "environment" else "the globals"
+            for name, value in values.values.items():
+                ctx.err(f"saved {name}={value} in {target}")
         if args.inspect or args.dry_run:
             ctx.out(exchange.inspection.to_text(body=preview_body(body, full=args.full_body)))
         if not exchange.sent:

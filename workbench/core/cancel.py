@@ -52,3 +52,36 @@ class CancelToken:
                 return unregister
         callback()
         return lambda: None
+
+
+def run_cancellable(work, cancel: CancelToken | None, phase: str):
+    """`work()` for a step that may block without a way to interrupt it (botocore resolving an
+    SSO / assume-role / credential_process profile, a keyring call over D-Bus): it runs in a
+    helper thread, and a cancel returns at once with Cancelled(phase). The abandoned call
+    finishes (or fails) on its own; its result is dropped, and nothing is written by it
+    through us."""
+    if cancel is None:
+        return work()
+    if cancel.cancelled:
+        raise Cancelled(phase=phase)
+    finished = threading.Event()
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+        finished.set()
+
+    unregister = cancel._on_cancel(finished.set)
+    try:
+        threading.Thread(target=run, name=f"workbench-{phase}", daemon=True).start()
+        finished.wait()
+    finally:
+        unregister()
+    if "value" not in outcome and "error" not in outcome:
+        raise Cancelled(phase=phase)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

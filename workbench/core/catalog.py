@@ -12,23 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
-import botocore.session
-
-from workbench.core.regions import APIS as APIS_INFO
+from workbench.core.apis import service_model
+from workbench.core.apis import NAMES as APIS
 from workbench.core.resources import load_reference
-
-APIS = ("pinpoint", "pinpoint-sms-voice-v2", "pinpoint-sms-voice", "pinpoint-email")
-
-API_TITLES = {
-    "pinpoint": "Amazon Pinpoint",
-    "pinpoint-sms-voice-v2": "AWS End User Messaging SMS and Voice v2",
-    "pinpoint-sms-voice": "Amazon Pinpoint SMS and Voice v1",
-    "pinpoint-email": "Amazon Pinpoint Email",
-}
-
-# The request-template variable that holds each API's host (the Pinpoint one is the
-# guide's Postman tutorial variable `endpoint`); one table, in regions.APIS.
-HOST_VARIABLES = {api: info.variable for api, info in APIS_INFO.items()}
 
 
 @dataclass(frozen=True)
@@ -40,7 +26,6 @@ class Member:
     required: bool
     documentation: str = ""
     enum: tuple[str, ...] = ()
-    greedy: bool = False  # {Key+} URI labels keep their slashes
 
 
 @dataclass(frozen=True)
@@ -49,10 +34,6 @@ class Lifecycle:
     area: str = ""
     migration: str | None = None
     source: str | None = None
-
-    @property
-    def ended(self) -> bool:
-        return self.status.startswith("end-of-support")
 
 
 @dataclass(frozen=True)
@@ -63,14 +44,11 @@ class Operation:
     request_uri: str  # path template as in the model, query part included when fixed
     protocol: str  # rest-json | json
     signing_name: str
-    host_pattern: str  # e.g. pinpoint.{region}.amazonaws.com
     target: str | None  # X-Amz-Target for the JSON protocol
     json_version: str | None
     members: tuple[Member, ...]
     payload_member: str | None  # REST: the member whose value is the whole body
     input_shape: str | None
-    output_shape: str | None
-    errors: tuple[str, ...]
     documentation: str
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
 
@@ -120,11 +98,6 @@ def plain_text(documentation: str | None) -> str:
 
 
 @lru_cache(maxsize=None)
-def service_model(api: str):
-    return botocore.session.get_session().get_service_model(api)
-
-
-@lru_cache(maxsize=None)
 def _lifecycle_index() -> dict[tuple[str, str], Lifecycle]:
     index = {}
     for row in load_reference("lifecycle"):
@@ -163,7 +136,6 @@ def _build_operation(api: str, name: str) -> Operation:
                     required=member_name in required,
                     documentation=plain_text(shape.documentation),
                     enum=tuple(getattr(shape, "enum", None) or ()),
-                    greedy=f"{{{location_name}+}}" in op.http.get("requestUri", ""),
                 )
             )
     target = None
@@ -176,14 +148,11 @@ def _build_operation(api: str, name: str) -> Operation:
         request_uri=op.http.get("requestUri", "/"),
         protocol=model.protocol,
         signing_name=model.signing_name,
-        host_pattern=f"{model.endpoint_prefix}.{{region}}.amazonaws.com",
         target=target,
         json_version=model.metadata.get("jsonVersion"),
         members=tuple(members),
         payload_member=payload,
         input_shape=input_shape.name if input_shape is not None else None,
-        output_shape=op.output_shape.name if op.output_shape is not None else None,
-        errors=tuple(shape.name for shape in op.error_shapes),
         documentation=plain_text(op.documentation),
         lifecycle=_lifecycle_index().get((api, name), Lifecycle()),
     )

@@ -458,3 +458,22 @@ def resolve_credentials(env, store: CredentialStore | None, environ: Mapping[str
             environment=env.name, remedy=f"store_credentials:{env.name}",
         )
     return found
+
+
+def fetch_credentials(env, environ: Mapping[str, str], *, store: CredentialStore | None = None,
+                      cancel=None, progress=None) -> Credentials:
+    """`resolve_credentials` for a send: reports its phase ("keyring" for the OS keyring,
+    "credentials" otherwise) and returns at once with Cancelled(phase) on cancel, even while
+    botocore waits on SSO, STS or a credential_process, or the keyring waits on D-Bus."""
+    from workbench.core.cancel import run_cancellable
+    from workbench.core.progress import Progress
+
+    source: CredentialSource = env.credential_source
+    phase = "keyring" if source.kind == "keyring" else "credentials"
+    if progress is not None:
+        progress(Progress(phase, source.describe()))
+    if source.kind == "keyring" and store is None:
+        store = KeyringCredentialStore.from_environ(environ)
+    if source.kind in ("sandbox", "process"):  # nothing here can block
+        return resolve_credentials(env, store, environ)
+    return run_cancellable(lambda: resolve_credentials(env, store, environ), cancel, phase)

@@ -5,22 +5,12 @@ UntrustedDestination the front end can offer to override."""
 from __future__ import annotations
 
 import ipaddress
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 from workbench.core.environments import Environment
+from workbench.core.regions import dns_suffix
 from workbench.core.errors import WorkbenchError
 from workbench.core.http import HttpRequest
-
-
-@lru_cache(maxsize=None)
-def dns_suffix(partition: str) -> str:
-    """amazonaws.com for aws, amazonaws.com.cn for aws-cn... from botocore's endpoint data."""
-    import botocore.loaders
-    import botocore.regions
-
-    resolver = botocore.regions.EndpointResolver(botocore.loaders.create_loader().load_data("endpoints"))
-    return resolver.get_partition_dns_suffix(partition)
 
 
 class UntrustedDestination(WorkbenchError):

@@ -8,10 +8,14 @@ fields are left out so saved files stay small and diff-friendly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.library import default_library
+from workbench.core.storage import atomic_write_json
 
 SCHEMA_VERSION = 1
 
@@ -136,3 +140,79 @@ def _assertion(item: Any, where: str) -> Assertion:
     if not set(item) <= {"kind", "path", "expected"}:
         raise DraftInvalid(f"unknown field(s): {', '.join(sorted(set(item) - {'kind', 'path', 'expected'}))}", where=where)
     return Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
+
+
+# --------------------------------------------------------------------------- files
+
+DRAFT_SUFFIX = ".request.json"
+
+
+def draft_to_file_dict(draft: RequestDraft) -> dict:
+    """What a draft file holds: `to_dict()`, with a multi-line body as a list of lines so a
+    change to one line of the body is one line of diff."""
+    data = draft.to_dict()
+    if isinstance(data.get("body"), str) and "\n" in data["body"]:
+        data["body"] = data["body"].split("\n")
+    return data
+
+
+def draft_from_file_dict(data: Any, where: str) -> RequestDraft:
+    if isinstance(data, dict) and isinstance(data.get("body"), list):
+        lines = data["body"]
+        if not all(isinstance(line, str) for line in lines):
+            raise DraftInvalid("expected a string or a list of lines", where=f"{where}.body")
+        data = {**data, "body": "\n".join(lines)}
+    return RequestDraft.from_dict(data, where=where)
+
+
+def save_draft(path, draft: RequestDraft) -> None:
+    """One draft per file: stable key order, indent 2, written atomically."""
+    atomic_write_json(path, draft_to_file_dict(draft))
+
+
+def load_draft(path) -> RequestDraft:
+    """DraftInvalid (naming the file and the place in it) for anything that is not a draft."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DraftInvalid(f"cannot read: {exc.strerror or exc}", where=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise DraftInvalid(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftInvalid(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=str(path)) from None
+    return draft_from_file_dict(data, where=str(path))
+
+
+def draft_problems(draft: RequestDraft, library=None) -> list[Problem]:
+    """What is wrong with a draft as edited (checked on every change; never raises): an
+    unknown operation or variant, a raw draft without method/URL/signing name, a body that is
+    not JSON. Problems of the request itself come from planning it."""
+    problems = []
+    if draft.is_raw:
+        if not draft.method.strip():
+            problems.append(Problem("method", "a raw request needs a method"))
+        if not draft.url.strip():
+            problems.append(Problem("url", "a raw request needs a URL"))
+        elif not draft.url.lower().startswith(("http://", "https://")):
+            problems.append(Problem("url", "only http and https URLs"))
+        if not (draft.auth and draft.auth.signing_name.strip()):
+            problems.append(Problem("auth.signing_name", "a raw request needs a signing name (mobiletargeting, sms-voice, ses...)"))
+    else:
+        try:
+            template = (library or default_library()).find(draft.operation)
+        except WorkbenchError as exc:
+            problems.append(Problem("operation", str(exc)))
+            template = None
+        if template is not None and draft.variant not in (None, "minimal", "full"):
+            if draft.variant not in {v.name for v in template.variants}:
+                names = ", ".join(v.name for v in template.variants) or "none"
+                problems.append(Problem("variant", f"{template.key} has no variant {draft.variant!r} (variants: {names})"))
+    if draft.body is not None and draft.body.strip() and "{{" not in draft.body and "{%" not in draft.body:
+        try:
+            json.loads(draft.body)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem("body", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"))
+    return problems

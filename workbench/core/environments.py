@@ -15,6 +15,7 @@ fixed identity, plain http, hosts filled in from the running sandbox's URL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -33,6 +34,7 @@ from workbench.core.storage import (
     Migration,
     atomic_write_json,
     backup_path_for,
+    file_lock,
     load_json_versioned,
 )
 
@@ -355,11 +357,16 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 class EnvironmentStore:
-    """Environments from one JSON file, plus the built-in sandbox.
+    """Environments from one JSON file, plus the built-in sandbox (whose free variables, such
+    as a projectId saved from a response, are kept in the file too).
 
     After construction, `problems` lists what was wrong with the file (empty when all is
-    well) and `backups` where the damaged original was kept. Every mutation saves
-    atomically.
+    well) and `backups` where the damaged original was kept.
+
+    Two writers (the window and a terminal) are safe: every mutation locks the file
+    (`storage.file_lock`), re-reads it, applies the one change and saves atomically, so
+    neither loses the other's change. `poll()` tells listeners when the file changed on
+    disk (call it from a timer, off the UI thread).
     """
 
     def __init__(self, path: Path | str):
@@ -367,6 +374,9 @@ class EnvironmentStore:
         self.problems: list[Problem] = []
         self.backups: list[Path] = []
         self._envs: dict[str, Environment] = {}
+        self._sandbox_variables: dict[str, str] = {}
+        self._listeners: list = []
+        self._stamp = None
         self.reload()
 
     @classmethod
@@ -376,13 +386,15 @@ class EnvironmentStore:
     # ---- loading
 
     def reload(self) -> None:
-        self.problems, self.backups, self._envs = [], [], {}
+        self.problems, self.backups, self._envs, self._sandbox_variables = [], [], {}, {}
+        self._stamp = _file_stamp(self.path)
         result: LoadResult = load_json_versioned(self.path, SCHEMA_VERSION, MIGRATIONS)
         if result.error is not None:
             self._report_file_error(result.error)
             return
         if result.data is None:
             return
+        self._load_sandbox_variables(result.data.get("sandbox", {}))
         entries = result.data.get("environments", [])
         if not isinstance(entries, list):
             self.problems.append(Problem(f"{self.path}: $.environments", "must be an array; nothing loaded"))
@@ -409,6 +421,16 @@ class EnvironmentStore:
             self._envs[env.name] = env
         if bad:
             self._keep_copy()
+
+    def _load_sandbox_variables(self, data) -> None:
+        variables = data.get("variables", {}) if isinstance(data, dict) else None
+        try:
+            replace(sandbox_environment(), variables=variables)
+        except (EnvironmentInvalid, TypeError, AttributeError):
+            self.problems.append(Problem(f"{self.path}: $.sandbox.variables", "not an object of valid variables; ignored"))
+            self._keep_copy()
+            return
+        self._sandbox_variables = dict(variables)
 
     def _report_file_error(self, error: CorruptFile) -> None:
         self.problems.append(Problem(str(self.path), f"{error.detail}; starting with no saved environments"))
@@ -445,20 +467,40 @@ class EnvironmentStore:
             lines.append(f"  the original file is kept as {backup}")
         return "\n".join(lines)
 
+    # ---- watching
+
+    def add_listener(self, callback) -> None:
+        """`callback(store)` runs (in the thread that calls `poll`) after the file changed on disk."""
+
+        self._listeners.append(callback)
+
+    def changed_on_disk(self) -> bool:
+        return _file_stamp(self.path) != self._stamp
+
+    def poll(self) -> bool:
+        """Reload and tell the listeners if another process changed the file; True if it did."""
+
+        if not self.changed_on_disk():
+            return False
+        self.reload()
+        for callback in list(self._listeners):
+            callback(self)
+        return True
+
     # ---- reading
 
     def list(self) -> list[Environment]:
         """The sandbox first, then stored environments by name."""
 
         stored = sorted(self._envs.values(), key=lambda e: e.name.casefold())
-        return [sandbox_environment(), *stored]
+        return [self.get(SANDBOX_NAME), *stored]
 
     def names(self) -> list[str]:
         return [env.name for env in self.list()]
 
     def get(self, name: str) -> Environment:
         if name == SANDBOX_NAME:
-            return sandbox_environment()
+            return replace(sandbox_environment(), variables=self._sandbox_variables)
         try:
             return self._envs[name]
         except KeyError:
@@ -473,14 +515,21 @@ class EnvironmentStore:
     def __contains__(self, name: object) -> bool:
         return name == SANDBOX_NAME or name in self._envs
 
-    # ---- writing
+    # ---- writing (each one: lock, re-read, change, save)
+
+    @contextlib.contextmanager
+    def _editing(self):
+        with file_lock(self.path):
+            self.reload()
+            yield
+            self._save()
 
     def add(self, env: Environment) -> None:
         self._refuse_sandbox(env.name)
-        if env.name in self._envs:
-            raise EnvironmentExists(name=env.name)
-        self._envs[env.name] = env
-        self.save()
+        with self._editing():
+            if env.name in self._envs:
+                raise EnvironmentExists(name=env.name)
+            self._envs[env.name] = env
 
     def update(self, env: Environment, previous_name: str | None = None) -> None:
         """Replace an environment (rename it by passing its `previous_name`)."""
@@ -488,29 +537,74 @@ class EnvironmentStore:
         old = previous_name or env.name
         self._refuse_sandbox(old)
         self._refuse_sandbox(env.name)
-        if old not in self._envs:
-            raise self._not_found(old)
-        if env.name != old and env.name in self._envs:
-            raise EnvironmentExists(name=env.name)
-        del self._envs[old]
-        self._envs[env.name] = env
-        self.save()
+        with self._editing():
+            if old not in self._envs:
+                raise self._not_found(old)
+            if env.name != old and env.name in self._envs:
+                raise EnvironmentExists(name=env.name)
+            del self._envs[old]
+            self._envs[env.name] = env
 
     def remove(self, name: str) -> Environment:
         self._refuse_sandbox(name)
-        env = self.get(name)
-        del self._envs[name]
-        self.save()
+        with self._editing():
+            env = self.get(name)
+            del self._envs[name]
         return env
 
+    def set_variables(self, name: str, values: Mapping[str, str]) -> Environment:
+        """Set free variables of an environment (the sandbox's too); returns it as saved."""
+
+        return self._change_variables(name, lambda current: {**current, **values})
+
+    def unset_variables(self, name: str, keys) -> Environment:
+        """Remove free variables; a key it does not have is an error naming what it has."""
+
+        def drop(current: dict) -> dict:
+            unknown = [k for k in keys if k not in current]
+            if unknown:
+                raise EnvironmentError_(
+                    f"environment {name!r} has no variable {', '.join(map(repr, unknown))}; "
+                    f"it has: {', '.join(sorted(current)) or 'none'}", environment=name, variables=unknown)
+            return {k: v for k, v in current.items() if k not in keys}
+
+        return self._change_variables(name, drop)
+
+    def _change_variables(self, name: str, change) -> Environment:
+        with self._editing():
+            env = self.get(name)
+            updated = replace(env, variables=change(dict(env.variables)))  # validates
+            if name == SANDBOX_NAME:
+                self._sandbox_variables = dict(updated.variables)
+            else:
+                self._envs[name] = updated
+        return updated
+
     def save(self) -> None:
+        with file_lock(self.path):
+            self._save()
+
+    def _save(self) -> None:
         document = {
             "schema_version": SCHEMA_VERSION,
             "environments": [env.to_dict() for env in sorted(self._envs.values(), key=lambda e: e.name)],
         }
+        if self._sandbox_variables:
+            document["sandbox"] = {"variables": dict(sorted(self._sandbox_variables.items()))}
         atomic_write_json(self.path, document)
+        self._stamp = _file_stamp(self.path)
 
     @staticmethod
     def _refuse_sandbox(name: str) -> None:
         if name == SANDBOX_NAME:
             raise EnvironmentError_("'sandbox' is the built-in local sandbox environment; it cannot be changed or removed")
+
+
+def _file_stamp(path: Path):
+    """What changes when another process replaces the file (atomic writes change the inode)."""
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)

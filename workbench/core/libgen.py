@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from workbench.core import catalog
-from workbench.core.catalog import HOST_VARIABLES, Operation
+from workbench.core.apis import HOST_VARIABLES
+from workbench.core.catalog import Operation
 from workbench.core.resources import LIBRARY_DIR, RESOURCES_DIR, load_reference
 
 SCHEMA_VERSION = 1

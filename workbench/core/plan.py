@@ -21,9 +21,10 @@ from typing import Iterator, Mapping
 from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
+from workbench.core.credentials import fetch_credentials
 from workbench.core.destination import UntrustedDestination, check_destination
 from workbench.core.drafts import RequestDraft
-from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation, sandbox_environment
+from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
 from workbench.core.library import Library, QueryParam, RequestTemplate, find_template
@@ -226,16 +227,6 @@ def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, en
 # --------------------------------------------------------------------------- running
 
 
-def resolve_plan_credentials(env: Environment, environ: Mapping[str, str], *, cancel: CancelToken | None = None,
-                             progress: ProgressCallback | None = None):
-    """The environment's credentials (keyring, profile, process environment or sandbox)."""
-    from workbench.core.credentials import KeyringCredentialStore, resolve_credentials
-
-    (progress or no_progress)(Progress("credentials", env.credential_source.describe()))
-    store = KeyringCredentialStore.from_environ(environ) if env.credential_source.kind == "keyring" else None
-    return resolve_credentials(env, store, environ)
-
-
 def run_plan(
     plan: SendPlan,
     *,
@@ -259,7 +250,7 @@ def run_plan(
     if plan.needs_confirmation and not confirmed and not dry_run:
         raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
     if credentials is None:
-        credentials = resolve_plan_credentials(plan.environment, environ, cancel=cancel, progress=progress)
+        credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
@@ -282,26 +273,34 @@ class OpenEnvironment:
 
 @contextlib.contextmanager
 def open_environment(name: str, environ: Mapping[str, str], *, store=None, cancel: CancelToken | None = None,
-                     progress: ProgressCallback | None = None) -> Iterator[OpenEnvironment]:
-    """The named environment; for the sandbox, a running sandbox (the kept one, else one started
-    for this `with` block and stopped after it). `store` defaults to the user's environments."""
-    if name != SANDBOX_NAME:
-        if store is None:
-            from workbench.core.environments import EnvironmentStore
+                     progress: ProgressCallback | None = None, start_sandbox: bool = True) -> Iterator[OpenEnvironment]:
+    """The named environment. For the sandbox, the kept background sandbox: the running one,
+    else one started now that stays up (with its state) after this `with` block. With
+    `start_sandbox=False` (a dry run) nothing is left running: without a kept sandbox, a
+    one-off is started for the block and stopped after it. `store` defaults to the user's
+    environments (the sandbox's saved variables live there too). Cancellable while the
+    sandbox starts (Cancelled(phase="sandbox"))."""
+    if store is None:
+        from workbench.core.environments import EnvironmentStore
 
-            store = EnvironmentStore.at_default_location(environ)
+        store = EnvironmentStore.at_default_location(environ)
+    if name != SANDBOX_NAME:
         yield OpenEnvironment(store.get(name))
         return
-    from workbench.core.sandbox.background import ensure_sandbox
+    from workbench.core.sandbox.background import ensure_running, ensure_sandbox, read_status
 
-    (progress or no_progress)(Progress("sandbox", "looking for a running sandbox"))
-    if cancel is not None and cancel.cancelled:
-        from workbench.core.cancel import Cancelled
-
-        raise Cancelled(phase="sandbox")
+    sandbox = store.get(SANDBOX_NAME)
+    if start_sandbox:
+        status = ensure_running(environ, cancel=cancel, progress=progress)
+        notes = () if status.already_running else (
+            Note("sandbox_started", f"started the local sandbox at {status.url}; it keeps running, and keeps "
+                                    "what you create, until it is stopped", remedy="stop_sandbox"),)
+        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), notes, status)
+        return
+    status = read_status(environ)
+    if status.running:
+        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), (), status)
+        return
+    (progress or no_progress)(Progress("sandbox", "starting a one-off sandbox"))
     with ensure_sandbox(environ) as handle:
-        notes = ()
-        if handle.started_here:
-            notes = (Note("one_off_sandbox", "started a local sandbox for this send only; nothing it stores is kept",
-                          remedy="start_sandbox"),)
-        yield OpenEnvironment(sandbox_environment(handle.url), notes, handle)
+        yield OpenEnvironment(sandbox.with_sandbox_url(handle.url), (), handle)

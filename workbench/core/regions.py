@@ -20,37 +20,9 @@ import botocore.exceptions
 import botocore.loaders
 import botocore.regions
 
+from workbench.core.apis import APIS, api_info
 from workbench.core.errors import WorkbenchError
 
-
-@dataclass(frozen=True)
-class ApiInfo:
-    name: str  # botocore service name
-    label: str
-    endpoint_prefix: str
-    signing_name: str
-    variable: str  # template variable holding its host
-    regions_from: str | None = None  # take the offered regions from another API
-
-
-APIS: dict[str, ApiInfo] = {
-    api.name: api
-    for api in (
-        ApiInfo("pinpoint", "Pinpoint", "pinpoint", "mobiletargeting", "endpoint"),
-        ApiInfo(
-            "pinpoint-sms-voice-v2", "SMS and Voice v2", "sms-voice", "sms-voice", "smsVoiceV2Endpoint"
-        ),
-        ApiInfo(
-            "pinpoint-sms-voice",
-            "SMS and Voice v1",
-            "sms-voice.pinpoint",
-            "sms-voice",
-            "smsVoiceEndpoint",
-            regions_from="pinpoint",
-        ),
-        ApiInfo("pinpoint-email", "Pinpoint Email", "email", "ses", "emailEndpoint"),
-    )
-}
 
 # The six regions of the developer guide's Postman tutorial, in the guide's table order.
 TUTORIAL_REGIONS = ("us-east-1", "us-west-2", "ap-south-1", "ap-southeast-2", "eu-central-1", "eu-west-1")
@@ -62,10 +34,6 @@ class RegionError(WorkbenchError):
 
 class UnknownRegion(RegionError):
     fmt = "unknown region {region!r}: it matches no AWS partition (e.g. us-east-1, eu-west-1)"
-
-
-class UnknownApi(RegionError):
-    fmt = "unknown API {api!r}; known: {known}"
 
 
 class ApiNotOffered(RegionError):
@@ -100,11 +68,10 @@ def _resolver() -> botocore.regions.EndpointResolver:
     return botocore.regions.EndpointResolver(_endpoint_data())
 
 
-def api_info(api: str) -> ApiInfo:
-    try:
-        return APIS[api]
-    except KeyError:
-        raise UnknownApi(api=api, known=", ".join(APIS)) from None
+def dns_suffix(partition: str) -> str:
+    """amazonaws.com for aws, amazonaws.com.cn for aws-cn..."""
+
+    return _resolver().get_partition_dns_suffix(partition)
 
 
 def partitions() -> tuple[str, ...]:

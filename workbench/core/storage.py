@@ -12,6 +12,7 @@ that names the file and what is wrong (line and column for JSON syntax errors).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from workbench.core.errors import WorkbenchError
 
@@ -135,12 +136,40 @@ def move_aside(path: Path | str) -> Path:
     return target
 
 
-def copy_aside(path: Path | str) -> Path:
-    """Copy a file to a fresh timestamped backup (the original stays); return the copy's path."""
+@contextlib.contextmanager
+def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
+    """Hold an exclusive lock on `path` + ".lock" (the file itself is replaced on save, so it
+    cannot carry the lock): POSIX fcntl, Windows msvcrt, else an O_EXCL lock file. Serialises
+    read-modify-write between processes (the window and a terminal); not reentrant."""
 
-    target = backup_path_for(path)
-    shutil.copy2(path, target)
-    return target
+    lock_path = Path(f"{path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        fcntl = None
+    if fcntl is not None:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+        return
+    while True:  # portable fallback: the lock is the existence of the file
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise StorageError(path=str(path), detail=f"locked by another process (remove {lock_path} if none runs)")
+            time.sleep(0.01)
+    try:
+        yield
+    finally:
+        os.close(fd)
+        os.unlink(lock_path)
 
 
 def describe_json_error(exc: json.JSONDecodeError) -> str:

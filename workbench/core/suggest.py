@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 from typing import Iterable, Mapping
 
-from workbench.core import regions
-from workbench.core.credentials import ProfileError, aws_config_paths, list_profiles
+from workbench.core.apis import APIS, UnknownApi
+from workbench.core.errors import WorkbenchError
 
 
 def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -49,12 +49,12 @@ def cli_spelling(operation: str) -> str:
 
 # -- APIs and regions ---------------------------------------------------------------------
 
-class UnknownApiName(regions.UnknownApi):
+class UnknownApiName(UnknownApi):
     code = "unknown_api"
     fmt = "unknown API {api!r}; the APIs are: {known}.{hint}"
 
 
-class UnknownRegionName(regions.UnknownRegion):
+class UnknownRegionName(WorkbenchError):
     """`remedy` is "keep_unknown_region" when the region fits a partition's naming."""
 
     code = "unknown_region"
@@ -63,13 +63,15 @@ class UnknownRegionName(regions.UnknownRegion):
 
 def check_api(api: str) -> str:
     """`api` when it names one of the four APIs; UnknownApiName listing them otherwise."""
-    if api in regions.APIS:
+    if api in APIS:
         return api
-    raise UnknownApiName(api=api, known=", ".join(regions.APIS), hint=did_you_mean(api, regions.APIS))
+    raise UnknownApiName(api=api, known=", ".join(APIS), hint=did_you_mean(api, APIS))
 
 
 def known_regions() -> tuple[str, ...]:
     """Every region botocore's endpoint data names, in any partition."""
+    from workbench.core import regions
+
     named = [code for partition in regions._endpoint_data()["partitions"] for code in partition.get("regions", {})]
     return tuple(sorted(set(named) | set(regions.all_regions())))
 
@@ -77,6 +79,8 @@ def known_regions() -> tuple[str, ...]:
 def check_region(region: str, allow_unknown: bool = False) -> str:
     """`region` when botocore knows it. With `allow_unknown`, a region botocore does not
     know yet passes if it fits a partition's naming (eu-west-9 does, us-east1 never does)."""
+    from workbench.core import regions
+
     if region in known_regions():
         return region
     try:
@@ -95,6 +99,8 @@ def check_region(region: str, allow_unknown: bool = False) -> str:
 
 def check_profile(profile: str, environ: Mapping[str, str]) -> str:
     """`profile` when the AWS config or credentials file defines it; ProfileError otherwise."""
+    from workbench.core.credentials import ProfileError, aws_config_paths, list_profiles
+
     names = [info.name for info in list_profiles(environ)]
     if profile in names:
         return profile
@@ -111,7 +117,7 @@ def check_api_offered(api: str, env, request_variables: Mapping[str, str]) -> No
     """ApiNotOffered when `env`'s region has no host for `api` and the request does not
     bring its own (a variable naming the host): said before rendering, instead of a
     missing host variable."""
-    info = regions.APIS.get(api)
+    info = APIS.get(api)
     if info is None or env.is_sandbox or info.variable in request_variables:
         return
     env.host_for(api)

@@ -128,7 +128,8 @@ def _message(error_type: str, extra: dict) -> tuple[str, str | None]:
     if error_type == "invalid range":
         return f"{extra['param']} is below the minimum {extra['min_allowed']}", None
     if error_type == "invalid length":
-        return f"length {len(extra['param'])} is below the minimum {extra['min_allowed']}", None
+        length = extra["param"]  # botocore passes the length itself
+        return f"length {length} is below the minimum {extra['min_allowed']}", None
     return error_type, None
 
 

@@ -3,11 +3,14 @@ one-off ones that die with the process that started them.
 
 The background sandbox is detached (own session) and recorded in a state file (statefile).
 A record is trusted only if its pid is alive AND the port answers our status endpoint with
-that pid; anything else is stale and gets cleaned.
+that pid; anything else is stale and gets cleaned. It keeps its state under
+`paths.data_dir(environ)/sandbox` (store.py): it survives `stop` and restarts; `reset_data`
+empties it. It starts with a minimal environment: no AWS_* variables, no proxies.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -19,10 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from workbench.core.cancel import Cancelled, CancelToken
+from workbench.core.progress import Progress, ProgressCallback, no_progress
 from workbench.core.sandbox.front import STATUS_PATH
 from workbench.core.sandbox.server import SandboxError
 from workbench.core.sandbox.statefile import (LOG_FILE_NAME, SandboxRecord, read_record,
                                               remove_record, state_file)
+from workbench.core.sandbox.store import reset_data, sandbox_data_dir
 
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
@@ -106,41 +112,114 @@ def _serve_command(*extra: str) -> list[str]:
     return [sys.executable, "-m", "workbench.core.sandbox.serve", *extra]
 
 
+# What a sandbox process inherits: enough to run Python and find its files, nothing that
+# carries credentials (AWS_*) or sends traffic elsewhere (proxies).
+_CHILD_ENV_KEYS = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR",
+                   "TEMP", "TMP", "SYSTEMROOT", "WINDIR", "PYTHONPATH", "VIRTUAL_ENV")
+
+
 def _child_env() -> dict:
-    env = dict(os.environ)
+    env = {key: os.environ[key] for key in _CHILD_ENV_KEYS if key in os.environ}
+    env.update({key: value for key, value in os.environ.items() if key.startswith("LC_")})
     root = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
 
+@contextlib.contextmanager
+def _start_lock(directory: Path):
+    """One sandbox start at a time per state directory (two first sends race otherwise)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; a lost race is cleaned as stale
+        yield
+        return
+    with open(directory / "sandbox.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def start_background(environ: Mapping[str, str] | None = None, *, tutorial_policy: bool = False,
-                     port: int = 0, timeout: float = START_TIMEOUT) -> SandboxStatus:
-    """Start the detached background sandbox (or report the one already running)."""
-    current = read_status(environ)
-    if current.running:
-        return SandboxStatus(True, current.state_file, current.record, already_running=True)
-    path = Path(current.state_file)
+                     port: int = 0, timeout: float = START_TIMEOUT,
+                     cancel: CancelToken | None = None,
+                     progress: ProgressCallback | None = None,
+                     log_max_bytes: int | None = None) -> SandboxStatus:
+    """Start the detached background sandbox (or report the one already running).
+
+    Raises `Cancelled(phase="sandbox")` if `cancel` fires before it answers (the half-started
+    process is killed), `SandboxError` if it cannot start."""
+    progress = progress or no_progress
+    path = state_file(environ)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    args = ["--state-file", str(path), "--port", str(port)]
-    if tutorial_policy:
-        args.append("--tutorial-policy")
+    with _start_lock(path.parent):
+        current = read_status(environ)
+        if current.running:
+            return SandboxStatus(True, current.state_file, current.record, already_running=True)
+        data = sandbox_data_dir(environ)
+        args = ["--state-file", str(path), "--port", str(port), "--data-dir", str(data),
+                "--log-file", str(path.parent / LOG_FILE_NAME)]
+        if log_max_bytes:
+            args += ["--log-max-bytes", str(log_max_bytes)]
+        if tutorial_policy:
+            args.append("--tutorial-policy")
+        progress(Progress("sandbox", "starting the local sandbox"))
+        return _wait_started(path, _serve_command(*args), current, timeout, cancel, progress)
+
+
+def _wait_started(path: Path, command: list[str], current: SandboxStatus, timeout: float,
+                  cancel: CancelToken | None, progress: ProgressCallback) -> SandboxStatus:
     log_path = path.parent / LOG_FILE_NAME
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(_serve_command(*args), stdin=subprocess.DEVNULL, stdout=log,
-                                   stderr=log, start_new_session=True, env=_child_env(),
-                                   close_fds=True)
+    with open(log_path, "ab") as log:  # until the child's own (rotating) log takes over
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                   start_new_session=True, env=_child_env(), close_fds=True)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if cancel is not None and cancel.cancelled:
+            _kill(process)
+            raise Cancelled(phase="sandbox")
         record = read_record(path)
         if record is not None and record.pid == process.pid:
+            progress(Progress("sandbox", f"sandbox running at {record.url}"))
             return SandboxStatus(True, str(path), record, stale_cleaned=current.stale_cleaned)
         if process.poll() is not None:
             raise SandboxError(f"the background sandbox exited at start: {_last_line(log_path)}")
         time.sleep(0.05)
-    process.kill()
-    process.wait()
+    _kill(process)
     raise SandboxError(f"the background sandbox did not start within {timeout:.0f} s "
                        f"(see {log_path})")
+
+
+def _kill(process: subprocess.Popen) -> None:
+    process.kill()
+    process.wait()
+
+
+def ensure_running(environ: Mapping[str, str] | None = None, *,
+                   cancel: CancelToken | None = None,
+                   progress: ProgressCallback | None = None,
+                   tutorial_policy: bool = False,
+                   timeout: float = START_TIMEOUT) -> SandboxStatus:
+    """The background sandbox every send to the sandbox environment uses: the running one,
+    else one started now that stays up after this process (its state is kept). Returns its
+    status: `.url`, `.already_running` (False when started by this call)."""
+    status = read_status(environ)
+    if status.running:
+        return SandboxStatus(True, status.state_file, status.record, already_running=True)
+    return start_background(environ, tutorial_policy=tutorial_policy, timeout=timeout,
+                            cancel=cancel, progress=progress)
+
+
+def reset_background(environ: Mapping[str, str] | None = None) -> tuple[bool, SandboxStatus]:
+    """Empty the kept state (stopping the sandbox first, starting it again if it ran).
+    Returns (there was state, the status after)."""
+    was = stop_background(environ)
+    existed = reset_data(sandbox_data_dir(environ))
+    if was.running and was.record is not None:
+        return existed, start_background(environ, tutorial_policy=was.record.tutorial_policy)
+    return existed, read_status(environ)
 
 
 def _last_line(path: Path) -> str:

@@ -23,6 +23,7 @@ from workbench.core.credentials import SANDBOX_CREDENTIALS
 from workbench.core.sandbox_identity import SANDBOX_REGION
 from workbench.core.sandbox.emulation import is_emulated
 from workbench.core.sandbox.routing import Route, api_spec, identify
+from workbench.core.sandbox.store import SandboxStore
 from workbench.core.sandbox.verify import ArrivedRequest, verify
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class FrontConfig:
     region: str = SANDBOX_REGION
     tutorial_policy: bool = False
     status: Callable[[], dict] = field(default=dict)  # extra fields for STATUS_PATH
+    store: "SandboxStore | None" = None  # where the sandbox keeps its state
+    keep_moto: bool = False  # save moto's backends into the store after each change
 
 
 class _FrontServer(ThreadingHTTPServer):
@@ -165,6 +168,10 @@ class _Handler(BaseHTTPRequestHandler):
                                  f"{route.operation or arrived.method}: {' '.join(first)[:300]}")
             self._send_error(error, route)
             return
+        config = self.server.config
+        if config.keep_moto and config.store is not None and status < 400 \
+                and arrived.method not in ("GET", "HEAD"):
+            config.store.save_moto()
         self._send(status, _like_aws(relayed, data), data)
 
     def _send_error(self, error: AwsError, route: Route | None = None) -> None:

@@ -11,23 +11,17 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from workbench.core.apis import APIS, service_model  # noqa: F401 - service_model re-exported for emulation
 from workbench.core.sandbox_identity import SANDBOX_REGION
 
-# The four APIs the sandbox fronts, most specific path prefix first.
-API_NAMES = ("pinpoint-sms-voice-v2", "pinpoint-sms-voice", "pinpoint-email", "pinpoint")
-_PATH_PREFIXES = (
+_PATH_PREFIXES = (  # the REST APIs, most specific path prefix first
     ("pinpoint-sms-voice", "/v1/sms-voice/"),
     ("pinpoint-email", "/v1/email/"),
     ("pinpoint", "/v1/"),
 )
+# The four APIs the sandbox fronts: the JSON API (matched on X-Amz-Target), then the REST ones.
+API_NAMES = tuple(api for api, info in APIS.items() if info.protocol == "json") + tuple(api for api, _ in _PATH_PREFIXES)
 _LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
-
-
-@functools.lru_cache(maxsize=None)
-def service_model(api: str):
-    import botocore.session
-
-    return botocore.session.get_session().get_service_model(api)
 
 
 @dataclass(frozen=True)

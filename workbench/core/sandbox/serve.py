@@ -1,6 +1,8 @@
 """`python -m workbench.core.sandbox.serve`: a sandbox in its own process.
 
 --state-file PATH   background mode: record pid/port there once listening, remove on exit.
+--data-dir PATH     keep the sandbox's state there (across restarts); default: nothing kept.
+--log-file PATH     log there, rotated at --log-max-bytes (3 old files kept).
 --watch-stdin       one-off mode: print one JSON line {"url", "pid"} on stdout when ready,
                     exit when stdin reaches EOF (the parent died or closed the pipe).
 SIGTERM/SIGINT stop it cleanly.
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import logging.handlers
 import os
 import signal
 import sys
@@ -20,6 +24,35 @@ from workbench.core.sandbox.server import SandboxError, SandboxServer
 from workbench.core.sandbox.statefile import SandboxRecord, remove_record, write_record
 
 EXIT_CANNOT_LISTEN = 3
+LOG_MAX_BYTES = 1024 * 1024
+LOG_BACKUPS = 3
+
+
+class _LogStream:
+    """sys.stderr replacement once logging is set up: tracebacks go into the rotated log."""
+
+    def __init__(self, logger: logging.Logger):
+        self._logger = logger
+
+    def write(self, text: str) -> int:
+        for line in text.rstrip("\n").splitlines():
+            self._logger.error(line)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _setup_logging(path: Path, max_bytes: int) -> None:
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes,
+                                                   backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    for noisy in ("werkzeug", "botocore", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    sys.stderr = _LogStream(logging.getLogger("sandbox.stderr"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,16 +61,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tutorial-policy", action="store_true")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--watch-stdin", action="store_true")
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--log-file", type=Path)
+    parser.add_argument("--log-max-bytes", type=int, default=LOG_MAX_BYTES)
     args = parser.parse_args(argv)
+    if args.log_file:
+        _setup_logging(args.log_file, args.log_max_bytes)
 
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     try:
-        server = SandboxServer(tutorial_policy=args.tutorial_policy, port=args.port).start()
+        server = SandboxServer(tutorial_policy=args.tutorial_policy, port=args.port,
+                               data_dir=args.data_dir).start()
     except SandboxError as exc:
         print(str(exc), file=sys.stderr, flush=True)
         return EXIT_CANNOT_LISTEN
+    logging.getLogger("sandbox").info("listening on %s, state in %s", server.url,
+                                      args.data_dir or "a temporary directory")
     try:
         info = server.info()
         if args.state_file:

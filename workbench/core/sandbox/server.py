@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
+from workbench.core.sandbox.store import SandboxStore
 
 
 class SandboxError(WorkbenchError):
@@ -22,33 +26,53 @@ class SandboxInfo:
     account_id: str
     tutorial_policy: bool
     started_at: float
+    data_dir: str | None = None  # None: nothing is kept
 
     def to_dict(self) -> dict:
         return {"url": self.url, "region": self.region, "account_id": self.account_id,
-                "tutorial_policy": self.tutorial_policy, "started_at": self.started_at}
+                "tutorial_policy": self.tutorial_policy, "started_at": self.started_at,
+                "data_dir": self.data_dir}
 
 
 class SandboxServer:
     """`with SandboxServer() as sandbox: sandbox.url` -> http://127.0.0.1:PORT.
 
     `port` 0 picks a free port; a taken port raises SandboxError.
+    `data_dir`: where the state is kept across restarts (moto's backends too: they are
+    process-wide, so give it only to the one sandbox of a process). None: a temporary
+    directory, removed at stop; nothing is kept.
     """
 
-    def __init__(self, tutorial_policy: bool = False, port: int = 0):
+    def __init__(self, tutorial_policy: bool = False, port: int = 0,
+                 data_dir: Path | None = None):
         self.tutorial_policy = tutorial_policy
         self._port = port
+        self._kept = data_dir is not None
+        self._data_dir = Path(data_dir) if data_dir is not None else None
         self._moto: MotoServer | None = None
         self._front: Front | None = None
         self._started_at = 0.0
+        self.store: SandboxStore | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        if self.store is None:
+            raise SandboxError("not started")
+        return self.store.directory
 
     def start(self) -> "SandboxServer":
         if self._front is not None:
             return self
+        directory = self._data_dir or Path(tempfile.mkdtemp(prefix="workbench-sandbox-"))
+        self.store = SandboxStore(directory)
+        if self._kept:
+            self.store.restore_moto()
         moto = MotoServer()
         moto.start()
         try:
             config = FrontConfig(moto.address, tutorial_policy=self.tutorial_policy,
-                                 status=lambda: self.info().to_dict())
+                                 status=lambda: self.info().to_dict(), store=self.store,
+                                 keep_moto=self._kept)
             front = Front(config, port=self._port)
         except OSError as exc:
             moto.stop()
@@ -64,6 +88,8 @@ class SandboxServer:
         if self._moto is not None:
             self._moto.stop()
             self._moto = None
+        if self.store is not None and not self._kept:
+            shutil.rmtree(self.store.directory, ignore_errors=True)
 
     @property
     def running(self) -> bool:
@@ -81,7 +107,7 @@ class SandboxServer:
 
     def info(self) -> SandboxInfo:
         return SandboxInfo(self.url, SANDBOX_REGION, SANDBOX_ACCOUNT_ID, self.tutorial_policy,
-                           self._started_at)
+                           self._started_at, str(self.data_dir) if self._kept else None)
 
     def __enter__(self) -> "SandboxServer":
         return self.start()

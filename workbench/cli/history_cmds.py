@@ -1,0 +1,74 @@
+"""`history list | show | replay`: every send, kept in SQLite under the user data dir."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.send_cmds import add_send_arguments, send_draft
+from workbench.core.history import HistoryStore
+
+
+def register(subparsers) -> None:
+    history = subparsers.add_parser("history", help="the sends you made: list, show, replay")
+    sub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="the newest sends first")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history_list)
+
+    p = sub.add_parser("show", help="one send: request, what was signed, the response")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history_show)
+
+    p = sub.add_parser("replay", help="send a recorded request again (in its environment, or --env)")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    add_send_arguments(p)
+    p.set_defaults(handler=cmd_history_replay, env=None)
+
+
+def cmd_history_list(args, ctx: CliContext) -> ExitStatus:
+    with HistoryStore.at_default_location(ctx.environ) as store:
+        entries = store.list(args.limit)
+    if args.json:
+        ctx.out_json([e.summary() for e in entries])
+        return ExitStatus.OK
+    for e in entries:
+        outcome = str(e.status) if e.status is not None else ("dry run" if not e.sent else "no response")
+        ctx.out(f"{e.id:>5}  {e.when}  {e.environment:<12} {outcome:<11} {e.operation:<40} {e.method} {e.url}")
+    if not entries:
+        ctx.err("no sends recorded yet")
+    return ExitStatus.OK
+
+
+def cmd_history_show(args, ctx: CliContext) -> ExitStatus:
+    with HistoryStore.at_default_location(ctx.environ) as store:
+        entry = store.get(args.id)
+    if args.json:
+        ctx.out_json(entry.to_dict())
+        return ExitStatus.OK
+    ctx.out(f"#{entry.id} {entry.when}  {entry.operation} in {entry.environment} ({entry.region})")
+    ctx.out(f"{entry.method} {entry.url}")
+    if entry.status is not None:
+        ctx.out(f"HTTP {entry.status}   ({entry.elapsed_ms:.1f} ms, {entry.response_bytes} bytes)")
+    elif entry.error:
+        ctx.out(f"no response: {entry.error.get('message')}")
+    for name, value in entry.response_headers:
+        ctx.out(f"{name}: {value}")
+    if entry.response_body:
+        ctx.out("")
+        data = entry.to_dict()["response_body"]
+        ctx.out(data if isinstance(data, str) else json.dumps(data, indent=2, ensure_ascii=False))
+        if entry.body_truncated:
+            ctx.out(f"[only the first {len(entry.response_body)} bytes are kept]")
+    return ExitStatus.OK
+
+
+def cmd_history_replay(args, ctx: CliContext) -> ExitStatus:
+    with HistoryStore.at_default_location(ctx.environ) as store:
+        entry = store.get(args.id)
+    args.env = args.env or entry.environment
+    return send_draft(entry.draft, args, ctx)

@@ -48,4 +48,9 @@ def run_cli(monkeypatch, tmp_path):
         status = main(list(argv), ctx)
         return CliResult(int(status), out.getvalue(), err.getvalue())
 
-    return run
+    yield run
+    # a send to the sandbox environment starts the kept background sandbox: never leave one
+    # running after the test that started it
+    from workbench.core.sandbox.background import stop_background
+
+    stop_background(base_env)

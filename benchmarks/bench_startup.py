@@ -11,7 +11,7 @@ median (p95 printed too), then divides by its floor's median:
                          both against the same running local sandbox
 
 The sandbox is started once in the background (temp config/data dirs) and stopped at the
-end. Without the AWS CLI on PATH the last row is skipped. Nothing is asserted.
+end. Byte-code caching is on (PYTHONDONTWRITEBYTECODE dropped), as on an installed system. Without the AWS CLI on PATH the last row is skipped. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def row(name: str, argv, floor_name: str, floor_argv, target: float, env: dict, 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, PINPOINT_WORKBENCH_CONFIG_DIR=f"{tmp}/config", PINPOINT_WORKBENCH_DATA_DIR=f"{tmp}/data",
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: .pyc kept
+        env = dict(env, PINPOINT_WORKBENCH_CONFIG_DIR=f"{tmp}/config", PINPOINT_WORKBENCH_DATA_DIR=f"{tmp}/data",
                    XDG_RUNTIME_DIR=f"{tmp}/run", XDG_CACHE_HOME=f"{tmp}/cache", XDG_DATA_HOME=f"{tmp}/data-home")
         os.makedirs(f"{tmp}/run", mode=0o700)
         print(f"{repeats} runs each, medians; floors measured in this run\n")

@@ -45,3 +45,17 @@ def test_what_the_sandbox_serves_is_cached_across_processes(tmp_path):
     assert first["moto"] is True and second["moto"] is False
     assert first["served"] == second["served"] and "pinpoint:GetApps" in first["served"]
     assert (tmp_path / "cache" / "pinpoint-workbench" / "sandbox-served.json").exists()
+
+
+def test_the_partition_of_every_region_agrees_with_botocores_endpoint_data():
+    """Environments check their region against partitions.json (7 KB), not endpoints.json (1.2 MB)."""
+    import botocore.loaders
+    import botocore.regions
+
+    from workbench.core import regions
+
+    data = botocore.loaders.create_loader().load_data("endpoints")
+    resolver = botocore.regions.EndpointResolver(data)
+    named = [code for partition in data["partitions"] for code in partition["regions"]]
+    for region in named + ["eu-west-9", "us-gov-east-7", "cn-northwest-5", "ap-southeast-9"]:
+        assert regions.partition_of(region) == resolver.get_partition_for_region(region), region

@@ -9,10 +9,9 @@ from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
 from workbench.core.library import RequestTemplate, default_library, find_template
 from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, lifecycle_notes, lifecycle_of, status_mark
-from workbench.core.render import merge_scopes, render
 from workbench.core.sandbox_served import served_operations
 from workbench.core.suggest import check_api
-from workbench.core.validation import validate
+
 
 def register(sub) -> None:
     library = sub.add_parser("library", help="browse the request library")
@@ -153,6 +152,9 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.render import merge_scopes, render  # jinja2 and botocore: only when rendering
+    from workbench.core.validation import validate
+
     template = template_for(args)
     body = read_body(args, template, ctx)
     rendered = render(template, merge_scopes(request=request_variables(args, template)), body)

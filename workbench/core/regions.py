@@ -14,6 +14,7 @@ host still comes from the resolver (the partition's default template).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import botocore.exceptions
@@ -78,13 +79,26 @@ def partitions() -> tuple[str, ...]:
     return tuple(_resolver().get_available_partitions())
 
 
-def partition_of(region: str) -> str:
-    """The partition (aws, aws-cn, aws-us-gov, ...) of a region; UnknownRegion if none."""
+@functools.lru_cache(maxsize=1)
+def _partitions() -> list[dict]:
+    # botocore's partitions.json (7 KB): the same regions and region patterns as endpoints.json
+    # (1.2 MB), which every environment would otherwise parse just to check its region
+    return botocore.loaders.create_loader().load_data("partitions")["partitions"]
 
-    try:
-        return _resolver().get_partition_for_region(region)
-    except (botocore.exceptions.UnknownRegionError, botocore.exceptions.NoRegionError):
-        raise UnknownRegion(region=region) from None
+
+def partition_of(region: str) -> str:
+    """The partition (aws, aws-cn, aws-us-gov, ...) of a region; UnknownRegion if none:
+    a region a partition lists, else the first partition whose region pattern it fits."""
+
+    if not isinstance(region, str) or not region:
+        raise UnknownRegion(region=region)
+    for partition in _partitions():
+        if region in partition.get("regions", {}):
+            return partition["id"]
+    for partition in _partitions():
+        if re.match(partition["regionRegex"], region):
+            return partition["id"]
+    raise UnknownRegion(region=region)
 
 
 def region_description(region: str) -> str:

@@ -59,3 +59,22 @@ def test_the_partition_of_every_region_agrees_with_botocores_endpoint_data():
     named = [code for partition in data["partitions"] for code in partition["regions"]]
     for region in named + ["eu-west-9", "us-gov-east-7", "cn-northwest-5", "ap-southeast-9"]:
         assert regions.partition_of(region) == resolver.get_partition_for_region(region), region
+
+
+HEAVY = ("botocore", "jinja2", "moto", "werkzeug", "PySide6")
+IMPORTED = "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(%r))))" % (HEAVY,)
+
+
+def _heavy_modules_after(code: str, env: dict) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", f"{code}\n{IMPORTED}"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_library_list_imports_no_botocore_jinja2_or_moto(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PINPOINT_WORKBENCH_CONFIG_DIR=str(tmp_path / "config"))
+    code = ("import io, os; from workbench.cli import main; from workbench.cli.context import CliContext\n"
+            "out = io.StringIO(); assert main(['library', 'list'], CliContext(out, io.StringIO(), io.StringIO(), dict(os.environ))) == 0\n"
+            "assert 'GetApps' in out.getvalue() and '[sandbox]' in out.getvalue()")
+    _heavy_modules_after(code, env)  # the first run works out what the sandbox serves (moto) and caches it
+    assert _heavy_modules_after(code, env) == []

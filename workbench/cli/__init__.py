@@ -27,7 +27,10 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `command` (the first word of argv), command modules
+    are registered in order only until one provides it (`library list` imports no module
+    of `send`)."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -43,8 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+        if command in sub.choices:
+            break
     _remember_parsers(parser)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command argv names (its first word), or None for the top-level help."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+        if word in ("-h", "--help"):
+            return None
+    return None
 
 
 def _remember_parsers(parser: argparse.ArgumentParser) -> None:
@@ -60,8 +75,8 @@ def _remember_parsers(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitStatus:
     ctx = ctx or CliContext.from_process()
     _quiet_botocore()
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_word(args_list))
     usage = io.StringIO()
     try:
         # argparse prints help and usage errors itself: send them to the injected streams

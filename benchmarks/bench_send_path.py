@@ -13,8 +13,9 @@ Ways (each to the verifying front, and straight to the sandbox's moto server):
   floor nodelay  the same, pooled, with TCP_NODELAY on the client socket;
   floor fresh    the same with `Connection: close` added after signing: one TCP connection
                  per request, like `workbench.core.transport.send` (the like-for-like floor);
-  workbench      `send_flow.prepare(template, env, {}, body)` (render + validate)
-                 + `signing.sign` + `transport.send`.
+  workbench      what every front end runs: `plan.build_plan(draft, env)` (render, validate,
+                 notes, destination check) + `plan.run_plan(plan, credentials=...)` (sign +
+                 `transport.send`); per-step samples split plan / sign+send.
 
 Straight to moto, the request carries the real API host (`pinpoint.us-east-1.amazonaws.com`)
 in its signed Host header, as the front sets it when forwarding; moto needs it to pick the
@@ -35,10 +36,10 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 from botocore.httpsession import URLLib3Session
 
-from workbench.core import send_flow, signing, transport
-from workbench.core.environments import sandbox_environment
-from workbench.core.library import default_library
 from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.drafts import RequestDraft
+from workbench.core.environments import sandbox_environment
+from workbench.core.plan import build_plan, run_plan
 from workbench.core.sandbox_identity import SANDBOX_REGION
 from workbench.core.sandbox.server import SandboxServer
 
@@ -86,31 +87,25 @@ class Floor:
 
 
 class Workbench:
-    """send_flow.prepare + signing.sign + transport.send; keeps per-step samples."""
+    """plan.build_plan + plan.run_plan, as the CLI and the window run them; per-step samples."""
 
     def __init__(self, base_url: str, host_header: str | None):
         self.env = sandbox_environment(base_url)
-        library = default_library()
-        self.templates = {"GET": library.find("pinpoint:GetApps"),
-                          "POST": library.find("pinpoint:CreateApp")}
+        self.operations = {"GET": "pinpoint:GetApps", "POST": "pinpoint:CreateApp"}
         self.extra = (("Host", host_header),) if host_header else ()
         self.steps: dict[str, list[float]] = defaultdict(list)
 
     def __call__(self, method: str, body: bytes | None) -> int:
         t0 = time.perf_counter()
-        prepared = send_flow.prepare(self.templates[method], self.env, {},
-                                     body.decode() if body is not None else None,
-                                     extra_headers=self.extra)
+        draft = RequestDraft(operation=self.operations[method], headers=self.extra,
+                             body=body.decode() if body is not None else None)
+        plan = build_plan(draft, self.env)
         t1 = time.perf_counter()
-        signed = signing.sign(prepared.rendered.request, SANDBOX_CREDENTIALS,
-                              region=self.env.region, signing_name=SIGNING_NAME)
+        exchange = run_plan(plan, credentials=SANDBOX_CREDENTIALS, environ={})
         t2 = time.perf_counter()
-        response = transport.send(signed.request)
-        t3 = time.perf_counter()
-        self.steps["prepare"].append(t1 - t0)
-        self.steps["sign"].append(t2 - t1)
-        self.steps["send"].append(t3 - t2)
-        return response.status
+        self.steps["plan"].append(t1 - t0)
+        self.steps["sign + send"].append(t2 - t1)
+        return exchange.response.status
 
 
 def p95(samples: list[float]) -> float:

@@ -1,9 +1,12 @@
 """A loopback HTTP server that misbehaves on purpose, for transport tests.
 
 Plain threads and sockets on 127.0.0.1 only. Each accepted connection reads one request
-and hands it to a *behaviour*: a function `(conn, request, server) -> None` that writes
-whatever it wants (or nothing) on the raw socket. The behaviours below cover the faults
-the transport must survive; `FaultServer.requests` records what arrived, byte for byte.
+and hands it to a *behaviour*: a function `(conn, request, server) -> keep` that writes
+whatever it wants (or nothing) on the raw socket; a behaviour that returns True keeps the
+connection open for the next request (keep-alive). The behaviours below cover the faults
+the transport must survive; `FaultServer.requests` records what arrived, byte for byte,
+and `FaultServer.connections` counts the connections accepted. `tls=` (a server-side
+SSLContext) makes it an https server.
 
     with FaultServer(stall) as server:
         send(HttpRequest("GET", server.url("/x")), SendOptions(read_timeout=0.2))
@@ -55,11 +58,13 @@ def read_request(conn: socket.socket) -> RawRequest | None:
     return RawRequest(method, target, headers, rest[:length], head + b"\r\n\r\n")
 
 
-def http_response(status: int, reason: str, body: bytes, headers=(), content_length: int | None = None) -> bytes:
+def http_response(status: int, reason: str, body: bytes, headers=(), content_length: int | None = None,
+                  keep_alive: bool = False) -> bytes:
     lines = [f"HTTP/1.1 {status} {reason}"]
     lines += [f"{k}: {v}" for k, v in headers]
     lines.append(f"Content-Length: {len(body) if content_length is None else content_length}")
-    lines.append("Connection: close")
+    if not keep_alive:
+        lines.append("Connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
 
 
@@ -124,6 +129,32 @@ def redirect(conn, request, server):
     conn.sendall(http_response(302, "Found", b"", [("Location", "http://127.0.0.1:1/elsewhere")]))
 
 
+def drip(conn, request, server):
+    """Announce 1000 bytes, then drip one byte every 50 ms: each read is well within any read timeout."""
+    conn.sendall(http_response(200, "OK", b"", content_length=1000))
+    while not server.stopping.wait(0.05):
+        conn.sendall(b"x")
+
+
+GZIP_JSON = b'{"ApplicationsResponse": {"Item": [{"Name": "gz"}]}}'
+
+
+def gzip_json(conn, request, server):
+    import gzip
+
+    body = gzip.compress(GZIP_JSON)
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("Content-Encoding", "gzip")]))
+
+
+def deflate_raw_json(conn, request, server):
+    """A "deflate" body without the zlib wrapper, as some servers send it."""
+    import zlib
+
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    body = packer.compress(GZIP_JSON) + packer.flush()
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("Content-Encoding", "deflate")]))
+
+
 def json_ok(conn, request, server):
     body = b'{"ApplicationsResponse": {"Item": []}}'
     conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json"), ("X-Amzn-RequestId", "r-1"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")]))
@@ -132,6 +163,40 @@ def json_ok(conn, request, server):
 def chunked_ok(conn, request, server):
     conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                  b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+
+
+def json_keep_alive(conn, request, server):
+    """A JSON answer that keeps the connection open for the next request."""
+    body = b'{"ApplicationsResponse": {"Item": []}}'
+    conn.sendall(http_response(200, "OK", body, [("Content-Type", "application/json")], keep_alive=True))
+    return True
+
+
+def answer_then_close(conn, request, server):
+    """Answer as if keeping the connection alive, then close it (an idle timeout on the server)."""
+    json_keep_alive(conn, request, server)
+    return False
+
+
+def stall_second_request(conn, request, server):
+    """Keep-alive for the first request on a connection; never answer the second."""
+    served = server.served_on.setdefault(conn, 0)
+    server.served_on[conn] = served + 1
+    if served:
+        server.stopping.wait()
+        return False
+    return json_keep_alive(conn, request, server)
+
+
+def drop_second_request(conn, request, server):
+    """Keep-alive for the first request on a connection; the second one is read, then the
+    connection closed without an answer (a server that timed out the idle connection just
+    as the request arrived)."""
+    served = server.served_on.setdefault(conn, 0)
+    server.served_on[conn] = served + 1
+    if served:
+        return False
+    return json_keep_alive(conn, request, server)
 
 
 def not_http(conn, request, server):
@@ -143,8 +208,11 @@ def not_http(conn, request, server):
 
 
 class FaultServer:
-    def __init__(self, behaviour):
+    def __init__(self, behaviour, tls=None):
         self.behaviour = behaviour
+        self.tls = tls
+        self.connections = 0
+        self.served_on: dict = {}
         self.requests: list[RawRequest] = []
         self.errors: list[BaseException] = []
         self.stopping = threading.Event()
@@ -177,6 +245,10 @@ class FaultServer:
         self._accept_thread.join(timeout=2)
         for conn in self._conns:
             try:
+                conn.shutdown(socket.SHUT_RDWR)  # wakes a handler waiting for a kept-alive request
+            except OSError:
+                pass
+            try:
                 conn.close()
             except OSError:
                 pass
@@ -193,20 +265,26 @@ class FaultServer:
             except OSError:
                 return
             self._conns.append(conn)
+            self.connections += 1
             thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
             self._threads.append(thread)
             thread.start()
 
     def _serve(self, conn: socket.socket) -> None:
         try:
-            if conn.recv(1, socket.MSG_PEEK) == b"\x16":  # a TLS ClientHello: answer like a plain HTTP server
+            if self.tls is not None:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+                self._conns.append(conn)
+            elif conn.recv(1, socket.MSG_PEEK) == b"\x16":  # a TLS ClientHello: answer like a plain HTTP server
                 conn.sendall(http_response(400, "Bad Request", b"This is a plain HTTP server."))
                 return
-            request = read_request(conn)
-            if request is None:
-                return
-            self.requests.append(request)
-            self.behaviour(conn, request, self)
+            while True:
+                request = read_request(conn)
+                if request is None:
+                    return
+                self.requests.append(request)
+                if not self.behaviour(conn, request, self):
+                    return
         except OSError:
             pass  # the client went away: that is the point of most tests
         except BaseException as exc:  # surfaced by tests that care
@@ -216,6 +294,7 @@ class FaultServer:
                 conn.close()
             except OSError:
                 pass
+            self.connections_closed.set()
 
 
 def closed_port() -> int:

@@ -25,3 +25,24 @@ def test_catalog_regions_and_the_sandbox_router_read_the_same_table():
     assert regions.APIS is APIS
     assert set(routing.API_NAMES) == set(APIS)
     assert routing.service_model is service_model is catalog.service_model
+
+
+def test_a_template_file_that_contradicts_the_registry_is_a_located_problem(tmp_path):
+    import json
+    import shutil
+
+    from workbench.core.library import load_library
+    from workbench.core.resources import LIBRARY_DIR
+
+    source = next(LIBRARY_DIR.rglob("GetApps.json"))
+    shutil.copy(source, tmp_path / "GetApps.json")
+    data = json.loads(source.read_text())
+    (tmp_path / "Wrong.json").write_text(json.dumps(data | {"operation": "Wrong", "signing_name": "ses"}))
+    (tmp_path / "Alien.json").write_text(json.dumps(data | {"operation": "Alien", "api": "pinpoint-v9"}))
+    library = load_library(tmp_path)
+    assert [t.operation for t in library.templates] == ["GetApps"]
+    assert sorted(str(p) for p in library.problems) == [
+        "Alien.json: not a request template: unknown API 'pinpoint-v9' (known: pinpoint, pinpoint-sms-voice-v2, "
+        "pinpoint-sms-voice, pinpoint-email)",
+        "Wrong.json: not a request template: pinpoint signs as mobiletargeting and speaks rest-json, not ses / rest-json",
+    ]

@@ -5,6 +5,9 @@ Cancelled naming the phase, and progress arrives in order."""
 import sys
 import threading
 
+import fault_server
+import pytest
+
 from workbench.core.cancel import Cancelled, CancelToken
 from workbench.core.credentials import CredentialSource, fetch_credentials
 from workbench.core.drafts import RequestDraft
@@ -98,3 +101,27 @@ def test_without_cancel_the_profile_resolves_as_before(tmp_path):
     env = Environment("proc", "us-east-1", credential_source=CredentialSource("profile", "proc"))
     creds = fetch_credentials(env, environ, cancel=CancelToken())
     assert creds.access_key_id == "AKIDEXAMPLEPROC0001"
+
+
+@pytest.mark.parametrize("behaviour, phase", [(fault_server.stall, "waiting"), (fault_server.stall_mid_body, "downloading")])
+def test_a_stalled_server_is_cancelled_through_run_plan_naming_the_phase(behaviour, phase):
+    from workbench.core.environments import sandbox_environment
+
+    with fault_server.FaultServer(behaviour) as server:
+        env = sandbox_environment(server.url().rstrip("/"))
+        plan = build_plan(RequestDraft(operation="GetApps"), env)
+        cancel, reached, seen = CancelToken(), threading.Event(), []
+
+        def progress(report):
+            seen.append(report.phase)
+            if report.phase == phase:
+                reached.set()
+
+        worker, outcome = _run_in_worker(lambda: run_plan(plan, environ={}, cancel=cancel, progress=progress))
+        assert reached.wait(30)
+        cancel.cancel()
+        worker.join(30)
+        assert not worker.is_alive()
+    assert isinstance(outcome.get("error"), Cancelled), outcome
+    assert outcome["error"].fields["phase"] == phase
+    assert seen[0] == "credentials" and "done" not in seen

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import select
 import socket
-import os
+import subprocess
+import sys
 import threading
-import time
+from pathlib import Path
 from datetime import datetime
 
 import pytest
@@ -18,7 +20,8 @@ from botocore.credentials import Credentials as BotocoreCredentials
 
 from workbench.core.credentials import Credentials
 from workbench.core.cancel import Cancelled as CoreCancelled
-from workbench.core.http import HttpRequest
+from workbench.core.errors import WorkbenchError
+from workbench.core.http import HttpRequest, InvalidMethod
 from workbench.core.progress import PHASES, Progress
 from workbench.core.signing import sign
 from workbench.core.transport import (
@@ -26,7 +29,10 @@ from workbench.core.transport import (
     Cancelled,
     ConnectionRefused,
     ConnectionReset,
+    DeadlineExceeded,
     DnsFailure,
+    InvalidRequest,
+    InvalidTimeout,
     InvalidUrl,
     ProtocolFailure,
     Response,
@@ -41,6 +47,9 @@ try:
     from tests.core import fault_server as fs
 except ImportError:  # tests/ is not a package in this layout
     import fault_server as fs
+
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _send_threads() -> list[threading.Thread]:
@@ -439,3 +448,107 @@ def test_response_helpers_without_a_server():
     assert response.json() == {"a": "é"}
     assert response.header("Content-Type").startswith("application/json")
     assert response.header("missing") is None
+
+
+# ----------------------------------------------------------------------------- limits (issue 9)
+
+
+@_params(fs.drip)
+def test_a_server_dripping_bytes_cannot_outlast_the_deadline(server):
+    options = SendOptions(read_timeout=GUARD, deadline=0.5)  # every drip is well within the read timeout
+    with pytest.raises(DeadlineExceeded) as info:
+        send(HttpRequest("GET", server.url("/")), options)
+    assert isinstance(info.value, Timeout) and info.value.phase == "total"
+    assert str(info.value) == (
+        f"The exchange with {server.host} took longer than its 0.5 s deadline (it was still receiving the answer)"
+    )
+    assert _wait_no_send_threads(GUARD)  # the dripping exchange is stopped, not left running
+
+
+def test_the_default_deadline_is_set_and_bounded():
+    assert 0 < SendOptions().deadline <= 600
+
+
+@pytest.mark.parametrize("field", ["connect_timeout", "read_timeout", "deadline"])
+@pytest.mark.parametrize("value", [-1, 0, float("nan"), float("inf"), 1e300, True, "5"])
+def test_bad_timeouts_are_refused_with_a_clear_error(field, value):
+    with pytest.raises(InvalidTimeout) as info:
+        SendOptions(**{field: value})
+    name = field.replace("_", " ")
+    assert str(info.value) == f"The {name} must be a number of seconds above 0 and at most 86400, not {value!r}"
+    assert isinstance(info.value, WorkbenchError)
+
+
+@_params(fs.json_ok)
+def test_a_method_that_is_not_a_token_never_reaches_the_wire(server):
+    for method in ("GET /EVIL", "GET\r\nX-Injected: 1", "", "GÉT"):
+        with pytest.raises(InvalidRequest) as info:
+            send(HttpRequest(method, server.url("/x")))
+        assert f"{method!r} is not an HTTP method" in str(info.value)
+    with pytest.raises(InvalidMethod):
+        sign(HttpRequest("GET /EVIL", server.url("/x")), Credentials("AKIDEXAMPLE", "secret"),
+             region="us-east-1", signing_name="mobiletargeting")
+    assert server.requests == []
+    assert send(HttpRequest("M-SEARCH", server.url("/x"))).status == 200  # any token is a method
+
+
+@pytest.mark.parametrize("server", [fs.gzip_json, fs.deflate_raw_json], indirect=True)
+def test_compressed_bodies_are_shown_decoded_and_kept_as_received(server):
+    response = send(HttpRequest("GET", server.url("/")))
+    assert response.body != fs.GZIP_JSON and response.size_bytes == len(response.body)  # as received
+    assert response.decoded_body() == fs.GZIP_JSON
+    assert response.json() == {"ApplicationsResponse": {"Item": [{"Name": "gz"}]}}
+    encoding = response.header("Content-Encoding")
+    assert response.body_note() == (
+        f"{encoding}-encoded body of {len(response.body)} bytes shown decoded ({len(fs.GZIP_JSON)} bytes)"
+    )
+    assert response.to_dict()["body"] == fs.GZIP_JSON.decode()
+
+
+def test_a_body_that_does_not_decode_is_shown_as_received_with_a_note():
+    response = Response(200, "OK", (("Content-Encoding", "gzip"),), b"plain text, not gzip")
+    assert response.text() == "plain text, not gzip"
+    assert response.body_note() == "the body says it is gzip-encoded but does not decode: shown as received"
+    assert Response(200, "OK", (("Content-Encoding", "br"),), b"..").body_note() == (
+        "the body is br-encoded and shown as received"
+    )
+    assert Response(200, "OK", (), b"x").body_note() is None
+
+
+SPOOL_AND_EXIT = """
+import sys
+from workbench.core.http import HttpRequest
+from workbench.core.transport import SendOptions, send
+response = send(HttpRequest("GET", sys.argv[1]), SendOptions(spool_dir=sys.argv[2], max_memory_body=10))
+print(response.body_path, flush=True)
+"""
+
+
+@_params(fs.json_ok)
+def test_spooled_bodies_are_deleted_at_exit_and_stale_ones_at_the_next_spool(server, tmp_path):
+    # A process that spooled a body and exited without discarding it leaves nothing.
+    done = subprocess.run([sys.executable, "-c", SPOOL_AND_EXIT, server.url("/"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=GUARD, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().startswith(str(tmp_path / "workbench-body-"))
+    assert os.listdir(tmp_path) == []
+    # One killed before its exit handlers ran leaves its file; the next spool here sweeps it.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"workbench-body-{dead.stdout.strip()}-abc123.bin"
+    stale.write_bytes(b"left behind")
+    other = tmp_path / "workbench-body-report.bin"  # not a name the transport writes: kept
+    other.write_bytes(b"")
+    response = send(HttpRequest("GET", server.url("/")), SendOptions(spool_dir=str(tmp_path), max_memory_body=10))
+    assert sorted(os.listdir(tmp_path)) == sorted([os.path.basename(response.body_path), other.name])
+    response.discard()
+    assert os.listdir(tmp_path) == [other.name]
+
+
+@_params(fs.big_body)
+def test_save_body_writes_the_whole_spooled_body(server, tmp_path):
+    response = send(HttpRequest("GET", server.url("/")), SendOptions(spool_dir=str(tmp_path)))
+    try:
+        response.save_body(str(tmp_path / "kept.bin"))
+        assert os.path.getsize(tmp_path / "kept.bin") == fs.BIG_SIZE
+    finally:
+        response.discard()

@@ -264,6 +264,40 @@ def test_broken_profiles_name_the_profile(aws_environ, profile, detail):
     assert detail in str(excinfo.value)
 
 
-def test_profile_ignores_process_environment_keys(aws_environ):
-    environ = dict(aws_environ, AWS_ACCESS_KEY_ID="AKIAENVEXAMPLE000001", AWS_SECRET_ACCESS_KEY="env")
-    assert resolve_credentials(profile_env("static"), None, environ).access_key_id == "AKIASTATICEXAMPLE001"
+@pytest.fixture
+def container_credentials_server(monkeypatch):
+    """A loopback server answering like the ECS container credentials endpoint, announced to
+    botocore through the process environment, where an instance/container role would be."""
+    import http.server
+    import json
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = json.dumps({"AccessKeyId": "AKIACONTAINEREXAMPLE", "SecretAccessKey": "container-secret",
+                               "Token": "container-token", "Expiration": "2099-01-01T00:00:00Z"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", f"http://127.0.0.1:{server.server_port}/creds")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAENVEXAMPLE000001")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "env-secret")
+    yield
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_profile_without_credentials_never_becomes_the_machines_role_or_keys(aws_environ, container_credentials_server):
+    # botocore would find the container role (or the process's keys) here; a named profile must not
+    with pytest.raises(ProfileError, match="it defines no credentials"):
+        resolve_credentials(profile_env("default"), None, aws_environ)
+    assert resolve_credentials(profile_env("static"), None, aws_environ).access_key_id == "AKIASTATICEXAMPLE001"

@@ -7,6 +7,8 @@ secret access key comes from a hidden prompt on a terminal, else from one line o
 from __future__ import annotations
 
 import getpass
+import os
+
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.core import regions
@@ -55,6 +57,7 @@ def register(subparsers) -> None:
     p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
     p.add_argument("--force", action="store_true",
                    help="keep a region botocore does not know yet, or a profile not configured yet")
+    p.add_argument("--ca-bundle", default="", metavar="PEM", help="CAs to trust for this environment (e.g. a corporate proxy's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
 
@@ -238,6 +241,7 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         colour=args.colour,
         production=args.production,
         credential_source=source,
+        ca_bundle=os.path.abspath(args.ca_bundle) if args.ca_bundle else "",
     )
     store.add(env)
     notes = _show_notes(ctx, _offering_notes(env), args)

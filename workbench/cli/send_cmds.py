@@ -56,6 +56,8 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
     parser.add_argument("--read-timeout", type=float, default=60.0)
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds for the whole exchange")
+    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE")
     parser.add_argument("--save", action="append", default=[], metavar="NAME=JMESPATH",
                         help="keep a value of the response in the environment, e.g. projectId=ApplicationResponse.Id")
     parser.add_argument("--save-global", action="append", default=[], metavar="NAME=JMESPATH",
@@ -111,7 +113,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         if not args.json:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
-        options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout)
+        options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
+                                        deadline=args.deadline, environ=ctx.environ)
         exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
                             confirmed=confirmed, allow_any_host=args.allow_any_host)
     if exchange.sent:
@@ -124,6 +127,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         globals_store.set_variables(saved_globally.values)
     status = show_exchange(ctx, exchange, args, saved={"environment": saved, "globals": saved_globally},
                            body=plan.request.body)
+    keep_body(exchange, args.output)
     for problem in saved.problems + saved_globally.problems:
         ctx.err(f"warning: {problem}")
     return status
@@ -179,8 +183,21 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None 
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
         else:
-            print_response(ctx, exchange.response)
+            print_response(ctx, exchange.response, args.output)
     return exit_status(exchange)
+
+
+def keep_body(exchange: Exchange, output: str | None) -> None:
+    """Write the whole body to --output; the spooled copy of a large body goes either way."""
+    if exchange.response is None:
+        return
+    try:
+        if output:
+            exchange.response.save_body(output)
+    except OSError as exc:
+        raise WorkbenchError(f"--output {output}: {exc.strerror or exc}") from None
+    finally:
+        exchange.response.discard()
 
 
 def exit_status(exchange: Exchange) -> ExitStatus:
@@ -191,12 +208,15 @@ def exit_status(exchange: Exchange) -> ExitStatus:
     return ExitStatus.for_http_status(exchange.response.status)
 
 
-def print_response(ctx: CliContext, response) -> None:
+def print_response(ctx: CliContext, response, output: str | None = None) -> None:
     ctx.out(f"HTTP {response.status} {response.reason}   ({response.elapsed_ms:.1f} ms, {response.size_bytes} bytes)")
     for name, value in response.headers:
         ctx.out(f"{name}: {value}")
     ctx.out("")
-    if response.body_path:
-        ctx.out(f"[body of {response.size_bytes} bytes saved to {response.body_path}; first part:]")
+    if response.truncated:
+        keep = f"all of it is written to {output}" if output else "--output FILE keeps all of it"
+        ctx.out(f"[body of {response.size_bytes} bytes, only the first part shown; {keep}]")
+    if response.body_note():
+        ctx.out(f"[{response.body_note()}]")
     parsed = response.json()
     ctx.out(json.dumps(parsed, indent=2, ensure_ascii=False) if parsed is not None else response.text())

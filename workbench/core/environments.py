@@ -16,6 +16,7 @@ fixed identity, plain http, hosts filled in from the running sandbox's URL.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -94,6 +95,7 @@ class Environment:
     colour: str = ""
     production: bool = False
     credential_source: CredentialSource = field(default_factory=CredentialSource)
+    ca_bundle: str = ""  # a PEM file of CAs to trust for this environment (a corporate TLS-inspecting proxy)
 
     def __post_init__(self):
         object.__setattr__(self, "host_overrides", dict(self.host_overrides))
@@ -112,7 +114,7 @@ class Environment:
     def partition(self) -> str:
         return regions.partition_of(self.region)
 
-    @property
+    @functools.cached_property
     def hosts(self) -> dict[str, str]:
         """api -> host: botocore's hosts for the region (APIs offered there), then overrides.
 
@@ -122,7 +124,7 @@ class Environment:
 
         derived = {} if self.is_sandbox else regions.hosts_for_region(self.region)
         derived.update(self.host_overrides)
-        return derived
+        return derived  # computed once: an Environment never changes
 
     @property
     def missing_apis(self) -> tuple[str, ...]:
@@ -205,6 +207,8 @@ class Environment:
             found.append(Problem("colour", "a colour is a string such as #c62828"))
         if not isinstance(self.production, bool):
             found.append(Problem("production", "production is true or false"))
+        if not isinstance(self.ca_bundle, str):
+            found.append(Problem("ca_bundle", "a CA bundle is the path of a PEM file"))
         return found
 
     # ---- persistence
@@ -227,6 +231,8 @@ class Environment:
             data["production"] = True
         if self.credential_source != CredentialSource():
             data["credential_source"] = self.credential_source.to_dict()
+        if self.ca_bundle:
+            data["ca_bundle"] = self.ca_bundle
         return data
 
     @classmethod
@@ -263,6 +269,7 @@ class Environment:
                 colour=data.get("colour", ""),
                 production=data.get("production", False),
                 credential_source=source,
+                ca_bundle=data.get("ca_bundle", ""),
             )
         except EnvironmentInvalid as exc:
             located = [Problem(f"{prefix}{p.path}", p.message, p.severity) for p in exc.problems]
@@ -271,6 +278,7 @@ class Environment:
 
 _KNOWN_KEYS = {
     "name", "region", "hosts", "scheme", "account_id", "variables", "colour", "production", "credential_source",
+    "ca_bundle",
 }
 
 

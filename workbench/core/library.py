@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from workbench.core.apis import APIS
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.resources import LIBRARY_DIR
 
@@ -41,6 +42,7 @@ class QueryParam:
     variable: str | None = None  # its value comes from this variable...
     value: str | None = None  # ...or is fixed
     required: bool = False
+    encoded: bool = False  # name and value are percent-encoded as pasted (raw requests): sent as they are
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class RequestTemplate:
     enums: dict = field(default_factory=dict)
     variants: tuple[Variant, ...] = ()
     source_path: str = ""
+    _body_texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -111,7 +114,12 @@ class RequestTemplate:
         raise UnknownOperation(f"{self.key} has no variant {name!r} (variants: {names})")
 
     def body_text(self, which: str = "minimal") -> str | None:
-        """The body as editable text: 'minimal', 'full', or a variant name."""
+        """The body as editable text: 'minimal', 'full', or a variant name (made once per template)."""
+        if which not in self._body_texts:
+            self._body_texts[which] = self._make_body_text(which)
+        return self._body_texts[which]
+
+    def _make_body_text(self, which: str) -> str | None:
         if which == "minimal":
             body = self.body_minimal
         elif which == "full":
@@ -151,6 +159,12 @@ def template_from_dict(data: dict, source_path: str = "") -> RequestTemplate:
     version = data.get("schema_version")
     if version != SUPPORTED_SCHEMA:
         raise ValueError(f"schema_version {version!r} is not supported (expected {SUPPORTED_SCHEMA})")
+    api = APIS.get(data["api"])
+    if api is None:
+        raise ValueError(f"unknown API {data['api']!r} (known: {', '.join(APIS)})")
+    if (data["signing_name"], data["protocol"]) != (api.signing_name, api.protocol):
+        raise ValueError(f"{data['api']} signs as {api.signing_name} and speaks {api.protocol}, "
+                         f"not {data['signing_name']} / {data['protocol']}")
     body = data.get("body") or {}
     return RequestTemplate(
         api=data["api"],

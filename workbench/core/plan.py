@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
-from urllib.parse import parse_qsl
 
 from workbench.core.cancel import CancelToken
 from workbench.core.credentials import fetch_credentials
@@ -101,13 +100,14 @@ class SendPlan:
 
 
 def raw_template(method: str, url: str, signing_name: str, headers=(), name: str = "") -> RequestTemplate:
-    """A template for a request botocore may not know: its query string becomes fixed
-    parameters (values may hold {{ variables }}; an already-encoded query is not encoded twice)."""
+    """A template for a request botocore may not know: its query string is kept as pasted
+    (already percent-encoded: `+` stays `+`); values may hold {{ variables }}."""
     base, _, query = url.partition("?")
     return RequestTemplate(
         api="raw", operation=name or f"{method.upper()} request", group="", signing_name=signing_name,
         protocol="", method=method.upper(), url=base, headers=tuple(headers),
-        query=tuple(QueryParam(name=k, value=v, required=True) for k, v in parse_qsl(query, keep_blank_values=True)),
+        query=tuple(QueryParam(name=k, value=v if sep else None, required=True, encoded=True)
+                    for k, sep, v in (pair.partition("=") for pair in query.split("&") if pair)),
         variables=(), lifecycle={}, documentation="",
     )
 
@@ -135,7 +135,12 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
             raise DraftNotPlannable(where=draft.name or "raw request", reason=f"{draft.url!r}: only http and https URLs")
         template = raw_template(draft.method, draft.url, signing_name)
     else:
-        template = library.find(draft.operation) if library else find_template(draft.operation)
+        api, _, name = draft.operation.rpartition(":")
+        try:
+            # a saved draft names "api:Operation" exactly; without a library, read that one file
+            template = library.get(api, name) if library else find_template(draft.operation)
+        except KeyError:
+            template = library.find(draft.operation)
         if draft.method or draft.url:
             template = replace(template, method=(draft.method or template.method).upper(), url=draft.url or template.url)
     if draft.query:
@@ -195,24 +200,20 @@ def build_plan(
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = draft_variables(draft, template)
-    operation = template.operation
-    base = SendPlan(draft, env, template, operation, template.signing_name, env.region, notes=tuple(notes))
+    notes = tuple(notes) + tuple(_notes(template, draft, env))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
                            validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
         signing_name, region = _auth(draft, template, prepared.rendered.variables, env)
     except WorkbenchError as exc:
-        return replace(base, error=exc, notes=base.notes + tuple(_notes(template, draft, env)))
+        return SendPlan(draft, env, template, template.operation, template.signing_name, env.region, error=exc, notes=notes)
     destination = None
     try:
         check_destination(prepared.rendered.request, env)
     except UntrustedDestination as exc:
         destination = exc
-    return replace(
-        base, prepared=prepared, signing_name=signing_name, region=region,
-        notes=base.notes + tuple(_notes(template, draft, env)),
-        needs_confirmation=_confirmation_needed(env, template, draft), destination=destination,
-    )
+    return SendPlan(draft, env, template, template.operation, signing_name, region, prepared=prepared, notes=notes,
+                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination)
 
 
 def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment) -> tuple[str, str]:

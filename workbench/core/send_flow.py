@@ -81,7 +81,7 @@ def credentials_check(env: Environment, credentials, options=None) -> dict:
         "access_key_id": signed.inspection.access_key_id[:4] + "…" + signed.inspection.access_key_id[-4:],
     }
     try:
-        response = transport.send(signed.request, options or transport.SendOptions(read_timeout=30))
+        response = transport.send(signed.request, transport_options(env, options or transport.SendOptions(read_timeout=30)))
     except transport.TransportError as exc:
         return report | {"ok": False, "status": None, "error": str(exc)}
     report |= {"ok": response.ok, "status": response.status}
@@ -94,6 +94,16 @@ def credentials_check(env: Environment, credentials, options=None) -> dict:
         if identity:
             report["identity"] = identity.group(0)
     return report
+
+
+def transport_options(env: Environment, options=None):
+    """`options` (default SendOptions()) with the environment's CA bundle, unless one is set."""
+    from workbench.core import transport
+
+    options = options or transport.SendOptions()
+    if env.ca_bundle and not options.ca_bundle:
+        options = replace(options, ca_bundle=env.ca_bundle)
+    return options
 
 
 @dataclass(frozen=True)
@@ -149,7 +159,8 @@ def execute(
 ) -> Exchange:
     """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
     the desktop window from a worker thread with a CancelToken. Transport failures come
-    back in `Exchange.error`, not as exceptions."""
+    back in `Exchange.error`, not as exceptions; a cancel raises Cancelled (naming the
+    phase), as it does in every other step of a send."""
     from workbench.core import transport
     from workbench.core.signing import sign
 
@@ -158,7 +169,9 @@ def execute(
     if dry_run:
         return replace(exchange, sent=False)
     try:
-        response = transport.send(signed.request, options, cancel, progress)
+        response = transport.send(signed.request, transport_options(env, options), cancel, progress)
+    except transport.Cancelled:
+        raise
     except transport.TransportError as exc:
         return replace(exchange, error=exc)
     return replace(exchange, response=response)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from urllib.parse import quote
 
@@ -46,7 +46,7 @@ from botocore.credentials import Credentials as BotocoreCredentials
 
 from workbench.core.credentials import Credentials
 from workbench.core.errors import WorkbenchError
-from workbench.core.http import HttpRequest
+from workbench.core.http import HttpRequest, check_method, wire_url
 
 REDACTED = "<redacted>"
 
@@ -242,6 +242,8 @@ def sign(
         raise SigningError(reason="no credentials (access key id and secret access key) are set")
     if not isinstance(request.body, (bytes, bytearray)):
         raise SigningError(reason="the body must be bytes")
+    check_method(request.method)  # a space or CR/LF in the method never reaches a request line
+    request = replace(request, url=wire_url(request.url))  # sign exactly what will be sent
 
     aws = AWSRequest(method=request.method.upper(), url=request.url, data=bytes(request.body))
     for name, value in request.headers:

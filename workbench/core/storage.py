@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import time
+from glob import escape as glob_escape
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
@@ -75,6 +76,7 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_temps(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -93,6 +95,24 @@ def atomic_write_text(path: Path | str, text: str) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+STALE_TEMP_SECONDS = 3600  # a save takes milliseconds: an older temp file is a save that was killed
+
+
+def sweep_stale_temps(path: Path | str, now: float | None = None) -> list[Path]:
+    """Delete the temp files interrupted saves of `path` left beside it; returns them."""
+    path = Path(path)
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    removed = []
+    for temp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed.append(temp)
+        except OSError:
+            pass
+    return removed
 
 
 def atomic_write_json(path: Path | str, data: Any) -> None:
@@ -139,7 +159,7 @@ def move_aside(path: Path | str) -> Path:
 @contextlib.contextmanager
 def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
     """Hold an exclusive lock on `path` + ".lock" (the file itself is replaced on save, so it
-    cannot carry the lock): POSIX fcntl, Windows msvcrt, else an O_EXCL lock file. Serialises
+    cannot carry the lock): POSIX fcntl, elsewhere an O_EXCL lock file. Serialises
     read-modify-write between processes (the window and a terminal); not reentrant."""
 
     lock_path = Path(f"{path}.lock")

@@ -1,53 +1,76 @@
-"""Send one HTTP request, blocking, with timeouts, cancel and a memory cap.
+"""Send one HTTP request, blocking, with timeouts, a deadline, cancel, progress and a memory cap.
 
-`send(request, options, cancel)` is a plain blocking function (the CLI calls it directly;
-the UI calls it from a worker). It sends exactly the given `HttpRequest` -- headers in
-order, nothing added but `Content-Length` framing when there is a body (or the method
-expects one) and a `Host` header computed from the URL only if the request has none
-(`signing.sign()` always sets it). Redirects are not followed: a 3xx is returned as is.
-No proxy is used.
+`send(request, options, cancel, progress)` is a plain blocking function (the CLI calls it
+directly; the UI calls it from a worker). It sends exactly the given `HttpRequest` --
+headers in order, nothing added but `Content-Length` framing when there is a body (or the
+method expects one) and a `Host` header computed from the URL only if the request has none
+(`signing.sign()` always sets it). The method must be an RFC 7230 token. Redirects are not
+followed: a 3xx is returned as is.
+
+Networks (see `proxies`): HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `SendOptions.environ`
+(default os.environ) -- https goes through a CONNECT tunnel, plain http as an absolute URL,
+loopback always direct; proxy credentials go only to the proxy and are never shown. TLS
+trusts `SendOptions.ca_bundle` (an environment's), else AWS_CA_BUNDLE, else certifi's.
+Connections are kept alive and reused across sends (`connection_pool`, keyed by scheme,
+host, port, proxy and CA bundle); a kept-alive connection that the server dropped before
+answering is retried once on a fresh one, for idempotent methods only (a POST the server
+may have acted on is never sent twice). A reused connection skips dns/connect/tls.
 
 How it works: the exchange runs on a short-lived daemon thread while the caller waits for
-it or for `CancelToken.cancel()`. Cancel therefore returns promptly in every phase (DNS,
-connect, TLS, waiting for the answer, reading the body): the caller raises `Cancelled` at
-once and the socket is shut down so the abandoned exchange ends too (a connect in
-progress ends at `connect_timeout` at the latest; a body being spooled is deleted).
+its progress reports, its outcome, `CancelToken.cancel()` or the deadline. Cancel therefore
+returns promptly in every phase (DNS, connect, TLS, sending, waiting for the answer,
+reading the body): the caller raises `Cancelled` at once and the socket is shut down (a
+pending connect is woken) so the abandoned exchange ends too.
 
 Phases and their errors (all `TransportError`, each message names host[:port]):
     DNS        DnsFailure          (names under .invalid fail at once, RFC 6761 6.4)
     connect    ConnectionRefused, Timeout(phase="connect"), NetworkFailure
-    TLS        TlsFailure, Timeout(phase="connect")   (certifi's CA bundle, else botocore's)
+    proxy      ProxyFailure (the proxy is down, wants credentials or refuses the host)
+    TLS        TlsFailure, Timeout(phase="connect"), CaBundleError
     exchange   Timeout(phase="read"), ConnectionReset, ProtocolFailure
-    any        Cancelled
+    any        Cancelled(phase=...), DeadlineExceeded (a Timeout, phase="total")
+Bad options never reach the network: `SendOptions` raises `InvalidTimeout`.
 
 Large bodies: up to `max_memory_body` bytes the body is kept in `Response.body`. Above
 that it is streamed to a temporary file (mode 0600, in `spool_dir` or the system temp
 dir): `Response.body_path` names it, `Response.truncated` is True and `Response.body`
-holds only the first `preview_bytes`. The caller owns the file (`Response.discard()`).
+holds only the first `preview_bytes`; `Response.save_body(path)` keeps all of it.
+Spooled files are deleted by `Response.discard()`, at exit, or -- when a process was
+killed -- by the first spool of a later process.
+
+Bodies are kept as received; `Response.text()`/`json()` undo a gzip or deflate
+Content-Encoding for display and `Response.body_note()` says so.
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
 import http.client
 import json as _json
 import os
 import queue
+import re
 import select
+import shutil
 import socket
 import ssl
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from workbench.core import cancel
 from workbench.core.cancel import CancelToken
+from workbench.core.connection_pool import ConnectionPool
 from workbench.core.errors import WorkbenchError
-from workbench.core.http import HttpRequest, find_header
+from workbench.core.http import HttpRequest, InvalidMethod, check_method, find_header, wire_url
 from workbench.core.progress import Progress, ProgressCallback
+from workbench.core.proxies import proxy_for
 
 CHUNK = 64 * 1024
 _METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
@@ -85,6 +108,16 @@ class NetworkFailure(TransportError):
     fmt = "Could not connect to {host}: {reason}"
 
 
+class ProxyFailure(TransportError):
+    """The proxy could not be reached or would not carry the request; never names its credentials."""
+
+    fmt = "Could not reach {host} through proxy {proxy}: {reason}"
+
+
+class CaBundleError(TransportError):
+    fmt = "Cannot use the CA bundle {path}{source}: {reason}"
+
+
 class TlsFailure(TransportError):
     fmt = "TLS handshake with {host} failed: {reason}"
 
@@ -93,6 +126,19 @@ class Timeout(TransportError):
     """`phase` is "connect" (DNS/TCP/TLS took too long) or "read" (the answer stalled)."""
 
     fmt = "Timed out after {seconds:g} s {doing} {host} ({phase} timeout)"
+
+
+class DeadlineExceeded(Timeout):
+    """The whole exchange took longer than `SendOptions.deadline` (phase "total")."""
+
+    fmt = "The exchange with {host} took longer than its {seconds:g} s deadline (it was {doing})"
+
+
+_DOING = {
+    "dns": "resolving the host name", "connect": "connecting", "tls": "in the TLS handshake",
+    "sending": "sending the request", "waiting": "waiting for the answer",
+    "downloading": "still receiving the answer", "done": "finishing",
+}
 
 
 class ConnectionReset(TransportError):
@@ -119,14 +165,33 @@ class Cancelled(TransportError, cancel.Cancelled):
 # --------------------------------------------------------------------------- options, cancel
 
 
+class InvalidTimeout(WorkbenchError):
+    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value!r}"
+
+
+MAX_SECONDS = 24 * 3600.0
+
+
 @dataclass(frozen=True)
 class SendOptions:
+    """How to send. Timeouts are checked here: `InvalidTimeout` unless 0 < seconds <= a day."""
+
     connect_timeout: float = 10.0  # seconds, for DNS + TCP connect + TLS handshake each
     read_timeout: float = 60.0  # seconds of silence allowed while waiting for / reading the answer
+    deadline: float = 300.0  # seconds for the whole exchange: a server dripping bytes cannot hold it longer
     max_memory_body: int = 8 * 1024 * 1024  # above: spool the body to a temp file
     preview_bytes: int = 64 * 1024  # kept in Response.body when the body is spooled
     spool_dir: str | None = None
-    ca_bundle: str | None = None  # PEM file; default certifi's, else botocore's
+    ca_bundle: str | None = None  # PEM file (e.g. the environment's); else AWS_CA_BUNDLE; else certifi's
+    keep_alive: bool = True  # reuse connections across sends in this process
+    # Where HTTPS_PROXY, HTTP_PROXY, NO_PROXY and AWS_CA_BUNDLE are read; None: os.environ.
+    environ: Mapping[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for option, value in (("connect timeout", self.connect_timeout), ("read timeout", self.read_timeout),
+                              ("deadline", self.deadline)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_SECONDS:
+                raise InvalidTimeout(option=option, value=value, maximum=MAX_SECONDS)
 
 
 # --------------------------------------------------------------------------- response
@@ -135,13 +200,15 @@ class SendOptions:
 @dataclass(frozen=True)
 class Timings:
     dns_ms: float = 0.0
-    connect_ms: float = 0.0
+    connect_ms: float = 0.0  # includes a proxy's CONNECT tunnel
     tls_ms: float = 0.0
     first_byte_ms: float = 0.0  # from the start to the status line
     total_ms: float = 0.0
+    reused: bool = False  # a kept-alive connection: no DNS, connect or TLS this time
 
     def to_dict(self) -> dict:
-        return {k: round(getattr(self, k), 3) for k in ("dns_ms", "connect_ms", "tls_ms", "first_byte_ms", "total_ms")}
+        data = {k: round(getattr(self, k), 3) for k in ("dns_ms", "connect_ms", "tls_ms", "first_byte_ms", "total_ms")}
+        return data | {"reused": self.reused}
 
 
 @dataclass(frozen=True)
@@ -172,12 +239,40 @@ class Response:
                 return value.strip('"')
         return "utf-8"
 
+    @property
+    def content_encoding(self) -> str:
+        return (self.header("Content-Encoding") or "identity").strip().lower()
+
+    def decoded_body(self) -> bytes:
+        """The in-memory body with a gzip or deflate Content-Encoding undone (for display;
+        `body` keeps the bytes as received). Undecodable bytes are returned as received."""
+        decoder = _decoder(self.content_encoding)
+        if decoder is None or not self.body:
+            return self.body
+        try:
+            return decoder.decompress(self.body) + (b"" if self.truncated else decoder.flush())
+        except zlib.error:
+            return self.body
+
+    def body_note(self) -> str | None:
+        """A line about how the body is shown, when it is not shown as received."""
+        encoding = self.content_encoding
+        if encoding in ("identity", ""):
+            return None
+        if _decoder(encoding) is None:
+            return f"the body is {encoding}-encoded and shown as received"
+        decoded = self.decoded_body()
+        if decoded is self.body:
+            return f"the body says it is {encoding}-encoded but does not decode: shown as received"
+        return f"{encoding}-encoded body of {len(self.body)} bytes shown decoded ({len(decoded)} bytes)"
+
     def text(self) -> str:
         """The in-memory body decoded (only the preview when `truncated`)."""
+        body = self.decoded_body()
         try:
-            return self.body.decode(self.charset, errors="replace")
+            return body.decode(self.charset, errors="replace")
         except LookupError:  # unknown charset name
-            return self.body.decode("utf-8", errors="replace")
+            return body.decode("utf-8", errors="replace")
 
     def json(self):
         """The body parsed as JSON, or None if it is not JSON (or only a preview is in memory)."""
@@ -188,13 +283,17 @@ class Response:
         except ValueError:
             return None
 
-    def discard(self) -> None:
-        """Delete the spooled body file, if any."""
+    def save_body(self, path: str) -> None:
+        """Write the whole body, as received, to `path` (also when it was spooled)."""
         if self.body_path:
-            try:
-                os.unlink(self.body_path)
-            except FileNotFoundError:
-                pass
+            shutil.copyfile(self.body_path, path)
+        else:
+            with open(path, "wb") as handle:
+                handle.write(self.body)
+
+    def discard(self) -> None:
+        """Delete the spooled body file, if any (every spooled file goes at exit anyway)."""
+        _forget_spool(self.body_path)
 
     def to_dict(self) -> dict:
         return {
@@ -202,12 +301,110 @@ class Response:
             "reason": self.reason,
             "headers": [[k, v] for k, v in self.headers],
             "body": self.text(),
+            "body_note": self.body_note(),
             "body_path": self.body_path,
             "size_bytes": self.size_bytes,
             "truncated": self.truncated,
             "elapsed_ms": round(self.elapsed_ms, 3),
             "timings": self.timings.to_dict(),
         }
+
+
+def _decoder(encoding: str):
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return _Deflate()
+    return None
+
+
+class _Deflate:
+    """Inflates "deflate" bodies whether zlib-wrapped (the standard) or raw (common in practice)."""
+
+    def __init__(self) -> None:
+        self._inner = None
+
+    def decompress(self, data: bytes) -> bytes:
+        if self._inner is None:
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        return self._inner.decompress(data)
+
+    def flush(self) -> bytes:
+        return self._inner.flush() if self._inner is not None else b""
+
+
+# --------------------------------------------------------------------------- spooled bodies
+# Spooled files are named workbench-body-<pid>-*.bin. Those of this process are deleted at
+# exit; the first spool of a process deletes those left by processes that are gone.
+
+_SPOOL_NAME = re.compile(r"workbench-body-(\d+)-\w+\.bin")
+_spooled: set[str] = set()
+_spool_lock = threading.Lock()
+_swept_dirs: set[str] = set()
+
+
+def _open_spool_file(spool_dir: str | None):
+    directory = spool_dir or tempfile.gettempdir()
+    with _spool_lock:
+        first = directory not in _swept_dirs
+        _swept_dirs.add(directory)
+    if first:
+        sweep_stale_spools(directory)
+    handle = tempfile.NamedTemporaryFile(
+        "wb", prefix=f"workbench-body-{os.getpid()}-", suffix=".bin", dir=directory, delete=False
+    )
+    with _spool_lock:
+        _spooled.add(handle.name)
+    return handle
+
+
+def _forget_spool(path: str | None) -> None:
+    if path:
+        with _spool_lock:
+            _spooled.discard(path)
+        _unlink(path)
+
+
+@atexit.register
+def _delete_all_spools() -> None:
+    with _spool_lock:
+        paths = list(_spooled)
+    for path in paths:
+        _forget_spool(path)
+
+
+def sweep_stale_spools(directory: str) -> list[str]:
+    """Delete spooled bodies left in `directory` by processes that no longer run; returns them."""
+    removed = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return removed
+    for name in names:
+        match = _SPOOL_NAME.fullmatch(name)
+        if match and not _process_alive(int(match.group(1))):
+            path = os.path.join(directory, name)
+            try:
+                os.unlink(path)
+                removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: leave it
+    return True
 
 
 # --------------------------------------------------------------------------- TLS
@@ -247,13 +444,26 @@ def _tls_reason(exc: ssl.SSLError) -> str:
 
 # --------------------------------------------------------------------------- the exchange
 
+POOL = ConnectionPool()
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
+_MAX_PROXY_HEAD = 64 * 1024
+
 
 def _ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000.0
 
 
+class _StaleConnection(Exception):
+    """A kept-alive connection failed before any answer: `error` is what to raise if the
+    request cannot safely be sent again on a fresh connection."""
+
+    def __init__(self, error: TransportError):
+        super().__init__(str(error))
+        self.error = error
+
+
 class _Exchange:
-    """One request/response on one connection; `run()` on a worker, `abort()` from anywhere.
+    """One request/response; `run()` on a worker, `abort()` from anywhere.
 
     The worker reports progress through `report` (a queue the caller drains), so the caller's
     callback runs on the caller's thread and nothing is reported after a cancel."""
@@ -262,7 +472,7 @@ class _Exchange:
         self.request = request
         self.options = options
         self.report = report
-        parts = urlsplit(request.url)
+        parts = urlsplit(wire_url(request.url))
         self.scheme = parts.scheme.lower()
         if self.scheme not in ("http", "https"):
             raise InvalidUrl(url=request.url, reason="only http:// and https:// URLs can be sent")
@@ -274,7 +484,26 @@ class _Exchange:
         if not self.hostname:
             raise InvalidUrl(url=request.url, reason="the URL has no host")
         self.host = parts.netloc.rpartition("@")[2]  # host[:port] as written, for messages
+        try:
+            check_method(request.method)
+        except InvalidMethod as exc:
+            raise InvalidRequest(host=self.host, reason=str(exc)) from None
         self.target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        environ = options.environ if options.environ is not None else os.environ
+        self.proxy = proxy_for(self.scheme, self.hostname, self.port, environ)
+        self.ca_bundle, self.tls_context = None, None
+        if self.scheme == "https":
+            source = ""
+            if options.ca_bundle:
+                self.ca_bundle = options.ca_bundle
+            elif environ.get("AWS_CA_BUNDLE"):
+                self.ca_bundle, source = environ["AWS_CA_BUNDLE"], " (from AWS_CA_BUNDLE)"
+            try:
+                self.tls_context = _tls_context(self.ca_bundle or default_ca_bundle())
+            except (OSError, ssl.SSLError) as exc:
+                reason = "no PEM certificates in it" if isinstance(exc, ssl.SSLError) else exc.strerror or str(exc)
+                raise CaBundleError(path=self.ca_bundle, source=source, reason=reason) from None
+        self.pool_key = (self.scheme, self.hostname.lower(), self.port, self.proxy, self.ca_bundle)
         self.lock = threading.Lock()
         self.phase = "dns"  # the progress phase the exchange is in
         self.aborted = False
@@ -313,7 +542,7 @@ class _Exchange:
         with self.lock:
             self.abandoned = True
             path, self.spool_path = self.spool_path, None
-        _unlink(path)
+        _forget_spool(path)
 
     def cancelled(self) -> "Cancelled":
         return Cancelled(host=self.host, phase=self.phase)
@@ -322,33 +551,33 @@ class _Exchange:
         if self.aborted:
             raise self.cancelled()
 
-    def _set_sock(self, sock: socket.socket) -> None:
+    def _set_sock(self, sock: socket.socket | None) -> None:
         with self.lock:
             self.sock = sock
             aborted = self.aborted
-        if aborted:
+        if aborted and sock is not None:
             sock.close()
             raise self.cancelled()
 
-    # -- phases
+    # -- opening a connection: DNS, connect, (proxy tunnel), TLS
 
-    def _resolve(self):
-        self._progress("dns", self.hostname)
-        name = self.hostname.rstrip(".").lower()
+    def _resolve(self, hostname: str, port: int, host: str):
+        self._progress("dns", hostname)
+        name = hostname.rstrip(".").lower()
         if name == "invalid" or name.endswith(".invalid"):
-            raise DnsFailure(host=self.host, reason="names under .invalid never resolve (RFC 6761)")
+            raise DnsFailure(host=host, reason="names under .invalid never resolve (RFC 6761)")
         try:
-            return socket.getaddrinfo(self.hostname, self.port, type=socket.SOCK_STREAM)
+            return socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
                 reason = f"no such host ({exc.strerror})"
             else:
                 reason = f"{exc.strerror}; check the name and your network or DNS settings"
-            raise DnsFailure(host=self.host, reason=reason) from None
+            raise DnsFailure(host=host, reason=reason) from None
         except UnicodeError:
-            raise DnsFailure(host=self.host, reason="the host name is not valid") from None
+            raise DnsFailure(host=host, reason="the host name is not valid") from None
 
-    def _connect(self, addresses) -> socket.socket:
+    def _connect(self, addresses, host: str) -> socket.socket:
         timeout = self.options.connect_timeout
         last: Exception | None = None
         wake_read, wake_write = socket.socketpair()
@@ -377,11 +606,11 @@ class _Exchange:
             wake_write.close()
         self._check_aborted()
         if isinstance(last, (TimeoutError, socket.timeout)):
-            raise Timeout(host=self.host, seconds=timeout, doing="connecting to", phase="connect")
+            raise Timeout(host=host, seconds=timeout, doing="connecting to", phase="connect")
         if isinstance(last, ConnectionRefusedError):
-            raise ConnectionRefused(host=self.host)
+            raise ConnectionRefused(host=host)
         reason = getattr(last, "strerror", None) or str(last) or "no address to connect to"
-        raise NetworkFailure(host=self.host, reason=reason)
+        raise NetworkFailure(host=host, reason=reason)
 
     def _connect_or_wake(self, sock: socket.socket, address, wake: socket.socket, timeout: float) -> None:
         """A TCP connect that `abort()` interrupts at once (a blocking connect cannot be woken)."""
@@ -400,11 +629,59 @@ class _Exchange:
         sock.setblocking(True)
         sock.settimeout(timeout)
 
+    def _via_proxy(self, step, *args):
+        """Run an opening step against the proxy; its failures name the proxy."""
+        try:
+            return step(*args)
+        except (DnsFailure, ConnectionRefused, NetworkFailure, Timeout) as exc:
+            raise ProxyFailure(proxy=self.proxy.display, host=self.host, reason=str(exc)) from None
+
+    def _tunnel(self, sock: socket.socket) -> None:
+        """CONNECT host:port through the proxy; after a 200 the socket is a pipe to the server."""
+        self._progress("connect", f"tunnel to {self.host} through proxy {self.proxy.display}")
+        authority = f"{self.hostname}:{self.port}" if ":" not in self.hostname else f"[{self.hostname}]:{self.port}"
+        lines = [f"CONNECT {authority} HTTP/1.1", f"Host: {authority}"]
+        if self.proxy.authorization:
+            lines.append(f"Proxy-Authorization: {self.proxy.authorization}")
+        head = b""
+        try:
+            sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+            while b"\r\n\r\n" not in head:  # the proxy says nothing after its head until we speak TLS
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                head += chunk
+                if len(head) > _MAX_PROXY_HEAD:
+                    break
+        except (TimeoutError, socket.timeout):
+            self._check_aborted()
+            raise ProxyFailure(proxy=self.proxy.display, host=self.host,
+                               reason=f"no answer to CONNECT within {self.options.connect_timeout:g} s") from None
+        except OSError as exc:
+            self._check_aborted()
+            raise ProxyFailure(proxy=self.proxy.display, host=self.host,
+                               reason=f"the connection broke during CONNECT ({exc.strerror or exc})") from None
+        status_line = head.split(b"\r\n", 1)[0].decode("latin-1", errors="replace")
+        parts = status_line.split(" ", 2)
+        status = parts[1] if len(parts) > 1 else ""
+        if status == "200" and head.endswith(b"\r\n\r\n"):
+            return
+        if not status_line.startswith("HTTP/") or not status.isdigit():
+            reason = f"it did not answer CONNECT with HTTP ({status_line[:60]!r})"
+        elif status == "407":
+            reason = ("it needs credentials (407): put them in the proxy URL, http://USER:PASSWORD@HOST:PORT"
+                      if not self.proxy.authorization else "it refused the proxy credentials (407)")
+        else:
+            reason = f"it refused to connect to {authority}: {status_line[9:][:80]}"
+        raise ProxyFailure(proxy=self.proxy.display, host=self.host, reason=reason)
+
     def _tls(self, sock: socket.socket) -> socket.socket:
         self._progress("tls", self.hostname)
-        context = _tls_context(self.options.ca_bundle or default_ca_bundle())
+        # Wrapping takes over the socket's descriptor: hand the TLS socket to abort() before the handshake.
         try:
-            tls_sock = context.wrap_socket(sock, server_hostname=self.hostname)
+            tls_sock = self.tls_context.wrap_socket(sock, server_hostname=self.hostname, do_handshake_on_connect=False)
+            self._set_sock(tls_sock)
+            tls_sock.do_handshake()
         except (TimeoutError, socket.timeout):
             self._check_aborted()
             raise Timeout(
@@ -420,8 +697,34 @@ class _Exchange:
                 host=self.host,
                 reason=f"the connection was lost during the handshake ({exc.strerror or exc})",
             ) from None
-        self._set_sock(tls_sock)
         return tls_sock
+
+    def _open(self, start: float) -> tuple[http.client.HTTPConnection, Timings]:
+        proxy = self.proxy
+        if proxy is None:
+            addresses = self._resolve(self.hostname, self.port, self.host)
+        else:
+            addresses = self._via_proxy(self._resolve, proxy.host, proxy.port, proxy.display)
+        dns_ms = _ms(start)
+        mark = time.perf_counter()
+        if proxy is None:
+            sock = self._connect(addresses, self.host)
+        else:
+            sock = self._via_proxy(self._connect, addresses, proxy.display)
+            if self.scheme == "https":
+                self._tunnel(sock)
+        connect_ms = _ms(mark)
+        tls_ms = 0.0
+        if self.scheme == "https":
+            mark = time.perf_counter()
+            sock = self._tls(sock)
+            tls_ms = _ms(mark)
+        conn = http.client.HTTPConnection(self.hostname, self.port)
+        conn.sock = sock
+        conn.auto_open = 0  # never reconnect behind our back
+        return conn, Timings(dns_ms, connect_ms, tls_ms)
+
+    # -- the request and its answer
 
     def _headers(self) -> list[tuple[str, str]]:
         headers = list(self.request.headers)
@@ -436,33 +739,42 @@ class _Exchange:
         if "content-length" not in names and "transfer-encoding" not in names:
             if body or self.request.method.upper() in _METHODS_WITH_BODY:
                 headers.append(("Content-Length", str(len(body))))
+        if self.proxy is not None and self.scheme == "http" and self.proxy.authorization:
+            headers.append(("Proxy-Authorization", self.proxy.authorization))
         return headers
 
     def run(self) -> Response:
-        options = self.options
         start = time.perf_counter()
-        addresses = self._resolve()
-        dns_ms = _ms(start)
-        mark = time.perf_counter()
-        sock = self._connect(addresses)
-        connect_ms = _ms(mark)
-        tls_ms = 0.0
-        if self.scheme == "https":
-            mark = time.perf_counter()
-            sock = self._tls(sock)
-            tls_ms = _ms(mark)
-        sock.settimeout(options.read_timeout)
+        conn = POOL.take(self.pool_key) if self.options.keep_alive else None
+        if conn is not None:
+            try:
+                return self._exchange(conn, start, Timings(reused=True))
+            except _StaleConnection as stale:
+                if self.request.method.upper() not in _IDEMPOTENT:
+                    raise stale.error from None
+                # The server closed the kept-alive connection before reading the request: send it once more.
+        conn, timings = self._open(start)
+        try:
+            return self._exchange(conn, start, timings)
+        except _StaleConnection as stale:
+            raise stale.error from None
 
-        conn = http.client.HTTPConnection(self.hostname, self.port, timeout=options.read_timeout)
-        conn.sock = sock
+    def _exchange(self, conn: http.client.HTTPConnection, start: float, timings: Timings) -> Response:
+        options = self.options
+        self._set_sock(conn.sock)
+        conn.sock.settimeout(options.read_timeout)
+        target = self.target
+        if self.proxy is not None and self.scheme == "http":  # a plain-HTTP proxy takes the absolute URL
+            target = f"http://{self.host}{self.target}"
         stage = "while sending the request"
         response = None
         received = 0
+        pooled = False
         try:
             body = self.request.body
             self._progress("sending", self.target, 0, len(body))
             try:
-                conn.putrequest(self.request.method.upper(), self.target, skip_host=True, skip_accept_encoding=True)
+                conn.putrequest(self.request.method.upper(), target, skip_host=True, skip_accept_encoding=True)
                 for name, value in self._headers():
                     conn.putheader(name, value)
             except ValueError as exc:  # CR/LF or other bytes http.client refuses
@@ -498,44 +810,21 @@ class _Exchange:
             finally:
                 if spool is not None:
                     spool.close()
+            response.close()  # complete: the connection may carry the next request
+            pooled = options.keep_alive and not response.will_close and self._keep(conn)
         except TransportError:
             self._discard_spool()
             raise
-        except (TimeoutError, socket.timeout):
+        except BaseException as exc:
             self._discard_spool()
             self._check_aborted()
-            doing = "waiting for" if stage == "before answering" else "waiting for more of the body from"
-            if stage == "while sending the request":
-                doing = "sending the request to"
-            raise Timeout(host=self.host, seconds=options.read_timeout, doing=doing, phase="read") from None
-        except http.client.IncompleteRead as exc:
-            self._discard_spool()
-            self._check_aborted()
-            total = received + len(exc.partial)
-            raise ConnectionReset(host=self.host, when=self._body_when(total, response)) from None
-        except (ConnectionError, ssl.SSLError, http.client.RemoteDisconnected) as exc:
-            self._discard_spool()
-            self._check_aborted()
-            if isinstance(exc, http.client.RemoteDisconnected) or stage == "before answering":
-                when = "before answering (the connection closed without a response)"
-            elif stage == "while sending the request":
-                when = "while the request was being sent"
-            else:
-                when = self._body_when(received, response)
-            raise ConnectionReset(host=self.host, when=when) from None
-        except http.client.HTTPException as exc:
-            self._discard_spool()
-            self._check_aborted()
-            reason = f"{type(exc).__name__}: {str(exc)[:80]!r}"
-            if self.scheme == "http":
-                reason += " (does it expect https:// ?)"
-            raise ProtocolFailure(host=self.host, reason=reason) from None
-        except OSError as exc:
-            self._discard_spool()
-            self._check_aborted()
-            raise NetworkFailure(host=self.host, reason=exc.strerror or str(exc)) from None
+            error = self._translate(exc, stage, received, response)
+            if timings.reused and response is None and isinstance(error, ConnectionReset):
+                raise _StaleConnection(error) from None
+            raise error from None
         finally:
-            conn.close()
+            if not pooled:
+                conn.close()
 
         self._progress("done", f"HTTP {response.status}", received, expected)
         return Response(
@@ -547,8 +836,44 @@ class _Exchange:
             size_bytes=received,
             elapsed_ms=_ms(start),
             truncated=self.spool_path is not None,
-            timings=Timings(dns_ms, connect_ms, tls_ms, first_byte_ms, _ms(start)),
+            timings=replace(timings, first_byte_ms=first_byte_ms, total_ms=_ms(start)),
         )
+
+    def _keep(self, conn: http.client.HTTPConnection) -> bool:
+        """Hand a connection whose exchange completed to the pool (not if it was cancelled)."""
+        with self.lock:
+            if self.aborted or conn.sock is None:
+                return False
+            self.sock = None  # a late abort() must not shut a pooled connection
+        POOL.put(self.pool_key, conn)
+        return True
+
+    def _translate(self, exc: BaseException, stage: str, received: int, response) -> TransportError:
+        options = self.options
+        if isinstance(exc, (TimeoutError, socket.timeout)):
+            doing = "waiting for" if stage == "before answering" else "waiting for more of the body from"
+            if stage == "while sending the request":
+                doing = "sending the request to"
+            return Timeout(host=self.host, seconds=options.read_timeout, doing=doing, phase="read")
+        if isinstance(exc, http.client.IncompleteRead):
+            return ConnectionReset(host=self.host, when=self._body_when(received + len(exc.partial), response))
+        if isinstance(exc, (ConnectionError, ssl.SSLError, http.client.RemoteDisconnected)):
+            if isinstance(exc, http.client.RemoteDisconnected) or stage == "before answering":
+                when = "before answering (the connection closed without a response)"
+            elif stage == "while sending the request":
+                when = "while the request was being sent"
+            else:
+                when = self._body_when(received, response)
+            return ConnectionReset(host=self.host, when=when)
+        if isinstance(exc, http.client.HTTPException):
+            reason = f"{type(exc).__name__}: {str(exc)[:80]!r}"
+            if self.scheme == "http":
+                reason += " (does it expect https:// ?)"
+            return ProtocolFailure(host=self.host, reason=reason)
+        if isinstance(exc, OSError):
+            return NetworkFailure(host=self.host, reason=exc.strerror or str(exc))
+        raise exc
+
 
     def _body_when(self, received: int, response) -> str:
         length = response.getheader("Content-Length") if response is not None else None
@@ -560,16 +885,14 @@ class _Exchange:
         with self.lock:  # a caller that gave up has already deleted what there was
             if self.abandoned:
                 raise self.cancelled()
-            handle = tempfile.NamedTemporaryFile(
-                "wb", prefix="workbench-body-", suffix=".bin", dir=self.options.spool_dir, delete=False
-            )
+            handle = _open_spool_file(self.options.spool_dir)
             self.spool_path = handle.name
         return handle
 
     def _discard_spool(self) -> None:
         with self.lock:
             path, self.spool_path = self.spool_path, None
-        _unlink(path)
+        _forget_spool(path)
 
 
 def _unlink(path: str | None) -> None:
@@ -591,14 +914,16 @@ def send(
 ) -> Response:
     """Send `request` and return its `Response`; raises a `TransportError`, never hangs.
 
-    `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
+    The whole exchange ends within `options.deadline` (`DeadlineExceeded`), however slowly
+    the server drips its answer. `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
     waiting, downloading -- repeated with the bytes so far, of the Content-Length when
     known -- and done), called on the caller's thread. Returns as soon as the exchange
     ends or `cancel.cancel()` is called: then `Cancelled` names the phase it was in, and
     a body being spooled is already deleted.
     """
+    options = options or SendOptions()
     events: queue.SimpleQueue = queue.SimpleQueue()
-    exchange = _Exchange(request, options or SendOptions(), events.put if progress is not None else None)
+    exchange = _Exchange(request, options, events.put if progress is not None else None)
     if cancel is not None and cancel.cancelled:
         raise exchange.cancelled()
 
@@ -616,9 +941,15 @@ def send(
     unregister = cancel._on_cancel(lambda: events.put(("cancel", None))) if cancel is not None else (lambda: None)
     worker = threading.Thread(target=work, name=f"workbench-send {exchange.host}", daemon=True)
     try:
+        deadline = time.monotonic() + options.deadline
         worker.start()
         while True:
-            event = events.get()
+            try:
+                event = events.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                exchange.abandon()
+                raise DeadlineExceeded(host=exchange.host, seconds=options.deadline, phase="total",
+                                       doing=_DOING[exchange.phase]) from None
             if isinstance(event, Progress):
                 progress(event)
                 continue

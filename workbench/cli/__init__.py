@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import logging
 import os
 import sys
 
@@ -74,7 +73,6 @@ def _remember_parsers(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitStatus:
     ctx = ctx or CliContext.from_process()
-    _quiet_botocore()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_command_word(args_list))
     usage = io.StringIO()
@@ -92,6 +90,7 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
     if not getattr(args, "handler", None):
         ctx.out(WELCOME)
         return ExitStatus.OK
+    _quiet_botocore()
     try:
         return ExitStatus(args.handler(args, ctx))
     except WorkbenchError as exc:
@@ -116,6 +115,8 @@ def _usage_error(ctx: CliContext, text: str, as_json: bool) -> None:
 
 
 def _quiet_botocore() -> None:
+    import logging
+
     # botocore logs the canonical request and signature at DEBUG: never let them reach
     # a handler, whatever the root logger's level is.
     for name in ("botocore", "botocore.auth", "boto3"):

@@ -10,20 +10,18 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
-from workbench.core import transport
-from workbench.core.body_preview import preview_body
 from workbench.core.drafts import AwsV4Auth, RequestDraft
-from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.globals_store import GlobalsStore
-from workbench.core.history import HistoryStore
-from workbench.core.plan import SendPlan, build_plan, open_environment, run_plan
-from workbench.core.saves import compile_saves, values_from_response
-from workbench.core.send_flow import Exchange
+from workbench.core.sandbox_identity import SANDBOX_NAME
+
+if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
+    from workbench.core.plan import SendPlan
+    from workbench.core.send_flow import Exchange
 
 DEFAULT_ENV = SANDBOX_NAME
 
@@ -101,6 +99,11 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
 def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
     the exit status says how it went."""
+    from workbench.core import transport
+    from workbench.core.globals_store import GlobalsStore
+    from workbench.core.plan import build_plan, open_environment, run_plan
+    from workbench.core.saves import compile_saves, values_from_response
+
     draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
     global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
     compile_saves(draft.saves + global_saves)  # a bad expression stops before anything is sent
@@ -135,6 +138,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
 
 def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:
     """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
+    from workbench.core.history import HistoryStore
+
     try:
         with HistoryStore.at_default_location(ctx.environ) as history:
             history.record(plan, exchange)
@@ -177,6 +182,8 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None 
             for name, value in values.values.items():
                 ctx.err(f"saved {name}={value} in {target}")
         if args.inspect or args.dry_run:
+            from workbench.core.body_preview import preview_body
+
             ctx.out(exchange.inspection.to_text(body=preview_body(body, full=args.full_body)))
         if not exchange.sent:
             ctx.out("(dry run: not sent)")

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from workbench.core import regions
 from workbench.core.credentials import CredentialSource, CredentialsError
 from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.sandbox_identity import SANDBOX_NAME  # the built-in environment's name
 from workbench.core.storage import (
     CorruptFile,
     LoadResult,
@@ -42,7 +43,6 @@ from workbench.core.storage import (
 APP_NAME = "pinpoint-workbench"
 CONFIG_DIR_ENV = "PINPOINT_WORKBENCH_CONFIG_DIR"
 FILE_NAME = "environments.json"
-SANDBOX_NAME = "sandbox"
 
 SCHEMA_VERSION = 1
 # migrations[n] upgrades a document from schema_version n to n + 1; name them from_<n>.

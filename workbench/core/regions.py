@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-
-import botocore.exceptions
-import botocore.loaders
-import botocore.regions
+from typing import TYPE_CHECKING
 
 from workbench.core.apis import APIS, api_info
 from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:  # botocore is imported when region data is first needed, not with this module
+    import botocore.regions
 
 
 # The six regions of the developer guide's Postman tutorial, in the guide's table order.
@@ -61,11 +61,15 @@ class RegionInfo:
 
 @functools.lru_cache(maxsize=1)
 def _endpoint_data() -> dict:
+    import botocore.loaders
+
     return botocore.loaders.create_loader().load_data("endpoints")
 
 
 @functools.lru_cache(maxsize=1)
 def _resolver() -> botocore.regions.EndpointResolver:
+    import botocore.regions
+
     return botocore.regions.EndpointResolver(_endpoint_data())
 
 
@@ -83,6 +87,8 @@ def partitions() -> tuple[str, ...]:
 def _partitions() -> list[dict]:
     # botocore's partitions.json (7 KB): the same regions and region patterns as endpoints.json
     # (1.2 MB), which every environment would otherwise parse just to check its region
+    import botocore.loaders
+
     return botocore.loaders.create_loader().load_data("partitions")["partitions"]
 
 

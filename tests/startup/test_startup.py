@@ -78,3 +78,16 @@ def test_library_list_imports_no_botocore_jinja2_or_moto(tmp_path):
             "assert 'GetApps' in out.getvalue() and '[sandbox]' in out.getvalue()")
     _heavy_modules_after(code, env)  # the first run works out what the sandbox serves (moto) and caches it
     assert _heavy_modules_after(code, env) == []
+
+
+def test_the_service_models_are_botocores():
+    """apis.service_model skips building a botocore session; the model is the same."""
+    import botocore.session
+
+    from workbench.core.apis import APIS, service_model
+
+    session = botocore.session.get_session()
+    for api in APIS:
+        ours, theirs = service_model(api), session.get_service_model(api)
+        assert (ours.service_name, ours.api_version, ours.signing_name) == (theirs.service_name, theirs.api_version, theirs.signing_name)
+        assert ours._service_description == theirs._service_description  # the model data itself

@@ -52,10 +52,10 @@ def test_notes_end_of_support_placeholders_and_not_served_by_the_sandbox():
     assert [(p.path, p.message) for p in placeholders.problems] == [("$.Name", 'placeholder left in $.Name: "<Name>"')]
     assert '"<' not in str(eos.notes)
     sandbox = sandbox_environment("http://127.0.0.1:9")
-    unserved = build_plan(RequestDraft(operation="pinpoint-sms-voice-v2:DescribeAccountAttributes"), sandbox)
-    assert [n.kind for n in unserved.notes] == ["not_in_sandbox"]
-    served = build_plan(RequestDraft(operation="GetApps"), sandbox)
-    assert served.notes == ()
+    unserved = build_plan(RequestDraft(operation="GetCampaigns"), sandbox)  # past end of support
+    assert {n.kind for n in unserved.notes} == {"end_of_support", "not_in_sandbox"}
+    for operation in ("GetApps", "pinpoint-sms-voice-v2:DescribeAccountAttributes"):
+        assert build_plan(RequestDraft(operation=operation), sandbox).notes == ()
 
 
 def test_production_destructive_needs_confirmation_reads_do_not():
@@ -87,7 +87,8 @@ def test_a_raw_draft_keeps_its_own_scheme_and_is_judged_by_its_destination():
 def test_a_raw_draft_without_a_signing_name_is_refused_with_its_place():
     with pytest.raises(DraftNotPlannable) as excinfo:
         build_plan(RequestDraft(method="GET", url="https://x.example/"), DEV)
-    assert excinfo.value.fields["missing"] == "signing name"
+    assert excinfo.value.fields["place"] == "auth.signing_name"
+    assert str(excinfo.value) == "raw request: a raw request needs a signing name (mobiletargeting, sms-voice, ses...)"
 
 
 def test_from_a_worker_thread_sandbox_start_then_send_report_progress_in_order(tmp_path):

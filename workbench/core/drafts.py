@@ -189,7 +189,7 @@ def load_draft(path) -> RequestDraft:
 def draft_problems(draft: RequestDraft, library=None) -> list[Problem]:
     """What is wrong with a draft as edited (checked on every change; never raises): an
     unknown operation or variant, a raw draft without method/URL/signing name, a body that is
-    not JSON. Problems of the request itself come from planning it."""
+    not JSON (a raw body may be anything). Problems of the request itself come from planning it."""
     problems = []
     if draft.is_raw:
         if not draft.method.strip():
@@ -210,7 +210,8 @@ def draft_problems(draft: RequestDraft, library=None) -> list[Problem]:
             if draft.variant not in {v.name for v in template.variants}:
                 names = ", ".join(v.name for v in template.variants) or "none"
                 problems.append(Problem("variant", f"{template.key} has no variant {draft.variant!r} (variants: {names})"))
-    if draft.body is not None and draft.body.strip() and "{{" not in draft.body and "{%" not in draft.body:
+    linked_json = not draft.is_raw and draft.body is not None and draft.body.strip()
+    if linked_json and "{{" not in draft.body and "{%" not in draft.body:
         try:
             json.loads(draft.body)
         except json.JSONDecodeError as exc:

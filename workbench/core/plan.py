@@ -22,7 +22,7 @@ from typing import Iterator, Mapping
 from workbench.core.cancel import CancelToken
 from workbench.core.credentials import fetch_credentials
 from workbench.core.destination import UntrustedDestination, check_destination
-from workbench.core.drafts import RequestDraft
+from workbench.core.drafts import RequestDraft, draft_problems
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
@@ -125,15 +125,10 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
     """The template a draft renders with: its library operation (method/URL overridden when the
     draft says so, extra query parameters appended), or one built for a raw draft."""
     if draft.is_raw:
-        signing_name = draft.auth.signing_name if draft.auth else ""
-        for value, what in ((draft.method, "a method"), (draft.url, "a URL"), (signing_name, "a signing name")):
-            if not value.strip():
-                raise DraftNotPlannable(where=draft.name or "raw request", reason=f"a raw request needs {what}",
-                                        missing=what.split(" ", 1)[1])
-        scheme = draft.url.split("://", 1)[0].lower() if "://" in draft.url else "https"
-        if scheme not in ("http", "https"):
-            raise DraftNotPlannable(where=draft.name or "raw request", reason=f"{draft.url!r}: only http and https URLs")
-        template = raw_template(draft.method, draft.url, signing_name)
+        problems = draft_problems(draft)
+        if problems:
+            raise DraftNotPlannable(where=draft.name or "raw request", reason=problems[0].message, place=problems[0].path)
+        template = raw_template(draft.method, draft.url, draft.auth.signing_name)
     else:
         api, _, name = draft.operation.rpartition(":")
         try:

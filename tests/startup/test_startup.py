@@ -71,6 +71,12 @@ def _heavy_modules_after(code: str, env: dict) -> list[str]:
     return json.loads(result.stdout.splitlines()[-1])
 
 
+def test_the_command_line_parser_imports_nothing_heavy(tmp_path):
+    """`--help` and argument parsing register every command without botocore, jinja2 or moto."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    assert _heavy_modules_after("from workbench.cli import build_parser; build_parser()", env) == []
+
+
 def test_library_list_imports_no_botocore_jinja2_or_moto(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PINPOINT_WORKBENCH_CONFIG_DIR=str(tmp_path / "config"))
     code = ("import io, os; from workbench.cli import main; from workbench.cli.context import CliContext\n"

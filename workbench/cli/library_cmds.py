@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
-from workbench.core.library import RequestTemplate, default_library, find_template
-from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, lifecycle_notes, lifecycle_of, status_mark
-from workbench.core.sandbox_served import served_operations
-from workbench.core.suggest import check_api
+
+if TYPE_CHECKING:  # the library loads when a command uses it, not for --help
+    from workbench.core.library import RequestTemplate
 
 
 def register(sub) -> None:
@@ -67,6 +67,8 @@ def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
 
 
 def template_for(args) -> RequestTemplate:
+    from workbench.core.library import find_template
+
     return find_template(args.operation, api=args.api)
 
 
@@ -78,11 +80,19 @@ def request_variables(args, template: RequestTemplate) -> dict:
 
 def summary(template: RequestTemplate, environ) -> dict:
     """A template's summary plus whether the local sandbox serves it."""
+    from workbench.core.lifecycle import lifecycle_of
+    from workbench.core.sandbox_served import served_operations
+
     return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
                                  "sandbox": template.key in served_operations(environ)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.library import default_library
+    from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
+    from workbench.core.sandbox_served import served_operations
+    from workbench.core.suggest import check_api
+
     library = default_library()
     served = served_operations(ctx.environ)
     tree = library.tree()
@@ -108,6 +118,8 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.library import default_library
+
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
         ctx.out_json([summary(t, ctx.environ) for t in found])
@@ -124,6 +136,8 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.lifecycle import lifecycle_of
+
     template = template_for(args)
     if args.json:
         ctx.out_json(template.to_dict() | summary(template, ctx.environ) | {"lifecycle": lifecycle_of(template).to_dict()})
@@ -152,6 +166,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.lifecycle import lifecycle_notes
     from workbench.core.render import merge_scopes, render  # jinja2 and botocore: only when rendering
     from workbench.core.validation import validate
 
@@ -170,6 +185,8 @@ def cmd_render(args, ctx: CliContext) -> ExitStatus:
 
 
 def print_lifecycle(ctx: CliContext, template: RequestTemplate) -> None:
+    from workbench.core.lifecycle import SOURCE_FILE, lifecycle_of
+
     lifecycle = lifecycle_of(template)
     ctx.out(f"\nLifecycle: {lifecycle.label}" + (f" ({lifecycle.area})" if lifecycle.area else ""))
     if lifecycle.reason:

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
-from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_NAME
 
 if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
+    from workbench.core.drafts import RequestDraft
     from workbench.core.plan import SendPlan
     from workbench.core.send_flow import Exchange
 
@@ -63,6 +63,8 @@ def add_send_arguments(parser) -> None:
 
 
 def cmd_send(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.drafts import RequestDraft
+
     template = template_for(args)
     draft = RequestDraft(
         operation=template.key,
@@ -74,6 +76,8 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.drafts import AwsV4Auth, RequestDraft
+
     headers = []
     for line in args.header:
         name, sep, value = line.partition(":")

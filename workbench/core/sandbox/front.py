@@ -40,7 +40,7 @@ log = logging.getLogger("sandbox.front")
 
 MAX_BODY = 16 * 1024 * 1024
 BACKLOG = 1024
-WORKERS = 256
+WORKERS = 512  # connections served at once; more wait in the backlog
 IDLE_TIMEOUT = 30.0
 DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
 DRAIN_SECONDS = 5.0

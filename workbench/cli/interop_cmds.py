@@ -9,8 +9,6 @@ from pathlib import Path
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import read_tree, write_tree
-from workbench.core.interop.postman_import import load_collection, tree_entries
 
 
 def register(sub) -> None:
@@ -70,6 +68,9 @@ def register(sub) -> None:
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree  # the importers load when used, not for --help
+    from workbench.core.interop.postman_import import load_collection, tree_entries
+
     result = load_collection(args.file)
     into = Path(args.into)
     if into.exists() and not into.is_dir():
@@ -107,6 +108,7 @@ def write_json_file(path: str, data, flag: str = "--out") -> None:
 
 
 def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import read_tree
     from workbench.core.interop.postman_export import export_collection, library_requests  # the plan: not for --help
 
     source = Path(args.source)
@@ -285,6 +287,8 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree
+
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())

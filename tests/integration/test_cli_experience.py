@@ -238,3 +238,11 @@ def test_an_unknown_region_error_carries_its_remedy(run_cli):
     as_json = run_cli("env", "add", "x", "--region", "eu-west-9", "--json").json["error"]
     assert (as_json["code"], as_json["remedy"]) == ("unknown_region", "keep_unknown_region")
     assert run_cli("env", "add", "x", "--region", "us-east1", "--json").json["error"]["remedy"] is None
+
+
+def test_a_send_that_fails_after_planning_keeps_its_notes_in_json(run_cli):
+    add_process_env(run_cli)
+    result = run_cli("send", "CreateCampaign", "--env", "dev", "--json")  # no projectId
+    assert result.status == 1 and result.stderr == ""
+    assert result.json["error"]["code"] == "missing_variable"
+    assert result.json["notes"][0].startswith("CreateCampaign belongs to an Amazon Pinpoint feature")

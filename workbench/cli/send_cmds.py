@@ -122,8 +122,13 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
                                         deadline=args.deadline, environ=ctx.environ)
-        exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
-                            confirmed=confirmed, allow_any_host=args.allow_any_host)
+        try:
+            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
+                                confirmed=confirmed, allow_any_host=args.allow_any_host)
+        except WorkbenchError as exc:  # the plan's notes still reach a --json reader, with the error
+            for note in plan.notes:
+                exc.add_note(str(note))
+            raise
     if exchange.sent:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)

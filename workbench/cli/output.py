@@ -42,8 +42,7 @@ def hint(remedy: str | None) -> str | None:
 
 def print_error(ctx: CliContext, exc: WorkbenchError, as_json: bool = False) -> None:
     if as_json:
-        notes = getattr(exc, "__notes__", [])  # what the command would have said before failing
-        ctx.out_json({"error": exc.to_dict()} | ({"notes": list(notes)} if notes else {}))
+        ctx.out_json({"error": exc.to_dict()})
         return
     ctx.err(f"error: {exc}")
     text = hint(exc.remedy)

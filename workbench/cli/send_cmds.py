@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
@@ -125,9 +126,15 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         try:
             exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
                                 confirmed=confirmed, allow_any_host=args.allow_any_host)
-        except WorkbenchError as exc:  # the plan's notes still reach a --json reader, with the error
-            for note in plan.notes:
-                exc.add_note(str(note))
+        except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
+            from workbench.core.diagnose import diagnose
+
+            diagnoses = diagnose(exc, plan_or_context=plan, environments=store.list())
+            if args.json:  # the plan's notes (end of support...) still reach the reader, with the error
+                notes = {"notes": [str(n) for n in plan.notes]} if plan.notes else {}
+                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]} | notes)
+                return ExitStatus.ERROR
+            print_diagnoses(ctx, diagnoses)
             raise
     if exchange.sent:
         record_history(ctx, plan, exchange)
@@ -137,8 +144,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         store.set_variables(plan.environment.name, saved.values)
     if saved_globally.values:
         globals_store.set_variables(saved_globally.values)
-    status = show_exchange(ctx, exchange, args, saved={"environment": saved, "globals": saved_globally},
-                           body=plan.request.body)
+    status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
+                           environments=store.list())
     keep_body(exchange, args.output)
     for problem in saved.problems + saved_globally.problems:
         ctx.err(f"warning: {problem}")
@@ -178,13 +185,17 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
     raise Declined(operation=plan.operation, environment=plan.environment.name)
 
 
-def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None = None, body: bytes = b"") -> ExitStatus:
+def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None,
+                  saved: dict | None = None, environments=()) -> ExitStatus:
+    from workbench.core.diagnose import diagnose
+
     saved = {where: values for where, values in (saved or {}).items() if values.values}
+    diagnoses = diagnose(exchange, plan_or_context=plan, environments=environments) if exchange.sent else []
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
         if saved:
             data["saved"] = {where: values.values for where, values in saved.items()}
-        ctx.out_json(data)
+        ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})
     else:
         for where, values in saved.items():
             target = f"environment {exchange.environment!r}" if where == "environment" else "the globals"
@@ -193,13 +204,14 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None 
         if args.inspect or args.dry_run:
             from workbench.core.body_preview import preview_body
 
-            ctx.out(exchange.inspection.to_text(body=preview_body(body, full=args.full_body)))
+            ctx.out(exchange.inspection.to_text(body=preview_body(plan.request.body if plan else b"", full=args.full_body)))
         if not exchange.sent:
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
         else:
             print_response(ctx, exchange.response, args.output)
+        print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
 
 

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
-from workbench.core import regions
-from workbench.core.credentials import (
-    Credentials,
-    CredentialSource,
-    CredentialsError,
-    KeyringCredentialStore,
-    KeyringUnavailable,
-    fetch_credentials,
-    mask_access_key_id,
-)
-from workbench.core.credential_status import CredentialStatus, credential_status
-from workbench.core.environments import SANDBOX_NAME, Environment
-from workbench.core.env_import import import_postman_environment
-from workbench.core.suggest import check_profile, check_region
+from workbench.core.sandbox_identity import SANDBOX_NAME
+
+if TYPE_CHECKING:  # environments, credentials and regions load when a command uses them, not for --help
+    from workbench.core.credential_status import CredentialStatus
+    from workbench.core.credentials import Credentials, KeyringCredentialStore
+    from workbench.core.environments import Environment
 
 
 def register(subparsers) -> None:
@@ -118,11 +111,15 @@ def register(subparsers) -> None:
 
 
 def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
+    from workbench.core.credentials import KeyringCredentialStore
+
     return KeyringCredentialStore.from_environ(ctx.environ)
 
 
 def _credential_status(env: Environment, ctx: CliContext, keyring: list) -> CredentialStatus:
     """The status of `env`'s credentials; `keyring` holds one store shared by a listing."""
+    from workbench.core.credential_status import credential_status
+
     if env.credential_source.kind == "keyring" and not keyring:
         keyring.append(open_credential_store(ctx))
     return credential_status(env, keyring[0] if keyring else None, ctx.environ)
@@ -143,6 +140,8 @@ def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
 
 
 def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> None:
+    from workbench.core import regions
+
     ctx.out(f"{env.name}")
     ctx.out(f"  region       {env.region} ({regions.region_description(env.region)}, partition {env.partition})")
     if env.account_id:
@@ -172,6 +171,8 @@ def _read_secret(ctx: CliContext, prompt: str) -> str:
 
 
 def _offering_notes(env: Environment) -> list[str]:
+    from workbench.core import regions
+
     missing = env.missing_apis
     if not missing or env.is_sandbox:
         return []
@@ -222,6 +223,10 @@ def cmd_env_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.credentials import CredentialSource
+    from workbench.core.environments import Environment
+    from workbench.core.suggest import check_profile, check_region
+
     store = open_store(ctx)
     check_region(args.region, allow_unknown=args.force)
     if args.profile and not args.force:
@@ -255,6 +260,8 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.env_import import import_postman_environment
+
     credential_store = None if args.skip_secrets else open_credential_store(ctx)
     result = import_postman_environment(args.file, open_store(ctx), credential_store,
                                         name=args.name, skip_secrets=args.skip_secrets)
@@ -291,6 +298,8 @@ def _show_variables(ctx: CliContext, env: Environment, args) -> ExitStatus:
 
 
 def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.credentials import KeyringUnavailable
+
     store = open_store(ctx)
     env = store.remove(args.name)
     cleared, warnings = False, []
@@ -309,6 +318,8 @@ def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core import regions
+
     table = regions.region_table()
     if args.json:
         ctx.out_json(
@@ -337,6 +348,8 @@ def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.credentials import Credentials, CredentialsError, mask_access_key_id
+
     env = open_store(ctx).get(args.name)
     if env.credential_source.kind != "keyring":
         raise CredentialsError(
@@ -368,6 +381,7 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.credentials import fetch_credentials
     from workbench.core.plan import open_environment
     from workbench.core.send_flow import credentials_check
     from workbench.core.transport import SendOptions

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
+from workbench.core.sandbox_identity import SANDBOX_NAME
 
 
 def register(sub) -> None:

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/bench_startup.py [REPEATS]
 
-Each row runs a command REPEATS times (default 15) as a fresh process and takes the
-median (p95 printed too), then divides by its floor's median:
+Each row runs a command and its floor REPEATS times each (default 15), alternating, as
+fresh processes, takes the medians (p95 printed too) and divides them:
 
     --help             / python -c pass                          target <= 3x
     library list       / python -c "import botocore.session"     target <= 1.3x
@@ -32,21 +32,25 @@ CLI = str(BIN / "pinpoint-workbench")
 PY = sys.executable
 
 
-def timed(argv: list[str], env: dict, repeats: int) -> tuple[float, float]:
-    """(median, p95) seconds of running `argv` to completion, `repeats` times."""
-    samples = []
-    subprocess.run(argv, env=env, capture_output=True, check=True)  # warm the file cache once
-    for _ in range(repeats):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, capture_output=True, check=True)
-        samples.append(time.perf_counter() - start)
-    samples.sort()
+def run_once(argv: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def stats(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
     return statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.95))]
 
 
 def row(name: str, argv, floor_name: str, floor_argv, target: float, env: dict, repeats: int) -> None:
-    floor, floor_p95 = timed(floor_argv, env, repeats)
-    median, p95 = timed(argv, env, repeats)
+    """Floor and command alternate, so a load change on a shared machine hits both alike."""
+    run_once(floor_argv, env), run_once(argv, env)  # warm the file cache (and write byte-code) once
+    floor_samples, samples = [], []
+    for _ in range(repeats):
+        floor_samples.append(run_once(floor_argv, env))
+        samples.append(run_once(argv, env))
+    (floor, floor_p95), (median, p95) = stats(floor_samples), stats(samples)
     ratio = median / floor
     verdict = "ok" if ratio <= target else "OVER"
     print(f"{name:<14} {median * 1000:7.1f} ms (p95 {p95 * 1000:6.1f})   {floor_name:<32} {floor * 1000:7.1f} ms "

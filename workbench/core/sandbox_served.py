@@ -1,10 +1,10 @@
 """Which operations the local sandbox serves, without importing moto on every command.
 
 The answer is derived from moto and our emulation (workbench.core.sandbox.emulation), which
-costs a moto import (several hundred ms). It only changes when moto or the sandbox's code
-changes, so it is kept in the user cache dir under a fingerprint of both (moto's
-`__init__.py` and every `workbench/core/sandbox/*.py`: path, size, mtime) and recomputed
-when the fingerprint differs. A cache that cannot be read or written is simply recomputed.
+costs a moto import (several hundred ms). It only changes when moto, the sandbox's code or
+the library changes, so it is kept in the user cache dir under a fingerprint of them
+(moto's `__init__.py`, every `workbench/core/sandbox/*.py`, the lifecycle reference, the
+library folder: path, size, mtime) and recomputed when the fingerprint differs. A cache that cannot be read or written is simply recomputed.
 """
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ def cache_dir(environ: Mapping[str, str]) -> Path:
 
 
 def fingerprint() -> list:
+    from workbench.core.resources import LIBRARY_DIR, REFERENCE_DIR
+
     spec = importlib.util.find_spec("moto")
     files = sorted(SANDBOX_PACKAGE.glob("*.py")) + ([Path(spec.origin)] if spec and spec.origin else [])
+    files += [REFERENCE_DIR / "lifecycle.json", LIBRARY_DIR]  # what is refused; which operations exist
     return [[str(f), f.stat().st_size, f.stat().st_mtime_ns] for f in files]
 
 

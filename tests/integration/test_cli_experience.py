@@ -246,3 +246,9 @@ def test_a_send_that_fails_after_planning_keeps_its_notes_in_json(run_cli):
     assert result.status == 1 and result.stderr == ""
     assert result.json["error"]["code"] == "missing_variable"
     assert result.json["notes"][0].startswith("CreateCampaign belongs to an Amazon Pinpoint feature")
+
+
+def test_an_unknown_operation_in_json_carries_its_suggestions(run_cli):
+    error = run_cli("send", "get-aps", "--json").json["error"]
+    assert error["code"] == "unknown_operation"
+    assert error["fields"] == {"name": "get-aps", "api": None, "suggestions": ["GetApps", "GetApp"]}

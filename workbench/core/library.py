@@ -227,12 +227,13 @@ class Library:
             return matches[0]
         if matches:
             choices = ", ".join(t.key for t in matches)
-            raise UnknownOperation(f"{name} exists in several APIs; name one: {choices}")
+            raise UnknownOperation(f"{name} exists in several APIs; name one: {choices}", name=name,
+                                   choices=[t.key for t in matches])
         names = {folded_operation(t.operation): t.operation for t in self.templates if api is None or t.api == api}
         close = [names[f] for f in close_matches(wanted, names, n=5, cutoff=0.75)] or [t.operation for t in self.search(name, api)[:5]]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         where = f" in {api}" if api else ""
-        raise UnknownOperation(f"no operation {name!r}{where}.{hint}")
+        raise UnknownOperation(f"no operation {name!r}{where}.{hint}", name=name, api=api, suggestions=close)
 
     def search(self, query: str, api: str | None = None) -> list[RequestTemplate]:
         """Ranked matches: every word must appear in the name, group, API or documentation;

@@ -181,7 +181,7 @@ def test_an_empty_search_exits_1_with_or_without_json(run_cli):
 
 
 def test_a_dns_failure_is_exit_6_in_credentials_test_as_in_send(run_cli):
-    add_process_env(run_cli, "gone", "us-east-1", "--host", "pinpoint=pinpoint.nosuch.invalid")
+    add_process_env(run_cli, "gone", "us-east-1", "--host", "pinpoint=pinpoint.nosuch.invalid", "--trust-hosts")
     sent = run_cli("send", "GetApps", "--env", "gone", env=KEYS)
     tested = run_cli("credentials", "test", "gone", env=KEYS)
     assert (sent.status, tested.status) == (6, 6)

@@ -177,7 +177,7 @@ def test_a_truncated_file_imports_the_complete_requests_and_says_so(tmp_path, ru
     (json.dumps({"name": "env", "values": []}), "Postman environment, not a collection"),
     (json.dumps({"info": {"schema": "https://schema.getpostman.com/json/collection/v3.0.0/"}, "item": []}), "v3.0.0"),
     (json.dumps({"id": "x", "requests": [], "order": []}), "collection v1 export"),
-    ("[" * 100000 + "]" * 100000, "nested too deeply"),
+    ("[" * 100000 + "]" * 100000, "nested deeper than 500 levels"),
 ])
 def test_malformed_files_give_located_errors(text, message):
     with pytest.raises(ForeignFileError) as caught:

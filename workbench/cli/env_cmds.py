@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
+from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_NAME
+from workbench.core.secret_variables import (
+    MASK,
+    SecretVariableStore,
+    is_secret,
+    is_secret_name,
+    keep_secret_values,
+    mask_variables,
+    secret_values,
+)
 
 if TYPE_CHECKING:  # environments, credentials and regions load when a command uses them, not for --help
     from workbench.core.credential_status import CredentialStatus
@@ -50,6 +61,8 @@ def register(subparsers) -> None:
     p.add_argument("--host", action="append", default=[], metavar="API=HOST", help="override an API's host")
     p.add_argument("--force", action="store_true",
                    help="keep a region botocore does not know yet, or a profile not configured yet")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm --host hosts that are neither AWS hosts nor this machine as destinations for credentials")
     p.add_argument("--ca-bundle", default="", metavar="PEM", help="CAs to trust for this environment (e.g. a corporate proxy's)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
@@ -57,7 +70,9 @@ def register(subparsers) -> None:
     p = env_sub.add_parser("import", help="import a Postman environment export (secrets go to the keyring)")
     p.add_argument("file")
     p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_import)
 
@@ -72,6 +87,10 @@ def register(subparsers) -> None:
     p.add_argument("keys", nargs="+", metavar="KEY")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_unset)
+
+    p = env_sub.add_parser("trust", help="confirm the environment's hosts that are neither AWS hosts nor this machine")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_env_trust)
 
     p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
     p.add_argument("name")
@@ -126,6 +145,8 @@ def _credential_status(env: Environment, ctx: CliContext, keyring: list) -> Cred
 
 
 def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
+    from workbench.core.destination import unconfirmed_hosts
+
     data = env.to_dict()
     data["partition"] = env.partition
     data["scheme"] = env.scheme
@@ -134,13 +155,17 @@ def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
     if status is not None:
         data["credentials"] = status.to_dict()
     data["missing_apis"] = list(env.missing_apis)
-    data["template_variables"] = dict(sorted(env.template_variables().items()))
+    data["template_variables"] = mask_variables(dict(sorted(env.template_variables().items())))
+    if env.variables:
+        data["variables"] = mask_variables(data["variables"])
+    data["unconfirmed_hosts"] = unconfirmed_hosts(env)
     data["builtin"] = env.is_sandbox
     return data
 
 
 def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> None:
     from workbench.core import regions
+    from workbench.core.destination import unconfirmed_hosts
 
     ctx.out(f"{env.name}")
     ctx.out(f"  region       {env.region} ({regions.region_description(env.region)}, partition {env.partition})")
@@ -158,8 +183,26 @@ def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> N
         if env.is_sandbox and not host:
             shown = "set when the sandbox runs"
         ctx.out(f"  {info.label:<17}{shown}")
-    for key, value in sorted(env.variables.items()):
+    for key, value in sorted(mask_variables(env.variables).items()):
         ctx.out(f"  var {key} = {value}")
+    for key in env.secret_variables:
+        ctx.out(f"  var {key} = {MASK} (secret, in the OS keyring)")
+    for host in unconfirmed_hosts(env):
+        ctx.out(f"  not confirmed {host}: credentials are not signed for it")
+
+
+def _confirm_hosts(env: Environment, trust: bool, ctx: CliContext) -> Environment:
+    """Record the hosts the user confirmed with --trust-hosts; otherwise say which hosts
+    credentials will not be signed for."""
+    from workbench.core.destination import unconfirmed_hosts
+
+    pending = unconfirmed_hosts(env)
+    if pending and trust:
+        return replace(env, confirmed_hosts=env.confirmed_hosts + tuple(pending))
+    for host in pending:
+        ctx.err(f"note: {host} is neither an AWS host nor this machine: sends with this environment's credentials "
+                f"are refused until you confirm it: pinpoint-workbench env trust {_quote(env.name)}")
+    return env
 
 
 def _read_secret(ctx: CliContext, prompt: str) -> str:
@@ -237,19 +280,32 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         source = CredentialSource("process")
     else:
         source = CredentialSource("keyring")
+    variables = parse_pairs(args.var, "--var")
+    ctx.hide(secret_values(variables))
+    secrets = {k: v for k, v in variables.items() if is_secret_name(k)}
     env = Environment(
         name=args.name,
         region=args.region,
         host_overrides=parse_pairs(args.host, "--host"),
         account_id=args.account_id,
-        variables=parse_pairs(args.var, "--var"),
+        variables={k: v for k, v in variables.items() if k not in secrets},
         colour=args.colour,
         production=args.production,
         credential_source=source,
+        secret_variables=tuple(secrets),
         ca_bundle=os.path.abspath(args.ca_bundle) if args.ca_bundle else "",
     )
+    env = _confirm_hosts(env, args.trust_hosts, ctx)
+    secret_store = None
+    if secrets:
+        secret_store = SecretVariableStore(open_credential_store(ctx))
+        secret_store.keyring.check()  # no keyring: refuse before writing anything
     store.add(env)
-    notes = _show_notes(ctx, _offering_notes(env), args)
+    kept_secret = []
+    if secret_store is not None:
+        secret_store.set(env.name, secrets)
+        kept_secret = [f"{', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file"]
+    notes = _show_notes(ctx, [*kept_secret, *_offering_notes(env)], args)
     if args.json:
         ctx.out_json(_describe(env) | notes)
     else:
@@ -264,9 +320,12 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
 
     credential_store = None if args.skip_secrets else open_credential_store(ctx)
     result = import_postman_environment(args.file, open_store(ctx), credential_store,
-                                        name=args.name, skip_secrets=args.skip_secrets)
+                                        name=args.name, skip_secrets=args.skip_secrets, trust_hosts=args.trust_hosts)
     env = result.environment
     skipped = ["--skip-secrets: the access key was not imported"] if result.credentials_skipped else []
+    if result.secrets_skipped:
+        skipped.append(f"--skip-secrets: {', '.join(result.secrets_skipped)} not imported")
+    _confirm_hosts(env, False, ctx)
     notes = _show_notes(ctx, [*result.notes, *skipped, *_offering_notes(env)], args)
     if args.json:
         ctx.out_json(_describe(env) | {"credentials_stored": result.credentials_stored} | notes)
@@ -277,7 +336,20 @@ def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_set(args, ctx: CliContext) -> ExitStatus:
-    env = open_store(ctx).set_variables(args.name, parse_pairs(args.pairs, "env set"))
+    pairs = parse_pairs(args.pairs, "env set")
+    ctx.hide(secret_values(pairs))
+    store = open_store(ctx)
+    env = store.get(args.name)
+    secrets = {k: v for k, v in pairs.items() if is_secret(k, env.secret_variables)}
+    if secrets and env.is_sandbox:
+        raise WorkbenchError(f"{', '.join(sorted(secrets))}: secret values are kept per saved environment, "
+                             "and the sandbox keeps none; pass them with --var for one send")
+    if secrets:
+        env = keep_secret_values(store, env, secrets, open_credential_store(ctx))
+        ctx.err(f"note: {', '.join(sorted(secrets))}: secret; the value went to the OS keyring, not the environments file")
+    plain = {k: v for k, v in pairs.items() if k not in secrets}
+    if plain or not secrets:
+        env = store.set_variables(args.name, plain)
     return _show_variables(ctx, env, args)
 
 
@@ -287,13 +359,29 @@ def cmd_env_unset(args, ctx: CliContext) -> ExitStatus:
 
 
 def _show_variables(ctx: CliContext, env: Environment, args) -> ExitStatus:
+    shown = mask_variables(dict(sorted(env.variables.items())), env.secret_variables)
     if args.json:
-        ctx.out_json({"environment": env.name, "variables": dict(sorted(env.variables.items()))})
+        ctx.out_json({"environment": env.name, "variables": shown})
     else:
-        for key, value in sorted(env.variables.items()):
+        for key, value in shown.items():
             ctx.out(f"{env.name}: {key} = {value}")
         if not env.variables:
             ctx.out(f"{env.name}: no variables")
+    return ExitStatus.OK
+
+
+def cmd_env_trust(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.destination import unconfirmed_hosts
+
+    store = open_store(ctx)
+    env = store.get(args.name)
+    pending = unconfirmed_hosts(env)
+    if pending:
+        store.update(_confirm_hosts(env, True, ctx))
+    for host in pending:
+        ctx.out(f"confirmed {host} as a destination for the credentials of {env.name!r}")
+    if not pending:
+        ctx.out(f"{env.name!r} has no host to confirm (its hosts are AWS hosts or this machine)")
     return ExitStatus.OK
 
 
@@ -303,11 +391,13 @@ def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
     store = open_store(ctx)
     env = store.remove(args.name)
     cleared, warnings = False, []
-    if env.credential_source.kind == "keyring":
-        try:
+    try:
+        if env.credential_source.kind == "keyring":
             cleared = open_credential_store(ctx).clear(env.name)
-        except KeyringUnavailable as exc:
-            warnings.append(f"could not delete the keyring entry of {env.name!r}: {exc.reason}")
+        if env.secret_variables:
+            SecretVariableStore(open_credential_store(ctx)).clear(env.name)
+    except KeyringUnavailable as exc:
+        warnings.append(f"could not delete the keyring entry of {env.name!r}: {exc.reason}")
     notes = _show_notes(ctx, warnings, args)
     if args.json:
         ctx.out_json({"removed": env.name, "keyring_entry_deleted": cleared} | notes)

@@ -25,7 +25,9 @@ def register(sub) -> None:
     p = imp_sub.add_parser("postman-env", help="a Postman environment export (secrets go to the keyring), like `env import`")
     p.add_argument("file")
     p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman_env)
 
@@ -277,7 +279,8 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
     else:
         env = data.get("environment") or {}
         ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): HTTP {was}")
-        ctx.out(f"made with Pinpoint Workbench {data['versions'].get('app')}, botocore {data['versions'].get('botocore')}")
+        versions = data.get("versions") or {}
+        ctx.out(f"made with Pinpoint Workbench {versions.get('app')}, botocore {versions.get('botocore')}")
         for item in data.get("diagnosis") or []:
             ctx.out(f"diagnosis: {item.get('title')}")
         if args.replay:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
@@ -50,17 +49,32 @@ def parse_vars(pairs: list[str]) -> dict:
     return parse_pairs(pairs, "--var")
 
 
+MAX_BODY_BYTES = 64 * 2**20
+
+
+def read_body_option(body: str, ctx: CliContext) -> str:
+    """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
+    are a located error, never a traceback."""
+    from workbench.core.safe_json import decode_utf8
+
+    source = "--body - (standard input)" if body == "-" else f"--body {body}"
+    try:
+        if body == "-":
+            binary = getattr(ctx.stdin, "buffer", None)
+            raw = binary.read(MAX_BODY_BYTES + 1) if binary is not None else ctx.stdin.read(MAX_BODY_BYTES + 1)
+        else:
+            with open(body, "rb") as handle:  # bounded: /dev/zero or an endless pipe must not eat the memory
+                raw = handle.read(MAX_BODY_BYTES + 1)
+    except OSError as exc:
+        raise WorkbenchError(f"{source}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BODY_BYTES:
+        raise WorkbenchError(f"{source}: larger than {MAX_BODY_BYTES // 2**20} MiB, more than any Pinpoint request takes")
+    return raw if isinstance(raw, str) else decode_utf8(raw, source)
+
+
 def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
-    if args.body == "-":
-        return ctx.stdin.read()
     if args.body:
-        path = Path(args.body)
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise WorkbenchError(f"--body {args.body}: not UTF-8 text") from None
+        return read_body_option(args.body, ctx)
     if args.variant:
         return template.body_text(args.variant)
     return template.body_text("full" if args.full else "minimal")
@@ -168,11 +182,14 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.lifecycle import lifecycle_notes
     from workbench.core.render import merge_scopes, render  # jinja2 and botocore: only when rendering
+    from workbench.core.secret_variables import secret_values
     from workbench.core.validation import validate
 
     template = template_for(args)
     body = read_body(args, template, ctx)
-    rendered = render(template, merge_scopes(request=request_variables(args, template)), body)
+    variables = request_variables(args, template)
+    ctx.hide(secret_values(variables))
+    rendered = render(template, merge_scopes(request=variables), body)
     problems = validate(rendered)
     notes = lifecycle_notes(template)
     if args.json:

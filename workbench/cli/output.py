@@ -15,6 +15,7 @@ from workbench.core.errors import WorkbenchError
 # remedy code (before any ":ARGUMENT") -> the command-line wording; {arg} is the argument
 REMEDY_HINTS = {
     "allow_any_host": "pass --allow-any-host to send anyway",
+    "confirm_host": "if it is yours, confirm it as a destination for these credentials: pinpoint-workbench env trust {arg}",
     "set_variable": "pass --var {arg}=VALUE, or keep it in the environment: pinpoint-workbench env set ENV {arg}=VALUE",
     "store_credentials": "store them: pinpoint-workbench credentials set {arg} --access-key-id AKIA... "
                          "(the secret is prompted for, never passed as an argument)",

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
-from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
+from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_NAME
+from workbench.core.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
 
 if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
     from workbench.core.drafts import RequestDraft
@@ -85,14 +85,7 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
         if not sep or not name.strip():
             raise WorkbenchError(f"-H {line!r}: expected 'NAME: VALUE'")
         headers.append((name.strip(), value.strip()))
-    body = None
-    if args.body == "-":
-        body = ctx.stdin.read()
-    elif args.body:
-        try:
-            body = Path(args.body).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
+    body = read_body_option(args.body, ctx) if args.body else None
     draft = RequestDraft(
         method=args.method, url=args.url, headers=tuple(headers), body=body,
         variables=tuple(parse_vars(args.var).items()),
@@ -117,7 +110,11 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     for problem in globals_store.problems:
         ctx.err(f"warning: {problem}")
     with open_environment(args.env, ctx.environ, store=store, start_sandbox=not args.dry_run) as opened:
-        plan = build_plan(draft, opened.environment, globals_=globals_store.variables, notes=opened.notes)
+        env = opened.environment
+        # the environment's secret variables (keyring) rank above the globals; what they hold is masked in all output
+        secrets = resolve_secret_variables(env, ctx.environ)
+        ctx.hide(secret_values({**env.variables, **secrets, **dict(draft.variables)}, env.secret_variables))
+        plan = build_plan(draft, env, globals_={**globals_store.variables, **secrets}, notes=opened.notes)
         if not args.json:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
@@ -140,16 +137,40 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)
     saved_globally = values_from_response(exchange, global_saves)
-    if saved.values:
-        store.set_variables(plan.environment.name, saved.values)
-    if saved_globally.values:
-        globals_store.set_variables(saved_globally.values)
+    refused = keep_saved_values(ctx, store, globals_store, plan.environment, saved.values, saved_globally.values)
+    saved_globally = replace(saved_globally, values={k: v for k, v in saved_globally.values.items() if k not in refused})
     status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
                            environments=store.list())
     keep_body(exchange, args.output)
     for problem in saved.problems + saved_globally.problems:
         ctx.err(f"warning: {problem}")
     return status
+
+
+def keep_saved_values(ctx: CliContext, store, globals_store, env, values: dict, global_values: dict) -> list[str]:
+    """--save / --save-global: a secret-named value goes to the environment's keyring entry
+    (never a file, masked when shown); the globals file takes none (returns those refused)."""
+    ctx.hide(secret_values({**values, **global_values}, env.secret_variables))
+    secrets = {k: v for k, v in values.items() if is_secret(k, env.secret_variables)}
+    if secrets and env.is_sandbox:
+        ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: the sandbox keeps no secret values")
+    elif secrets:
+        try:
+            from workbench.core.credentials import KeyringCredentialStore
+
+            keep_secret_values(store, env, secrets, KeyringCredentialStore.from_environ(ctx.environ))
+        except WorkbenchError as exc:
+            ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: {exc}")
+    plain = {k: v for k, v in values.items() if k not in secrets}
+    if plain:
+        store.set_variables(env.name, plain)
+    refused = sorted(k for k in global_values if is_secret_name(k))
+    if refused:
+        ctx.err(f"warning: {', '.join(refused)} not saved in the globals: a secret goes only to an environment's keyring entry")
+    kept = {k: v for k, v in global_values.items() if k not in refused}
+    if kept:
+        globals_store.set_variables(kept)
+    return refused
 
 
 def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:

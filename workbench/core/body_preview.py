@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from workbench.core import safe_json
+
 DEFAULT_CAP = 4000  # characters
 
 
@@ -17,9 +19,9 @@ def preview_body(body: bytes, full: bool = False, cap: int = DEFAULT_CAP) -> str
         text = bytes(body).decode("utf-8")
     except UnicodeDecodeError:
         return f"[binary body: {len(body)} bytes]"
-    try:
-        text = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
-    except ValueError:
+    try:  # safe_json: a 100,000-deep or 5,000-digit body is shown as it is, never a crash
+        text = json.dumps(safe_json.loads(text, source="body"), indent=2, ensure_ascii=False)
+    except (safe_json.JsonInputError, ValueError, RecursionError):
         pass
     if full or len(text) <= cap:
         return text

@@ -16,6 +16,7 @@ validated against a model (it has none).
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Mapping
 
@@ -29,7 +30,7 @@ from workbench.core.http import HttpRequest
 from workbench.core.library import Library, QueryParam, RequestTemplate, find_template
 from workbench.core.lifecycle import lifecycle_notes
 from workbench.core.progress import Progress, ProgressCallback, no_progress
-from workbench.core.render import render_text
+from workbench.core.render import UnsafeValue, render_text
 from workbench.core.send_flow import Exchange, Prepared, execute, prepare
 
 class DraftNotPlannable(WorkbenchError):
@@ -217,7 +218,13 @@ def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, en
     auth = draft.auth
     signing_name = render_text(auth.signing_name, variables, "auth signing name") if auth and auth.signing_name else ""
     region = render_text(auth.region, variables, "auth region") if auth and auth.region else ""
+    for place, value in (("auth signing name", signing_name), ("auth region", region)):
+        if value and not _SCOPE_PART.fullmatch(value):  # it lands in the Authorization header's credential scope
+            raise UnsafeValue(place=place, reason=f"{value!r} is not a signing name or region (lowercase letters, digits, -)")
     return signing_name or template.signing_name, region or env.region
+
+
+_SCOPE_PART = re.compile(r"[a-z0-9-]{1,64}")
 
 
 # --------------------------------------------------------------------------- running
@@ -241,8 +248,10 @@ def run_plan(
     in `Exchange.error`."""
     if plan.error is not None:
         raise plan.error
-    if plan.destination is not None and not allow_any_host:
-        raise plan.destination
+    if plan.destination is not None:
+        if not allow_any_host:
+            raise plan.destination
+        check_destination(plan.request, plan.environment, allow_any_host=True)  # https and metadata rules stay
     if plan.needs_confirmation and not confirmed and not dry_run:
         raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
     if credentials is None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from workbench.core import safe_json
 from workbench.core.errors import WorkbenchError
 
 
@@ -121,8 +122,8 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
     if isinstance(body, str):
         text = body
         try:
-            body = json.loads(body) if body.strip()[:1] in ("{", "[") else None
-        except ValueError:
+            body = safe_json.loads(body, source="response body") if body.strip()[:1] in ("{", "[") else None
+        except ValueError:  # safe_json's JsonInputError too: a 2,000-deep answer is text, not a crash
             body = None
     else:
         text = json.dumps(body) if body is not None else ""

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from workbench.core import safe_json
 from workbench.core import catalog
 from workbench.core.drafts import RequestDraft
 from workbench.core.errors import WorkbenchError
@@ -172,9 +173,9 @@ def read_events(text: str, source: str = "<input>", library: Library | None = No
     """Every event of a file (one event, a list, or CloudTrail's {"Records": [...]}) and, for
     the events that are not Pinpoint calls, why: one bad event never costs the others."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CloudTrailError(where=source, reason=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        data = safe_json.loads(text, source)
+    except safe_json.JsonInputError as exc:
+        raise CloudTrailError(where=source, reason=safe_json.describe(exc)) from None
     events = _events(data)
     if not events:
         raise CloudTrailError(where=source, reason="no events in it")

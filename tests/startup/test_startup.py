@@ -48,7 +48,8 @@ def test_what_the_sandbox_serves_is_cached_across_processes(tmp_path):
 
 
 def test_the_partition_of_every_region_agrees_with_botocores_endpoint_data():
-    """Environments check their region against partitions.json (7 KB), not endpoints.json (1.2 MB)."""
+    """Environments check their region, and sends their destination, against partitions.json
+    (7 KB), not endpoints.json (1.2 MB)."""
     import botocore.loaders
     import botocore.regions
 
@@ -59,6 +60,8 @@ def test_the_partition_of_every_region_agrees_with_botocores_endpoint_data():
     named = [code for partition in data["partitions"] for code in partition["regions"]]
     for region in named + ["eu-west-9", "us-gov-east-7", "cn-northwest-5", "ap-southeast-9"]:
         assert regions.partition_of(region) == resolver.get_partition_for_region(region), region
+    for partition in resolver.get_available_partitions():
+        assert regions.dns_suffix(partition) == resolver.get_partition_dns_suffix(partition), partition
 
 
 HEAVY = ("botocore", "jinja2", "moto", "werkzeug", "PySide6")

@@ -74,8 +74,12 @@ def _resolver() -> botocore.regions.EndpointResolver:
 
 
 def dns_suffix(partition: str) -> str:
-    """amazonaws.com for aws, amazonaws.com.cn for aws-cn..."""
+    """amazonaws.com for aws, amazonaws.com.cn for aws-cn... (from partitions.json, as the
+    region check: the destination check of every send needs no endpoints.json)"""
 
+    for entry in _partitions():
+        if entry["id"] == partition:
+            return entry["outputs"]["dnsSuffix"]
     return _resolver().get_partition_dns_suffix(partition)
 
 

@@ -104,7 +104,7 @@ def test_no_secret_in_argv(run_cli):
         return parser
 
     options = {o for a in subparser(build_parser(), "credentials", "set")._actions for o in a.option_strings}
-    assert options == {"-h", "--help", "--access-key-id", "--session-token-stdin"}
+    assert options == {"-h", "--help", "--access-key-id", "--session-token-stdin", "--json"}
     result = run_cli("credentials", "set", "dev", "--access-key-id", CANARY_KEY_ID, "--secret-access-key", "x")
     assert result.status == 2
     assert "unrecognized arguments: --secret-access-key" in result.stderr

@@ -252,3 +252,38 @@ def test_an_unknown_operation_in_json_carries_its_suggestions(run_cli):
     error = run_cli("send", "get-aps", "--json").json["error"]
     assert error["code"] == "unknown_operation"
     assert error["fields"] == {"name": "get-aps", "api": None, "suggestions": ["GetApps", "GetApp"]}
+
+
+def test_render_hints_every_missing_variable_as_a_var(run_cli):
+    result = run_cli("render", "GetApp")
+    assert result.stderr.splitlines()[-1] == "hint: pass --var endpoint=VALUE --var projectId=VALUE"
+
+
+def test_bad_input_has_its_own_error_code(run_cli, tmp_path):
+    def code(*argv):
+        return run_cli(*argv, "--json").json["error"]["code"]
+
+    assert code("render", "CreateApp", "--var", "endpoint=h", "--variant", "zz") == "unknown_variant"
+    assert code("render", "CreateApp", "--var", "x") == "bad_argument"
+    assert code("render", "CreateApp", "--var", "endpoint=h", "--body", str(tmp_path / "nope.json")) == "unreadable_body"
+
+
+def test_search_understands_the_aws_cli_spelling(run_cli):
+    assert run_cli("library", "search", "get-apps", "--json").json[0]["operation"] == "GetApps"
+
+
+def test_an_output_file_that_cannot_be_written_is_refused_before_sending(run_cli, tmp_path):
+    add_process_env(run_cli, "dev", "us-east-1", "--host", "pinpoint=127.0.0.1:9")
+    result = run_cli("send", "GetApps", "--env", "dev", "--output", str(tmp_path / "missing" / "out.json"), "--json", env=KEYS)
+    assert result.status == 1
+    assert result.json["error"]["code"] == "bad_argument" and "nothing was sent" in result.json["error"]["message"]
+    assert not run_cli("history", "list", "--json").json  # nothing was sent, nothing recorded
+
+
+def test_credentials_commands_answer_in_json(run_cli):
+    add_process_env(run_cli, "dev")
+    run_cli("env", "add", "kr", "--region", "us-east-1")
+    for argv in (("credentials", "clear", "kr"), ("credentials", "set", "kr", "--access-key-id", "AKIAX")):
+        result = run_cli(*argv, "--json", stdin="secret\n")  # no keyring here: the error, as JSON on stdout
+        assert result.status == 1 and result.stderr == ""
+        assert result.json["error"]["code"] == "keyring_unavailable"

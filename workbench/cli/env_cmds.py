@@ -114,10 +114,12 @@ def register(subparsers) -> None:
     p.add_argument("name")
     p.add_argument("--access-key-id", required=True)
     p.add_argument("--session-token-stdin", action="store_true", help="also read a session token")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_credentials_set)
 
     p = cred_sub.add_parser("clear", help="delete the environment's keyring entry")
     p.add_argument("name")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_credentials_clear)
 
     p = cred_sub.add_parser("test", help="resolve the environment's credentials and show where they come from")
@@ -459,14 +461,20 @@ def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
     keyring_store.set(env.name, Credentials(args.access_key_id.strip(), secret, token, "keyring"))
     with_token = " with a session token" if token else ""
     masked = mask_access_key_id(args.access_key_id.strip())
-    ctx.out(f"stored {masked}{with_token} for {env.name!r} in the keyring")
+    if args.json:
+        ctx.out_json({"environment": env.name, "stored": True, "access_key_id": masked, "session_token": bool(token)})
+    else:
+        ctx.out(f"stored {masked}{with_token} for {env.name!r} in the keyring")
     return ExitStatus.OK
 
 
 def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
     env = open_store(ctx).get(args.name)
     existed = open_credential_store(ctx).clear(env.name)
-    ctx.out(f"deleted the keyring entry of {env.name!r}" if existed else f"no keyring entry for {env.name!r}")
+    if args.json:
+        ctx.out_json({"environment": env.name, "keyring_entry_deleted": existed})
+    else:
+        ctx.out(f"deleted the keyring entry of {env.name!r}" if existed else f"no keyring entry for {env.name!r}")
     return ExitStatus.OK
 
 

@@ -52,6 +52,10 @@ def parse_vars(pairs: list[str]) -> dict:
 MAX_BODY_BYTES = 64 * 2**20
 
 
+class UnreadableBody(WorkbenchError):
+    """`--body FILE|-` that cannot be read, or is too large (field: source)."""
+
+
 def read_body_option(body: str, ctx: CliContext) -> str:
     """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
     are a located error, never a traceback."""
@@ -66,9 +70,10 @@ def read_body_option(body: str, ctx: CliContext) -> str:
             with open(body, "rb") as handle:  # bounded: /dev/zero or an endless pipe must not eat the memory
                 raw = handle.read(MAX_BODY_BYTES + 1)
     except OSError as exc:
-        raise WorkbenchError(f"{source}: {exc.strerror or exc}") from None
+        raise UnreadableBody(f"{source}: {exc.strerror or exc}", source=source) from None
     if len(raw) > MAX_BODY_BYTES:
-        raise WorkbenchError(f"{source}: larger than {MAX_BODY_BYTES // 2**20} MiB, more than any Pinpoint request takes")
+        raise UnreadableBody(f"{source}: larger than {MAX_BODY_BYTES // 2**20} MiB, more than any Pinpoint request takes",
+                             source=source)
     return raw if isinstance(raw, str) else decode_utf8(raw, source)
 
 
@@ -181,7 +186,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.lifecycle import lifecycle_notes
-    from workbench.core.render import merge_scopes, render  # jinja2 and botocore: only when rendering
+    from workbench.core.render import UnresolvedVariables, merge_scopes, render  # jinja2, botocore: only here
     from workbench.core.secret_variables import secret_values
     from workbench.core.validation import validate
 
@@ -189,7 +194,11 @@ def cmd_render(args, ctx: CliContext) -> ExitStatus:
     body = read_body(args, template, ctx)
     variables = request_variables(args, template)
     ctx.hide(secret_values(variables))
-    rendered = render(template, merge_scopes(request=variables), body)
+    try:
+        rendered = render(template, merge_scopes(request=variables), body)
+    except UnresolvedVariables as exc:  # render has no environment: every missing name is a --var
+        exc.remedy = "pass_variables:" + ",".join(exc.fields["variables"])
+        raise
     problems = validate(rendered)
     notes = lifecycle_notes(template)
     if args.json:
@@ -226,6 +235,6 @@ def print_request(ctx: CliContext, request) -> None:
 def print_problems(ctx: CliContext, problems) -> None:
     if not problems:
         return
-    ctx.err(f"\n{len(problems)} validation problem{'s' if len(problems) > 1 else ''} (not blocking):")
+    ctx.err(f"{len(problems)} validation problem{'s' if len(problems) > 1 else ''} (not blocking):")
     for problem in problems:
         ctx.err(f"  {problem.path}: {problem.message}")

@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
@@ -105,6 +105,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
     global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
     compile_saves(draft.saves + global_saves)  # a bad expression stops before anything is sent
+    check_output_path(args.output)  # so does a --output that could not be written
     store = open_store(ctx)
     globals_store = GlobalsStore.at_default_location(ctx.environ)
     for problem in globals_store.problems:
@@ -234,6 +235,18 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             print_response(ctx, exchange.response, args.output)
         print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
+
+
+def check_output_path(output: str | None) -> None:
+    """--output into a folder that does not exist (or is not writable) is refused before sending."""
+    if not output:
+        return
+    import os
+
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise BadArgument(f"--output {output}: {folder} is not a writable folder; nothing was sent",
+                          flag="--output", value=output)
 
 
 def keep_body(exchange: Exchange, output: str | None) -> None:

@@ -24,6 +24,10 @@ class UnknownOperation(WorkbenchError):
     fmt = "{message}"
 
 
+class UnknownVariant(UnknownOperation):
+    """An example variant the template does not have (fields: operation, variant, variants)."""
+
+
 @dataclass(frozen=True)
 class Variable:
     name: str
@@ -111,7 +115,8 @@ class RequestTemplate:
             if variant.name == name:
                 return variant
         names = ", ".join(v.name for v in self.variants) or "none"
-        raise UnknownOperation(f"{self.key} has no variant {name!r} (variants: {names})")
+        raise UnknownVariant(f"{self.key} has no variant {name!r} (variants: {names})", operation=self.key,
+                             variant=name, variants=[v.name for v in self.variants])
 
     def body_text(self, which: str = "minimal") -> str | None:
         """The body as editable text: 'minimal', 'full', or a variant name (made once per template)."""
@@ -238,9 +243,9 @@ class Library:
     def search(self, query: str, api: str | None = None) -> list[RequestTemplate]:
         """Ranked matches: every word must appear in the name, group, API or documentation;
         name hits rank above group hits above documentation hits."""
-        if api is not None:
-            from workbench.core.suggest import check_api
+        from workbench.core.suggest import check_api, folded_operation
 
+        if api is not None:
             check_api(api)
         words = [w for w in re.split(r"\s+", query.lower().strip()) if w]
         scored = []
@@ -253,9 +258,10 @@ class Library:
             doc = template.documentation.lower()
             score = 0
             for word in words:
-                if word == name:
+                folded = folded_operation(word)  # get-apps, the AWS CLI's spelling, finds GetApps
+                if word == name or folded == name:
                     score += 100
-                elif word in name or word in spaced:
+                elif word in name or word in spaced or (folded and folded in name):
                     score += 20
                 elif word in group or word in template.api:
                     score += 8

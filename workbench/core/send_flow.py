@@ -62,6 +62,7 @@ IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")
 def credentials_check(env: Environment, credentials, options=None) -> dict:
     """A harmless signed read (GetApps, or the SMS v2 account attributes where Pinpoint is
     not offered) that shows whether the credentials work and what they reached."""
+    from workbench.core.credentials import mask_access_key_id
     from workbench.core import transport
     from workbench.core.library import default_library
     from workbench.core.signing import sign
@@ -78,7 +79,7 @@ def credentials_check(env: Environment, credentials, options=None) -> dict:
         "operation": template.key,
         "host": prepared.rendered.request.host,
         "region": env.region,
-        "access_key_id": signed.inspection.access_key_id[:4] + "…" + signed.inspection.access_key_id[-4:],
+        "access_key_id": mask_access_key_id(signed.inspection.access_key_id),  # masked as everywhere else
     }
     try:
         response = transport.send(signed.request, transport_options(env, options or transport.SendOptions(read_timeout=30)))

@@ -7,8 +7,10 @@ each of those is a `JsonInputError` that names the source, line and column:
 
     data = safe_json.loads(text, source="environments.json")
 
-Every path that parses JSON a user wrote (environment files, Postman imports, bodies)
-goes through `loads`.
+Every path that parses JSON someone else wrote (environment files, Postman and other
+imports, bodies, server answers) goes through `loads`. It costs little over `json.loads`:
+numbers are checked by the parser's own hooks, and the tree is walked only when the text
+could nest too deep or hold a surrogate escape (benchmarks/bench_hardening.py).
 """
 
 from __future__ import annotations
@@ -24,12 +26,6 @@ MAX_DEPTH = 100  # the deepest Pinpoint input shape nests about 12 levels
 MAX_NUMBER_LENGTH = 100  # characters in one number literal
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_LONG_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]{%d,}" % MAX_NUMBER_LENGTH)
-# what may parse to an over-long number or infinity: a long digit run or a 3-digit exponent
-_LONG_DIGITS = re.compile(r"[0-9]{%d}" % MAX_NUMBER_LENGTH)
-_BIG_EXPONENT = re.compile(r"[eE][+-]?[0-9]{3}")
-_SUSPECT_NUMBER = re.compile(r"[0-9]{%d,}|[0-9][eE][+-]?[0-9]{3,}" % MAX_NUMBER_LENGTH)
-_NUMBER = re.compile(r"-?[0-9][0-9.eE+-]*")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
@@ -53,19 +49,15 @@ def loads(text: str | bytes, source: str = "<input>", *, max_depth: int = MAX_DE
     if not text.isascii() and _SURROGATE.search(text):
         raise _located(text, _SURROGATE.search(text).start(), source, "not valid Unicode text (a lone surrogate)")
     try:
-        data = json.loads(text, parse_constant=lambda literal: _not_a_number(text, source, literal))
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise JsonInputError(source=source, line=exc.lineno, column=exc.colno, detail="invalid JSON", reason=f": {exc.msg}") from None
     except RecursionError:
         raise _too_deep(text, source, max_depth) from None
-    except JsonInputError:
-        raise
-    except ValueError:  # an integer past Python's 4,300-digit conversion limit
-        raise _long_number(text, source) from None
-    strings = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
-    numbers = _LONG_DIGITS.search(text) is not None or _BIG_EXPONENT.search(text) is not None
-    if strings or numbers:
-        _check_tree(data, text, source, max_depth, strings=strings, numbers=numbers)
+    except _BadNumber as exc:
+        raise _located(text, max(text.find(exc.literal), 0), source, exc.detail) from None
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        _check_tree(data, text, source, max_depth)
     elif text.count("[") + text.count("{") > max_depth:  # the common small, plain body skips the walk
         _check_depth(data, text, source, max_depth)
     return data
@@ -92,23 +84,32 @@ def describe(exc: JsonInputError) -> str:
     return f"{exc.detail} at line {exc.line}, column {exc.column}{exc.reason}"
 
 
-def _not_a_number(text: str, source: str, literal: str):
-    raise _located(text, max(text.find(literal), 0), source, f"{literal} is not a JSON number")
+class _BadNumber(ValueError):
+    def __init__(self, literal: str, detail: str):
+        super().__init__(detail)
+        self.literal, self.detail = literal, detail
 
 
-def _long_number(text: str, source: str) -> JsonInputError:
-    match = _LONG_NUMBER.search(text)
-    offset, length = (match.start(), len(match.group())) if match else (0, 0)
-    return _located(text, offset, source, f"a number of {length} characters (at most {MAX_NUMBER_LENGTH})")
+def _refuse_constant(literal: str):
+    raise _BadNumber(literal, f"{literal} is not a JSON number")  # NaN, Infinity: Python reads them, JSON has none
 
 
-def _out_of_range(text: str, source: str) -> JsonInputError:
-    for suspect in _SUSPECT_NUMBER.finditer(text):
-        literal = _NUMBER.match(text, suspect.start()).group()
-        if not math.isfinite(float(literal.rstrip(".eE+-") or 0)):
-            shown = literal if len(literal) <= 40 else f"of {len(literal)} characters"
-            return _located(text, suspect.start(), source, f"the number {shown} is out of range")
-    return _located(text, 0, source, "a number is out of range")
+def _short_int(literal: str) -> int:
+    if len(literal) > MAX_NUMBER_LENGTH:  # before int(): past 4,300 digits it raises, below it is slow
+        raise _BadNumber(literal, f"a number of {len(literal)} characters (at most {MAX_NUMBER_LENGTH})")
+    return int(literal)
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999, or 400 digits: Python reads infinity, which is no JSON number
+        shown = literal if len(literal) <= 40 else f"of {len(literal)} characters"
+        raise _BadNumber(literal, f"the number {shown} is out of range")
+    return value
+
+
+# made once: json.loads(text, hook=...) builds a decoder on every call
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_int=_short_int, parse_float=_finite_float)
 
 
 def _located(text: str, offset: int, source: str, detail: str) -> JsonInputError:
@@ -143,15 +144,15 @@ def _check_depth(data: Any, text: str, source: str, max_depth: int) -> None:
                 stack.append((child, depth + 1))
 
 
-def _check_tree(data: Any, text: str, source: str, max_depth: int, *, strings: bool, numbers: bool) -> None:
-    """Depth within bounds, numbers finite and short, no lone surrogate in any string:
-    iteratively (no recursion on user data), looking only at what the text may hold."""
+def _check_tree(data: Any, text: str, source: str, max_depth: int) -> None:
+    """Depth within bounds and no lone surrogate in any string (keys included), iteratively:
+    no recursion on user data."""
 
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, str):
-            if strings and _SURROGATE.search(value):
+            if _SURROGATE.search(value):
                 escape = _SURROGATE_ESCAPE.search(text)
                 raise _located(text, escape.start() if escape else 0, source,
                                "not valid Unicode text (a lone surrogate such as \\ud800)")
@@ -159,10 +160,6 @@ def _check_tree(data: Any, text: str, source: str, max_depth: int, *, strings: b
             if depth > max_depth:
                 raise _too_deep(text, source, max_depth)
             children = value.values() if isinstance(value, dict) else value
-            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)) or strings or numbers)
-            if strings and isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in children)
+            if isinstance(value, dict):
                 stack.extend((key, depth) for key in value)
-        elif numbers and isinstance(value, float) and not math.isfinite(value):
-            raise _out_of_range(text, source)
-        elif numbers and isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 332:
-            raise _long_number(text, source)

@@ -122,8 +122,8 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
     if isinstance(body, str):
         text = body
         try:
-            body = safe_json.loads(body, source="response body") if body.strip()[:1] in ("{", "[") else None
-        except ValueError:  # safe_json's JsonInputError too: a 2,000-deep answer is text, not a crash
+            body = safe_json.loads(body) if body.strip()[:1] in ("{", "[") else None
+        except ValueError:
             body = None
     else:
         text = json.dumps(body) if body is not None else ""
@@ -149,7 +149,7 @@ def _parsed(text):
     if not isinstance(text, str):
         return None
     try:
-        return json.loads(text)
+        return safe_json.loads(text)
     except ValueError:  # a body with {{ variables }} left in it: nothing to re-validate
         return None
 

@@ -6,7 +6,6 @@ secret access key comes from a hidden prompt on a terminal, else from one line o
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -210,6 +209,8 @@ def _confirm_hosts(env: Environment, trust: bool, ctx: CliContext) -> Environmen
 def _read_secret(ctx: CliContext, prompt: str) -> str:
     isatty = getattr(ctx.stdin, "isatty", None)
     if isatty is not None and isatty():
+        import getpass  # termios: only when a secret is typed
+
         return getpass.getpass(prompt, stream=ctx.stderr)
     line = ctx.stdin.readline()
     return line.rstrip("\r\n")

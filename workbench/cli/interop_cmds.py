@@ -7,11 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import read_tree, write_tree
-from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
-from workbench.core.interop.postman_import import load_collection, tree_entries
+from workbench.core.sandbox_identity import SANDBOX_NAME
 
 
 def register(sub) -> None:
@@ -75,6 +72,9 @@ def register(sub) -> None:
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree  # the importers load when used, not for --help
+    from workbench.core.interop.postman_import import load_collection, tree_entries
+
     result = load_collection(args.file)
     into = Path(args.into)
     if into.exists() and not into.is_dir():
@@ -129,6 +129,9 @@ def write_json_file(path: str, data, flag: str = "--out") -> None:
 
 
 def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import read_tree
+    from workbench.core.interop.postman_export import export_collection, library_requests  # the plan: not for --help
+
     source = Path(args.source)
     if source.is_dir():
         requests = [(s.folder, s.draft) for s in read_tree(source)]
@@ -143,6 +146,8 @@ def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.postman_export import export_environment
+
 
     env = open_store(ctx).get(args.env)
     write_json_file(args.out, export_environment(env))
@@ -315,6 +320,8 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree
+
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())

@@ -16,13 +16,7 @@ from pathlib import Path
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
-from workbench.core import transport
 from workbench.core.errors import WorkbenchError
-from workbench.core.globals_store import GlobalsStore
-from workbench.core.credentials import fetch_credentials
-from workbench.core.plan import open_environment
-from workbench.core.interop.draft_files import read_tree, select_folder
-from workbench.core.runner import RunStep, run_steps
 
 
 def register(sub) -> None:
@@ -39,6 +33,14 @@ def register(sub) -> None:
 
 
 def cmd_run(args, ctx: CliContext) -> ExitStatus:
+    # the runner, the plan and the transport load when a run starts, not for --help
+    from workbench.core import transport
+    from workbench.core.credentials import fetch_credentials
+    from workbench.core.globals_store import GlobalsStore
+    from workbench.core.interop.draft_files import read_tree, select_folder
+    from workbench.core.plan import open_environment
+    from workbench.core.runner import RunStep, run_steps
+
     root = Path(args.collection)
     stored = read_tree(root)
     if args.folder:

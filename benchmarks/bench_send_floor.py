@@ -4,8 +4,10 @@
 
 Floor: `SigV4Auth.add_auth` on an `AWSRequest`, then botocore's own `URLLib3Session.send`.
 Ours:  `workbench.core.signing.sign` (+ InspectionRecord), then `workbench.core.transport.send`
-(worker thread, timeouts, cancel support). Both talk to the same HTTP/1.0 loopback server
-(one connection per request for both, so connection pooling does not skew the ratio).
+(worker thread, timeouts, cancel, progress support). Both talk to the same HTTP/1.1
+loopback server, compared like with like twice:
+  fresh   one connection per request (the floor adds `Connection: close`; ours keep_alive=False)
+  pooled  connections kept alive and reused (urllib3's pool; ours the transport's pool)
 Each figure is the median per-request time over several rounds, measured in this run.
 """
 
@@ -24,7 +26,7 @@ from botocore.httpsession import URLLib3Session
 from workbench.core.credentials import Credentials
 from workbench.core.http import HttpRequest
 from workbench.core.signing import sign
-from workbench.core.transport import send
+from workbench.core.transport import POOL, SendOptions, send
 
 ROUNDS = 7
 PER_ROUND = 50
@@ -32,10 +34,15 @@ BODY = b'{"ApplicationsResponse": {"Item": []}}'
 
 
 class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive unless the client says close
+    disable_nagle_algorithm = True  # headers and body go out at once, as from a real server
+
     def do_GET(self):  # noqa: N802 (http.server API)
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(BODY)))
+        if self.headers.get("Connection", "").lower() == "close":
+            self.send_header("Connection", "close")  # so the client's pool does not keep it either
         self.end_headers()
         self.wfile.write(BODY)
 
@@ -61,25 +68,31 @@ def main() -> None:
     session = URLLib3Session()
     signer = SigV4Auth(BotocoreCredentials("AKIDEXAMPLE", "bench-secret", "bench-token"), "mobiletargeting", "us-east-1")
 
-    def floor():
+    def floor(fresh: bool):
         request = AWSRequest(method="GET", url=url, headers={"Accept": "application/json"})
         signer.add_auth(request)
+        if fresh:
+            request.headers["Connection"] = "close"  # unsigned; framing only
         response = session.send(request.prepare())
         assert response.status_code == 200 and response.content == BODY
 
-    def ours():
+    def ours(fresh: bool):
         request = HttpRequest("GET", url, (("Accept", "application/json"),))
         signed = sign(request, creds, region="us-east-1", signing_name="mobiletargeting")
-        response = send(signed.request)
+        response = send(signed.request, SendOptions(keep_alive=not fresh))
         assert response.status == 200 and response.body == BODY
 
-    floor(), ours()  # warm up
-    floor_ms = per_request_ms(floor)
-    ours_ms = per_request_ms(ours)
+    for fresh in (True, False):
+        floor(fresh), ours(fresh)  # warm up
+        floor_ms = per_request_ms(lambda: floor(fresh))
+        ours_ms = per_request_ms(lambda: ours(fresh))
+        kind = "fresh connection per request" if fresh else "pooled (kept-alive) connections"
+        print(f"== {kind}")
+        print(f"floor  botocore add_auth + URLLib3Session.send : {floor_ms:8.3f} ms/request")
+        print(f"ours   sign() + transport.send()                : {ours_ms:8.3f} ms/request")
+        print(f"ratio  ours / floor                             : {ours_ms / floor_ms:8.2f}x")
+    POOL.clear()
     server.shutdown()
-    print(f"floor  botocore add_auth + URLLib3Session.send : {floor_ms:8.3f} ms/request")
-    print(f"ours   sign() + transport.send()                : {ours_ms:8.3f} ms/request")
-    print(f"ratio  ours / floor                             : {ours_ms / floor_ms:8.2f}x")
 
 
 if __name__ == "__main__":

@@ -12,10 +12,13 @@ Ways (each to the verifying front, and straight to the sandbox's moto server):
                  TCP_NODELAY): what a boto3 client pointed at the sandbox does;
   floor nodelay  the same, pooled, with TCP_NODELAY on the client socket;
   floor fresh    the same with `Connection: close` added after signing: one TCP connection
-                 per request, like `workbench.core.transport.send` (the like-for-like floor);
-  workbench      what every front end runs: `plan.build_plan(draft, env)` (render, validate,
+                 per request;
+  wb fresh       what every front end runs: `plan.build_plan(draft, env)` (render, validate,
                  notes, destination check) + `plan.run_plan(plan, credentials=...)` (sign +
-                 `transport.send`); per-step samples split plan / sign+send.
+                 `transport.send`), one connection per request (SendOptions(keep_alive=False)):
+                 compared with floor fresh; per-step samples split plan / sign+send;
+  wb pooled      the same with the transport's kept-alive connections (TCP_NODELAY, like
+                 floor nodelay): compared with floor nodelay and floor pooled.
 
 Straight to moto, the request carries the real API host (`pinpoint.us-east-1.amazonaws.com`)
 in its signed Host header, as the front sets it when forwarding; moto needs it to pick the
@@ -36,6 +39,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 from botocore.httpsession import URLLib3Session
 
+from workbench.core import transport
 from workbench.core.credentials import SANDBOX_CREDENTIALS
 from workbench.core.drafts import RequestDraft
 from workbench.core.environments import sandbox_environment
@@ -89,7 +93,8 @@ class Floor:
 class Workbench:
     """plan.build_plan + plan.run_plan, as the CLI and the window run them; per-step samples."""
 
-    def __init__(self, base_url: str, host_header: str | None):
+    def __init__(self, base_url: str, host_header: str | None, keep_alive: bool):
+        self.options = transport.SendOptions(keep_alive=keep_alive)
         self.env = sandbox_environment(base_url)
         self.operations = {"GET": "pinpoint:GetApps", "POST": "pinpoint:CreateApp"}
         self.extra = (("Host", host_header),) if host_header else ()
@@ -101,7 +106,7 @@ class Workbench:
                              body=body.decode() if body is not None else None)
         plan = build_plan(draft, self.env)
         t1 = time.perf_counter()
-        exchange = run_plan(plan, credentials=SANDBOX_CREDENTIALS, environ={})
+        exchange = run_plan(plan, credentials=SANDBOX_CREDENTIALS, environ={}, options=self.options)
         t2 = time.perf_counter()
         self.steps["plan"].append(t1 - t0)
         self.steps["sign + send"].append(t2 - t1)
@@ -157,15 +162,11 @@ def report(title: str, samples: dict[str, list[float]], ways: dict) -> None:
                 print(f"  {'- ' + step:32} {ms(statistics.median(vals))} {ms(p95(vals))}")
     print("ratios (medians):")
     for where in ("front", "moto"):
-        wb = med[f"{where}: workbench"]
-        ratio = wb / med[f"{where}: floor fresh"]
-        verdict = "MET" if ratio <= TARGET else "NOT met"
-        print(f"  {where:5} workbench / floor fresh  (like-for-like) {ratio:6.2f}x"
-              f"   target <= {TARGET}x: {verdict}")
-        for way in ("floor nodelay", "floor pooled"):
-            print(f"  {where:5} workbench / {way:13} (info)          "
-                  f"{wb / med[f'{where}: {way}']:6.2f}x")
-    for way in ("floor pooled", "floor nodelay", "floor fresh", "workbench"):
+        for ours, floor in (("wb fresh", "floor fresh"), ("wb pooled", "floor nodelay"), ("wb pooled", "floor pooled")):
+            ratio = med[f"{where}: {ours}"] / med[f"{where}: {floor}"]
+            verdict = "MET" if ratio <= TARGET else "NOT met"
+            print(f"  {where:5} {ours:9} / {floor:13} {ratio:6.2f}x   target <= {TARGET}x: {verdict}")
+    for way in ("floor pooled", "floor nodelay", "floor fresh", "wb fresh", "wb pooled"):
         print(f"  via front / straight to moto, {way:13}    "
               f"{med[f'front: {way}'] / med[f'moto: {way}']:6.2f}x"
               f"  (+{(med[f'front: {way}'] - med[f'moto: {way}']) * 1000:.3f} ms)")
@@ -178,11 +179,13 @@ def main() -> None:
             "front: floor pooled": Floor(front, None, fresh_connection=False),
             "front: floor nodelay": Floor(front, None, fresh_connection=False, nodelay=True),
             "front: floor fresh": Floor(front, None, fresh_connection=True),
-            "front: workbench": Workbench(front, None),
+            "front: wb fresh": Workbench(front, None, keep_alive=False),
+            "front: wb pooled": Workbench(front, None, keep_alive=True),
             "moto: floor pooled": Floor(moto, PINPOINT_HOST, fresh_connection=False),
             "moto: floor nodelay": Floor(moto, PINPOINT_HOST, fresh_connection=False, nodelay=True),
             "moto: floor fresh": Floor(moto, PINPOINT_HOST, fresh_connection=True),
-            "moto: workbench": Workbench(moto, PINPOINT_HOST),
+            "moto: wb fresh": Workbench(moto, PINPOINT_HOST, keep_alive=False),
+            "moto: wb pooled": Workbench(moto, PINPOINT_HOST, keep_alive=True),
         }
         print(f"sandbox front {front}, moto {moto}; python {sys.version.split()[0]}")
         # A few apps so GetApps returns something; GetApps runs before CreateApp so its

@@ -3,6 +3,7 @@ records what arrived: what reaches the wire, the body kept with --output, bad op
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -41,6 +42,14 @@ def test_a_space_in_the_method_never_reaches_the_wire(loopback):
     assert "Traceback" not in result.stderr and loopback.requests == []
 
 
+@pytest.mark.parametrize("port", ["99999", "65536"])
+def test_a_port_out_of_range_is_a_clear_error(run_cli, loopback, port):
+    url = f"http://127.0.0.1:{port}/x"
+    result = run_cli("raw", "GET", url, "--signing-name", "mobiletargeting", "--env", "lo", "--allow-any-host", env=KEYS)
+    assert result.status == 1
+    assert result.stderr == f"error: Cannot sign the request: {url!r} is not a valid URL (Port out of range 0-65535)\n"
+
+
 @pytest.mark.parametrize("value", ["-1", "0", "nan", "inf"])
 @pytest.mark.parametrize("flag", ["--read-timeout", "--connect-timeout", "--deadline"])
 def test_bad_timeouts_are_a_clear_error_not_a_network_failure(loopback, flag, value):
@@ -49,6 +58,9 @@ def test_bad_timeouts_are_a_clear_error_not_a_network_failure(loopback, flag, va
     name = flag.strip("-").replace("-", " ")
     assert result.stderr.startswith(f"error: The {name} must be a number of seconds above 0")
     assert "Unexpected failure" not in result.stderr and "reset" not in result.stderr
+    as_json = loopback.raw("GET", "/x", flag, value, "--json")
+    strict = json.loads(as_json.stdout, parse_constant=lambda name: pytest.fail(f"not JSON: {name}"))
+    assert as_json.status == 1 and strict["error"]["code"] == "invalid_timeout"  # valid JSON, even for nan
     assert loopback.requests == []
 
 

@@ -282,3 +282,11 @@ def test_an_environments_ca_bundle_round_trips_and_reaches_the_transport(tmp_pat
     with pytest.raises(EnvironmentInvalid) as info:
         Environment.from_dict({"name": "x", "region": "us-east-1", "ca_bundle": 5})
     assert "ca_bundle: a CA bundle is the path of a PEM file" in str(info.value)
+
+
+def test_a_connection_idle_longer_than_the_pool_keeps_them_is_not_reused(monkeypatch):
+    monkeypatch.setattr(POOL, "idle_seconds", -1.0)  # every idle connection counts as too old
+    with fs.FaultServer(fs.json_keep_alive) as server:
+        for _ in range(2):
+            assert not send(HttpRequest("GET", server.url("/")), SendOptions(environ={})).timings.reused
+    assert server.connections == 2

@@ -226,6 +226,39 @@ class SendInWorker:
         return self.outcome
 
 
+@pytest.fixture
+def slow_dns(monkeypatch):
+    """A resolver that never answers until the test ends (no slow DNS server runs here, so
+    this one stands in for it: the only mock in this file)."""
+    release = threading.Event()
+    real = socket.getaddrinfo
+
+    def stalled(host, *args, **kwargs):
+        if host == "stalled.example.com":
+            release.wait()
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", stalled)
+    yield
+    release.set()
+
+
+def test_cancel_while_resolving_the_host_name(slow_dns):
+    worker = SendInWorker(HttpRequest("GET", "https://stalled.example.com/"), SendOptions(), "dns")
+    outcome = worker.cancel_when_reached()
+    assert isinstance(outcome, Cancelled) and outcome.phase == "dns"
+    assert str(outcome) == "Request to stalled.example.com was cancelled (dns)"
+
+
+def test_the_deadline_also_covers_a_lookup_that_never_answers(slow_dns):
+    with pytest.raises(DeadlineExceeded) as info:
+        send(HttpRequest("GET", "https://stalled.example.com/"), SendOptions(deadline=0.2))
+    assert str(info.value) == (
+        "The exchange with stalled.example.com took longer than its 0.2 s deadline (it was resolving the host name)"
+    )
+
+
 def test_cancel_in_the_tls_handshake(silent_listener):
     worker = SendInWorker(HttpRequest("GET", f"https://127.0.0.1:{silent_listener}/"), SendOptions(connect_timeout=GUARD), "tls")
     outcome = worker.cancel_when_reached()

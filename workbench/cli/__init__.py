@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "workbench.cli.sandbox_cmds",
     "workbench.cli.env_cmds",
     "workbench.cli.history_cmds",
+    "workbench.cli.interop_cmds",
+    "workbench.cli.run_cmd",
 )
 
 

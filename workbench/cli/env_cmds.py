@@ -344,13 +344,14 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.plan import open_environment
     from workbench.core.send_flow import credentials_check
+    from workbench.core.transport import SendOptions
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
     with open_environment(args.name, ctx.environ, store=store) as opened:
         env = opened.environment
         creds = fetch_credentials(env, ctx.environ)
         report = credentials_report(env, creds)
-        report["check"] = credentials_check(env, creds)
+        report["check"] = credentials_check(env, creds, SendOptions(read_timeout=30, environ=ctx.environ))
     check = report["check"]
     if args.json:
         ctx.out_json(report)

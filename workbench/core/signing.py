@@ -38,7 +38,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from botocore.auth import SIGV4_TIMESTAMP, SigV4Auth
 from botocore.awsrequest import AWSRequest
@@ -243,6 +243,10 @@ def sign(
         raise SigningError(reason="the body must be bytes")
     check_method(request.method)  # a space or CR/LF in the method never reaches a request line
     request = replace(request, url=wire_url(request.url))  # sign exactly what will be sent
+    try:
+        urlsplit(request.url).port  # botocore would fail on these with a bare ValueError
+    except ValueError as exc:
+        raise SigningError(reason=f"{request.url!r} is not a valid URL ({exc})") from None
 
     aws = AWSRequest(method=request.method.upper(), url=request.url, data=bytes(request.body))
     for name, value in request.headers:

@@ -16,11 +16,11 @@ host, port, proxy and CA bundle); a kept-alive connection that the server droppe
 answering is retried once on a fresh one, for idempotent methods only (a POST the server
 may have acted on is never sent twice). A reused connection skips dns/connect/tls.
 
-How it works: the exchange runs on a short-lived daemon thread while the caller waits for
-its progress reports, its outcome, `CancelToken.cancel()` or the deadline. Cancel therefore
-returns promptly in every phase (DNS, connect, TLS, sending, waiting for the answer,
-reading the body): the caller raises `Cancelled` at once and the socket is shut down (a
-pending connect is woken) so the abandoned exchange ends too.
+How it works: the exchange runs on the caller's thread. A cancel (`CancelToken.cancel()`
+from another thread) or the deadline (one watchdog thread for every send) aborts it: the
+socket is shut down, a pending connect is woken, a DNS lookup (on a helper thread) is no
+longer waited for -- so `send` raises promptly in every phase (DNS, connect, TLS, sending,
+waiting for the answer, reading the body), with nothing left half-written.
 
 Phases and their errors (all `TransportError`, each message names host[:port]):
     DNS        DnsFailure          (names under .invalid fail at once, RFC 6761 6.4)
@@ -46,10 +46,12 @@ from __future__ import annotations
 
 import atexit
 import errno
+import heapq
 import http.client
+import ipaddress
+import itertools
 import json as _json
 import os
-import queue
 import re
 import select
 import shutil
@@ -166,7 +168,7 @@ class Cancelled(TransportError, cancel.Cancelled):
 
 
 class InvalidTimeout(WorkbenchError):
-    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value!r}"
+    fmt = "The {option} must be a number of seconds above 0 and at most {maximum:g}, not {value}"
 
 
 MAX_SECONDS = 24 * 3600.0
@@ -191,7 +193,7 @@ class SendOptions:
         for option, value in (("connect timeout", self.connect_timeout), ("read timeout", self.read_timeout),
                               ("deadline", self.deadline)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_SECONDS:
-                raise InvalidTimeout(option=option, value=value, maximum=MAX_SECONDS)
+                raise InvalidTimeout(option=option, value=repr(value), maximum=MAX_SECONDS)  # repr: JSON-safe
 
 
 # --------------------------------------------------------------------------- response
@@ -463,10 +465,8 @@ class _StaleConnection(Exception):
 
 
 class _Exchange:
-    """One request/response; `run()` on a worker, `abort()` from anywhere.
-
-    The worker reports progress through `report` (a queue the caller drains), so the caller's
-    callback runs on the caller's thread and nothing is reported after a cancel."""
+    """One request/response: `run()` on the caller's thread, `abort()` from any other (a
+    cancel, the deadline). `report` is the caller's progress callback."""
 
     def __init__(self, request: HttpRequest, options: SendOptions, report=None):
         self.request = request
@@ -507,49 +507,52 @@ class _Exchange:
         self.lock = threading.Lock()
         self.phase = "dns"  # the progress phase the exchange is in
         self.aborted = False
-        self.abandoned = False  # the caller gave up: clean up instead of handing over
+        self.expired = False  # aborted by the deadline rather than by a cancel
+        self.finished = False  # send() returned: the deadline no longer applies
         self.sock: socket.socket | None = None
         self.wake: socket.socket | None = None  # written to by abort() while a connect is pending
+        self.dns_done: threading.Event | None = None  # set by abort() while a lookup is pending
         self.spool_path: str | None = None
 
     # -- progress
 
     def _progress(self, phase: str, detail: str = "", done: int | None = None, total: int | None = None) -> None:
+        self._check_aborted()  # nothing is reported after a cancel
         self.phase = phase
         if self.report is not None:
             self.report(Progress(phase, detail, done, total))
 
-    # -- cancel
+    # -- cancel and deadline: abort() comes from another thread and wakes whatever blocks
 
-    def abort(self) -> None:
+    def abort(self, expired: bool = False) -> None:
         with self.lock:
-            self.aborted = True
-            sock, wake = self.sock, self.wake
+            if self.finished or self.aborted:
+                return
+            self.aborted, self.expired = True, expired
+            sock, wake, dns_done = self.sock, self.wake, self.dns_done
+        if dns_done is not None:
+            dns_done.set()
         if wake is not None:
             try:
                 wake.send(b"x")
             except OSError:
                 pass
         if sock is not None:
-            try:  # the base-class shutdown wakes a recv blocked in another thread, TLS or not
+            try:  # the base-class shutdown wakes a recv or send blocked in another thread, TLS or not
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
             except OSError:
                 pass
 
-    def abandon(self) -> None:
-        """The caller stopped waiting: abort, and delete a body being spooled right now."""
-        self.abort()
-        with self.lock:
-            self.abandoned = True
-            path, self.spool_path = self.spool_path, None
-        _forget_spool(path)
-
-    def cancelled(self) -> "Cancelled":
+    def stopped(self) -> TransportError:
+        """What an aborted exchange raises: DeadlineExceeded or Cancelled, naming the phase."""
+        if self.expired:
+            return DeadlineExceeded(host=self.host, seconds=self.options.deadline, phase="total",
+                                    doing=_DOING[self.phase])
         return Cancelled(host=self.host, phase=self.phase)
 
     def _check_aborted(self) -> None:
         if self.aborted:
-            raise self.cancelled()
+            raise self.stopped()
 
     def _set_sock(self, sock: socket.socket | None) -> None:
         with self.lock:
@@ -557,7 +560,7 @@ class _Exchange:
             aborted = self.aborted
         if aborted and sock is not None:
             sock.close()
-            raise self.cancelled()
+            raise self.stopped()
 
     # -- opening a connection: DNS, connect, (proxy tunnel), TLS
 
@@ -567,7 +570,7 @@ class _Exchange:
         if name == "invalid" or name.endswith(".invalid"):
             raise DnsFailure(host=host, reason="names under .invalid never resolve (RFC 6761)")
         try:
-            return socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+            return self._getaddrinfo(hostname, port)
         except socket.gaierror as exc:
             if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
                 reason = f"no such host ({exc.strerror})"
@@ -576,6 +579,38 @@ class _Exchange:
             raise DnsFailure(host=host, reason=reason) from None
         except UnicodeError:
             raise DnsFailure(host=host, reason="the host name is not valid") from None
+
+    def _getaddrinfo(self, hostname: str, port: int):
+        """An address literal is parsed here; a name is looked up on a helper thread, so that a
+        cancel or the deadline returns at once (getaddrinfo itself cannot be interrupted)."""
+        try:
+            ipaddress.ip_address(hostname)
+        except ValueError:
+            pass
+        else:
+            return socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+        done, outcome = threading.Event(), {}
+
+        def lookup() -> None:
+            try:
+                outcome["addresses"] = socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+            except BaseException as exc:  # handed to the exchange, which raises it
+                outcome["error"] = exc
+            done.set()
+
+        with self.lock:
+            self.dns_done = done
+        try:
+            self._check_aborted()
+            threading.Thread(target=lookup, name=f"workbench-send dns {hostname}", daemon=True).start()
+            done.wait()
+        finally:
+            with self.lock:
+                self.dns_done = None
+        self._check_aborted()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["addresses"]
 
     def _connect(self, addresses, host: str) -> socket.socket:
         timeout = self.options.connect_timeout
@@ -661,6 +696,7 @@ class _Exchange:
             self._check_aborted()
             raise ProxyFailure(proxy=self.proxy.display, host=self.host,
                                reason=f"the connection broke during CONNECT ({exc.strerror or exc})") from None
+        self._check_aborted()
         status_line = head.split(b"\r\n", 1)[0].decode("latin-1", errors="replace")
         parts = status_line.split(" ", 2)
         status = parts[1] if len(parts) > 1 else ""
@@ -752,12 +788,9 @@ class _Exchange:
             except _StaleConnection as stale:
                 if self.request.method.upper() not in _IDEMPOTENT:
                     raise stale.error from None
-                # The server closed the kept-alive connection before reading the request: send it once more.
+                # The server dropped the kept-alive connection without answering: send it once more.
         conn, timings = self._open(start)
-        try:
-            return self._exchange(conn, start, timings)
-        except _StaleConnection as stale:
-            raise stale.error from None
+        return self._exchange(conn, start, timings)
 
     def _exchange(self, conn: http.client.HTTPConnection, start: float, timings: Timings) -> Response:
         options = self.options
@@ -805,6 +838,7 @@ class _Exchange:
                             memory = bytearray(memory[: options.preview_bytes])
                     self._check_aborted()
                     self._progress("downloading", f"HTTP {response.status}", received, expected)
+                self._check_aborted()  # a cancel ends the read like an EOF would
                 if response.length:  # EOF (a FIN) before Content-Length bytes: not a full body
                     raise ConnectionReset(host=self.host, how="closed", when=self._body_when(received, response))
             finally:
@@ -826,7 +860,11 @@ class _Exchange:
             if not pooled:
                 conn.close()
 
-        self._progress("done", f"HTTP {response.status}", received, expected)
+        try:
+            self._progress("done", f"HTTP {response.status}", received, expected)
+        except BaseException:  # cancelled at the last moment, or the callback failed: nothing left behind
+            self._discard_spool()
+            raise
         return Response(
             status=response.status,
             reason=response.reason or "",
@@ -882,16 +920,13 @@ class _Exchange:
         return f"in the middle of the response body (received {received} bytes)"
 
     def _open_spool(self):
-        with self.lock:  # a caller that gave up has already deleted what there was
-            if self.abandoned:
-                raise self.cancelled()
-            handle = _open_spool_file(self.options.spool_dir)
-            self.spool_path = handle.name
+        self._check_aborted()
+        handle = _open_spool_file(self.options.spool_dir)
+        self.spool_path = handle.name
         return handle
 
     def _discard_spool(self) -> None:
-        with self.lock:
-            path, self.spool_path = self.spool_path, None
+        path, self.spool_path = self.spool_path, None
         _forget_spool(path)
 
 
@@ -914,58 +949,66 @@ def send(
 ) -> Response:
     """Send `request` and return its `Response`; raises a `TransportError`, never hangs.
 
-    The whole exchange ends within `options.deadline` (`DeadlineExceeded`), however slowly
-    the server drips its answer. `progress` gets a `Progress` record per phase, in order (dns, connect, tls, sending,
-    waiting, downloading -- repeated with the bytes so far, of the Content-Length when
-    known -- and done), called on the caller's thread. Returns as soon as the exchange
-    ends or `cancel.cancel()` is called: then `Cancelled` names the phase it was in, and
-    a body being spooled is already deleted.
+    Runs on the caller's thread. The whole exchange ends within `options.deadline`
+    (`DeadlineExceeded`), however slowly the server drips its answer. `progress` gets a
+    `Progress` record per phase, in order (dns, connect, tls, sending, waiting,
+    downloading -- repeated with the bytes so far, of the Content-Length when known -- and
+    done); a reused connection skips dns, connect and tls (and a GET retried on a fresh
+    connection after a kept-alive one was dropped starts again at dns). `cancel.cancel()` from another
+    thread makes `send` raise `Cancelled` at once, naming the phase it was in, with a body
+    being spooled already deleted and nothing reported after it.
     """
     options = options or SendOptions()
-    events: queue.SimpleQueue = queue.SimpleQueue()
-    exchange = _Exchange(request, options, events.put if progress is not None else None)
+    exchange = _Exchange(request, options, progress)
     if cancel is not None and cancel.cancelled:
-        raise exchange.cancelled()
-
-    def work() -> None:
-        try:
-            outcome = ("response", exchange.run())
-        except BaseException as exc:  # handed to the caller, which re-raises it
-            outcome = ("error", exc)
-        with exchange.lock:
-            abandoned = exchange.abandoned
-        if abandoned and outcome[0] == "response":
-            outcome[1].discard()
-        events.put(outcome)
-
-    unregister = cancel._on_cancel(lambda: events.put(("cancel", None))) if cancel is not None else (lambda: None)
-    worker = threading.Thread(target=work, name=f"workbench-send {exchange.host}", daemon=True)
+        raise Cancelled(host=exchange.host, phase=exchange.phase)
+    unregister = cancel._on_cancel(exchange.abort) if cancel is not None else None
+    _WATCHDOG.watch(exchange, time.monotonic() + options.deadline)
     try:
-        deadline = time.monotonic() + options.deadline
-        worker.start()
-        while True:
-            try:
-                event = events.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                exchange.abandon()
-                raise DeadlineExceeded(host=exchange.host, seconds=options.deadline, phase="total",
-                                       doing=_DOING[exchange.phase]) from None
-            if isinstance(event, Progress):
-                progress(event)
-                continue
-            kind, value = event
-            if kind == "response":
-                return value
-            if kind == "error" and not (cancel is not None and cancel.cancelled):
-                error = value
-                break
-            exchange.abandon()  # cancelled: stop the exchange, delete what it spooled
-            raise exchange.cancelled()
-    except BaseException:  # KeyboardInterrupt in the CLI, an error from the callback: stop the exchange too
-        exchange.abandon()
+        return exchange.run()
+    except (WorkbenchError, KeyboardInterrupt):
         raise
+    except Exception as error:
+        raise TransportError(f"Unexpected failure sending to {exchange.host}: {error!r}") from error
     finally:
-        unregister()
-    if isinstance(error, TransportError):
-        raise error
-    raise TransportError(f"Unexpected failure sending to {exchange.host}: {error!r}") from error
+        with exchange.lock:
+            exchange.finished = True
+        if unregister is not None:
+            unregister()
+
+
+class _Watchdog:
+    """One daemon thread that aborts exchanges past their deadline (no thread per send)."""
+
+    def __init__(self) -> None:
+        self._heap: list = []  # (deadline, sequence, exchange), earliest first
+        self._sequence = itertools.count()
+        self._condition = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, exchange: _Exchange, deadline: float) -> None:
+        with self._condition:
+            heapq.heappush(self._heap, (deadline, next(self._sequence), exchange))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="workbench-deadlines", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is exchange:
+                self._condition.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while self._heap and self._heap[0][2].finished:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._condition.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._condition.wait(wait)
+                    continue
+                _, _, exchange = heapq.heappop(self._heap)
+            exchange.abort(expired=True)
+
+
+_WATCHDOG = _Watchdog()

@@ -1,0 +1,98 @@
+"""Reproduction bundles: what they carry, that nothing secret is inside (canary), replay."""
+
+from __future__ import annotations
+
+import json
+
+import botocore
+
+from workbench.core.credentials import Credentials
+from workbench.core.drafts import RequestDraft
+from workbench.core.interop.bundle import bundle_from_exchange
+from workbench.core.plan import build_plan, run_plan
+
+CANARY_SECRET = "CANARYsecretKEY" + "z" * 25
+CANARY_TOKEN = "CANARYsessionTOKEN/+=" + "q" * 30
+
+
+def test_a_bundle_holds_no_secret_even_when_the_send_fails(sandbox):
+    draft = RequestDraft(name="GetApps", operation="pinpoint:GetApps", variables=(("echo", CANARY_SECRET),),
+                         headers=(("X-Echo", CANARY_TOKEN),))
+    plan = build_plan(draft, sandbox)
+    credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET, CANARY_TOKEN)
+    exchange = run_plan(plan, credentials=credentials, environ={})
+    assert exchange.response.status == 403  # the sandbox does not know this key
+    bundle = bundle_from_exchange(plan, exchange, credentials)
+    text = json.dumps(bundle)
+    for secret in (CANARY_SECRET, CANARY_TOKEN, "AKIDCANARYEXAMPLE"):
+        assert secret not in text
+    assert "Signature=<redacted>" in json.dumps(bundle["inspection"])
+    assert bundle["environment"] == {"name": "sandbox", "region": "us-east-1", "account": "12******9012", "sandbox": True}
+    assert bundle["versions"]["botocore"] == botocore.__version__ and bundle["versions"]["app"]
+    assert bundle["response"]["status"] == 403 and bundle["operation"] == "pinpoint:GetApps"
+    assert bundle["request"]["method"] == "GET" and bundle["request"]["url"].endswith("/v1/apps")
+
+
+def test_bundle_create_then_open_replays_in_another_environment(run_cli, tmp_path):
+    out = tmp_path / "bundle.json"
+    created = run_cli("bundle", "create", "CreateApp", "--body", "-", "--out", str(out), stdin='{"Name": "bundled"}')
+    assert created.status == 0, created.stderr
+    data = json.loads(out.read_text())
+    assert data["draft"]["operation"] == "pinpoint:CreateApp" and data["response"]["status"] == 201
+    assert data["response"]["body"]["Name"] == "bundled"
+    opened = run_cli("bundle", "open", str(out), "--replay", "--json")
+    assert opened.status == 0, opened.stderr
+    assert opened.json["replay"]["same_status"] and opened.json["replay"]["body"]["Name"] == "bundled"
+
+
+def test_a_history_entry_bundles_too(run_cli, tmp_path):
+    started = run_cli("sandbox", "start")
+    try:
+        assert run_cli("send", "GetApps").status == 0
+        entries = run_cli("history", "list", "--json").json
+        entry_id = (entries["entries"] if isinstance(entries, dict) else entries)[0]["id"]
+        out = tmp_path / "h.json"
+        result = run_cli("bundle", "create", "--history", str(entry_id), "--out", str(out))
+        assert result.status == 0, result.stderr
+        data = json.loads(out.read_text())
+        assert data["history_id"] == entry_id and data["response"]["status"] == 200
+        from workbench.core.credentials import SANDBOX_CREDENTIALS
+
+        assert SANDBOX_CREDENTIALS.access_key_id not in out.read_text()
+        assert SANDBOX_CREDENTIALS.secret_access_key not in out.read_text()
+    finally:
+        run_cli("sandbox", "stop")
+    assert started.status == 0
+
+
+def test_opening_something_else_says_what_it_is(run_cli, tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('{"info": {}}')
+    result = run_cli("bundle", "open", str(path))
+    assert result.status == 1 and "not a reproduction bundle" in result.stderr
+
+
+def test_the_bundle_carries_the_diagnosis_when_the_diagnosis_module_is_present(sandbox):
+    import pytest
+
+    pytest.importorskip("workbench.core.diagnose")
+    plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
+    credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET)
+    bundle = bundle_from_exchange(plan, run_plan(plan, credentials=credentials, environ={}), credentials)
+    assert isinstance(bundle["diagnosis"], list) and bundle["diagnosis"]
+    assert CANARY_SECRET not in json.dumps(bundle)
+
+
+def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandbox, tmp_path):
+    import pytest
+
+    pytest.importorskip("workbench.core.diagnose")
+    from workbench.core.history import HistoryStore
+    from workbench.core.interop.bundle import bundle_from_history
+
+    plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
+    exchange = run_plan(plan, credentials=Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET), environ={})
+    with HistoryStore(tmp_path / "history.sqlite3") as history:
+        bundle = bundle_from_history(history.get(history.record(plan, exchange)))
+    assert bundle["response"]["status"] == 403 and bundle["diagnosis"]
+    assert CANARY_SECRET not in json.dumps(bundle)

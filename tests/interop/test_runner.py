@@ -1,0 +1,116 @@
+"""The headless runner against the local sandbox: order, saved values, assertions, exit
+status and JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from conftest import official_shaped, write_json
+from workbench.core.drafts import Assertion, RequestDraft
+from workbench.core.interop.draft_files import write_tree
+from workbench.core.runner import RunStep, run_steps
+from workbench.core.credentials import SANDBOX_CREDENTIALS
+
+
+def tutorial_flow(name: str, expect_name: str | None = None) -> list:
+    return [
+        ("request", RequestDraft(name="CreateApp", operation="pinpoint:CreateApp", body=json.dumps({"Name": name}),
+                                 saves=(("projectId", "Id"),), assertions=(Assertion("status", expected=201),))),
+        ("request", RequestDraft(name="GetApp", operation="pinpoint:GetApp",
+                                 assertions=(Assertion("equals", "Name", expect_name or name), Assertion("exists", "Arn")))),
+        ("request", RequestDraft(name="DeleteApp", operation="pinpoint:DeleteApp")),
+    ]
+
+
+def test_saved_values_flow_into_later_requests_and_junit_lists_every_case(run_cli, tmp_path):
+    write_tree(tmp_path / "flow" / "Tutorial", tutorial_flow("runner-app"))
+    junit = tmp_path / "out.xml"
+    result = run_cli("run", str(tmp_path / "flow"), "--env", "sandbox", "--junit", str(junit), "--json")
+    assert result.status == 0, result.stdout + result.stderr
+    report = result.json
+    assert [s["name"] for s in report["steps"]] == ["CreateApp", "GetApp", "DeleteApp"]
+    assert [s["status"] for s in report["steps"]] == [201, 200, 200]
+    assert report["steps"][0]["saved"]["projectId"]
+    root = ET.parse(junit).getroot()
+    assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "0"
+    suite = root.find("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == ["CreateApp", "GetApp", "DeleteApp"]
+    assert all(c.get("classname") == "flow.Tutorial" and float(c.get("time")) >= 0 for c in cases)
+    assert not suite.findall(".//failure")
+
+
+def test_a_failing_assertion_fails_the_run_with_its_message(run_cli, tmp_path):
+    write_tree(tmp_path / "flow", tutorial_flow("actual-name", expect_name="other-name"))
+    junit = tmp_path / "out.xml"
+    result = run_cli("run", str(tmp_path / "flow"), "--junit", str(junit))
+    assert result.status == 1
+    assert 'Name: expected "other-name", got "actual-name"' in result.stdout
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite.get("failures") == "1"
+    failure = suite.find("testcase[@name='GetApp']/failure")
+    assert failure.get("message") == 'Name: expected "other-name", got "actual-name"'
+
+
+def test_official_apps_folder_runs_against_the_sandbox(run_cli, tmp_path):
+    source = write_json(tmp_path / "official.json", official_shaped("v2.1"))
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "col")).status == 0
+    result = run_cli("run", str(tmp_path / "col"), "--env", "sandbox", "--folder", "Apps", "--json")
+    steps = result.json["steps"]
+    assert [s["name"] for s in steps] == ["GetApp", "GetApps", "CreateApp", "DeleteApp"]
+    # every request was signed and accepted by the sandbox's SigV4 front: the project id the
+    # collection sets (12345678901234567890123456789012) does not exist there, so GetApp/DeleteApp get 404
+    assert [s["status"] for s in steps] == [404, 200, 201, 404]
+    assert result.status == 1 and result.json["failed"] == 2
+
+
+def test_no_response_is_an_error_case_and_the_run_goes_on(sandbox, tmp_path):
+    from dataclasses import replace
+
+    dead = replace(sandbox, host_overrides={api: "127.0.0.1:9" for api in sandbox.host_overrides})
+    steps = [RunStep((), RequestDraft(name="GetApps", operation="pinpoint:GetApps")),
+             RunStep((), RequestDraft(name="again", operation="pinpoint:GetApps"))]
+    report = run_steps("dead", steps, dead, SANDBOX_CREDENTIALS)
+    assert [s.error is not None for s in report.steps] == [True, True]
+    root = ET.fromstring(report.to_junit())
+    assert root.find("testsuite").get("errors") == "2"
+    assert root.find("testsuite/testcase/error").get("message").startswith("no response")
+
+
+def test_run_of_a_missing_folder_names_the_folders(run_cli, tmp_path):
+    write_tree(tmp_path / "flow" / "Tutorial", tutorial_flow("x"))
+    result = run_cli("run", str(tmp_path / "flow"), "--folder", "Nope")
+    assert result.status == 1 and "no such folder; folders: Tutorial" in result.stderr
+
+
+def test_a_damaged_draft_file_stops_the_run_with_its_name(run_cli, tmp_path):
+    write_tree(tmp_path / "flow", tutorial_flow("x"))
+    (tmp_path / "flow" / "GetApp.request.json").write_text('{"name": "GetApp", "operation": ')
+    result = run_cli("run", str(tmp_path / "flow"))
+    assert result.status == 1
+    assert "GetApp.request.json" in result.stderr and "invalid JSON" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cancelling_a_run_stops_before_the_next_request(sandbox):
+    from workbench.core.cancel import CancelToken
+
+    cancel = CancelToken()
+    steps = [RunStep((), RequestDraft(name=f"GetApps {i}", operation="pinpoint:GetApps")) for i in range(3)]
+    seen = []
+
+    def after(result):
+        seen.append(result.name)
+        cancel.cancel()  # as a window's Stop button would, after the first answer
+
+    report = run_steps("c", steps, sandbox, SANDBOX_CREDENTIALS, cancel=cancel, on_step=after)
+    assert seen == ["GetApps 0"] and report.cancelled and not report.ok
+
+
+def test_a_run_sees_the_globals_saved_by_earlier_sends(run_cli, tmp_path):
+    created = run_cli("send", "CreateApp", "--body", "-", "--save-global", "projectId=Id", stdin='{"Name": "global-app"}')
+    assert created.status == 0, created.stderr
+    write_tree(tmp_path / "flow", [("request", RequestDraft(name="GetApp", operation="pinpoint:GetApp",
+                                                            assertions=(Assertion("equals", "Name", "global-app"),)))])
+    result = run_cli("run", str(tmp_path / "flow"), "--json")
+    assert result.status == 0, result.stdout + result.stderr

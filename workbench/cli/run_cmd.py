@@ -1,0 +1,74 @@
+"""`run COLLECTION_DIR --env NAME [--folder F] [--junit FILE] [--json]`: the headless runner.
+
+Exit status 0 when every request passed its assertions, 1 otherwise (or on a bad
+collection); the JUnit XML is written either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.output import print_notes
+from workbench.cli.send_cmds import DEFAULT_ENV
+from workbench.core import transport
+from workbench.core.errors import WorkbenchError
+from workbench.core.globals_store import GlobalsStore
+from workbench.core.credentials import fetch_credentials
+from workbench.core.plan import open_environment
+from workbench.core.interop.draft_files import read_tree, select_folder
+from workbench.core.runner import RunStep, run_steps
+
+
+def register(sub) -> None:
+    p = sub.add_parser("run", help="run a collection's requests in order (assertions, saved values, JUnit XML)")
+    p.add_argument("collection", metavar="COLLECTION_DIR", help="a folder of request drafts (e.g. from `import postman`)")
+    p.add_argument("--env", default=DEFAULT_ENV, help=f"environment name (default: {DEFAULT_ENV}, the local sandbox)")
+    p.add_argument("--folder", help="run only this folder (e.g. Apps, or 'Email API/Email: Tags')")
+    p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a run variable (wins over the drafts')")
+    p.add_argument("--junit", metavar="FILE", help="write JUnit XML here")
+    p.add_argument("--yes", action="store_true", help="confirm destructive or sending operations on a production environment")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--read-timeout", type=float, default=60.0)
+    p.set_defaults(handler=cmd_run)
+
+
+def cmd_run(args, ctx: CliContext) -> ExitStatus:
+    root = Path(args.collection)
+    stored = read_tree(root)
+    if args.folder:
+        stored = select_folder(stored, args.folder)
+    if not stored:
+        raise WorkbenchError(f"{root}: no requests to run")
+    steps = [RunStep(s.folder, s.draft) for s in stored]
+    variables = parse_pairs(args.var, "--var")
+    options = transport.SendOptions(read_timeout=args.read_timeout)
+
+    def show(result) -> None:
+        if args.json:
+            return
+        mark = "ok  " if result.passed else "FAIL"
+        status = f"HTTP {result.status}" if result.status is not None else "no response"
+        ctx.out(f"{mark} {'/'.join(result.folder + (result.name,))}  {status}  {result.elapsed_s * 1000:.0f} ms")
+        for line in result.failures + ([result.error] if result.error else []):
+            ctx.out(f"       {line}")
+
+    store = open_store(ctx) if args.env != DEFAULT_ENV else None
+    with open_environment(args.env, ctx.environ, store=store) as opened:
+        if not args.json:
+            print_notes(ctx, opened.notes)
+        env = opened.environment
+        credentials = fetch_credentials(env, ctx.environ)
+        globals_store = GlobalsStore.at_default_location(ctx.environ)
+        report = run_steps(root.name, steps, env, credentials, variables=variables, globals_=globals_store.variables,
+                           options=options, confirmed=args.yes, on_step=show)
+    if args.junit:
+        try:
+            Path(args.junit).write_text(report.to_junit(), encoding="utf-8")
+        except OSError as exc:
+            raise WorkbenchError(f"--junit {args.junit}: {exc.strerror or exc}") from None
+    if args.json:
+        ctx.out_json(report.to_dict())
+    else:
+        ctx.out(f"{len(report.steps)} requests, {report.failed} failed, {report.errors} without a response")
+    return ExitStatus.OK if report.ok else ExitStatus.ERROR

@@ -1,0 +1,146 @@
+"""Reproduction bundle: one JSON file a colleague can open and replay in their own
+environment. It carries the draft (request template and its variables), the rendered
+request, the redacted inspection record, the response, the diagnosis when the diagnosis
+module is present, the environment's region and masked account id, and the app and
+botocore versions. Never a secret: the inspection record is already redacted by the
+signer, the access key id is masked, and a last pass replaces any credential value that
+still appears anywhere (a variable, a response echoing a header) with <redacted> (the
+access key id, in the Authorization header's credential too, with its masked form).
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from urllib.parse import quote
+
+import botocore
+
+import workbench
+from workbench.core.credentials import mask_access_key_id
+from workbench.core.drafts import RequestDraft
+from workbench.core.errors import WorkbenchError
+from workbench.core.signing import REDACTED, redact_headers
+
+BUNDLE_FORMAT = "pinpoint-workbench-bundle"
+BUNDLE_VERSION = 1
+
+
+class BundleError(WorkbenchError):
+    fmt = "{source}: {detail}"
+
+
+def mask_account(account_id: str) -> str:
+    return account_id[:2] + "*" * 6 + account_id[-4:] if len(account_id) == 12 else ("*" * len(account_id))
+
+
+def _versions() -> dict:
+    return {"app": workbench.__version__, "botocore": botocore.__version__, "python": platform.python_version()}
+
+
+def _response(status, reason, headers, body) -> dict | None:
+    if status is None:
+        return None
+    return {"status": status, "reason": reason, "headers": [[k, v] for k, v in redact_headers(headers)], "body": body}
+
+
+def _diagnosis(subject, plan=None) -> list | None:
+    """The diagnosis of an exchange (with its plan) or of a history entry's dict; None while
+    the diagnosis module is not part of this build."""
+    try:
+        from workbench.core.diagnose import diagnose
+    except ImportError:
+        return None
+    found = diagnose(subject, plan_or_context=plan) if plan is not None else diagnose(subject)
+    return [d.to_dict() for d in found]
+
+
+def _scrub(data: dict, replacements: dict) -> dict:
+    """`data` with every form (plain, percent-encoded, JSON-escaped) of each key replaced."""
+    forms = {}
+    for value, replacement in replacements.items():
+        if value:
+            for form in (value, quote(value, safe=""), json.dumps(value)[1:-1]):
+                forms[form] = replacement
+    text = json.dumps(data, ensure_ascii=False)
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, forms[form])
+    return json.loads(text)
+
+
+def bundle_from_exchange(plan, exchange, credentials=None) -> dict:
+    """A bundle of one send: `plan` (core.plan.SendPlan) and the `exchange` it gave."""
+    env = plan.environment
+    request = plan.request
+    response = exchange.response
+    body = None
+    if response is not None:
+        parsed = response.json()
+        body = parsed if parsed is not None else response.text()
+    inspection = exchange.inspection.to_dict()
+    inspection["access_key_id"] = mask_access_key_id(inspection.get("access_key_id", ""))
+    data = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "versions": _versions(),
+        "environment": {"name": env.name, "region": plan.region, "account": mask_account(env.account_id),
+                        "sandbox": env.is_sandbox},
+        "operation": plan.key,
+        "draft": plan.draft.to_dict(),
+        "variables": {k: v for k, v in plan.draft.variables},
+        "request": {"method": request.method, "url": request.url, "headers": [list(h) for h in request.headers],
+                    "body": request.body.decode("utf-8", errors="replace")},
+        "inspection": inspection,
+        "response": _response(response.status, response.reason, response.headers, body) if response is not None else None,
+        "error": {"type": type(exchange.error).__name__, "message": str(exchange.error)} if exchange.error else None,
+        "problems": [p.to_dict() for p in plan.problems],
+        "diagnosis": _diagnosis(exchange, plan),
+    }
+    replacements = {}
+    if credentials is not None:
+        replacements = {credentials.secret_access_key: REDACTED, credentials.session_token or "": REDACTED,
+                        credentials.access_key_id: mask_access_key_id(credentials.access_key_id)}
+    return _scrub(data, replacements)
+
+
+def bundle_from_history(entry, account_id: str = "") -> dict:
+    """A bundle of a history entry (already redacted when it was recorded)."""
+    inspection = dict(entry.inspection)
+    key_id = inspection.get("access_key_id", "")
+    recorded = entry.to_dict()
+    body = recorded["response_body"]
+    data = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "versions": _versions(),
+        "environment": {"name": entry.environment, "region": entry.region, "account": mask_account(account_id),
+                        "sandbox": entry.environment == "sandbox"},
+        "operation": entry.operation,
+        "draft": entry.draft.to_dict(),
+        "variables": dict(entry.draft.variables),
+        "request": {"method": entry.method, "url": entry.url, "headers": inspection.get("headers", []), "body": None},
+        "inspection": inspection,
+        "response": _response(entry.status, "", entry.response_headers, body),
+        "error": entry.error,
+        "problems": [],
+        "diagnosis": _diagnosis(recorded),
+        "history_id": entry.id,
+    }
+    return _scrub(data, {key_id: mask_access_key_id(key_id)})  # in the Authorization credential too
+
+
+def read_bundle(text: str, source: str = "<bundle>") -> tuple[dict, RequestDraft]:
+    """The bundle and its draft, ready to replay; a located error for anything else."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BundleError(source=source, detail=f"not a bundle: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
+        raise BundleError(source=source, detail=f'not a reproduction bundle (no "format": "{BUNDLE_FORMAT}")')
+    if data.get("version") != BUNDLE_VERSION:
+        raise BundleError(source=source, detail=f"bundle version {data.get('version')!r} is not supported (this version reads {BUNDLE_VERSION})")
+    draft = RequestDraft.from_dict(data.get("draft"), where=f"{source}: draft")
+    return data, draft

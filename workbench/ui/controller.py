@@ -13,6 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.cancel import Cancelled
+from workbench.core.credentials import SessionCredentialStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.core.template_vars import variable_uses
@@ -56,6 +57,8 @@ class Controller(QObject):
         self._stores: dict = {}
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
+        # "keep for this session only": secrets typed when no keyring is usable, never written
+        self.session_credentials = SessionCredentialStore()
 
     # ------------------------------------------------------------------ start
 
@@ -120,6 +123,10 @@ class Controller(QObject):
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
 
+    def reload_environments(self) -> None:
+        """Re-read the environments (after the environment manager changed them)."""
+        self._run(self._load_environments, self._environments_ready)
+
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""
         self._run(lambda: self._store("history").list(200), self.history_loaded.emit)
@@ -181,7 +188,7 @@ class Controller(QObject):
         from workbench.core.credentials import fetch_credentials
 
         try:
-            found = fetch_credentials(env, self.context.environ)
+            found = self.session_credentials.get(env.name) or fetch_credentials(env, self.context.environ)
         except WorkbenchError as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
@@ -248,7 +255,7 @@ class Controller(QObject):
                 env = env.with_sandbox_url(self._start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host)
+                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name))
             try:
                 entry = self._store("history").get(self._store("history").record(plan, exchange))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

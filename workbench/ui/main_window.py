@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
+        from workbench.ui.window_extras import install
+
+        self.extras = install(self)  # environments, sandbox, palette, preferences, welcome (part 2)
 
     # ---- setup
 

@@ -52,10 +52,10 @@ def test_notes_end_of_support_placeholders_and_not_served_by_the_sandbox():
         ("placeholder", "the body still holds placeholders to replace: <Name>")]
     assert '"<' not in str(eos.notes)
     sandbox = sandbox_environment("http://127.0.0.1:9")
-    unserved = build_plan(RequestDraft(operation="pinpoint-sms-voice-v2:DescribeAccountAttributes"), sandbox)
-    assert [n.kind for n in unserved.notes] == ["not_in_sandbox"]
-    served = build_plan(RequestDraft(operation="GetApps"), sandbox)
-    assert served.notes == ()
+    unserved = build_plan(RequestDraft(operation="GetCampaigns"), sandbox)  # past end of support
+    assert {n.kind for n in unserved.notes} == {"end_of_support", "not_in_sandbox"}
+    for operation in ("GetApps", "pinpoint-sms-voice-v2:DescribeAccountAttributes"):
+        assert build_plan(RequestDraft(operation=operation), sandbox).notes == ()
 
 
 def test_production_destructive_needs_confirmation_reads_do_not():

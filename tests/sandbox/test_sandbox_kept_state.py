@@ -32,8 +32,10 @@ def test_first_send_starts_a_sandbox_that_stays_up_and_keeps_its_state(isolated,
     again = ensure_running()  # the next send reuses it
     assert again.already_running and again.url == status.url
 
+    kept = tmp_path / "data" / "pinpoint-workbench" / "sandbox"
+    assert isolated("sandbox", "status", "--json").json["data_dir"] == str(kept)
     assert isolated("sandbox", "stop").status == 0
-    assert (tmp_path / "data" / "pinpoint-workbench" / "sandbox").is_dir()
+    assert kept.is_dir()
     restarted = ensure_running()
     assert restarted.record.pid != status.record.pid
     app = make_client(restarted.url).get_app(ApplicationId=app_id)["ApplicationResponse"]

@@ -1,10 +1,11 @@
-"""`pinpoint-workbench sandbox start | stop | status | reset`: the background local sandbox."""
+"""`pinpoint-workbench sandbox start | stop | status | reset | events | coverage`: the
+background local sandbox, its event log and what it serves."""
 
 from __future__ import annotations
 
+import json
+
 from workbench.cli.context import ExitStatus
-from workbench.core.sandbox.background import (SandboxStatus, read_status, reset_background,
-                                               start_background, stop_background)
 from workbench.core.sandbox.store import sandbox_data_dir
 
 
@@ -34,19 +35,32 @@ def register(subparsers) -> None:
     reset.add_argument("--json", action="store_true", help="print the result as JSON")
     reset.set_defaults(handler=_reset)
 
+    events = sub.add_parser("events", help="the sandbox's event log: TEXT_*/VOICE_* records, "
+                                           "verification and one-time codes")
+    events.add_argument("--follow", "-f", action="store_true",
+                        help="keep printing records as they arrive (Ctrl-C stops)")
+    events.add_argument("--json", action="store_true", help="one JSON record per line")
+    events.set_defaults(handler=_events)
 
-def _describe(status: SandboxStatus) -> str:
+    coverage = sub.add_parser("coverage", help="which operations the sandbox serves, per API")
+    coverage.add_argument("--json", action="store_true", help="print the lists as JSON")
+    coverage.set_defaults(handler=_coverage)
+
+
+def _describe(status) -> str:
     record = status.record
     policy = "on" if record and record.tutorial_policy else "off"
     return f"{record.url} (pid {record.pid}, tutorial policy {policy})" if record else ""
 
 
-def _note_stale(ctx, status: SandboxStatus) -> None:
+def _note_stale(ctx, status) -> None:
     if status.stale_cleaned:
         ctx.err(f"note: removed a stale sandbox record ({status.stale_cleaned})")
 
 
 def _start(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import start_background
+
     status = start_background(ctx.environ, tutorial_policy=args.tutorial_policy, port=args.port)
     if args.json:
         ctx.out_json(status.to_dict())
@@ -65,6 +79,8 @@ def _start(args, ctx) -> ExitStatus:
 
 
 def _stop(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import stop_background
+
     status = stop_background(ctx.environ)
     if args.json:
         ctx.out_json({"stopped": status.running, **status.to_dict(), "running": False})
@@ -78,17 +94,23 @@ def _stop(args, ctx) -> ExitStatus:
 
 
 def _status(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import read_status
+
     status = read_status(ctx.environ)
+    directory = str(sandbox_data_dir(ctx.environ))
     if args.json:
-        ctx.out_json(status.to_dict())
+        ctx.out_json({**status.to_dict(), "data_dir": directory})
     else:
         _note_stale(ctx, status)
         ctx.out(f"Sandbox running at {_describe(status)}." if status.running
                 else "The sandbox is not running (start it with: pinpoint-workbench sandbox start).")
+        ctx.out(f"Its state is kept in {directory}.")
     return ExitStatus.OK if status.running else ExitStatus.ERROR
 
 
 def _reset(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.background import reset_background
+
     existed, status = reset_background(ctx.environ)
     directory = str(sandbox_data_dir(ctx.environ))
     if args.json:
@@ -98,4 +120,70 @@ def _reset(args, ctx) -> ExitStatus:
             else f"The sandbox had no state to empty ({directory}).")
     if status.running:
         ctx.out(f"Sandbox running again at {_describe(status)}.")
+    return ExitStatus.OK
+
+
+def describe_event(record: dict) -> str:
+    """One line for an event-log record."""
+    if "code" in record:
+        what = record.get("note", "code")
+        return (f"#{record['sequence']} {what} {record['code']} for "
+                f"{record.get('destinationPhoneNumber', '?')}")
+    event = record.get("event", {})
+    if "event_type" in event:  # Pinpoint's event stream format
+        attributes = event.get("attributes", {})
+        return (f"#{record['sequence']} {event['event_type']} "
+                f"{attributes.get('record_status', '')} "
+                f"{attributes.get('origination_phone_number') or '-'} -> "
+                f"{attributes.get('destination_phone_number') or '-'} "
+                f"message {attributes.get('message_id', '?')}")
+    line = (f"#{record['sequence']} {event.get('eventType', '?')} "
+            f"{event.get('originationPhoneNumber') or '-'} -> "
+            f"{event.get('destinationPhoneNumber') or '-'} message {event.get('messageId', '?')}")
+    if record.get("configurationSetName"):
+        line += f" (configuration set {record['configurationSetName']})"
+    return line
+
+
+def _events(args, ctx) -> ExitStatus:
+    from workbench.core.cancel import CancelToken
+    from workbench.core.sandbox.events import follow_events, read_events
+    from workbench.core.sandbox.store import EVENTS_FILE
+
+    path = sandbox_data_dir(ctx.environ) / EVENTS_FILE
+
+    def show(record: dict) -> None:
+        ctx.out(json.dumps(record, ensure_ascii=False) if args.json else describe_event(record))
+        ctx.stdout.flush()
+
+    if not args.follow:
+        count = 0
+        for record in read_events(path):
+            show(record)
+            count += 1
+        if not count and not args.json:
+            ctx.err(f"The sandbox's event log is empty ({path}).")
+        return ExitStatus.OK
+    token = CancelToken()
+    try:
+        for record in follow_events(path, token):
+            show(record)
+    except KeyboardInterrupt:
+        token.cancel()
+    return ExitStatus.OK
+
+
+def _coverage(args, ctx) -> ExitStatus:
+    from workbench.core.sandbox.emulation import coverage
+
+    report = coverage()
+    if args.json:
+        ctx.out_json(report)
+        return ExitStatus.OK
+    for api, modes in report.items():
+        counts = ", ".join(f"{len(names)} {mode}" for mode, names in modes.items())
+        ctx.out(f"{api}: {counts}")
+        for mode in ("stateful", "stateless", "refused"):
+            if modes[mode]:
+                ctx.out(f"  {mode}: {' '.join(modes[mode])}")
     return ExitStatus.OK

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class AwsError:
+class AwsError(Exception):
     status: int
     code: str
     message: str
+    extra: dict = field(default_factory=dict, compare=False)  # e.g. Reason, ResourceId, Fields
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "code": self.code, "message": self.message}
+        return {"status": self.status, "code": self.code, "message": self.message, **self.extra}
 
     def render(self, protocol: str = "rest-json") -> tuple[int, list[tuple[str, str]], bytes]:
         body: dict = {"message": self.message}
-        if protocol == "json":
-            body = {"__type": self.code, "message": self.message}
+        if protocol == "json":  # SMS v2's error shapes name it Message
+            body = {"__type": self.code, "Message": self.message}
+        body.update({key: value for key, value in self.extra.items() if value is not None})
         data = json.dumps(body).encode("utf-8")
         content_type = "application/x-amz-json-1.0" if protocol == "json" else "application/json"
         headers = [
@@ -79,9 +81,12 @@ def not_emulated(api: str | None, operation: str | None, method: str, path: str)
         what = f"this {api} request ({method} {path})"
     else:
         what = f"this request ({method} {path})"
-    return AwsError(501, NOT_EMULATED_CODE,
-                    f"The local sandbox does not emulate {what}. It serves only the operations "
-                    "moto implements; send it to AWS instead.")
+    if operation:
+        why = ("It belongs to an Amazon Pinpoint feature past its end of support "
+               "(2026-10-30); send it to AWS, which may refuse it too.")
+    else:
+        why = "No operation of the service model matches it."
+    return AwsError(501, NOT_EMULATED_CODE, f"The local sandbox does not emulate {what}. {why}")
 
 
 def unknown_operation(method: str, path: str) -> AwsError:

@@ -17,17 +17,15 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
 from workbench.core.cancel import Cancelled, CancelToken
 from workbench.core.progress import Progress, ProgressCallback, no_progress
-from workbench.core.sandbox.front import STATUS_PATH
-from workbench.core.sandbox.server import SandboxError
-from workbench.core.sandbox.statefile import (LOG_FILE_NAME, SandboxRecord, read_record,
-                                              remove_record, state_file)
+from workbench.core.sandbox.errors import SandboxError
+from workbench.core.sandbox.statefile import (LOG_FILE_NAME, STATUS_PATH, SandboxRecord,
+                                              read_record, remove_record, state_file)
 from workbench.core.sandbox.store import reset_data, sandbox_data_dir
 
 START_TIMEOUT = 30.0
@@ -75,6 +73,8 @@ def pid_alive(pid: int) -> bool:
 
 def probe(url: str, timeout: float = 2.0) -> dict | None:
     """The sandbox status a URL answers, or None if nothing (or something else) answers."""
+    import urllib.request
+
     try:
         with urllib.request.urlopen(url + STATUS_PATH, timeout=timeout) as response:
             data = json.loads(response.read())

@@ -1,21 +1,25 @@
-"""Which operations the sandbox serves, derived from moto itself.
+"""Which operations the sandbox serves, and how (`serving`):
 
-An operation is emulated when moto has a backend for the API's real host name, one of that
-backend's URL patterns matches the operation's path (as werkzeug would decode it), and the
-backend's response class has the handler method moto dispatches to (botocore's xform_name).
-A test checks this against real requests.
+- "stateful": our own emulation keeps state for it (smsv2, messaging, smsv1 modules);
+- "moto": moto serves it (derived from moto itself: moto has a backend for the API's real
+  host name, one of its URL patterns matches the operation's path as werkzeug would decode
+  it, and the response class has the handler method moto dispatches to);
+- "stateless": a model-valid answer generated from the output shape, nothing kept;
+- "refused": the operation belongs to a feature past its end of support (501).
+
+A test checks this against real requests; `coverage()` is what `sandbox coverage` lists.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 
 from botocore import xform_name
 
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
-from workbench.core.sandbox.routing import API_NAMES, _LABEL, api_spec, service_model
+from workbench.core.sandbox.routing import (API_NAMES, _LABEL, _rest_operations, api_spec,
+                                             computed_once, service_model)
 
 
 def _sample_path(uri: str) -> str:
@@ -65,8 +69,8 @@ def _served_by(backend: str) -> list[tuple[re.Pattern, list[type]]]:
     return served
 
 
-@functools.lru_cache(maxsize=None)
-def emulated_operations() -> frozenset[tuple[str, str]]:
+@computed_once
+def moto_operations() -> frozenset[tuple[str, str]]:
     """(api, operation) pairs the local sandbox answers through moto."""
     result = set()
     for api in API_NAMES:
@@ -84,5 +88,64 @@ def emulated_operations() -> frozenset[tuple[str, str]]:
     return frozenset(result)
 
 
+@computed_once
+def stateful_operations() -> frozenset[tuple[str, str]]:
+    from workbench.core.sandbox.emulator import EMULATIONS
+
+    return frozenset((cls.API, name) for cls in EMULATIONS for name in cls.operations())
+
+
+@computed_once
+def _end_of_support() -> frozenset[tuple[str, str]]:
+    from workbench.core.library import default_library
+
+    return frozenset((t.api, t.operation) for t in default_library().templates
+                     if t.lifecycle_status.startswith("end-of-support"))
+
+
+SERVING_MODES = ("stateful", "moto", "stateless", "refused")
+
+
+def serving(api: str | None, operation: str | None) -> str:
+    if not (api and operation):
+        return "refused"
+    if (api, operation) in stateful_operations():
+        return "stateful"
+    if (api, operation) in moto_operations():
+        return "moto"
+    if (api, operation) in _end_of_support():
+        return "refused"
+    return "stateless"
+
+
+def warm_up() -> None:
+    """Build every table a request needs (about a second, mostly moto's URL maps), so the
+    first requests do not wait for it."""
+    for api in API_NAMES:
+        if api_spec(api).protocol == "rest-json":
+            _rest_operations(api)
+    stateful_operations(), moto_operations(), _end_of_support()
+
+
 def is_emulated(api: str | None, operation: str | None) -> bool:
-    return bool(api and operation) and (api, operation) in emulated_operations()
+    """Whether the sandbox answers the operation (statefully, through moto or stateless)."""
+    return serving(api, operation) != "refused"
+
+
+@computed_once
+def emulated_operations() -> frozenset[tuple[str, str]]:
+    """(api, operation) pairs the sandbox answers at all: what the library marks [sandbox]."""
+    return frozenset((api, name) for api in API_NAMES
+                     for name in service_model(api).operation_names if is_emulated(api, name))
+
+
+def coverage() -> dict[str, dict[str, list[str]]]:
+    """Per API, its operations by serving mode (moto's count as stateful: they keep state)."""
+    result = {}
+    for api in API_NAMES:
+        modes: dict[str, list[str]] = {"stateful": [], "stateless": [], "refused": []}
+        for name in sorted(service_model(api).operation_names):
+            mode = serving(api, name)
+            modes["stateful" if mode == "moto" else mode].append(name)
+        result[api] = modes
+    return result

@@ -1,35 +1,50 @@
-"""Our HTTP front: verify SigV4 like AWS, route, apply the optional policy, forward to moto.
+"""Our HTTP front: verify SigV4 like AWS, route, apply the optional policy, then answer.
 
 Order for each request: identify the route -> verify the signature (scope service from the
-route) -> tutorial policy (if on) -> refuse an operation moto does not serve -> forward to
-moto with the API's real host name (so moto picks the backend) -> relay the answer.
+route) -> tutorial policy (if on) -> serve it: moto for what moto serves (with the API's real
+host name, so moto picks the backend; answers put right where they break the model), our
+emulation for the rest (emulator.py), 501 for what is past its end of support.
+
+Connections: a real listen backlog and a pool of worker threads, so 100 clients at once are
+all answered; idle keep-alive connections close after IDLE_TIMEOUT. A body over MAX_BODY is
+answered 413 from its Content-Length, before it is read (and drained, so the client reads
+the answer rather than a reset). Each answer goes out in one write on a TCP_NODELAY socket:
+pooled SDK clients see no Nagle / delayed-ACK stalls.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
 import logging
 import os
+import socket
+import socketserver
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler
 from typing import Callable
 
-from workbench.core.credentials import Credentials
-from workbench.core.sandbox import aws_errors, policy
+from workbench.core.credentials import SANDBOX_CREDENTIALS, Credentials
+from workbench.core.sandbox import aws_errors, codec, policy
 from workbench.core.sandbox.aws_errors import AwsError
-from workbench.core.credentials import SANDBOX_CREDENTIALS
-from workbench.core.sandbox_identity import SANDBOX_REGION
-from workbench.core.sandbox.emulation import is_emulated
+from workbench.core.sandbox.emulation import serving
 from workbench.core.sandbox.routing import Route, api_spec, identify
-from workbench.core.sandbox.store import SandboxStore
+from workbench.core.sandbox.statefile import STATUS_PATH
 from workbench.core.sandbox.verify import ArrivedRequest, verify
+from workbench.core.sandbox_identity import SANDBOX_REGION
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("sandbox.front")
 
-STATUS_PATH = "/_workbench/sandbox/status"  # unsigned, local: lets a client check who listens
 MAX_BODY = 16 * 1024 * 1024
+BACKLOG = 1024
+WORKERS = 512  # connections served at once; more wait in the backlog
+IDLE_TIMEOUT = 30.0
+DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
+DRAIN_SECONDS = 5.0
+_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-connection", "content-length", "host"}
 _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-length", "server",
@@ -38,44 +53,89 @@ _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-len
 
 @dataclass
 class FrontConfig:
-    moto_address: tuple[str, int]
+    moto_call: Callable  # (method, target, headers, body) -> (status, headers, body)
     credentials: Credentials = SANDBOX_CREDENTIALS
     region: str = SANDBOX_REGION
     tutorial_policy: bool = False
     status: Callable[[], dict] = field(default=dict)  # extra fields for STATUS_PATH
-    store: "SandboxStore | None" = None  # where the sandbox keeps its state
+    store: object = None  # store.SandboxStore: where the sandbox keeps its state
     keep_moto: bool = False  # save moto's backends into the store after each change
+    emulator: object = None  # emulator.Emulator: the operations moto does not serve
 
 
-class _FrontServer(ThreadingHTTPServer):
-    daemon_threads = True
+class _FrontServer(socketserver.TCPServer):
+    allow_reuse_address = False
+    request_queue_size = BACKLOG
     config: FrontConfig
+
+    def __init__(self, address, handler):
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sandbox-front")
+        self._connections: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        super().__init__(address, handler)  # closes (server_close) when it cannot bind
+
+    def process_request(self, request, client_address):
+        with self._lock:
+            self._connections.add(request)
+        self._pool.submit(self._work, request, client_address)
+
+    def _work(self, request, client_address):
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            with self._lock:
+                self._connections.discard(request)
+            self.shutdown_request(request)
+
+    def handle_error(self, request, client_address):
+        log.exception("connection from %s failed", client_address[0])
+
+    def server_close(self):
+        super().server_close()
+        with self._lock:
+            open_now = list(self._connections)
+        for connection in open_now:  # wake workers blocked on idle keep-alive reads
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    # Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed
-    # ACKs hold every answer on a reused connection back by ~40 ms (measured).
     disable_nagle_algorithm = True
+    timeout = IDLE_TIMEOUT
     server: _FrontServer
 
-    def log_message(self, format, *args):  # no request log: paths may carry identifiers
+    def log_message(self, format, *args):  # no request lines with paths: they carry ids
         pass
 
     def _dispatch(self) -> None:
+        started = time.perf_counter()
+        route = None
+        try:
+            route = self._serve()
+        finally:
+            log.info("%s %s %s %.1f ms", self.command,
+                     f"{route.api}:{route.operation}" if route and route.api else "-",
+                     getattr(self, "_status", "-"), (time.perf_counter() - started) * 1000)
+
+    def _serve(self) -> Route | None:
         try:
             body = self._read_body()
         except ValueError as exc:
             self._send_error(AwsError(400, "SerializationException", str(exc)))
-            return
+            return None
         if body is None:
-            self._send_error(AwsError(413, "RequestEntityTooLargeException",
-                                      "Request is larger than the sandbox accepts (16 MB)."))
-            return
+            self._refuse_too_large()
+            return None
         if self.command == "GET" and self.path == STATUS_PATH:
             self._send(200, [("Content-Type", "application/json")],
                        json.dumps(self._status()).encode())
-            return
+            return None
         config = self.server.config
         arrived = ArrivedRequest(self.command, self.path, tuple(self.headers.items()), body)
         route = identify(self.command, self.path, arrived.header("X-Amz-Target"))
@@ -83,23 +143,27 @@ class _Handler(BaseHTTPRequestHandler):
                         service=route.signing_name)
         if isinstance(result, AwsError):
             self._send_error(result, route)
-            return
-        path = self.path.split("?", 1)[0]
+            return route
+        path, _, query = self.path.partition("?")
         if route.api is None:
             self._send_error(aws_errors.unknown_operation(self.command, path), route)
-            return
+            return route
         if config.tutorial_policy and route.operation:
             decision = policy.decide(route)
             if not decision.allowed:
                 self._send_error(aws_errors.access_denied(policy.principal_arn(),
                                                           decision.action, decision.resource),
                                  route)
-                return
-        if not is_emulated(route.api, route.operation):
+                return route
+        mode = serving(route.api, route.operation)
+        if mode == "moto":
+            self._forward(arrived, route)
+        elif mode == "refused" or config.emulator is None:
             self._send_error(aws_errors.not_emulated(route.api, route.operation,
                                                      self.command, path), route)
-            return
-        self._forward(arrived, route)
+        else:
+            self._send(*config.emulator.answer(route, body, query, arrived.headers))
+        return route
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _dispatch
 
@@ -128,32 +192,69 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             raise ValueError("Content-Length is not a number") from None
+        if length < 0:
+            raise ValueError("Content-Length is negative")
         if length > MAX_BODY:
-            self.close_connection = True
             return None
-        return self.rfile.read(length) if length else b""
+        if not length:
+            return b""
+        self._ack_now()
+        return self.rfile.read(length)
+
+    def _ack_now(self) -> None:
+        """Acknowledge what arrived at once: a client that wrote its headers and body in two
+        writes (botocore does) holds the body back under Nagle until the headers are ACKed,
+        and Linux would delay that ACK by up to 40 ms while we wait for the body."""
+        if _QUICKACK is not None:
+            try:
+                self.connection.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
+            except OSError:
+                pass
+
+    def _refuse_too_large(self) -> None:
+        """413 before the body is read; then read it away (bounded) so the client, still
+        sending, gets our answer instead of a connection reset."""
+        self.close_connection = True
+        error = AwsError(413, "PayloadTooLargeException",
+                         f"Request is larger than the sandbox accepts ({MAX_BODY // 2**20} MB).")
+        status, headers, data = error.render()
+        self._send(status, headers + [("Connection", "close")], data)
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(1.0)
+            deadline, drained = time.monotonic() + DRAIN_SECONDS, 0
+            while drained < DRAIN_LIMIT and time.monotonic() < deadline:
+                chunk = self.rfile.read1(65536)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        except OSError:
+            pass
 
     def _forward(self, arrived: ArrivedRequest, route: Route) -> None:
-        host, port = self.server.config.moto_address
         headers = {k: v for k, v in arrived.headers if k.lower() not in _HOP_BY_HOP}
         headers["Host"] = api_spec(route.api).host(self.server.config.region)
         headers["Content-Length"] = str(len(arrived.body))
-        connection = http.client.HTTPConnection(host, port, timeout=60)
+        config = self.server.config
+        saving = config.keep_moto and config.store is not None \
+            and arrived.method not in ("GET", "HEAD")
         try:
-            connection.request(arrived.method, arrived.raw_target, body=arrived.body,
-                               headers=headers)
-            response = connection.getresponse()
-            data = response.read()
-            relayed = [(k, v) for k, v in response.getheaders()
-                       if k.lower() not in _DROP_FROM_MOTO]
-            status = response.status
-        except OSError as exc:
-            self._send_error(AwsError(502, "SandboxUnavailable",
-                                      f"The local sandbox's moto server did not answer: {exc}"),
-                             route)
+            if saving:  # one change at a time, saved before the next one starts
+                with config.store.lock:
+                    status, relayed, data = config.moto_call(
+                        arrived.method, arrived.raw_target, headers, arrived.body)
+                    if status < 400:
+                        config.store.save_moto()
+            else:
+                status, relayed, data = config.moto_call(
+                    arrived.method, arrived.raw_target, headers, arrived.body)
+            relayed = [(k, v) for k, v in relayed if k.lower() not in _DROP_FROM_MOTO]
+        except Exception as exc:  # moto runs in this process: its failure is an answer
+            log.exception("moto failed on %s", route.operation)
+            self._send_error(AwsError(500, "InternalFailure",
+                                      f"The local sandbox (moto) failed on {route.operation}: "
+                                      f"{type(exc).__name__}: {str(exc)[:300]}"), route)
             return
-        finally:
-            connection.close()
         content_type = dict((k.lower(), v) for k, v in relayed).get("content-type", "")
         if status >= 400 and "json" not in content_type and "x-amzn-errortype" not in \
                 {k.lower() for k, _ in relayed}:
@@ -168,25 +269,32 @@ class _Handler(BaseHTTPRequestHandler):
                                  f"{route.operation or arrived.method}: {' '.join(first)[:300]}")
             self._send_error(error, route)
             return
-        config = self.server.config
-        if config.keep_moto and config.store is not None and status < 400 \
-                and arrived.method not in ("GET", "HEAD"):
-            config.store.save_moto()
+        if status < 400:
+            data = codec.normalise(route.api, route.operation, data)
         self._send(status, _like_aws(relayed, data), data)
 
     def _send_error(self, error: AwsError, route: Route | None = None) -> None:
-        status, headers, data = error.render(route.protocol if route else "rest-json")
-        self._send(status, headers, data)
+        self._send(*error.render(route.protocol if route else "rest-json"))
 
     def _send(self, status: int, headers, data: bytes) -> None:
-        self.send_response(status)
+        """The whole answer in one write (status line, headers, body)."""
+        self._status = status
+        reason = self.responses.get(status, ("",))[0]
+        lines = [f"HTTP/1.1 {status} {reason}", f"Date: {formatdate(usegmt=True)}",
+                 "Server: pinpoint-workbench-sandbox"]
+        names = set()
         for key, value in headers:
-            if key.lower() != "content-length":
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+            if key.lower() == "content-length":
+                continue
+            names.add(key.lower())
+            lines.append(f"{key}: {value}")
+        if "x-amzn-requestid" not in names and status < 400:
+            lines.append(f"x-amzn-RequestId: {os.urandom(16).hex()}")
+        lines.append(f"Content-Length: {len(data)}")
+        if self.close_connection and "connection" not in names:
+            lines.append("Connection: close")
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
+        self.wfile.write(head if self.command == "HEAD" else head + data)
 
 
 class Front:
@@ -207,7 +315,8 @@ class Front:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        kwargs={"poll_interval": 0.05},
                                         name="sandbox-front", daemon=True)
         self._thread.start()
 
@@ -223,5 +332,6 @@ def _like_aws(headers, data: bytes):
     kept = [(k, v) for k, v in headers if k.lower() != "status"]
     content_type = next((v for k, v in kept if k.lower() == "content-type"), "")
     if "html" in content_type and data[:1] in (b"{", b"["):
-        kept = [(k, v) for k, v in kept if k.lower() != "content-type"] + [("Content-Type", "application/json")]
+        kept = [(k, v) for k, v in kept if k.lower() != "content-type"] + \
+               [("Content-Type", "application/json")]
     return kept

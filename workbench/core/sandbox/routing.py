@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -22,6 +23,21 @@ _PATH_PREFIXES = (  # the REST APIs, most specific path prefix first
 # The four APIs the sandbox fronts: the JSON API (matched on X-Amz-Target), then the REST ones.
 API_NAMES = tuple(api for api, info in APIS.items() if info.protocol == "json") + tuple(api for api, _ in _PATH_PREFIXES)
 _LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
+_TABLES_LOCK = threading.RLock()
+
+
+def computed_once(function):
+    """A cache that computes each value once even when many threads ask at once (the
+    front's workers all arrive together on a cold start; plain lru_cache lets each of them
+    compute the same table)."""
+    cached = functools.lru_cache(maxsize=None)(function)
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        with _TABLES_LOCK:
+            return cached(*args)
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -44,7 +60,7 @@ class ApiSpec:
         }
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def api_spec(api: str) -> ApiSpec:
     meta = service_model(api).metadata
     return ApiSpec(
@@ -106,7 +122,7 @@ def _uri_regex(uri: str) -> tuple[re.Pattern, tuple[str, ...], tuple[int, int]]:
     return re.compile("".join(parts)), tuple(labels), (-literal, greedy)
 
 
-@functools.lru_cache(maxsize=None)
+@computed_once
 def _rest_operations(api: str) -> tuple[_RestOp, ...]:
     model = service_model(api)
     ops = []

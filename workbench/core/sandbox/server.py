@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.sandbox.errors import SandboxError
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
+from workbench.core.sandbox.events import EventLog
 from workbench.core.sandbox.store import SandboxStore
-
-
-class SandboxError(WorkbenchError):
-    fmt = "sandbox: {message}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,7 @@ class SandboxServer:
         self._front: Front | None = None
         self._started_at = 0.0
         self.store: SandboxStore | None = None
+        self.events: EventLog | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -67,17 +66,24 @@ class SandboxServer:
         self.store = SandboxStore(directory)
         if self._kept:
             self.store.restore_moto()
+        from workbench.core.sandbox.emulator import Emulator
+
+        self.events = EventLog(self.store.events_path)
+        emulator = Emulator(self.store, self.events)
         moto = MotoServer()
         moto.start()
         try:
-            config = FrontConfig(moto.address, tutorial_policy=self.tutorial_policy,
+            config = FrontConfig(moto.call, tutorial_policy=self.tutorial_policy,
                                  status=lambda: self.info().to_dict(), store=self.store,
-                                 keep_moto=self._kept)
+                                 keep_moto=self._kept, emulator=emulator)
             front = Front(config, port=self._port)
         except OSError as exc:
             moto.stop()
             raise SandboxError(f"cannot listen on 127.0.0.1:{self._port}: {exc.strerror}") from None
         front.start()
+        from workbench.core.sandbox.emulation import warm_up
+
+        threading.Thread(target=warm_up, name="sandbox-warm-up", daemon=True).start()
         self._moto, self._front, self._started_at = moto, front, time.time()
         return self
 
@@ -108,6 +114,10 @@ class SandboxServer:
     def info(self) -> SandboxInfo:
         return SandboxInfo(self.url, SANDBOX_REGION, SANDBOX_ACCOUNT_ID, self.tutorial_policy,
                            self._started_at, str(self.data_dir) if self._kept else None)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the sandbox's clock ahead (codes and one-time passwords expire by it)."""
+        self.store.clock_offset += seconds
 
     def __enter__(self) -> "SandboxServer":
         return self.start()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 APP_NAME = "pinpoint-workbench"
+STATUS_PATH = "/_workbench/sandbox/status"  # unsigned, local: lets a client check who listens
 STATE_FILE_NAME = "sandbox.json"
 LOG_FILE_NAME = "sandbox.log"
 

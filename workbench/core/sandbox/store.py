@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 STATE_FILE = "state.json"
 MOTO_FILE = "moto.pickle"
 EVENTS_FILE = "events.jsonl"
-MOTO_BACKENDS = ("pinpoint", "ses", "sesv2")  # the backends behind the APIs we front
+MOTO_BACKENDS = ("pinpoint",)  # the moto backends the sandbox serves from
 
 
 def sandbox_data_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -64,6 +64,11 @@ class SandboxStore:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.lock = threading.RLock()
         self.state: dict = self._load()
+        self.clock_offset = 0.0  # seconds the sandbox's clock runs ahead (advance_clock)
+
+    def now(self) -> float:
+        """The sandbox's time: expiry of codes and one-time passwords follows it."""
+        return time.time() + self.clock_offset
 
     @property
     def events_path(self) -> Path:

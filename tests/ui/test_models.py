@@ -103,3 +103,18 @@ def test_history_model_and_filter(qtmodeltester):
     proxy.set_filter("", "no response")
     assert proxy.index(0, 3).data() == "no response"
     qtmodeltester.check(proxy)
+
+
+def test_library_pane_keeps_search_and_selection_when_badges_arrive(qtbot):
+    from workbench.ui.panes.library_pane import LibraryPane
+
+    pane = LibraryPane()
+    qtbot.addWidget(pane)
+    plain = build_entries(default_library())
+    pane.set_entries(plain)
+    qtbot.keyClicks(pane.search, "get apps")
+    assert pane.select("pinpoint:GetApps")
+    pane.set_entries(ENTRIES)  # the same operations, now with their sandbox badges
+    assert pane.search.text() == "get apps"
+    current = pane.tree.currentIndex()
+    assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox"

@@ -120,3 +120,17 @@ def test_hovering_a_variable_tells_its_value_and_scope(qtbot, window, tutorial_s
 
     assert hover("endpoint").describe() == f"endpoint = {tutorial_sandbox.url.split('://')[1]}  (environment scope)"
     assert hover("projectId").describe() == "projectId: not set in the request, the environment or globals"
+
+
+def test_copy_a_value_and_its_path_from_the_response_tree(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    create = open_operation(qtbot, window, "CreateApp")
+    create.editor.body.setPlainText('{"Name": "copied"}')
+    assert send(qtbot, create).startswith("201")
+    wait_for_body(qtbot, create)
+    name = find_tree_row(create.response.tree_model, "$.Name")
+    create.response.copy_value(name)
+    assert QGuiApplication.clipboard().text() == "copied"
+    create.response.copy_path(name)
+    assert QGuiApplication.clipboard().text() == "$.Name"

@@ -222,3 +222,15 @@ def test_layout_and_window_state_are_remembered(qtbot, open_window, tmp_path, tu
     assert second.findChild(QAction, "layoutAction").isChecked()
     assert second.tabs.widget(0).splitter.orientation() == Qt.Orientation.Horizontal
     assert abs(second.splitter.sizes()[0] - sidebar_width) < 40  # not the first-run 330
+
+
+def test_a_closed_tab_comes_back_with_its_edits(qtbot, window):
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText('{"Name": "closed by mistake"}')
+    qtbot.keyClick(tab.editor.body, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 0
+    qtbot.keyClick(window.library.search, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.count() == 1
+    back = window.tabs.currentWidget()
+    assert back.editor.body.toPlainText() == '{"Name": "closed by mistake"}' and back.dirty

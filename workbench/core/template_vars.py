@@ -10,9 +10,6 @@ from typing import Mapping, Sequence
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)  # render.EXPRESSION, without importing jinja2
 _NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)")
 
-# Lookup order, the same as render.merge_scopes: the request's own value wins.
-SCOPES = ("request", "environment", "global")
-
 
 @dataclass(frozen=True)
 class VariableUse:
@@ -33,7 +30,8 @@ class VariableUse:
 
 
 def variable_uses(text: str, scopes: Sequence[tuple[str, Mapping[str, str]]]) -> list[VariableUse]:
-    """Every {{ name }} in `text`, resolved through `scopes` [(scope name, values)...] in order."""
+    """Every {{ name }} in `text`, resolved through `scopes` [(scope name, values)...] in order
+    (request, environment, global: the order of render.merge_scopes, the request's value wins)."""
     uses = []
     for match in EXPRESSION.finditer(text or ""):
         name_match = _NAME.match(match.group(1))
@@ -45,12 +43,3 @@ def variable_uses(text: str, scopes: Sequence[tuple[str, Mapping[str, str]]]) ->
                 break
         uses.append(use)
     return uses
-
-
-def unresolved_names(texts: Sequence[str], scopes) -> list[str]:
-    seen: list[str] = []
-    for text in texts:
-        for use in variable_uses(text, scopes):
-            if not use.resolved and use.name not in seen:
-                seen.append(use.name)
-    return seen

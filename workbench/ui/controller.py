@@ -23,7 +23,7 @@ SANDBOX = "sandbox"
 
 
 class Controller(QObject):
-    library_loaded = Signal(object)  # [LibraryEntry]
+    library_loaded = Signal(object)  # [LibraryEntry]: first without, then with the sandbox badges
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
     credential_status = Signal(str, str)  # environment name, status text
@@ -94,19 +94,30 @@ class Controller(QObject):
     def _load_library(self):
         from workbench.core.library import default_library
         from workbench.core.library_index import build_entries
-        from workbench.core.sandbox.emulation import emulated_operations
 
         library = default_library()
-        return library, build_entries(library, emulated_operations())
+        return library, build_entries(library)
 
     def _library_ready(self, result) -> None:
         self.library, self.entries = result
-        # What start-up loaded (botocore's models, moto, the library) lives as long as the
-        # window: keep the cyclic collector from re-walking it, a 200 ms pause every time.
-        gc.freeze()
         self.library_loaded.emit(self.entries)
         if self.library.problems:
             self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
+        self._run(self._entries_with_sandbox_badges, self._badges_ready)
+
+    def _entries_with_sandbox_badges(self):
+        """What the sandbox serves comes from moto (a second's import): after the tree is up."""
+        from workbench.core.library_index import build_entries
+        from workbench.core.sandbox.emulation import emulated_operations
+
+        return build_entries(self.library, emulated_operations())
+
+    def _badges_ready(self, entries) -> None:
+        self.entries = entries
+        # What start-up loaded (botocore's models, moto, the library) lives as long as the
+        # window: keep the cyclic collector from re-walking it, a 200 ms pause every time.
+        gc.freeze()
+        self.library_loaded.emit(entries)
 
     def _load_environments(self):
         store, globals_store = self._store("environments"), self._store("globals")

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         # come and go (which the offscreen platform reports as a warning on every change).
         self.setMinimumSize(720, 480)
         self._pending_session = None
+        self._closed: list = []  # (draft, dirty, saved_path) of closed tabs, for Ctrl+Shift+T
         self._library_ready = False
         self.beside = settings.value("layout/beside", False, type=bool)
 
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         request.addAction(action("Cancel", ["Esc"], self.cancel_current, "cancelAction"))
         request.addAction(action("Save to collection", ["Ctrl+S"], self.save_current, "saveAction"))
         request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
+        request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
         request.addAction(action("Format body", ["Ctrl+Shift+F"], self._format_body, "formatAction"))
         view = self.menuBar().addMenu("&View")
         view.addAction(action("Find in response", ["Ctrl+F"], self._find, "findAction"))
@@ -196,9 +198,16 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.controller.cancel(tab.tab_id)
+        self._closed.append((tab.to_model(), tab.dirty, tab.saved_path))
         self.tabs.removeTab(index)
         tab.deleteLater()
         self._session_timer.start()
+
+    def reopen_closed_tab(self) -> None:
+        """Closing a tab loses nothing: the last closed one comes back, edits included."""
+        if self._closed:
+            draft, dirty, saved_path = self._closed.pop()
+            self.open_draft(draft, dirty=dirty, saved_path=saved_path)
 
     def _retitle(self, tab) -> None:
         index = self.tabs.indexOf(tab)
@@ -317,9 +326,10 @@ class MainWindow(QMainWindow):
 
     def _library_loaded(self, entries) -> None:
         self.library.set_entries(entries)
-        self._library_ready = True
-        self.collections.watch()
-        self._restore_tabs()
+        if not self._library_ready:
+            self._library_ready = True
+            self.collections.watch()
+            self._restore_tabs()
 
     def _session_loaded(self, session) -> None:
         self._pending_session = session

@@ -60,8 +60,13 @@ class LibraryPane(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._show_docs)
 
     def set_entries(self, entries) -> None:
+        """Show `entries` (again, once their sandbox badges are known), keeping the search and
+        the selected operation."""
+        current = self.tree.currentIndex().siblingAtColumn(0).data(ENTRY_ROLE)
         self.entries = entries
         self.apply_search(self.search.text())
+        if current is not None:
+            self.select(current.key)
 
     def apply_search(self, text: str) -> None:
         from workbench.core.library_index import search_keys
@@ -70,6 +75,20 @@ class LibraryPane(QWidget):
         self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
         if keys is not None and len(keys) <= 60:
             self.tree.expandAll()
+
+    def select(self, key: str, parent=None) -> bool:
+        """Make the operation `key` current (and visible); False if the tree does not show it."""
+        from PySide6.QtCore import QModelIndex
+
+        parent = parent or QModelIndex()
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            entry = index.data(ENTRY_ROLE)
+            if (entry is not None and entry.key == key) or (entry is None and self.select(key, index)):
+                if entry is not None:
+                    self.tree.setCurrentIndex(index)
+                return True
+        return False
 
     def select_first(self) -> None:
         """Make the first operation shown current (its documentation appears below)."""

@@ -204,7 +204,7 @@ class ResponsePane(QWidget):
         index = index.siblingAtColumn(0)
         menu = QMenu(self)
         menu.addAction("Copy value", lambda: self.copy_value(index))
-        menu.addAction("Copy path", lambda: QGuiApplication.clipboard().setText(index.data(PATH_ROLE)))
+        menu.addAction("Copy path", lambda: self.copy_path(index))
         menu.addAction("Save as variable…", lambda: self.request_save_variable(index))
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
@@ -215,6 +215,9 @@ class ResponsePane(QWidget):
 
     def copy_value(self, index) -> None:
         QGuiApplication.clipboard().setText(self.value_text(index))
+
+    def copy_path(self, index) -> None:
+        QGuiApplication.clipboard().setText(index.data(PATH_ROLE))
 
     def request_save_variable(self, index) -> None:
         key = str(index.data(Qt.ItemDataRole.DisplayRole))

@@ -1,0 +1,69 @@
+"""Part 2 of the window (issue 11) against the real sandbox: first run, the sandbox in the
+status bar, the command palette, the shortcut sheet, compare across environments."""
+
+from __future__ import annotations
+
+import pytest
+from ui_helpers import wait_for_body
+from PySide6.QtCore import Qt
+
+
+def test_first_run_from_an_empty_config_to_a_get_apps_answer(qtbot, window):
+    extras = window.extras
+    qtbot.waitUntil(lambda: extras.welcome is not None and extras.welcome.isVisible(), timeout=10000)
+    page = extras.welcome
+    assert page.objectName() == "welcomePage"
+    assert page.geometry() == window.tabs.rect()
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.tour_title.text().startswith("<b>1/4")
+    qtbot.mouseClick(page.sandbox_button, Qt.MouseButton.LeftButton)
+    assert not page.isVisible()
+    tab = window.tabs.currentWidget()
+    assert tab.editor.template.operation == "GetApps"
+    qtbot.waitUntil(lambda: tab.findChild(type(page.title), "responseStatus").text().startswith("200"), timeout=20000)
+    wait_for_body(qtbot, tab)
+    assert '"Item"' in tab.response.raw.toPlainText()
+
+
+def test_the_welcome_page_stays_away_once_an_environment_exists(qtbot, open_window, context):
+    from workbench.core.environments import Environment, EnvironmentStore
+
+    store = EnvironmentStore(context.config_dir / "environments.json")
+    store.add(Environment(name="dev", region="us-east-1"))
+    window = open_window(context)
+    done = []
+    window.controller._run(lambda: None, done.append)  # the welcome check ran before this one
+    qtbot.waitUntil(lambda: done == [None])
+    assert window.extras.welcome is None
+
+
+def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_window, tmp_path, tutorial_sandbox):
+    from ui_helpers import make_context
+
+    from workbench.core.sandbox.background import read_status, stop_background
+
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    context = make_context(tmp_path, tutorial_sandbox.url, XDG_RUNTIME_DIR=str(tmp_path / "runtime"))
+    window = open_window(context)
+    panel = window.extras.sandbox
+    assert panel.button.objectName() == "sandboxStatus"
+    qtbot.waitUntil(lambda: panel.status is not None)
+    assert panel.button.text() == f"sandbox: this window's own on :{tutorial_sandbox.url.rsplit(':', 1)[-1]} (not kept)"
+    try:
+        panel.start_action.trigger()
+        qtbot.waitUntil(lambda: panel.status.running, timeout=60000)
+        port = panel.status.record.port
+        assert panel.button.text() == f"sandbox: running on :{port} · tutorial policy off"
+        assert window.controller.sandbox_url == f"http://127.0.0.1:{port}"
+
+        panel.policy_action.trigger()  # on: restarted with the tutorial policy
+        qtbot.waitUntil(lambda: "tutorial policy on" in panel.button.text(), timeout=60000)
+        assert read_status(context.environ).record.tutorial_policy
+
+        panel.stop_action.trigger()
+        qtbot.waitUntil(lambda: panel.button.text() == f"sandbox: this window's own on :"
+                        f"{tutorial_sandbox.url.rsplit(':', 1)[-1]} (not kept)" or "not running" in panel.button.text(),
+                        timeout=30000)
+        assert not read_status(context.environ).running
+    finally:
+        stop_background(context.environ)

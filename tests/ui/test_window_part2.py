@@ -67,3 +67,37 @@ def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_win
         assert not read_status(context.environ).running
     finally:
         stop_background(context.environ)
+
+
+def test_the_palette_opens_an_operation_by_typing_part_of_its_name(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = window.extras.palette
+    assert palette is not None and palette.isVisible() and palette.objectName() == "commandPalette"
+    qtbot.keyClicks(palette.query, "getsegversions")  # GetSegmentVersions, letters in order
+    first = palette.model.index(0).data(Qt.ItemDataRole.UserRole + 1)
+    assert (first.kind, first.title) == ("operation", "GetSegmentVersions")
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 1)
+    assert window.tabs.currentWidget().editor.template.operation == "GetSegmentVersions"
+    assert not palette.isVisible()
+
+
+def test_the_palette_finds_by_method_and_path_and_runs_actions(qtbot, window):
+    palette = window.extras.open_palette()
+    qtbot.keyClicks(palette.query, "post campaigns")
+    titles = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(3)]
+    assert "CreateCampaign" in titles
+    palette.query.clear()
+    qtbot.keyClicks(palette.query, "sandbox")
+    kinds = {palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).kind for r in range(palette.model.rowCount())}
+    assert {"environment", "action"} <= kinds
+    palette.hide()
+
+
+def test_f1_lists_the_shortcuts_of_the_menus(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    sheet = window.findChild(type(window.extras.open_shortcuts()), "shortcutSheet")
+    rows = {(sheet.table.item(r, 1).text(), sheet.table.item(r, 2).text()) for r in range(sheet.table.rowCount())}
+    assert ("Send", "Ctrl+Return, Ctrl+Enter") in rows
+    assert ("Command palette…", "Ctrl+K, Ctrl+P") in rows
+    assert ("Keyboard shortcuts", "F1") in rows

@@ -18,6 +18,7 @@ class WindowExtras:
         self.controller = window.controller
         self.actions = EnvironmentActions(self.controller, window)
         self.manager = None
+        self._saved_requests = []
         self.actions.changed.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu = window.menuBar().addMenu("&Environments")
         menu.addAction(self._action("Manage environments…", ["Ctrl+Shift+E"], self.open_manager, "manageEnvironmentsAction"))
@@ -26,6 +27,16 @@ class WindowExtras:
         self._sandbox(menu)
         self.welcome = None
         window.ready.connect(self._maybe_welcome)
+        self.palette = None
+        # Ctrl+K / Ctrl+P open the palette; the library's own search keeps Ctrl+Shift+K
+        library_search = window.findChild(QAction, "searchAction")
+        if library_search is not None:
+            library_search.setShortcuts([QKeySequence("Ctrl+Shift+K")])
+        view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+        view.addAction(self._action("Command palette…", ["Ctrl+K", "Ctrl+P"], self.open_palette, "paletteAction"))
+        help_menu = window.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("Keyboard shortcuts", ["F1"], self.open_shortcuts, "shortcutsAction"))
+        help_menu.addAction(self._action("Welcome and tour", [], self.show_welcome, "welcomeAction"))
 
     # ---- the sandbox: status bar button, event log dock
 
@@ -110,6 +121,63 @@ class WindowExtras:
 
     def open_current_credentials(self):
         return self.open_credentials(self.controller.current_env_name)
+
+
+    # ---- keyboard
+
+    def palette_items(self) -> list:
+        from workbench.ui.models.history_model import ENTRY_ROLE
+        from workbench.ui.panes.command_palette import PaletteItem
+
+        window, controller = self.window, self.controller
+        items = [PaletteItem("operation", e.operation, f"{e.method} {e.path}  ({e.api})",
+                             lambda key=e.key: window.open_operation(key)) for e in controller.entries]
+        items += [PaletteItem("environment", env.name, f"{env.region}{' · production' if env.production else ''}",
+                              lambda name=env.name: controller.select_environment(name))
+                  for env in controller.environments.values()]
+        items += [PaletteItem("request", r.name, f"{r.draft.method} {r.draft.url}  {r.path.parent.name}",
+                              lambda path=str(r.path): controller.load_draft(path)) for r in self._saved_requests]
+        model = window.history.model
+        for row in range(model.rowCount()):
+            entry = model.index(row, 0).data(ENTRY_ROLE)
+            items.append(PaletteItem("history", f"#{entry.id} {entry.operation.split(':')[-1]}",
+                                     f"{entry.method} {entry.url}  {entry.environment} {entry.when}",
+                                     lambda entry=entry: controller.open_history(entry)))
+        for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
+            for action in menu.actions():
+                if action.text() and action.objectName() != "paletteAction":
+                    keys = ", ".join(k.toString() for k in action.shortcuts())
+                    items.append(PaletteItem("action", action.text().replace("&", ""), keys, action.trigger))
+        return items
+
+    def open_palette(self):
+        from workbench.ui.panes.command_palette import CommandPalette
+
+        if self.palette is None:
+            self.palette = CommandPalette(self.window)
+        self.palette.set_items(self.palette_items())
+        self.palette.open()
+        self.controller._run(self._load_saved_requests, self._saved_requests_loaded, lambda _: None)
+        return self.palette
+
+    def _load_saved_requests(self):
+        from workbench.core.request_collections import load_collection
+
+        root = self.controller.context.collections_dir
+        return load_collection(root).requests() if root.is_dir() else []
+
+    def _saved_requests_loaded(self, requests) -> None:
+        self._saved_requests = requests
+        if self.palette is not None and self.palette.isVisible():
+            self.palette.set_items(self.palette_items())
+
+    def open_shortcuts(self):
+        from workbench.ui.panes.shortcut_sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self.window.menuBar(), self.window)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
 
 
 def install(window) -> WindowExtras:

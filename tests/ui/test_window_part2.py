@@ -101,3 +101,38 @@ def test_f1_lists_the_shortcuts_of_the_menus(qtbot, window):
     assert ("Send", "Ctrl+Return, Ctrl+Enter") in rows
     assert ("Command palette…", "Ctrl+K, Ctrl+P") in rows
     assert ("Keyboard shortcuts", "F1") in rows
+
+
+def test_compare_the_same_request_in_two_sandbox_environments_marks_the_difference(qtbot, open_window, context,
+                                                                                   tutorial_sandbox):
+    import boto3
+    from ui_helpers import open_operation
+
+    from workbench.core.credentials import CredentialSource
+    from workbench.core.environments import Environment, EnvironmentStore
+    from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+
+    client = boto3.client("pinpoint", endpoint_url=tutorial_sandbox.url, region_name="us-east-1",
+                          aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
+    app_id = client.create_app(CreateApplicationRequest={"Name": "compared"})["ApplicationResponse"]["Id"]
+    store = EnvironmentStore(context.config_dir / "environments.json")
+    store.set_variables("sandbox", {"projectId": app_id})
+    store.add(Environment(name="sandbox-b", region="us-east-1", credential_source=CredentialSource("sandbox"),
+                          variables={"projectId": "no-such-project"}))
+    window = open_window(context)
+    open_operation(qtbot, window, "GetApp")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    pane = window.extras.compare
+    assert pane.objectName() == "comparePane" and pane.isVisible()
+    pane.left_env.setCurrentText("sandbox")
+    pane.right_env.setCurrentText("sandbox-b")
+    qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.comparison is not None, timeout=30000)
+    assert pane.left_status.text() == "sandbox: 200 OK ≠"
+    assert pane.right_status.text() == "sandbox-b: 404 Not Found ≠"
+    assert pane.differing_body_lines() and len(pane.left_body.extraSelections()) == len(pane.differing_body_lines())
+    signing = {pane.signing.item(r, 1).text(): (pane.signing.item(r, 0).text(), pane.signing.item(r, 3).text())
+               for r in range(pane.signing.rowCount())}
+    assert signing["path"] == ("≠", "/v1/apps/no-such-project")
+    assert signing["region"] == ("", "us-east-1") and signing["credential scope"][0] == ""
+    assert pane.summary.text().startswith(f"{pane.comparison.differences} differences (≠ marks them)")

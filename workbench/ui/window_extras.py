@@ -34,6 +34,10 @@ class WindowExtras:
             library_search.setShortcuts([QKeySequence("Ctrl+Shift+K")])
         view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
         view.addAction(self._action("Command palette…", ["Ctrl+K", "Ctrl+P"], self.open_palette, "paletteAction"))
+        request = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Request")
+        request.addAction(self._action("Compare in two environments…", ["Ctrl+Shift+D"], self.open_compare,
+                                       "compareAction"))
+        self.compare = None
         help_menu = window.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", ["F1"], self.open_shortcuts, "shortcutsAction"))
         help_menu.addAction(self._action("Welcome and tour", [], self.show_welcome, "welcomeAction"))
@@ -122,6 +126,20 @@ class WindowExtras:
     def open_current_credentials(self):
         return self.open_credentials(self.controller.current_env_name)
 
+
+    # ---- compare
+
+    def open_compare(self):
+        from workbench.ui.panes.compare_pane import ComparePane
+
+        if self.compare is None:
+            self.compare = ComparePane(self.controller, self.window)
+        tab = self.window.current_tab()
+        if tab is not None:
+            self.compare.set_request(tab.to_model())
+        self.compare.show()
+        self.compare.activateWindow()
+        return self.compare
 
     # ---- keyboard
 

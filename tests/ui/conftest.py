@@ -33,6 +33,8 @@ def open_window(qtbot):
             window.show()
             window.start()
         qtbot.waitUntil(lambda: controller.current_env is not None and bool(controller.current_env.hosts), timeout=10000)
+        window.activateWindow()  # keyboard shortcuts go to the active window (on a real display too)
+        qtbot.waitUntil(window.isActiveWindow)
         windows.append(window)
         return window
 

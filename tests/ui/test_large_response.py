@@ -46,6 +46,8 @@ def test_a_1_mb_answer_is_shown_in_parts_found_and_saved(qtbot, open_window, tmp
     qtbot.keyClicks(response.find, "item-2999")
     qtbot.keyClick(response.find, Qt.Key.Key_Return)
     assert response.raw.textCursor().selectedText() == "item-2999"
+    qtbot.keyClick(response.find, Qt.Key.Key_Escape)
+    assert not response.find.isVisible()
 
     target = tmp_path / "saved.json"
     # the file dialog is the platform's: answer it here

@@ -134,3 +134,17 @@ def test_copy_a_value_and_its_path_from_the_response_tree(qtbot, window):
     assert QGuiApplication.clipboard().text() == "copied"
     create.response.copy_path(name)
     assert QGuiApplication.clipboard().text() == "$.Name"
+
+
+def test_a_missing_variable_in_the_body_gets_a_row_in_variables(qtbot, window):
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText('{"Name": "{{ appName }}"}')
+    assert send(qtbot, tab) == "Not sent"
+    assert "missing variable: appName (used in body)" in tab.editor.banner.text()
+    qtbot.mouseClick(tab.findChild(QPushButton, "remedy_set_variable"), Qt.MouseButton.LeftButton)
+    assert tab.editor.sections.currentWidget().objectName() == "variablesTable"
+    assert ("appName", "") in [(k, v) for k, v in tab.editor.variables.pairs()]
+    tab.editor.variables.set_value("appName", "from the variables tab")
+    assert send(qtbot, tab).startswith("201")
+    wait_for_body(qtbot, tab)
+    assert find_tree_row(tab.response.tree_model, "$.Name").siblingAtColumn(1).data() == '"from the variables tab"'

@@ -32,6 +32,7 @@ class Controller(QObject):
     history_added = Signal(object)  # history.HistoryEntry
     history_opened = Signal(object, object)  # history.HistoryEntry, Exchange
     send_started = Signal(str)  # tab id
+    busy_changed = Signal(str, bool)  # tab id, a send is running
     send_progress = Signal(str, object)  # tab id, Progress
     exchange_received = Signal(str, object)  # tab id, Exchange
     send_failed = Signal(str, object)  # tab id, WorkbenchError
@@ -246,7 +247,8 @@ class Controller(QObject):
 
     def _runner(self, tab_id: str) -> ExclusiveRunner:
         if tab_id not in self._runners:
-            self._runners[tab_id] = ExclusiveRunner(self, self.pool)
+            runner = self._runners[tab_id] = ExclusiveRunner(self, self.pool)
+            runner.busy_changed.connect(lambda busy: self.busy_changed.emit(tab_id, busy))
         return self._runners[tab_id]
 
     def is_busy(self, tab_id: str) -> bool:
@@ -310,10 +312,14 @@ class Controller(QObject):
             with collector_paused():
                 return load_body(response, cancel)
 
-        worker = Worker(work, progress=False)
-        worker.signals.returned.connect(lambda body: self.body_loaded.emit(tab_id, body))
-        worker.signals.errored.connect(lambda exc: self.notice.emit(f"could not read the response body: {exc}"))
-        worker.start(self.pool)
+        def failed(error) -> None:
+            if not isinstance(error, Cancelled):  # a newer response took its place
+                self.notice.emit(f"could not read the response body: {error}")
+
+        if f"{tab_id}:body" not in self._runners:
+            self._runners[f"{tab_id}:body"] = ExclusiveRunner(self, self.pool)
+        self._runners[f"{tab_id}:body"].run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
+                                            on_error=failed)
 
     def open_history(self, entry) -> None:
         from workbench.core.history_exchange import exchange_from_entry

@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
 
         request = self.menuBar().addMenu("&Request")
         request.addAction(action("Send", ["Ctrl+Return", "Ctrl+Enter"], self.send_current, "sendAction"))
-        request.addAction(action("Cancel", ["Esc"], self.cancel_current, "cancelAction"))
+        self.cancel_action = action("Cancel", ["Esc"], self.cancel_current, "cancelAction")
+        self.cancel_action.setEnabled(False)  # only while the current tab sends: Esc stays free otherwise
+        request.addAction(self.cancel_action)
         request.addAction(action("Save to collection", ["Ctrl+S"], self.save_current, "saveAction"))
         request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
         request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         c.draft_saved.connect(self._draft_saved)
         c.draft_loaded.connect(lambda path, draft: self.open_draft(draft, saved_path=path))
+        c.busy_changed.connect(lambda *_: self._update_cancel())
+        self.tabs.currentChanged.connect(lambda _: self._update_cancel())
         c.history_loaded.connect(self.history.model.set_rows)
         c.history_opened.connect(self._history_opened)
         self.env_bar.selected.connect(c.select_environment)
@@ -266,8 +270,10 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             self.controller.cancel(tab.tab_id)
-        if tab is not None and tab.response.find.isVisible():
-            tab.response.find.hide()
+
+    def _update_cancel(self) -> None:
+        tab = self.current_tab()
+        self.cancel_action.setEnabled(tab is not None and self.controller.is_busy(tab.tab_id))
 
     def save_current(self) -> None:
         tab = self.current_tab()

@@ -25,10 +25,14 @@ def collector_paused():
     no cyclic garbage collection meanwhile, then the survivors move to the collector's
     permanent generation. Otherwise the next full collections traverse all of them while
     holding the interpreter lock, and the UI thread stalls for hundreds of milliseconds.
-    Reference counting still frees them when the response is dropped (JSON has no cycles)."""
+    Reference counting still frees them when the response is dropped (JSON has no cycles);
+    cyclic garbage is collected first (cheap: what start-up loaded is frozen already), so a
+    freeze pins only what is alive."""
     global _gc_pausers
     with _gc_lock:
         _gc_pausers += 1
+        if _gc_pausers == 1:
+            gc.collect()
         gc.disable()
     try:
         yield
@@ -93,6 +97,8 @@ class Worker(QRunnable):
 class ExclusiveRunner(QObject):
     """At most one running worker for one pane or tab: `run()` cancels the previous one."""
 
+    busy_changed = Signal(bool)
+
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
         super().__init__(parent)
         self.pool = pool
@@ -109,11 +115,14 @@ class ExclusiveRunner(QObject):
         if on_progress:
             worker.signals.progressed.connect(on_progress)
         worker.signals.finished.connect(lambda: self._finished(worker))
-        return worker.start(self.pool)
+        worker.start(self.pool)
+        self.busy_changed.emit(True)
+        return worker
 
     def _finished(self, worker: Worker) -> None:
         if self.current is worker:
             self.current = None
+            self.busy_changed.emit(False)
 
     @property
     def busy(self) -> bool:
@@ -123,3 +132,4 @@ class ExclusiveRunner(QObject):
         if self.current is not None:
             self.current.cancel()
             self.current = None
+            self.busy_changed.emit(False)

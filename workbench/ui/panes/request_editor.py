@@ -70,10 +70,13 @@ class RequestEditor(QWidget):
         self.headers = KeyValueModel(("Header", "Value"), self)
         self.variables = KeyValueModel(("Variable", "Value"), self)
         self.sections = named(QTabWidget(), "requestSections", "Request sections")
-        self.sections.addTab(_table(self.params, "paramsTable", "Path and query parameters"), "Params")
+        self.params_view = _table(self.params, "paramsTable", "Path and query parameters")
+        self.variables_view = _table(self.variables, "variablesTable", "Request variables")
+        self.sections.addTab(self.params_view, "Params")
         self.sections.addTab(_table(self.headers, "headersTable", "Extra headers"), "Headers")
-        self.sections.addTab(self._body_tab(), "Body")
-        self.sections.addTab(_table(self.variables, "variablesTable", "Request variables"), "Variables")
+        self.body_page = self._body_tab()
+        self.sections.addTab(self.body_page, "Body")
+        self.sections.addTab(self.variables_view, "Variables")
         self.docs = named(QTextBrowser(), "operationDocs", "Operation documentation")
         self.docs.setOpenExternalLinks(True)
         self.sections.addTab(self.docs, "Docs")
@@ -151,7 +154,7 @@ class RequestEditor(QWidget):
         self.body.setPlainText(body or "")
         self.body.setEnabled(template.has_body or bool(body))
         self.docs.setHtml(_docs_html(template))
-        self.sections.setCurrentIndex(2 if template.has_body else 0)
+        self.sections.setCurrentIndex(self.sections.indexOf(self.body_page) if template.has_body else 0)
         self._loading = False
         self.refresh_variables()
 
@@ -213,13 +216,13 @@ class RequestEditor(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, problem.path + " " + problem.message)
             self.problems.addItem(item)
         self.problems.setVisible(bool(problems))
-        index = self.sections.indexOf(self.problems.parentWidget().parentWidget())
+        index = self.sections.indexOf(self.body_page)
         self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
 
     def _jump_to_problem(self, item) -> None:
         line = line_of(self.body.toPlainText(), item.data(Qt.ItemDataRole.UserRole))
         if line is not None:
-            self.sections.setCurrentIndex(2)
+            self.sections.setCurrentWidget(self.body_page)
             self.body.go_to_line(line)
 
     def set_busy(self, busy: bool, phase: str = "") -> None:
@@ -230,7 +233,9 @@ class RequestEditor(QWidget):
     def show_error(self, text: str, remedies=()) -> None:
         """The banner above the sections; each remedy (code, label) becomes a button."""
         while self.remedy_row.count():
-            self.remedy_row.takeAt(0).widget().deleteLater()
+            old = self.remedy_row.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
         if not text:
             self.banner_box.hide()
             return
@@ -242,19 +247,16 @@ class RequestEditor(QWidget):
         self.banner_box.show()
 
     def set_it(self, name: str) -> None:
-        """Remedy set_variable:NAME: a row for it in Params (if it is one) or Variables, ready to type."""
-        for model, tab, view_name in ((self.params, 0, "paramsTable"), (self.variables, 3, "variablesTable")):
-            if model is self.params and name not in dict(self.params.pairs()):
-                continue
-            if model is self.variables:
-                model.set_value(name, dict(model.pairs()).get(name, ""))
-            self.sections.setCurrentIndex(tab)
-            view = self.sections.widget(tab)
-            row = [k for k, _ in model.pairs()].index(name)
-            view.setCurrentIndex(model.index(row, 1))
-            view.edit(model.index(row, 1))
-            return
-
+        """Remedy set_variable:NAME: its row in Params (a path or query parameter) or a new row
+        in Variables, ready to type into."""
+        in_params = name in dict(self.params.pairs())
+        model, view = (self.params, self.params_view) if in_params else (self.variables, self.variables_view)
+        if not in_params:
+            model.set_value(name, dict(model.pairs()).get(name, ""))
+        self.sections.setCurrentWidget(view)
+        value = model.index([key for key, _ in model.pairs()].index(name), 1)
+        view.setCurrentIndex(value)
+        view.edit(value)
 
 def _docs_html(template) -> str:
     from html import escape

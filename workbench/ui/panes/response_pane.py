@@ -94,6 +94,7 @@ class ResponsePane(QWidget):
         self.find = named(QLineEdit(), "findEdit", "Find in the response", "Find in the response text (Ctrl+F, Enter: next)")
         self.find.setPlaceholderText("Find…")
         self.find.returnPressed.connect(self.find_next)
+        self.find.installEventFilter(self)  # Esc closes it
         self.find.hide()
 
         layout = QVBoxLayout(self)
@@ -180,6 +181,12 @@ class ResponsePane(QWidget):
         cursor.insertText(chunk)
 
     # ---- find, copy, save as variable
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.find and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.find.hide()
+            return True
+        return super().eventFilter(watched, event)
 
     def start_find(self) -> None:
         self.find.show()

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "workbench.cli.history_cmds",
     "workbench.cli.interop_cmds",
     "workbench.cli.run_cmd",
+    "workbench.cli.diagnose_cmds",
 )
 
 

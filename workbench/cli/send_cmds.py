@@ -12,9 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
 from workbench.cli.output import print_notes
 from workbench.core import transport
+from workbench.core.diagnose import diagnose
 from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
@@ -113,8 +115,16 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
                                         deadline=args.deadline, environ=ctx.environ)
-        exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
-                            confirmed=confirmed, allow_any_host=args.allow_any_host)
+        try:
+            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
+                                confirmed=confirmed, allow_any_host=args.allow_any_host)
+        except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
+            diagnoses = diagnose(exc, plan_or_context=plan, environments=store.list())
+            if args.json:
+                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]})
+                return ExitStatus.ERROR
+            print_diagnoses(ctx, diagnoses)
+            raise
     if exchange.sent:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)
@@ -123,7 +133,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         store.set_variables(plan.environment.name, saved.values)
     if saved_globally.values:
         globals_store.set_variables(saved_globally.values)
-    status = show_exchange(ctx, exchange, args, saved={"environment": saved, "globals": saved_globally})
+    status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
+                           environments=store.list())
     keep_body(exchange, args.output)
     for problem in saved.problems + saved_globally.problems:
         ctx.err(f"warning: {problem}")
@@ -153,13 +164,15 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
     return ctx.stdin.readline().strip().lower() in ("y", "yes")
 
 
-def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None = None) -> ExitStatus:
+def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None,
+                  saved: dict | None = None, environments=()) -> ExitStatus:
     saved = {where: values for where, values in (saved or {}).items() if values.values}
+    diagnoses = diagnose(exchange, plan_or_context=plan, environments=environments) if exchange.sent else []
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
         if saved:
             data["saved"] = {where: values.values for where, values in saved.items()}
-        ctx.out_json(data)
+        ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})
     else:
         for where, values in saved.items():
             target = f"environment {exchange.environment!r}" if where == "environment" else "the globals"
@@ -173,6 +186,7 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, saved: dict | None 
             ctx.err(f"error: {exchange.error}")
         else:
             print_response(ctx, exchange.response, args.output)
+        print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
 
 

@@ -1,0 +1,50 @@
+"""Diagnosis fixtures: the real sandbox front (as tests/sandbox starts it) and a helper that
+sends one signed request to it, optionally tampering with it after signing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from workbench.core import transport
+from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.environments import sandbox_environment
+from workbench.core.library import default_library
+from workbench.core.sandbox.server import SandboxServer
+from workbench.core.send_flow import Exchange, prepare
+from workbench.core.signing import sign
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    with SandboxServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def tutorial_sandbox():
+    with SandboxServer(tutorial_policy=True) as server:
+        yield server
+
+
+def send_to(url: str, operation: str, *, variables=None, body=None, credentials=SANDBOX_CREDENTIALS,
+            region=None, signing_name=None, timestamp: datetime | None = None, tamper=None):
+    """Render `api:Operation` for the sandbox at `url`, sign, optionally `tamper(request)` after
+    signing, send. -> (Exchange, Prepared)."""
+    api, _, name = operation.partition(":")
+    template = default_library().get(api, name)
+    env = sandbox_environment(url)
+    text = json.dumps(body) if body is not None else template.body_text()
+    prepared = prepare(template, env, variables or {}, text, validate_request=True)
+    signed = sign(prepared.rendered.request, credentials, region=region or env.region,
+                  signing_name=signing_name or template.signing_name, timestamp=timestamp)
+    request = tamper(signed.request) if tamper else signed.request
+    exchange = Exchange(env.name, signed.inspection, prepared.problems)
+    try:
+        response = transport.send(request, transport.SendOptions(read_timeout=30))
+    except transport.TransportError as exc:
+        return replace(exchange, error=exc), prepared
+    return replace(exchange, response=response), prepared

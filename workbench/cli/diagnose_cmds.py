@@ -1,0 +1,227 @@
+"""`diagnose FILE` (a saved exchange, as `send --json` writes it), `diagnose --history ID`, and
+the troubleshooting guide:
+`troubleshoot list | show ID | search WORDS`. Fixes are shown as commands to type."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+
+from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.output import hint
+from workbench.core import diagnose as diag
+from workbench.core.errors import WorkbenchError
+
+PROG = "pinpoint-workbench"
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("diagnose", help="explain a saved exchange or a send from the history: cause, evidence, steps, fixes")
+    parser.add_argument("file", nargs="?", help="a JSON file as `send --json` writes it (- for stdin)")
+    parser.add_argument("--history", type=int, metavar="ID", help="a send kept in the history (see `history list`)")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=cmd_diagnose)
+
+    guide = sub.add_parser("troubleshoot", help="the troubleshooting guide: every known problem and its fix")
+    actions = guide.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every known problem")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+    show = actions.add_parser("show", help="one problem: symptoms, cause, steps, fixes")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+    search = actions.add_parser("search", help="problems mentioning every word (an error code, a message...)")
+    search.add_argument("words", nargs="+")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+
+# --------------------------------------------------------------------------- fixes as commands
+
+
+def fix_command(fix: dict) -> str:
+    """What to type (or do) for one fix of a diagnosis."""
+    action = fix["action"]
+    if action == "switch_environment":
+        return f"send again with --env NAME (environments: {PROG} env list)"
+    if action == "open_credentials":
+        return hint(f"store_credentials:{fix.get('environment', 'ENV')}")
+    if action == "set_variable":
+        return hint(f"set_variable:{fix['name']}")
+    if action == "resign" and "region" in fix:
+        return f"sign for {fix['region']}: use an environment in {fix['region']}, or `{PROG} raw ... --region {fix['region']}`"
+    if action == "resign":
+        return f"sign with the right signing name: `{PROG} raw ... --signing-name {fix['signing_name']}`"
+    if action == "copy_policy":
+        return "add this statement to the IAM policy: " + json.dumps(fix["statement"])
+    if action == "open_operation":
+        return f"{PROG} library show {shlex.quote(fix['operation'].split(':', 1)[-1])}"
+    if action == "list_projects":
+        return "; ".join(f"{PROG} send GetApps --env {shlex.quote(e)}" for e in fix["environments"])
+    if action == "retry":
+        waits = ", ".join(f"{s} s" for s in fix.get("backoff_seconds", ()))
+        return f"send again, waiting {waits} between tries" if waits else "send again"
+    if action == "start_sandbox":
+        return hint("start_sandbox")
+    return action
+
+
+def print_diagnoses(ctx: CliContext, diagnoses) -> None:
+    """The diagnoses on stderr (stdout keeps the response, for pipes)."""
+    for diagnosis in diagnoses:
+        ctx.err("")
+        ctx.err(diagnosis_text(diagnosis))
+
+
+def diagnosis_text(diagnosis) -> str:
+    lines = [f"diagnosis [{diagnosis.id}] {diagnosis.title}", f"  {diagnosis.summary}", f"  cause: {diagnosis.cause}"]
+    for evidence in diagnosis.evidence:
+        value = evidence.value.splitlines()[0][:160] if evidence.value else ""
+        lines.append(f"  evidence: {evidence.kind} {evidence.name}: {value}".replace("  evidence: message : ", "  evidence: message: "))
+    diff = diagnosis.details.get("diff", {})
+    if diff.get("lines"):
+        lines.append(f"  {diff['part']} (- we signed, + AWS expected):")
+        lines += [f"    {line}" for line in diff["lines"]]
+    for rank, cause in enumerate(diagnosis.details.get("ranked_causes", ()), 1):
+        lines.append(f"  likely cause {rank}: {cause['cause']}")
+    lines += [f"  {n}. {step}" for n, step in enumerate(diagnosis.steps, 1)]
+    lines += [f"  fix: {fix_command(fix)}" for fix in diagnosis.fixes]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- diagnose FILE
+
+
+def read_saved(path: str, ctx: CliContext):
+    """A saved exchange (one JSON object), or event records (one JSON object per line, like
+    the sandbox's events.jsonl or an event stream export)."""
+    try:
+        text = ctx.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        lines = [line for line in text.splitlines() if line.strip()]
+        try:
+            records = [json.loads(line) for line in lines]
+        except ValueError:
+            raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes, "
+                                 "or event records one per line") from None
+        if len(records) < 2 or not all(isinstance(r, dict) for r in records):
+            raise WorkbenchError(f"{path}: not JSON ({exc}); expected what `send --json` writes") from None
+        return records
+
+
+def user_environments(ctx: CliContext) -> list:
+    """The user's environments (to look for a missing project in their other regions)."""
+    from workbench.cli.context import open_store
+
+    try:
+        return open_store(ctx).list()
+    except WorkbenchError:
+        return []
+
+
+def event_of(data) -> dict | None:
+    """The event record in `data`: itself (eventType / event_type at the top), or the `event`
+    it wraps (the sandbox's log adds sequence, api and destinations around it)."""
+    if isinstance(data, dict) and isinstance(data.get("event"), dict):
+        data = data["event"]
+    if isinstance(data, dict) and ("eventType" in data or "event_type" in data):
+        return data
+    return None
+
+
+def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
+    if (args.file is None) == (args.history is None):
+        raise WorkbenchError("diagnose: give a saved exchange FILE or --history ID (one of them)")
+    if args.history is not None:
+        from workbench.core.history import HistoryStore
+
+        with HistoryStore.at_default_location(ctx.environ) as store:
+            entry = store.get(args.history)
+        found = diag.diagnose_history_entry(entry, environments=user_environments(ctx))
+    else:
+        saved = read_saved(args.file, ctx)
+        if isinstance(saved, list) or event_of(saved) is not None:
+            return show_events(ctx, saved if isinstance(saved, list) else [saved], args.json)
+        found = diag.diagnose(diag.from_saved(saved, where=args.file), environments=user_environments(ctx))
+    if args.json:
+        ctx.out_json({"diagnoses": [d.to_dict() for d in found]})
+    elif not found:
+        ctx.out("No known problem found in this exchange.")
+    else:
+        for diagnosis in found:
+            ctx.out(diagnosis_text(diagnosis) + "\n")
+    return ExitStatus.OK
+
+
+def show_events(ctx: CliContext, records: list, as_json: bool) -> ExitStatus:
+    """Each event record that shows a problem, with its diagnoses."""
+    results = []
+    for number, record in enumerate(records, 1):
+        event = event_of(record)
+        if event is None:
+            continue
+        found = diag.diagnose_event(event)
+        if found:
+            attributes = event.get("attributes") if isinstance(event.get("attributes"), dict) else {}
+            results.append({"record": record.get("sequence", number), "event_type": event.get("eventType") or event.get("event_type"),
+                            "message_id": event.get("messageId") or attributes.get("message_id"), "diagnoses": found})
+    if as_json:
+        ctx.out_json({"events": [r | {"diagnoses": [d.to_dict() for d in r["diagnoses"]]} for r in results]})
+    elif not results:
+        ctx.out("No event record shows a known problem.")
+    for result in [] if as_json else results:
+        ctx.out(f"event {result['record']}: {result['event_type']} (message {result['message_id']})")
+        for diagnosis in result["diagnoses"]:
+            ctx.out(diagnosis_text(diagnosis) + "\n")
+    return ExitStatus.OK
+
+
+# --------------------------------------------------------------------------- the guide
+
+
+def _summary_line(item: dict) -> str:
+    return f"{item['id']:<36} {item['area']:<10} {item['title']}"
+
+
+def cmd_list(args, ctx: CliContext) -> ExitStatus:
+    items = diag.catalogue()
+    if args.json:
+        ctx.out_json(items)
+    else:
+        for item in items:
+            ctx.out(_summary_line(item))
+    return ExitStatus.OK
+
+
+def cmd_show(args, ctx: CliContext) -> ExitStatus:
+    item = diag.entry(args.id)
+    if args.json:
+        ctx.out_json(item)
+        return ExitStatus.OK
+    ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
+    ctx.out(f"symptoms: " + "; ".join(item["symptoms"]))
+    ctx.out(f"cause: {item['cause']}")
+    for n, step in enumerate(item["steps"], 1):
+        ctx.out(f"  {n}. {step}")
+    for fix in item["fixes"]:
+        ctx.out(f"  fix: {diag.fix_label(fix)}")
+    ctx.out(f"source: {item['source']}")
+    return ExitStatus.OK
+
+
+def cmd_search(args, ctx: CliContext) -> ExitStatus:
+    items = diag.search(" ".join(args.words))
+    if args.json:
+        ctx.out_json(items)
+    elif not items:
+        ctx.out("No problem in the guide mentions that; `troubleshoot list` shows them all.")
+    else:
+        for item in items:
+            ctx.out(_summary_line(item))
+    return ExitStatus.OK

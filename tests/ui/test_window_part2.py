@@ -136,3 +136,32 @@ def test_compare_the_same_request_in_two_sandbox_environments_marks_the_differen
     assert signing["path"] == ("≠", "/v1/apps/no-such-project")
     assert signing["region"] == ("", "us-east-1") and signing["credential scope"][0] == ""
     assert pane.summary.text().startswith(f"{pane.comparison.differences} differences (≠ marks them)")
+
+
+def test_a_failed_send_shows_a_diagnosis_with_a_fix_button(qtbot, window):
+    from ui_helpers import open_operation, send
+
+    window.controller.globals_["projectId"] = "abc"
+    delete = open_operation(qtbot, window, "DeleteApp")
+    assert send(qtbot, delete).startswith("403")  # the tutorial policy denies deletes
+    pane = window.extras.diagnosis
+    qtbot.waitUntil(lambda: bool(pane.diagnoses), timeout=20000)
+    assert window.extras.diagnosis_dock.isVisible()
+    assert pane.headline.text() == "1 problem found: Deletes are not in the tutorial policy"
+    labels = [b.text() for b in pane.fix_buttons()]
+    assert "Copy the IAM policy statement" in labels
+    button = next(b for b in pane.fix_buttons() if b.text() == "Copy the IAM policy statement")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    from PySide6.QtWidgets import QApplication
+    assert "mobiletargeting:DeleteApp" in QApplication.clipboard().text()
+
+
+def test_the_troubleshooting_guide_lists_and_searches_every_known_problem(qtbot, window):
+    from workbench.core.diagnose import catalogue
+
+    guide = window.extras.open_guide()
+    qtbot.waitUntil(lambda: guide.list.count() == len(catalogue()), timeout=10000)
+    qtbot.keyClicks(guide.query, "security token")
+    assert 0 < guide.list.count() < len(catalogue())
+    assert "security token" in guide.detail.toPlainText().lower()
+    assert guide.count.text().endswith(f"of {len(catalogue())} known problems")

@@ -165,3 +165,32 @@ def test_the_troubleshooting_guide_lists_and_searches_every_known_problem(qtbot,
     assert 0 < guide.list.count() < len(catalogue())
     assert "security token" in guide.detail.toPlainText().lower()
     assert guide.count.text().endswith(f"of {len(catalogue())} known problems")
+
+
+def test_failed_recipients_inside_a_200_are_flagged_in_the_tree(qtbot, window, tutorial_sandbox):
+    import json
+
+    import boto3
+    from ui_helpers import find_tree_row, open_operation, send
+
+    from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+
+    client = boto3.client("pinpoint", endpoint_url=tutorial_sandbox.url, region_name="us-east-1",
+                          aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
+    window.controller.globals_["projectId"] = client.create_app(
+        CreateApplicationRequest={"Name": "flags"})["ApplicationResponse"]["Id"]
+    tab = open_operation(qtbot, window, "SendMessages")
+    tab.editor.body.setPlainText(json.dumps({  # the SMS channel is not enabled: each recipient fails inside a 200
+        "Addresses": {"+12065550100": {"ChannelType": "SMS"}}, "MessageConfiguration": {"SMSMessage": {"Body": "hi"}}}))
+    assert send(qtbot, tab).startswith("200")
+    wait_for_body(qtbot, tab)
+    pane = window.extras.diagnosis
+    qtbot.waitUntil(lambda: bool(pane.diagnoses), timeout=20000)
+    model = tab.response.tree_model
+    assert model.flagged, pane.headline.text()
+    result = find_tree_row(model, "$.Result")
+    assert result is not None and result.data() == "⚑ Result"
+    status = find_tree_row(model, '$.Result["+12065550100"].StatusMessage')
+    assert status.data() == "⚑ StatusMessage" and "channel-disabled" in status.data(Qt.ItemDataRole.ToolTipRole)
+    assert find_tree_row(model, "$.ApplicationId").data() == "ApplicationId"
+    assert [b.text() for b in pane.fix_buttons()]

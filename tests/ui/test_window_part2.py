@@ -194,3 +194,26 @@ def test_failed_recipients_inside_a_200_are_flagged_in_the_tree(qtbot, window, t
     assert status.data() == "⚑ StatusMessage" and "channel-disabled" in status.data(Qt.ItemDataRole.ToolTipRole)
     assert find_tree_row(model, "$.ApplicationId").data() == "ApplicationId"
     assert [b.text() for b in pane.fix_buttons()]
+
+
+def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, open_window, context):
+    import json
+
+    context.config_dir.mkdir(parents=True, exist_ok=True)
+    (context.config_dir / "preferences.json").write_text("{ not json")
+    window = open_window(context)
+    qtbot.waitUntil(lambda: window.extras.preferences is not None)
+    assert "preferences.json: line 1 column 3" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(type(window.extras.open_preferences()), "preferencesDialog")
+    dialog.read_timeout.setValue(7)
+    dialog.layout_choice.setCurrentIndex(dialog.layout_choice.findData("beside"))
+    dialog.proxy.setText("ftp://nope")
+    dialog.findChild(type(dialog.findChild(object, "prefSave")), "prefSave").click()
+    assert dialog.message.text() == "proxy: a proxy URL starts with http:// or https://, found 'ftp://nope'"
+    dialog.proxy.setText("")
+    dialog.findChild(type(dialog.findChild(object, "prefSave")), "prefSave").click()
+    qtbot.waitUntil(lambda: "read_timeout" in (context.config_dir / "preferences.json").read_text(), timeout=10000)
+    assert json.loads((context.config_dir / "preferences.json").read_text()) == {
+        "schema_version": 1, "layout": "beside", "read_timeout": 7.0}
+    assert window.beside and window.controller.send_options.read_timeout == 7.0

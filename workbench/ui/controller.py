@@ -60,6 +60,7 @@ class Controller(QObject):
         self._phase: dict[str, str] = {}
         # "keep for this session only": secrets typed when no keyring is usable, never written
         self.session_credentials = SessionCredentialStore()
+        self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
 
     # ------------------------------------------------------------------ start
 
@@ -268,7 +269,8 @@ class Controller(QObject):
                 env = env.with_sandbox_url(self._start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name))
+                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
+                                options=self.send_options)
             try:
                 entry = self._store("history").get(self._store("history").record(plan, exchange))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

@@ -44,6 +44,10 @@ class WindowExtras:
         help_menu.addAction(self._action("Troubleshooting guide", ["Shift+F1"], self.open_guide, "guideAction"))
         self.guide = None
         self._diagnosis(view)
+        view.addSeparator()
+        view.addAction(self._action("Preferences…", ["Ctrl+,"], self.open_preferences, "preferencesAction"))
+        self.preferences = None
+        self._load_preferences()
 
     # ---- the sandbox: status bar button, event log dock
 
@@ -240,6 +244,51 @@ class WindowExtras:
         self.guide.show()
         self.guide.activateWindow()
         return self.guide
+
+    # ---- preferences
+
+    def _load_preferences(self) -> None:
+        from workbench.core.preferences import load_preferences
+
+        self.controller._run(lambda: load_preferences(self.controller.context.config_dir), self._preferences_loaded)
+
+    def _preferences_loaded(self, loaded) -> None:
+        for problem in loaded.problems:
+            self.controller.notice.emit(f"preferences: {problem}")
+        self.apply_preferences(loaded.preferences)
+
+    def apply_preferences(self, prefs) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from workbench.core.preferences import send_options
+
+        self.preferences = prefs
+        self.controller.send_options = send_options(prefs, self.controller.context.environ)
+        font = QApplication.font()
+        if prefs.font_size and font.pointSize() != prefs.font_size:
+            font.setPointSize(prefs.font_size)
+            self.window.setFont(font)
+        beside = prefs.layout == "beside"
+        if beside != self.window.beside:
+            self.window.findChild(QAction, "layoutAction").setChecked(beside)
+            self.window._toggle_layout(beside)
+
+    def open_preferences(self):
+        from workbench.core.preferences import Preferences
+        from workbench.ui.manage.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences or Preferences(), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.save_requested.connect(self.save_preferences)
+        dialog.show()
+        return dialog
+
+    def save_preferences(self, prefs) -> None:
+        from workbench.core.preferences import save_preferences
+
+        self.apply_preferences(prefs)
+        self.controller._run(lambda: save_preferences(self.controller.context.config_dir, prefs),
+                             lambda path: self.controller.notice.emit(f"preferences saved to {path}"))
 
     # ---- compare
 

@@ -33,7 +33,7 @@ def send_both(controller, draft, left: str, right: str, *, on_result, on_error) 
             if env.is_sandbox and not env.hosts:
                 env = env.with_sandbox_url(controller.context.sandbox_url())
             plan = build_plan(draft, env, globals_=globals_, library=library)
-            exchanges.append(run_plan(plan, environ=environ, cancel=cancel,
+            exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,
                                       credentials=controller.session_credentials.get(name)))
         return (left, right), compare(*exchanges)
 

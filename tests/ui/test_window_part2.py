@@ -217,3 +217,22 @@ def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, ope
     assert json.loads((context.config_dir / "preferences.json").read_text()) == {
         "schema_version": 1, "layout": "beside", "read_timeout": 7.0}
     assert window.beside and window.controller.send_options.read_timeout == 7.0
+
+
+def test_screenshot_of_a_part2_view_from_the_command_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "environments.png"
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env |= {"HOME": str(tmp_path), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+            "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data"), "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(target),
+                             "--dialog", "environments"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+    assert QImage(str(target)).width() == 900  # the manager, not the main window

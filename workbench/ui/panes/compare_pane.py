@@ -20,7 +20,9 @@ MARK = "≠"
 def send_both(controller, draft, left: str, right: str, *, on_result, on_error) -> None:
     """Send `draft` in two environments (one after the other, in one worker; a new compare
     cancels the running one) and compare: on_result(((left, right), core.compare.Comparison))."""
+    from workbench.core.cancel import Cancelled
     from workbench.core.compare import compare
+    from workbench.core.errors import WorkbenchError
     from workbench.core.plan import build_plan, run_plan
 
     globals_, library, environ = dict(controller.globals_), controller.library, controller.context.environ
@@ -33,8 +35,13 @@ def send_both(controller, draft, left: str, right: str, *, on_result, on_error) 
             if env.is_sandbox and not env.hosts:
                 env = env.with_sandbox_url(controller.context.sandbox_url())
             plan = build_plan(draft, env, globals_=globals_, library=library)
-            exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,
-                                      credentials=controller.session_credentials.get(name)))
+            try:
+                exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,
+                                          credentials=controller.session_credentials.get(name)))
+            except Cancelled:
+                raise
+            except WorkbenchError as exc:  # say which side could not be sent
+                raise WorkbenchError(f"{name}: {exc}") from None
         return (left, right), compare(*exchanges)
 
     controller._runner("compare").run(work, on_result=on_result, on_error=on_error)
@@ -151,6 +158,11 @@ class ComparePane(QDialog):
         self._fill(self.headers, comparison.headers)
         self._fill(self.signing, comparison.signing)
         self._bodies(comparison.body)
+        differing = (any(line.differs for line in comparison.body),
+                     any(r.differs and not r.expected_to_differ for r in comparison.headers),
+                     any(r.differs for r in comparison.signing))
+        if True in differing:  # open the first part that differs
+            self.parts.setCurrentIndex(differing.index(True))
 
     def _fill(self, table, rows) -> None:
         table.setRowCount(len(rows))

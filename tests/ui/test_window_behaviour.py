@@ -234,3 +234,28 @@ def test_a_closed_tab_comes_back_with_its_edits(qtbot, window):
     assert window.tabs.count() == 1
     back = window.tabs.currentWidget()
     assert back.editor.body.toPlainText() == '{"Name": "closed by mistake"}' and back.dirty
+
+
+def test_switching_environment_rechecks_what_would_stop_a_send(qtbot, open_window, tmp_path, tutorial_sandbox):
+    context = make_context(tmp_path, tutorial_sandbox.url)
+    context.config_dir.mkdir(parents=True)
+    (context.config_dir / "environments.json").write_text(json.dumps({"schema_version": 1, "environments": [
+        {"name": "eu", "region": "eu-west-1", "credential_source": {"kind": "process"},
+         "variables": {"projectId": "from-eu"}}]}))
+    window = open_window(context)
+    tab = open_operation(qtbot, window, "GetApp")
+    tab.editor.recheck()
+    qtbot.waitUntil(lambda: tab.editor.banner.text().startswith("Not ready to send: missing variable: projectId"))
+    window.controller.select_environment("eu")  # it has projectId
+    qtbot.waitUntil(lambda: not tab.editor.banner_box.isVisibleTo(tab))
+    assert not tab.dirty
+
+
+def test_a_send_before_start_up_finished_says_so(qtbot, context):
+    from workbench.core.drafts import RequestDraft
+    from workbench.ui.controller import Controller
+
+    controller = Controller(context)  # nothing loaded yet
+    with qtbot.waitSignal(controller.send_failed) as failed:
+        controller.send("tab", RequestDraft(operation="pinpoint:GetApps"))
+    assert failed.args[0] == "tab" and "still loading" in str(failed.args[1])

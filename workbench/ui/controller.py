@@ -8,6 +8,7 @@ reads what the workers handed back."""
 from __future__ import annotations
 
 import gc
+import threading
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -56,6 +57,7 @@ class Controller(QObject):
         self.sandbox_url: str | None = None
         self.globals_: dict[str, str] = {}
         self._stores: dict = {}
+        self._store_locks = {kind: threading.Lock() for kind in ("environments", "globals", "history")}
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
         # "keep for this session only": secrets typed when no keyring is usable, never written
@@ -72,7 +74,7 @@ class Controller(QObject):
         self._run(self._load_library, self._library_ready)
         self._run(self._load_environments, self._environments_ready)
         self._run(self._load_session, self.session_loaded.emit)
-        self._run(lambda: self._store("history").list(200), self.history_loaded.emit)
+        self._run(lambda: self._with("history", lambda store: store.list(200)), self.history_loaded.emit)
 
     def _run(self, fn, on_result, on_error=None) -> Worker:
         worker = Worker(lambda cancel: fn(), progress=False)
@@ -80,8 +82,13 @@ class Controller(QObject):
         worker.signals.errored.connect(on_error or (lambda exc: self.notice.emit(str(exc))))
         return worker.start(self.pool)
 
-    def _store(self, kind: str):
-        """The environment, globals and history stores, opened on first use (in a worker)."""
+    def _with(self, kind: str, use):
+        """`use(store)` for the environment, globals or history store, opened on first use;
+        one worker at a time per store (they keep state in memory between calls)."""
+        with self._store_locks[kind]:
+            return use(self._open_store(kind))
+
+    def _open_store(self, kind: str):
         if kind not in self._stores:
             from workbench.core.environments import FILE_NAME, EnvironmentStore
             from workbench.core.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
@@ -122,9 +129,10 @@ class Controller(QObject):
         self.library_loaded.emit(entries)
 
     def _load_environments(self):
-        store, globals_store = self._store("environments"), self._store("globals")
-        reports = [store.report()] + [str(p) for p in globals_store.problems]
-        return store.list(), dict(globals_store.variables), "\n".join(r for r in reports if r)
+        environments, report = self._with("environments", lambda store: (store.list(), store.report()))
+        globals_, problems = self._with("globals", lambda store: (dict(store.variables), list(store.problems)))
+        reports = [report] + [str(p) for p in problems]
+        return environments, globals_, "\n".join(r for r in reports if r)
 
     def _environments_ready(self, result) -> None:
         environments, globals_, report = result
@@ -142,7 +150,7 @@ class Controller(QObject):
 
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""
-        self._run(lambda: self._store("history").list(200), self.history_loaded.emit)
+        self._run(lambda: self._with("history", lambda store: store.list(200)), self.history_loaded.emit)
 
     def poll_environments(self) -> None:
         """Pick up environments changed from a terminal (the window calls this on a timer)."""
@@ -150,8 +158,10 @@ class Controller(QObject):
             return
 
         def work():
-            store = self._store("environments")
-            return (store.list(), dict(self.globals_), store.report()) if store.poll() else None
+            def changed(store):
+                return (store.list(), dict(self.globals_), store.report()) if store.poll() else None
+
+            return self._with("environments", changed)
 
         self._run(work, lambda result: self._environments_ready(result) if result else None)
 
@@ -219,7 +229,7 @@ class Controller(QObject):
         if scope == "global":
             self.globals_[name] = value
             self.globals_changed.emit(dict(self.globals_))
-            self._run(lambda: self._store("globals").set_variables({name: value}),
+            self._run(lambda: self._with("globals", lambda store: store.set_variables({name: value})),
                       lambda _: self.notice.emit(f"global variable {name} saved"))
             return
         env_name = self.current_env_name
@@ -230,7 +240,8 @@ class Controller(QObject):
                 self.environment_changed.emit(self.environments[env_name])
             self.notice.emit(f"variable {name} saved in environment {env_name}")
 
-        self._run(lambda: self._store("environments").set_variables(env_name, {name: value}), saved)
+        self._run(lambda: self._with("environments", lambda store: store.set_variables(env_name, {name: value})),
+                  saved)
 
     def needs_confirmation(self, draft) -> bool:
         from workbench.core.plan import build_plan
@@ -260,10 +271,15 @@ class Controller(QObject):
 
         env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
         environ = self.context.environ
+        if env_name not in self.environments or library is None:
+            self.send_failed.emit(tab_id, WorkbenchError("the environments and the library are still loading; "
+                                                         "send again in a moment"))
+            return
         self._phase[tab_id] = "starting"
+        chosen = self.environments[env_name]
 
         def work(cancel, progress):
-            env = self.environments[env_name]
+            env = chosen
             if env.is_sandbox and not env.hosts:
                 progress(Progress("sandbox", "starting the local sandbox"))
                 env = env.with_sandbox_url(self._start_sandbox())
@@ -272,7 +288,7 @@ class Controller(QObject):
                                 allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
                                 options=self.send_options)
             try:
-                entry = self._store("history").get(self._store("history").record(plan, exchange))
+                entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it
                 entry = None
             return exchange, entry
@@ -304,6 +320,8 @@ class Controller(QObject):
         self.exchange_received.emit(tab_id, exchange)
         if entry is not None:
             self.history_added.emit(entry)
+        else:
+            self.notice.emit("this send could not be kept in the history (see the history file's permissions)")
         if exchange.response is not None:
             self.load_body(tab_id, exchange.response)
 
@@ -335,8 +353,8 @@ class Controller(QObject):
         from workbench.core.plan import build_plan
 
         env, globals_, library = self.current_env, dict(self.globals_), self.library
-        if env is None or library is None:
-            return
+        if env is None or library is None or (env.is_sandbox and not env.hosts):
+            return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
             plan = build_plan(draft, env, globals_=globals_, library=library)

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self._pending_session = None
         self._closed: list = []  # (draft, dirty, saved_path) of closed tabs, for Ctrl+Shift+T
         self._library_ready = False
+        self._environments_ready = False
         self.beside = settings.value("layout/beside", False, type=bool)
 
         self.env_bar = EnvironmentBar()  # top right, in the menu bar's corner
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.library_loaded.connect(self._library_loaded)
-        c.environments_loaded.connect(lambda envs: self.env_bar.set_environments(envs, c.current_env_name))
+        c.environments_loaded.connect(self._environments_loaded)
         c.environment_changed.connect(self.env_bar.show_environment)
         c.credential_status.connect(lambda name, text: self.env_bar.show_credentials(text)
                                     if name == c.current_env_name else None)
@@ -341,8 +342,15 @@ class MainWindow(QMainWindow):
         self._pending_session = session
         self._restore_tabs()
 
+    def _environments_loaded(self, environments) -> None:
+        self.env_bar.set_environments(environments, self.controller.current_env_name)
+        if not self._environments_ready:
+            self._environments_ready = True
+            self._restore_tabs()
+
     def _restore_tabs(self) -> None:
-        if not self._library_ready or self._pending_session is None:
+        """Once the library, the environments and the saved session are all in."""
+        if not (self._library_ready and self._environments_ready) or self._pending_session is None:
             return
         session, self._pending_session = self._pending_session, None
         for problem in session.problems:

@@ -188,6 +188,10 @@ class RequestEditor(QWidget):
             self._texts[editor] = text
             self._changed()
 
+    def recheck(self) -> None:
+        """Validate again soon (the environment or globals changed)."""
+        self._check_timer.start()
+
     def _changed(self) -> None:
         if not self._loading:
             self.edited.emit()

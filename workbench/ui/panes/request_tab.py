@@ -110,6 +110,7 @@ class RequestTab(QWidget):
                              (controller.checked, self._checked)):
             signal.connect(_TabRoute(self, slot).deliver)
         controller.environment_changed.connect(self.editor.refresh_variables)
+        controller.environment_changed.connect(self.editor.recheck)
         controller.globals_changed.connect(self.editor.refresh_variables)
 
     @property

@@ -78,7 +78,10 @@ def test_create_from_the_region_picker_store_credentials_and_test(qtbot, tmp_pat
     manager._add_variable_row("projectId", "p-eu")
     assert manager.variables.item(0, 2).text() == "environment dev-eu"
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "dev-eu" in manager.environment_names(), timeout=10000)
+    try:
+        qtbot.waitUntil(lambda: "dev-eu" in manager.environment_names(), timeout=10000)
+    except Exception:
+        raise AssertionError(manager.message.text()) from None
     saved = json.loads((tmp_path / "config" / "environments.json").read_text())
     assert any(e["name"] == "dev-eu" and e["region"] == "eu-west-1" and e["variables"] == {"projectId": "p-eu"}
                for e in saved["environments"])

@@ -74,7 +74,8 @@ class WindowExtras:
 
     def _maybe_welcome(self) -> None:
         def own_environments():
-            return [name for name in self.controller._store("environments").names() if name != "sandbox"]
+            names = self.controller._with("environments", lambda store: store.names())
+            return [name for name in names if name != "sandbox"]
 
         self.controller._run(own_environments, lambda names: self.show_welcome() if not names
                              and not self.window.tabs.count() else None)
@@ -255,9 +256,9 @@ class WindowExtras:
     def _preferences_loaded(self, loaded) -> None:
         for problem in loaded.problems:
             self.controller.notice.emit(f"preferences: {problem}")
-        self.apply_preferences(loaded.preferences)
+        self.apply_preferences(loaded.preferences, layout=False)  # the window remembers its layout itself
 
-    def apply_preferences(self, prefs) -> None:
+    def apply_preferences(self, prefs, layout: bool = True) -> None:
         from PySide6.QtWidgets import QApplication
 
         from workbench.core.preferences import send_options
@@ -269,15 +270,18 @@ class WindowExtras:
             font.setPointSize(prefs.font_size)
             self.window.setFont(font)
         beside = prefs.layout == "beside"
-        if beside != self.window.beside:
+        if layout and beside != self.window.beside:
             self.window.findChild(QAction, "layoutAction").setChecked(beside)
             self.window._toggle_layout(beside)
 
     def open_preferences(self):
+        from dataclasses import replace
+
         from workbench.core.preferences import Preferences
         from workbench.ui.manage.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.preferences or Preferences(), self.window)
+        current = replace(self.preferences or Preferences(), layout="beside" if self.window.beside else "below")
+        dialog = PreferencesDialog(current, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.save_requested.connect(self.save_preferences)
         dialog.show()

@@ -26,8 +26,9 @@ class EnvironmentActions(QObject):
     def _run(self, fn, on_result, on_error=None):
         return self.controller._run(fn, on_result, on_error or (lambda exc: self.failed.emit(str(exc))))
 
-    def _store(self):
-        return self.controller._store("environments")
+    def _env_store(self, use):
+        """use(EnvironmentStore): the controller's store, one worker at a time."""
+        return self.controller._with("environments", use)
 
     def _keyring(self):
         from workbench.core.credentials import KeyringCredentialStore
@@ -43,25 +44,27 @@ class EnvironmentActions(QObject):
     # ---- environments
 
     def add(self, env) -> None:
-        self._run(lambda: self._store().add(env), self._saved(f"environment {env.name} added"))
+        self._run(lambda: self._env_store(lambda store: store.add(env)), self._saved(f"environment {env.name} added"))
 
     def update(self, env, previous_name: str) -> None:
-        self._run(lambda: self._store().update(env, previous_name=previous_name),
+        self._run(lambda: self._env_store(lambda store: store.update(env, previous_name=previous_name)),
                   self._saved(f"environment {env.name} saved"))
 
     def set_variables(self, env) -> None:
         """Make `env`'s saved variables exactly `env.variables` (the sandbox's too)."""
-        def work():
-            current = self._store().get(env.name).variables
-            gone = [key for key in current if key not in env.variables]
+        def replace_variables(store):
+            gone = [key for key in store.get(env.name).variables if key not in env.variables]
             if gone:
-                self._store().unset_variables(env.name, gone)
-            self._store().set_variables(env.name, env.variables)
+                store.unset_variables(env.name, gone)
+            store.set_variables(env.name, env.variables)
+
+        def work():
+            self._env_store(replace_variables)
         self._run(work, self._saved(f"variables of {env.name} saved"))
 
     def remove(self, name: str) -> None:
         def work():
-            self._store().remove(name)
+            self._env_store(lambda store: store.remove(name))
             self.controller.session_credentials.clear(name)
             try:
                 self._keyring().clear(name)
@@ -75,7 +78,7 @@ class EnvironmentActions(QObject):
 
         def work():
             copy = replace(env, name=new_name, region=region)
-            self._store().add(copy)
+            self._env_store(lambda store: store.add(copy))
             if env.credential_source.kind == "keyring":
                 found = self.controller.session_credentials.get(env.name)
                 if found is not None:
@@ -91,7 +94,8 @@ class EnvironmentActions(QObject):
         from workbench.core.env_import import import_postman_environment
 
         def work():
-            return import_postman_environment(path, self._store(), self._keyring())
+            keyring = self._keyring()
+            return self._env_store(lambda store: import_postman_environment(path, store, keyring))
 
         def done(imported):
             secret = ", its access key in the keyring" if imported.credentials_stored else ""

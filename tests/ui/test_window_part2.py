@@ -47,8 +47,8 @@ def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_win
     window = open_window(context)
     panel = window.extras.sandbox
     assert panel.button.objectName() == "sandboxStatus"
-    qtbot.waitUntil(lambda: panel.status is not None)
-    assert panel.button.text() == f"sandbox: this window's own on :{tutorial_sandbox.url.rsplit(':', 1)[-1]} (not kept)"
+    own = f"sandbox: this window's own on :{tutorial_sandbox.url.rsplit(':', 1)[-1]} (not kept)"
+    qtbot.waitUntil(lambda: panel.button.text() == own)
     try:
         panel.start_action.trigger()
         qtbot.waitUntil(lambda: panel.status.running, timeout=60000)
@@ -236,3 +236,41 @@ def test_screenshot_of_a_part2_view_from_the_command_line(tmp_path):
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     from PySide6.QtGui import QImage
     assert QImage(str(target)).width() == 900  # the manager, not the main window
+
+
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}  # never the test session's Secret Service
+
+
+def test_every_part2_window_names_its_interactive_widgets(qtbot, open_window, tmp_path, tutorial_sandbox):
+    from test_accessibility import _own_widgets
+    from ui_helpers import make_context
+
+    window = open_window(make_context(tmp_path, tutorial_sandbox.url, **NO_KEYRING))
+    from workbench.core.environments import Environment
+
+    window.controller.environments["dev"] = Environment(name="dev", region="eu-west-1")
+    extras = window.extras
+    views = [extras.open_manager(), extras.open_credentials("dev"), extras.open_palette(), extras.open_compare(),
+             extras.open_preferences(), extras.open_guide(), extras.open_shortcuts()]
+    for view in views:
+        unnamed = [f"{type(w).__name__} in {view.objectName()}" for w in _own_widgets(view)
+                   if not w.objectName() or not w.accessibleName()]
+        assert unnamed == []
+        view.close()
+    assert {"environmentManager", "credentialsDialog", "commandPalette", "comparePane", "preferencesDialog",
+            "troubleshootingGuide", "shortcutSheet"} == {v.objectName() for v in views}
+
+
+def test_a_missing_credentials_remedy_opens_the_credentials_dialog(qtbot, open_window, tmp_path, tutorial_sandbox):
+    from ui_helpers import make_context
+
+    from workbench.core.environments import Environment
+
+    window = open_window(make_context(tmp_path, tutorial_sandbox.url, **NO_KEYRING))
+    window.controller.environments["dev"] = Environment(name="dev", region="eu-west-1")
+    window.apply_remedy(None, "store_credentials:dev")
+    from workbench.ui.manage.credentials_dialog import CredentialsDialog
+    dialog = window.findChild(CredentialsDialog, "credentialsDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.env.name == "dev"
+    qtbot.waitUntil(lambda: dialog.no_keyring.isVisible())
+    dialog.close()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from workbench.ui.manage.environment_actions import EnvironmentActions
+from workbench.ui.owned_work import run_for
 
 
 class WindowExtras:
@@ -77,7 +78,7 @@ class WindowExtras:
             names = self.controller._with("environments", lambda store: store.names())
             return [name for name in names if name != "sandbox"]
 
-        self.controller._run(own_environments, lambda names: self.show_welcome() if not names
+        run_for(self.window, self.controller, own_environments, lambda names: self.show_welcome() if not names
                              and not self.window.tabs.count() else None)
 
     def show_welcome(self):
@@ -169,7 +170,7 @@ class WindowExtras:
         def work():
             return diagnose(subject, environments=environments, plan_or_context=given)
 
-        self.controller._run(work, lambda found: self._diagnosed(tab_id, found))
+        run_for(self.window, self.controller, work, lambda found: self._diagnosed(tab_id, found))
 
     def _diagnosed(self, tab_id: str, diagnoses) -> None:
         from workbench.core.diagnose import flagged_paths
@@ -251,7 +252,7 @@ class WindowExtras:
     def _load_preferences(self) -> None:
         from workbench.core.preferences import load_preferences
 
-        self.controller._run(lambda: load_preferences(self.controller.context.config_dir), self._preferences_loaded)
+        run_for(self.window, self.controller, lambda: load_preferences(self.controller.context.config_dir), self._preferences_loaded)
 
     def _preferences_loaded(self, loaded) -> None:
         for problem in loaded.problems:
@@ -291,7 +292,7 @@ class WindowExtras:
         from workbench.core.preferences import save_preferences
 
         self.apply_preferences(prefs)
-        self.controller._run(lambda: save_preferences(self.controller.context.config_dir, prefs),
+        run_for(self.window, self.controller, lambda: save_preferences(self.controller.context.config_dir, prefs),
                              lambda path: self.controller.notice.emit(f"preferences saved to {path}"))
 
     # ---- compare
@@ -342,7 +343,7 @@ class WindowExtras:
             self.palette = CommandPalette(self.window)
         self.palette.set_items(self.palette_items())
         self.palette.open()
-        self.controller._run(self._load_saved_requests, self._saved_requests_loaded, lambda _: None)
+        run_for(self.window, self.controller, self._load_saved_requests, self._saved_requests_loaded, lambda _: None)
         return self.palette
 
     def _load_saved_requests(self):

@@ -24,7 +24,9 @@ class EnvironmentActions(QObject):
     # ---- helpers
 
     def _run(self, fn, on_result, on_error=None):
-        return self.controller._run(fn, on_result, on_error or (lambda exc: self.failed.emit(str(exc))))
+        from workbench.ui.owned_work import run_for
+
+        return run_for(self, self.controller, fn, on_result, on_error or (lambda exc: self.failed.emit(str(exc))))
 
     def _env_store(self, use):
         """use(EnvironmentStore): the controller's store, one worker at a time."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
 from workbench.core.apis import APIS
 from workbench.core.credentials import CREDENTIAL_KINDS, CredentialSource
 from workbench.ui.accessible import named
+from workbench.ui.owned_work import run_for
 
 SOURCE_LABELS = {"keyring": "OS keyring", "profile": "AWS profile", "process": "process environment (AWS_ACCESS_KEY_ID…)",
                  "sandbox": "local sandbox identity"}
@@ -140,7 +141,7 @@ class EnvironmentManager(QDialog):
         actions.changed.connect(self._changed)
         actions.failed.connect(lambda text: self.message.setText(text))
         actions.profiles_loaded.connect(self._profiles)
-        controller._run(self._load_regions, self._regions_loaded)
+        run_for(self, controller, self._load_regions, self._regions_loaded)
         actions.load_profiles()
         self.set_environments(list(controller.environments.values()))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QLabel, QLayout, QLineEdit, QListWidget,
                                QTextBrowser, QVBoxLayout)
 
 from workbench.ui.accessible import named
+from workbench.ui.owned_work import run_for
 
 
 def entry_html(entry: dict) -> str:
@@ -53,7 +54,7 @@ class GuidePane(QDialog):
         self.resize(900, 600)
         from workbench.core.diagnose import catalogue
 
-        controller._run(catalogue, self._loaded)
+        run_for(self, controller, catalogue, self._loaded)
 
     def _loaded(self, entries) -> None:
         self.entries = list(entries)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
+from workbench.ui.owned_work import run_for
 
 EVENT_POLL_MS = 1500
 
@@ -87,7 +88,7 @@ class SandboxPanel(QWidget):
     def refresh(self) -> None:
         from workbench.core.sandbox.background import read_status
 
-        self.controller._run(lambda: read_status(self.environ), self._show)
+        run_for(self, self.controller, lambda: read_status(self.environ), self._show)
 
     def _adopt(self, status) -> None:
         """Started from here: the sandbox environment sends to it from now on."""
@@ -117,7 +118,7 @@ class SandboxPanel(QWidget):
 
         policy = self.policy_action.isChecked() if tutorial_policy is None else tutorial_policy
         self._busy("starting")
-        self.controller._run(lambda: ensure_running(self.environ, tutorial_policy=policy), self._adopt, self._failed)
+        run_for(self, self.controller, lambda: ensure_running(self.environ, tutorial_policy=policy), self._adopt, self._failed)
 
     def stop(self) -> None:
         from workbench.core.sandbox.background import read_status, stop_background
@@ -130,7 +131,7 @@ class SandboxPanel(QWidget):
             if stopped.url and stopped.url == self.controller.sandbox_url:
                 self._forget(stopped.url)
             self._show(status)
-        self.controller._run(lambda: (stop_background(self.environ), read_status(self.environ)), done, self._failed)
+        run_for(self, self.controller, lambda: (stop_background(self.environ), read_status(self.environ)), done, self._failed)
 
     def _forget(self, url: str) -> None:
         """The stopped sandbox was the one the window sent to: the next send starts one again."""
@@ -152,7 +153,7 @@ class SandboxPanel(QWidget):
             self.controller.notice.emit("sandbox reset: its kept state is gone" if emptied
                                         else "sandbox reset: it kept nothing")
             self._adopt(status)
-        self.controller._run(lambda: reset_background(self.environ), done, self._failed)
+        run_for(self, self.controller, lambda: reset_background(self.environ), done, self._failed)
 
     def set_tutorial_policy(self, on: bool) -> None:
         """Restart the sandbox with the tutorial policy on or off (its kept state stays)."""
@@ -164,7 +165,7 @@ class SandboxPanel(QWidget):
             stop_background(self.environ)
             start_background(self.environ, tutorial_policy=on)
             return read_status(self.environ)
-        self.controller._run(work, self._adopt, self._failed)
+        run_for(self, self.controller, work, self._adopt, self._failed)
 
     # ---- events and log
 
@@ -183,7 +184,7 @@ class SandboxPanel(QWidget):
             except OSError:
                 tail = []
             return records, tail
-        self.controller._run(work, self._show_events)
+        run_for(self, self.controller, work, self._show_events)
 
     def _show_events(self, result) -> None:
         records, tail = result

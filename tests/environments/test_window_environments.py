@@ -184,3 +184,47 @@ def _answer_confirmation(qtbot, button):
         dialog.findChild(QPushButton, button).click()
 
     QTimer.singleShot(0, answer)
+
+
+@pytest.mark.keyring
+def test_import_a_postman_environment_secret_to_the_keyring_then_duplicate_into_a_region(
+        qtbot, tmp_path, open_window, keyring_env, secret_service, keyring_service_name):
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "data" / "tutorial-us-east-1.postman_environment.json").read_text())
+    for value in data["values"]:
+        if value["key"] == "secretAccessKey":
+            value["value"] = CANARY_SECRET
+    export = tmp_path / "inbox" / "tutorial.postman_environment.json"
+    export.parent.mkdir()
+    export.write_text(json.dumps(data))
+    window = open_window(environ_for(tmp_path, **keyring_env))
+    manager = window.extras.open_manager()
+    manager.import_file(str(export))
+    name = "Amazon Pinpoint - US East (N. Virginia)"
+    qtbot.waitUntil(lambda: name in manager.environment_names(), timeout=15000)
+    assert manager.message.text().startswith(f"imported {name}, its access key in the keyring")
+    keyring = KeyringCredentialStore(keyring_service_name, backend=secret_service.backend)
+    assert keyring.get(name).secret_access_key == CANARY_SECRET
+
+    window.extras.actions.duplicate(window.controller.environments[name], "tutorial-eu", "eu-west-1")
+    qtbot.waitUntil(lambda: "tutorial-eu" in manager.environment_names(), timeout=15000)
+    assert window.controller.environments["tutorial-eu"].region == "eu-west-1"
+    assert KeyringCredentialStore(keyring_service_name, backend=secret_service.backend).get(
+        "tutorial-eu").secret_access_key == CANARY_SECRET
+
+    export.unlink()  # the input file held the canary on purpose; nothing the window wrote may
+    window.close()
+    assert [p for p in written_files(tmp_path) if CANARY_SECRET.encode() in p.read_bytes()] == []
+
+
+def test_an_expired_sso_session_gets_the_aws_sso_login_hint():
+    from workbench.core.environments import Environment
+    from workbench.core.credentials import CredentialSource
+    from workbench.ui.manage.credentials_dialog import sso_login_hint
+
+    env = Environment(name="corp", region="us-east-1", credential_source=CredentialSource("profile", "corp-sso"))
+    error = "AWS profile 'corp-sso' cannot be used: Error when retrieving token from sso: Token has expired and refresh failed"
+    assert sso_login_hint(env, error) == ("The SSO session has expired: run  aws sso login --profile corp-sso  "
+                                          "in a terminal, then Test.")
+    assert sso_login_hint(env, "AWS refused: AccessDenied") == ""

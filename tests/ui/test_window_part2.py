@@ -274,3 +274,14 @@ def test_a_missing_credentials_remedy_opens_the_credentials_dialog(qtbot, open_w
     assert dialog is not None and dialog.isVisible() and dialog.env.name == "dev"
     qtbot.waitUntil(lambda: dialog.no_keyring.isVisible())
     dialog.close()
+
+
+def test_the_collections_folder_from_the_preferences_is_used_at_start(tmp_path):
+    from workbench.core.preferences import Preferences, save_preferences
+    from workbench.ui.app_context import AppContext
+
+    environ = {"HOME": str(tmp_path), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+               "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data")}
+    assert AppContext.from_environ(environ).collections_dir == tmp_path / "config" / "collections"
+    save_preferences(tmp_path / "config", Preferences(collections_dir=str(tmp_path / "shared-collections")))
+    assert AppContext.from_environ(environ).collections_dir == tmp_path / "shared-collections"

@@ -18,6 +18,14 @@ NO_KEYRING = ("The OS keyring is not usable here ({reason}).\n"
               "  • unlock or install a keyring (gnome-keyring, KWallet; macOS and Windows have one), then Save again.")
 
 
+def sso_login_hint(env, error: str) -> str:
+    """For an AWS profile whose SSO token is missing or expired: the command that renews it."""
+    source = env.credential_source
+    if source.kind == "profile" and "sso" in error.lower() and ("expired" in error.lower() or "token" in error.lower()):
+        return f"The SSO session has expired: run  aws sso login --profile {source.profile}  in a terminal, then Test."
+    return ""
+
+
 class CredentialsDialog(QDialog):
     def __init__(self, actions, env, parent=None):
         super().__init__(parent)
@@ -133,6 +141,9 @@ class CredentialsDialog(QDialog):
             lines.append(f"identity: {report['identity']}")
         if report.get("error"):
             lines.append(f"error: {report['error']}")
+            hint = sso_login_hint(self.env, report["error"])
+            if hint:
+                lines.append(hint)
         self.result.setText("\n".join(lines))
 
     def _failed(self, message: str) -> None:

@@ -11,6 +11,7 @@ from workbench.core.credentials import Credentials, KeyringUnavailable, mask_acc
 
 class EnvironmentActions(QObject):
     changed = Signal(str)  # what changed, for the status line (the list reloads through the controller)
+    created = Signal(str)  # the name of an environment just added, imported or duplicated
     failed = Signal(str)  # a located, user-facing message
     profiles_loaded = Signal(object)  # [ProfileInfo]
     stored_status = Signal(str, str)  # environment name, "stored, AKIA****MPLE" | "nothing stored" | ...
@@ -37,8 +38,10 @@ class EnvironmentActions(QObject):
 
         return KeyringCredentialStore.from_environ(self.controller.context.environ)
 
-    def _saved(self, message: str):
+    def _saved(self, message: str, created: str | None = None):
         def done(_):
+            if created:
+                self.created.emit(created)
             self.controller.reload_environments()
             self.changed.emit(message)
         return done
@@ -46,7 +49,7 @@ class EnvironmentActions(QObject):
     # ---- environments
 
     def add(self, env) -> None:
-        self._run(lambda: self._env_store(lambda store: store.add(env)), self._saved(f"environment {env.name} added"))
+        self._run(lambda: self._env_store(lambda store: store.add(env)), self._saved(f"environment {env.name} added", env.name))
 
     def update(self, env, previous_name: str) -> None:
         self._run(lambda: self._env_store(lambda store: store.update(env, previous_name=previous_name)),
@@ -90,7 +93,7 @@ class EnvironmentActions(QObject):
                     stored = keyring.get(env.name)
                     if stored is not None:
                         keyring.set(new_name, stored)
-        self._run(work, self._saved(f"environment {env.name} duplicated as {new_name} ({region})"))
+        self._run(work, self._saved(f"environment {env.name} duplicated as {new_name} ({region})", new_name))
 
     def import_postman(self, path: str) -> None:
         from workbench.core.env_import import import_postman_environment
@@ -101,9 +104,8 @@ class EnvironmentActions(QObject):
 
         def done(imported):
             secret = ", its access key in the keyring" if imported.credentials_stored else ""
-            self._saved(f"imported {imported.environment.name}{secret}")(None)
-            for note in imported.notes:
-                self.changed.emit(note.message)
+            notes = "".join(f"\n{note.message}" for note in imported.notes)
+            self._saved(f"imported {imported.environment.name}{secret}{notes}", imported.environment.name)(None)
         self._run(work, done)
 
     def load_profiles(self) -> None:

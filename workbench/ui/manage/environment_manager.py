@@ -139,6 +139,7 @@ class EnvironmentManager(QDialog):
 
         controller.environments_loaded.connect(self.set_environments)
         actions.changed.connect(self._changed)
+        actions.created.connect(self._created)
         actions.failed.connect(lambda text: self.message.setText(text))
         actions.profiles_loaded.connect(self._profiles)
         run_for(self, controller, self._load_regions, self._regions_loaded)
@@ -209,6 +210,8 @@ class EnvironmentManager(QDialog):
         self.profile_hint.setText(SSO_HINT.format(name=self.profile.currentData()) if show else "")
 
     def set_environments(self, environments) -> None:
+        """The list again (after a change here or from a terminal); the selection and the
+        last message stay."""
         selected = self.editing
         self.list.blockSignals(True)
         self.list.clear()
@@ -218,10 +221,12 @@ class EnvironmentManager(QDialog):
             if env.colour:
                 item.setForeground(QColor(env.colour))
             self.list.addItem(item)
-        self.list.blockSignals(False)
         names = [env.name for env in environments]
         if selected in names:
             self.list.setCurrentRow(names.index(selected))
+        self.list.blockSignals(False)
+        if selected in names:
+            self.show_environment(environments[names.index(selected)], keep_message=True)
         elif selected is None and self.name.text():
             pass  # a new environment being typed: keep the form
         elif names:
@@ -237,7 +242,7 @@ class EnvironmentManager(QDialog):
         if env is not None:
             self.show_environment(env)
 
-    def show_environment(self, env) -> None:
+    def show_environment(self, env, keep_message: bool = False) -> None:
         self.editing = env.name
         self.name.setText(env.name)
         self._set_region(env.region)
@@ -257,7 +262,8 @@ class EnvironmentManager(QDialog):
         sandbox = env.is_sandbox
         for widget in (self.name, self.region, self.account, self.colour, self.production, self.source, self.hosts):
             widget.setEnabled(not sandbox)
-        self.message.setText("the built-in sandbox: only its variables can change" if sandbox else "")
+        if not keep_message:
+            self.message.setText("the built-in sandbox: only its variables can change" if sandbox else "")
 
     def _add_variable_row(self, key: str, value: str) -> None:
         row = self.variables.rowCount()
@@ -327,6 +333,9 @@ class EnvironmentManager(QDialog):
             previous, self.editing = self.editing, env.name
             self.actions.update(env, previous)
         self.message.setText("saving…")
+
+    def _created(self, name: str) -> None:
+        self.editing = name  # selected when the reloaded list arrives
 
     def _changed(self, text: str) -> None:
         self.message.setText(text)

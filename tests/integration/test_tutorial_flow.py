@@ -81,3 +81,18 @@ def test_no_history_row_holds_the_canary_secret(run_cli, kept_sandbox, tmp_path)
     with sqlite3.connect(tmp_path / "data" / "pinpoint-workbench" / "history.sqlite3") as db:
         for row in db.execute("SELECT * FROM sends"):
             assert CANARY_SECRET not in repr(row)
+
+
+def test_a_damaged_history_or_globals_file_costs_a_warning_not_the_send(run_cli, kept_sandbox, tmp_path):
+    data = tmp_path / "data" / "pinpoint-workbench"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "history.sqlite3").write_bytes(b"this is not a database" * 100)
+    config = tmp_path / "config" / "pinpoint-workbench"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "globals.json").write_text("{ broken")
+    sent = run_cli("send", "GetApps")
+    assert sent.status == 0 and sent.stdout.startswith("HTTP 200")
+    assert "warning: not kept in the history: the history at " in sent.stderr
+    assert "globals.json: invalid JSON at line 1, column 3" in sent.stderr
+    listed = run_cli("history", "list", "--json")
+    assert listed.status == 1 and listed.json["error"]["code"] == "history_unavailable"

@@ -347,7 +347,7 @@ def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.transport import SendOptions
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
-    with open_environment(args.name, ctx.environ, store=store) as opened:
+    with open_environment(args.name, ctx.environ, store=store, start_sandbox=False) as opened:  # a probe leaves nothing running
         env = opened.environment
         creds = fetch_credentials(env, ctx.environ)
         report = credentials_report(env, creds)

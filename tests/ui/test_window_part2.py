@@ -56,6 +56,27 @@ def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_win
         assert panel.button.text() == f"sandbox: running on :{port} · tutorial policy off"
         assert window.controller.sandbox_url == f"http://127.0.0.1:{port}"
 
+        # what it received and published shows in the panel: Pinpoint SMS no identity can carry
+        import boto3
+
+        from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+        client = boto3.client("pinpoint", endpoint_url=panel.status.url, region_name="us-east-1",
+                              aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
+        app = client.create_app(CreateApplicationRequest={"Name": "events"})["ApplicationResponse"]["Id"]
+        client.update_sms_channel(ApplicationId=app, SMSChannelRequest={"Enabled": True})
+        client.send_messages(ApplicationId=app, MessageRequest={
+            "Addresses": {"+12065550142": {"ChannelType": "SMS"}}, "MessageConfiguration": {"SMSMessage": {"Body": "hi"}}})
+        window.extras.sandbox_dock.toggleViewAction().trigger()
+        assert window.extras.sandbox_dock.isVisible()
+        qtbot.waitUntil(lambda: "_SMS" in panel.events.toPlainText(), timeout=15000)
+        assert panel.events.toPlainText().startswith("#1 pinpoint _SMS.FAILURE destination_phone_number=+12065550142 "
+                                                     "record_status=NO_ORIGINATION_IDENTITY_AVAILABLE_TO_SEND")
+        qtbot.waitUntil(lambda: "listening on" in panel.log.toPlainText(), timeout=15000)
+
+        panel.reset_action.trigger()  # forgets what it kept: the app, the events
+        qtbot.waitUntil(lambda: panel.events.toPlainText() == "" and panel.status.running, timeout=60000)
+        port = panel.status.record.port
+
         panel.policy_action.trigger()  # on: restarted with the tutorial policy
         qtbot.waitUntil(lambda: "tutorial policy on" in panel.button.text(), timeout=60000)
         assert read_status(context.environ).record.tutorial_policy

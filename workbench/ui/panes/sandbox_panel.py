@@ -28,12 +28,15 @@ def describe(status, window_url: str | None) -> str:
 
 
 def event_line(record: dict) -> str:
-    """One event record as a line: its sequence, type and the fields that say what happened."""
-    kind = record.get("eventType") or record.get("type") or record.get("kind") or "event"
-    keys = ("destinationPhoneNumber", "originationPhoneNumber", "messageStatus", "messageStatusDescription",
-            "destination", "code", "message")
-    detail = " ".join(f"{key}={record[key]}" for key in keys if key in record)
-    return f"#{record.get('sequence', '?')} {kind} {detail}".rstrip()
+    """One event record as a line: its sequence, API, type and the fields that say what
+    happened (Pinpoint's `_SMS.*` records and SMS/voice v2's TEXT_*/VOICE_* alike)."""
+    event = record.get("event") if isinstance(record.get("event"), dict) else record
+    fields = {**event, **(event.get("attributes") or {})}
+    kind = fields.get("event_type") or fields.get("eventType") or fields.get("type") or "event"
+    keys = ("destination_phone_number", "destinationPhoneNumber", "record_status", "messageStatus",
+            "messageStatusDescription", "destination", "code", "message")
+    detail = " ".join(f"{key}={fields[key]}" for key in keys if fields.get(key) not in (None, "", {}))
+    return f"#{record.get('sequence', '?')} {record.get('api', '')} {kind} {detail}".replace("  ", " ").rstrip()
 
 
 class SandboxPanel(QWidget):

@@ -3,7 +3,6 @@ status bar, the command palette, the shortcut sheet, compare across environments
 
 from __future__ import annotations
 
-import pytest
 from ui_helpers import wait_for_body
 from PySide6.QtCore import Qt
 
@@ -75,7 +74,9 @@ def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_win
 
         panel.reset_action.trigger()  # forgets what it kept: the app, the events
         qtbot.waitUntil(lambda: panel.events.toPlainText() == "" and panel.status.running, timeout=60000)
-        port = panel.status.record.port
+        after = boto3.client("pinpoint", endpoint_url=panel.status.url, region_name="us-east-1",
+                             aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
+        assert after.get_apps()["ApplicationsResponse"].get("Item", []) == []
 
         panel.policy_action.trigger()  # on: restarted with the tutorial policy
         qtbot.waitUntil(lambda: "tutorial policy on" in panel.button.text(), timeout=60000)

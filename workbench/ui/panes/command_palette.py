@@ -4,7 +4,7 @@ requests, history entries and the window's actions, fuzzy on name, method and pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
@@ -22,10 +22,10 @@ class PaletteItem:
     title: str
     detail: str  # method and path, region, file, shortcut...
     activate: Callable[[], object]
+    haystack: str = field(default="", compare=False)  # what is searched, lower case
 
-    @property
-    def haystack(self) -> str:
-        return f"{self.title} {self.detail}".lower()
+    def __post_init__(self):
+        object.__setattr__(self, "haystack", f"{self.title} {self.detail}".lower())
 
 
 def word_score(word: str, text: str) -> int | None:

@@ -307,3 +307,32 @@ def test_the_collections_folder_from_the_preferences_is_used_at_start(tmp_path):
     assert AppContext.from_environ(environ).collections_dir == tmp_path / "config" / "collections"
     save_preferences(tmp_path / "config", Preferences(collections_dir=str(tmp_path / "shared-collections")))
     assert AppContext.from_environ(environ).collections_dir == tmp_path / "shared-collections"
+
+
+def test_profiles_from_the_aws_config_sso_marked_and_the_sandbox_variables_saved(qtbot, open_window, tmp_path,
+                                                                                 tutorial_sandbox):
+    from ui_helpers import make_context
+
+    aws = tmp_path / "home" / ".aws"
+    aws.mkdir(parents=True)
+    (aws / "config").write_text("[profile corp-sso]\nsso_session = corp\nsso_account_id = 123456789012\n"
+                                "sso_role_name = Dev\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                                "sso_region = us-east-1\n[profile plain]\naws_access_key_id = AKIAEXAMPLE\n"
+                                "aws_secret_access_key = not-used-here\n")
+    window = open_window(make_context(tmp_path, tutorial_sandbox.url, **NO_KEYRING))
+    manager = window.extras.open_manager()
+    qtbot.waitUntil(lambda: manager.profile.count() == 2, timeout=10000)
+    assert [manager.profile.itemText(i) for i in range(2)] == ["corp-sso (SSO)", "plain (static)"]
+    manager.new_environment()
+    manager.source.setCurrentIndex(manager.source.findData("profile"))
+    manager.profile.setCurrentIndex(0)
+    assert "aws sso login --profile corp-sso" in manager.profile_hint.text()
+    manager.profile.setCurrentIndex(1)
+    assert manager.profile_hint.text() == ""
+
+    manager.list.setCurrentRow(manager.environment_names().index("sandbox"))
+    assert manager.message.text() == "the built-in sandbox: only its variables can change"
+    manager._add_variable_row("projectId", "from-the-manager")
+    manager.save()
+    qtbot.waitUntil(lambda: window.controller.environments["sandbox"].variables.get("projectId") == "from-the-manager",
+                    timeout=10000)

@@ -36,6 +36,7 @@ class DiagnosisPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         named(self, "diagnosisPane", "Diagnosis")
+        self.setMinimumWidth(360)
         self.tab_id = None
         self.diagnoses: list = []
         self.headline = named(QLabel("No diagnosis: send a request."), "diagnosisHeadline", "Diagnosis headline")
@@ -71,7 +72,7 @@ class DiagnosisPane(QWidget):
         card = named(QWidget(), f"diagnosis{number}", diagnosis.title)
         text = named(QTextBrowser(), f"diagnosisText{number}", f"Diagnosis: {diagnosis.title}")
         text.setHtml(diagnosis_html(diagnosis))
-        text.setMinimumHeight(160)
+        text.setMinimumHeight(280)
         buttons = QHBoxLayout()
         for index, fix in enumerate(diagnosis.fixes):
             label = fix_label(fix)

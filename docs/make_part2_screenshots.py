@@ -1,4 +1,5 @@
-"""Regenerate the part-2 screenshots (environment manager, credentials, welcome, compare):
+"""Regenerate the part-2 screenshots (environment manager, credentials, welcome, compare,
+diagnosis):
 
     .venv/bin/python docs/make_part2_screenshots.py      (offscreen; or under xvfb-run)
 
@@ -43,6 +44,7 @@ def main() -> None:
             gui("--screenshot", str(DOCS / f"window-{name}.png"), "--dialog", name, environ=environ)
         empty = environ | {"PINPOINT_WORKBENCH_CONFIG_DIR": str(base / "empty-config")}
         gui("--screenshot", str(DOCS / "window-welcome.png"), "--dialog", "welcome", environ=empty)
+        gui("--screenshot", str(DOCS / "window-diagnosis.png"), "--operation", "DeleteApp", "--send", environ=empty)
 
 
 def gui(*args: str, environ: dict) -> None:

@@ -336,3 +336,22 @@ def test_profiles_from_the_aws_config_sso_marked_and_the_sandbox_variables_saved
     manager.save()
     qtbot.waitUntil(lambda: window.controller.environments["sandbox"].variables.get("projectId") == "from-the-manager",
                     timeout=10000)
+
+
+def test_the_palette_reaches_saved_requests_and_history_entries(qtbot, window):
+    from ui_helpers import open_operation, send
+
+    tab = open_operation(qtbot, window, "GetApps")
+    assert send(qtbot, tab).startswith("200")
+    qtbot.keyClick(tab.editor.url, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(tab.saved_path), timeout=10000)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 1, timeout=10000)
+    palette = window.extras.open_palette()
+    qtbot.waitUntil(lambda: any(i.kind == "request" for i in palette.items), timeout=10000)
+    qtbot.keyClicks(palette.query, "getapps")
+    kinds = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).kind for r in range(palette.model.rowCount())]
+    assert {"operation", "request", "history"} <= set(kinds)
+    history = next(r for r, kind in enumerate(kinds) if kind == "history")
+    palette.view.setCurrentIndex(palette.model.index(history))
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=10000)  # the history entry, reopened as a new tab

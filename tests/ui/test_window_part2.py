@@ -181,7 +181,9 @@ def test_a_failed_send_shows_a_diagnosis_with_a_fix_button(qtbot, window):
 def test_the_troubleshooting_guide_lists_and_searches_every_known_problem(qtbot, window):
     from workbench.core.diagnose import catalogue
 
-    guide = window.extras.open_guide()
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    guide = window.extras.diagnosis_wiring.guide
+    assert guide is not None and guide.isVisible()
     qtbot.waitUntil(lambda: guide.list.count() == len(catalogue()), timeout=10000)
     qtbot.keyClicks(guide.query, "security token")
     assert 0 < guide.list.count() < len(catalogue())

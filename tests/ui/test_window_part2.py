@@ -357,3 +357,13 @@ def test_the_palette_reaches_saved_requests_and_history_entries(qtbot, window):
     palette.view.setCurrentIndex(palette.model.index(history))
     qtbot.keyClick(palette.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=10000)  # the history entry, reopened as a new tab
+
+
+def test_welcome_add_an_aws_environment_opens_the_manager_on_a_new_one(qtbot, window):
+    extras = window.extras
+    qtbot.waitUntil(lambda: extras.welcome is not None and extras.welcome.isVisible(), timeout=10000)
+    qtbot.mouseClick(extras.welcome.aws_button, Qt.MouseButton.LeftButton)
+    manager = extras.manager
+    assert manager is not None and manager.isVisible() and manager.editing is None
+    assert manager.message.text() == "pick a region, name it, Save"
+    manager.close()

@@ -41,7 +41,8 @@ def test_an_unusable_keyring_is_diagnosed_as_such_and_its_message_said_once(run_
 
 
 def test_a_profile_environment_is_told_to_check_its_profile(run_cli):
-    run_cli("env", "add", "p1", "--region", "us-east-1", "--profile", "nosuchprofile")
+    # a profile removed (or not configured yet) after the environment was added: env add --force keeps it
+    run_cli("env", "add", "p1", "--region", "us-east-1", "--profile", "nosuchprofile", "--force")
     result = run_cli("send", "GetApps", "--env", "p1", "--json")
     [diagnosis] = result.json["diagnoses"]
     assert diagnosis["id"] == "credentials-missing"

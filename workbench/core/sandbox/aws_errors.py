@@ -92,3 +92,12 @@ def not_emulated(api: str | None, operation: str | None, method: str, path: str)
 def unknown_operation(method: str, path: str) -> AwsError:
     return AwsError(404, "UnknownOperationException",
                     f"No Amazon Pinpoint API operation matches {method} {path}.")
+
+
+def internal_failure(api: str | None, operation: str | None) -> AwsError:
+    """The sandbox (or moto inside it) failed: the API's own 500, no Python text in it (the
+    sandbox log has the traceback)."""
+    code = "InternalServerException" if api == "pinpoint-sms-voice-v2" \
+        else "InternalServerErrorException"
+    return AwsError(500, code, f"The local sandbox failed on {operation or 'this request'}; "
+                               "its log (sandbox.log) has the details.")

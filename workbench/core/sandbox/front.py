@@ -146,8 +146,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(result, route)
             return route
         path, _, query = self.path.partition("?")
-        if route.api is None:
-            self._send_error(aws_errors.unknown_operation(self.command, path), route)
+        if route.operation is None:
+            target = arrived.header("X-Amz-Target")
+            error = aws_errors.unknown_operation(self.command, path, target)
+            self._send(*error.render("json" if target is not None else "rest-json"))
             return route
         if config.tutorial_policy and route.operation:
             decision = policy.decide(route)
@@ -165,13 +167,24 @@ class _Handler(BaseHTTPRequestHandler):
                 return route
             self._forward(arrived, route)
         elif mode == "refused" or config.emulator is None:
-            self._send_error(aws_errors.not_emulated(route.api, route.operation,
-                                                     self.command, path), route)
+            self._send_error(aws_errors.not_emulated(route.api, route.operation), route)
         else:
             self._send(*config.emulator.answer(route, body, query, arrived.headers))
         return route
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _dispatch
+    def __getattr__(self, name: str):
+        """Every method is dispatched (http.server looks up do_METHOD): one no operation has,
+        FOO or PATCH, gets AWS's unknown-operation answer rather than http.server's 501 page."""
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """http.server's own refusals (a request line it cannot read, an HTTP version it does
+        not speak, too many headers) as AWS-shaped JSON, not its HTML page."""
+        self.close_connection = True
+        reason = self.responses.get(code, ("Error",))[0]
+        self._send_error(aws_errors.refused_by_http(code, reason, message or reason))
 
     def _status(self) -> dict:
         config = self.server.config
@@ -264,8 +277,7 @@ class _Handler(BaseHTTPRequestHandler):
                 {k.lower() for k, _ in relayed}:
             # moto's HTML/plain-text pages never reach the client.
             if status == 404:
-                error = aws_errors.not_emulated(route.api, route.operation, arrived.method,
-                                                arrived.raw_target.split("?", 1)[0])
+                error = aws_errors.not_emulated(route.api, route.operation)
             else:
                 log.error("moto answered %s on %s: %s", status, route.operation,
                           data.decode("utf-8", "replace")[:2000])

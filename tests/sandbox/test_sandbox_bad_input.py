@@ -77,3 +77,15 @@ def test_bad_json_to_an_operation_moto_serves_is_a_400_bad_request(sandbox, body
     assert (status, headers["x-amzn-ErrorType"]) == (400, "BadRequestException")
     message = json.loads(data)["message"]
     assert message and not any(word in message for word in PYTHON_FAILURE_WORDS), message
+
+
+@pytest.mark.parametrize("signing_name, method, path", [
+    ("ses", "PUT", "/v1/email/account/sending"),  # every input member is optional
+    ("sms-voice", "POST", "/v1/sms-voice/configuration-sets"),
+])
+@pytest.mark.parametrize("body", [b"[1,2]", b'"text"', b"5", b"null"])
+def test_a_body_that_is_not_a_json_object_is_refused_not_ignored(sandbox, signing_name,
+                                                                  method, path, body):
+    status, headers, data = send_raw(sandbox.url, signing_name, method, path, None, body)
+    assert (status, headers["x-amzn-ErrorType"]) == (400, "BadRequestException")
+    assert "not a JSON object" in json.loads(data)["message"]

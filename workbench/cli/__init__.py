@@ -93,7 +93,7 @@ def entry_point() -> None:
 
 
 WELCOME = """\
-Pinpoint Workbench (command line; the desktop window comes next)
+Pinpoint Workbench, command line (`pinpoint-workbench` alone or `pinpoint-workbench gui` opens the window)
 
 Start here:
   pinpoint-workbench library list                 every Pinpoint operation, by API and group

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from workbench.core import regions
 from workbench.core.credentials import CredentialSource, CredentialsError
 from workbench.core.errors import Problem, WorkbenchError
+from workbench.core.paths import CONFIG_DIR_ENV, config_dir  # noqa: F401 - re-exported: callers import it from here
 from workbench.core.storage import (
     CorruptFile,
     LoadResult,
@@ -40,7 +41,6 @@ from workbench.core.storage import (
 )
 
 APP_NAME = "pinpoint-workbench"
-CONFIG_DIR_ENV = "PINPOINT_WORKBENCH_CONFIG_DIR"
 FILE_NAME = "environments.json"
 SANDBOX_NAME = "sandbox"
 
@@ -343,25 +343,6 @@ def needs_confirmation(env: Environment, operation_name: str) -> bool:
 
 
 # --------------------------------------------------------------------------- the store
-
-
-def config_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """PINPOINT_WORKBENCH_CONFIG_DIR, else the platform config dir (XDG_CONFIG_HOME honoured)."""
-
-    environ = os.environ if environ is None else environ
-    override = environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        xdg = environ.get("XDG_CONFIG_HOME")
-        if xdg and os.path.isabs(xdg):
-            return Path(xdg) / APP_NAME
-        home = environ.get("HOME")
-        if home:
-            return Path(home) / ".config" / APP_NAME
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 class EnvironmentStore:

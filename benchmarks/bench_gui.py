@@ -1,0 +1,238 @@
+"""The desktop window, as ratios to floors measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
+
+(a) Cold start: a fresh interpreter from spawn to the window's first paint, and its resident
+    memory once the library is loaded, against a bare PySide6 QMainWindow started the same
+    way (goals: 2.0x time, 3x memory). "usable" = library loaded and saved tabs restored.
+(b) A 10 MB JSON response (a loopback server, through the real send path, spooled to a
+    file, parsed in a worker): the longest gap of a 5 ms heartbeat timer on the UI thread from
+    Send to the tree shown (goal < 100 ms), against the longest gap while idle for as long;
+    and the time from Send to the response tree's first paint.
+(c) Search as you type over the whole library: UI-thread time per keystroke in the search
+    field, against a keystroke into a bare QLineEdit.
+Nothing is asserted; REPEATS runs each, median.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPEATS = 5
+
+
+# --------------------------------------------------------------------------- (a) cold start
+
+CHILD_BARE = """
+import time, os
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtCore import QObject, QEvent, QTimer
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 800)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
+            self.done = True
+            print("shown", time.time(), flush=True)
+            QTimer.singleShot(300, lambda: (print("rss", rss(), flush=True), app.quit()))
+        return False
+def rss():
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]) * 1024
+f = Painted(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+CHILD_APP = """
+import time, sys
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QEvent, QTimer
+from workbench.ui.app import build
+from workbench.ui.app_context import AppContext
+import os
+app = QApplication([])
+context = AppContext.from_environ(dict(os.environ))
+window, controller = build(context)
+window.resize(1280, 800)
+def rss():
+    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]) * 1024
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
+            self.done = True
+            print("shown", time.time(), flush=True)
+        return False
+f = Painted(); window.installEventFilter(f)
+window.ready.connect(lambda: print("usable", time.time(), flush=True))
+loads = []
+def loaded(_):  # the second time: with the sandbox badges, everything start-up loads is in
+    loads.append(1)
+    if len(loads) == 2:
+        QTimer.singleShot(300, lambda: (print("rss", rss(), flush=True), app.quit()))
+controller.library_loaded.connect(loaded)
+window.start_after_first_paint(); window.show(); app.exec()
+"""
+
+
+def cold_start(code: str, environ: dict) -> dict:
+    start = time.time()
+    result = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True, text=True, timeout=120)
+    values = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        values[key] = float(value)
+    if "shown" not in values:
+        raise SystemExit(f"child failed: {result.stderr[-2000:]}")
+    return {"shown": values["shown"] - start, "usable": values.get("usable", values["shown"]) - start,
+            "rss": values["rss"]}
+
+
+def bench_cold_start(environ: dict) -> None:
+    bare, app = [], []
+    for _ in range(REPEATS + 2):  # interleaved, so the machine's load drifts alike for both
+        bare.append(cold_start(CHILD_BARE, environ))
+        app.append(cold_start(CHILD_APP, environ))
+
+    def med(runs, key):
+        return statistics.median(r[key] for r in runs)
+
+    print("(a) cold start (fresh interpreter, median of %d, interleaved)" % len(bare))
+    print(f"    bare QMainWindow  shown {med(bare, 'shown') * 1000:7.0f} ms   rss {med(bare, 'rss') / 2**20:6.1f} MB")
+    print(f"    workbench window  shown {med(app, 'shown') * 1000:7.0f} ms   usable {med(app, 'usable') * 1000:7.0f} ms"
+          f"   rss {med(app, 'rss') / 2**20:6.1f} MB")
+    print(f"    ratio: shown {med(app, 'shown') / med(bare, 'shown'):.2f}x (goal 2.0x), "
+          f"usable {med(app, 'usable') / med(bare, 'shown'):.2f}x, memory {med(app, 'rss') / med(bare, 'rss'):.2f}x (goal 3x)")
+
+
+# --------------------------------------------------------------------------- (b), (c) in-process
+
+def bench_in_process(environ: dict) -> None:
+    sys.path.insert(0, str(HERE))
+    from json_server import JsonServer, large_document
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from workbench.ui.app import build
+    from workbench.ui.app_context import AppContext
+
+    app = QApplication.instance() or QApplication([])
+    body = large_document(10)
+    with JsonServer(body) as server:
+        context = AppContext(environ, Path(environ["PINPOINT_WORKBENCH_CONFIG_DIR"]),
+                             Path(environ["PINPOINT_WORKBENCH_DATA_DIR"]), sandbox_url=lambda: server.url)
+        window, controller = build(context, persist=False)
+        window.resize(1280, 800)
+        window.show()
+        window.start()
+        wait(app, lambda: window._library_ready and controller.current_env is not None and controller.current_env.hosts)
+
+        class Heartbeat:
+            def __init__(self):
+                self.clock, self.gaps, self.last = QElapsedTimer(), [], None
+                self.timer = QTimer(interval=5)
+                self.timer.timeout.connect(self.tick)
+
+            def start(self):
+                self.gaps, self.last = [], None
+                self.clock.start()
+                self.timer.start()
+
+            def tick(self):
+                now = self.clock.elapsed()
+                if self.last is not None:
+                    self.gaps.append(now - self.last)
+                self.last = now
+
+            def stop(self) -> float:
+                self.timer.stop()
+                return max(self.gaps or [0])
+
+        class FirstPaint(QObject):
+            def __init__(self):
+                super().__init__()
+                self.at = 0.0  # set to None when the rows arrive; the next paint is the one measured
+
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint and self.at is None:
+                    self.at = time.perf_counter()
+                return False
+
+        heartbeat = Heartbeat()
+        gaps, idle_gaps, paints = [], [], []
+        for _ in range(REPEATS):
+            tab = window.open_operation("pinpoint:GetApps")
+            wait(app, lambda: tab.isVisible(), 5)
+            app.processEvents()
+            painted = FirstPaint()
+            tab.response.tree.viewport().installEventFilter(painted)
+            # arm the paint probe when the tree gets its rows (earlier paints are of the empty tree)
+            tab.response.tree_model.modelReset.connect(lambda painted=painted: setattr(painted, "at", None))
+            heartbeat.start()
+            started = time.perf_counter()
+            window.send(tab)
+            wait(app, lambda: tab.response_body is not None and tab.response.tree_model.rowCount() > 0, 60)
+            wait(app, lambda: bool(painted.at), 10)
+            elapsed = time.perf_counter() - started
+            gaps.append(heartbeat.stop())
+            paints.append(painted.at - started)
+            heartbeat.start()
+            idle_until = time.perf_counter() + elapsed
+            wait(app, lambda: time.perf_counter() >= idle_until, elapsed + 5)
+            idle_gaps.append(heartbeat.stop())
+            window.close_tab(window.tabs.indexOf(tab))
+        print(f"(b) 10 MB JSON response ({len(body) / 2**20:.1f} MB, median of {REPEATS})")
+        print(f"    longest UI-thread gap during send+parse+show {statistics.median(gaps):6.0f} ms (goal < 100 ms); "
+              f"idle floor {statistics.median(idle_gaps):.0f} ms -> ratio {statistics.median(gaps) / max(1, statistics.median(idle_gaps)):.1f}x")
+        print(f"    Send -> response tree first paint {statistics.median(paints) * 1000:6.0f} ms")
+
+        search = window.library.search
+        text = "send messages phone"
+
+        def per_key(widget) -> float:
+            widget.clear()
+            app.processEvents()
+            start = time.perf_counter()
+            for char in text:
+                QTest.keyClick(widget, char)
+                app.processEvents()
+            return (time.perf_counter() - start) / len(text)
+
+        bare = QLineEdit()
+        bare.show()
+        ours = statistics.median(per_key(search) for _ in range(REPEATS))
+        floor = statistics.median(per_key(bare) for _ in range(REPEATS))
+        print(f"(c) search as you type over {len(controller.entries)} operations: {ours * 1000:.2f} ms per keystroke; "
+              f"bare QLineEdit {floor * 1000:.2f} ms -> {ours / floor:.1f}x")
+        window.close()
+
+
+def wait(app, condition, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        environ = dict(os.environ)
+        environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not environ.get("DISPLAY") else "")
+        if not environ["QT_QPA_PLATFORM"]:
+            del environ["QT_QPA_PLATFORM"]
+        environ |= {"PINPOINT_WORKBENCH_CONFIG_DIR": f"{tmp}/config", "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data",
+                    "HOME": tmp}
+        os.environ.update(environ)
+        bench_cold_start(environ)
+        bench_in_process(environ)
+
+
+if __name__ == "__main__":
+    main()

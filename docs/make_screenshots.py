@@ -1,0 +1,75 @@
+"""Regenerate the README's screenshots (run under Xvfb for real fonts and an X display):
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/make_screenshots.py
+
+The first two come from `pinpoint-workbench gui --screenshot` against a one-off local
+sandbox; the large response is the same screenshot script in-process, with the sandbox
+environment pointed at a loopback server answering a 10 MB GetApps-shaped JSON.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+
+
+def gui(*args: str, environ: dict) -> None:
+    subprocess.run([sys.executable, "-m", "workbench", "gui", *args], env=environ, check=True, cwd=ROOT, timeout=180)
+
+
+def large_response(path: Path, environ: dict) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from json_server import JsonServer, large_document
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.app import build
+    from workbench.ui.app_context import AppContext
+    from workbench.ui.screenshot import ScreenshotScript
+
+    app = QApplication([])
+    app.setStyle("Fusion")
+    with JsonServer(large_document(10)) as server:
+        context = AppContext(environ, Path(environ["PINPOINT_WORKBENCH_CONFIG_DIR"]),
+                             Path(environ["PINPOINT_WORKBENCH_DATA_DIR"]), sandbox_url=lambda: server.url)
+        window, controller = build(context, persist=False)
+        window.resize(1400, 860)
+        script = ScreenshotScript(window, str(path), operation="GetApps", send=True)
+
+        def expand_then_exit(code):
+            tab = script.tab
+            tree = tab.response.tree
+            model = tab.response.tree_model
+            items = model.index(0, 0, model.index(0, 0))
+            tree.expand(items)
+            tree.expand(model.index(2, 0, items))
+            tab.response.views.setCurrentIndex(0)
+            QTimer.singleShot(300, lambda: (window.grab().save(str(path), "PNG"), app.exit(code)))
+
+        script.finished.connect(expand_then_exit)
+        window.show()
+        QTimer.singleShot(0, window.start)
+        app.exec()
+        window.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        environ = dict(os.environ) | {"PINPOINT_WORKBENCH_CONFIG_DIR": f"{tmp}/config",
+                                      "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data", "HOME": tmp}
+        gui("--screenshot", str(DOCS / "window-response.png"), "--operation", "CreateApp", "--variant", "ex-097",
+            "--send", environ=environ)
+        gui("--screenshot", str(DOCS / "window-inspect.png"), "--operation", "CreateApp", "--variant", "ex-002",
+            "--send", "--tab", "inspect", environ=environ)
+        os.environ.update(environ)
+        large_response(DOCS / "window-large-response.png", environ)
+
+
+if __name__ == "__main__":
+    main()

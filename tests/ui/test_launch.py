@@ -1,0 +1,65 @@
+"""Launching: the window with no arguments (or `gui`), the command line otherwise; no display
+gives a clear message, never a Qt abort; the two front ends never import each other."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.ui.app import NO_DISPLAY, run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _environ(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return env | {"HOME": str(tmp_path), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+                  "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data")} | extra
+
+
+def test_no_display_says_how_to_use_the_command_line(tmp_path, capsys):
+    status = run([], environ=_environ(tmp_path))
+    assert status == 2
+    assert capsys.readouterr().err == NO_DISPLAY
+
+
+def test_no_arguments_without_a_display_is_the_message_not_a_crash(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "workbench"], env=_environ(tmp_path), capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "no display to open the window on" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_other_arguments_go_to_the_command_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "workbench", "library", "search", "apps", "--json"],
+                            env=_environ(tmp_path), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "GetApps" in result.stdout
+
+
+def test_screenshot_renders_the_window_offscreen(tmp_path):
+    target = tmp_path / "window.png"
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(target),
+                             "--operation", "GetApp", "--size", "900x600"],
+                            env=_environ(tmp_path), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _imports(package: Path) -> set[str]:
+    found = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+    return found
+
+
+def test_the_window_and_the_command_line_do_not_import_each_other():
+    assert not any(name.startswith("workbench.cli") for name in _imports(ROOT / "workbench" / "ui"))
+    assert not any(name.startswith("workbench.ui") for name in _imports(ROOT / "workbench" / "cli"))

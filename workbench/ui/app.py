@@ -1,0 +1,135 @@
+"""Start the window: check there is a display, build the AppContext from the process
+environment, inject it into the controller and the window. `--screenshot FILE` renders the
+window offscreen (optionally opening an operation, sending it, showing a pane) and exits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Mapping
+
+NO_DISPLAY = """\
+pinpoint-workbench: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).
+Everything the window does is also a command; for example:
+  pinpoint-workbench library search sms
+  pinpoint-workbench send GetApps                  # a signed request to the local sandbox
+  pinpoint-workbench --help
+To render the window without a display: pinpoint-workbench gui --screenshot window.png
+"""
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="pinpoint-workbench gui", description="Open the desktop window.")
+    parser.add_argument("--screenshot", metavar="FILE", help="render the window offscreen to FILE (PNG) and exit")
+    parser.add_argument("--operation", metavar="NAME", help="open this operation in a tab (GetApps, pinpoint:GetApp)")
+    parser.add_argument("--variant", metavar="NAME", help="body example for the opened operation (full, ex-002...)")
+    parser.add_argument("--env", metavar="NAME", help="select this environment")
+    parser.add_argument("--send", action="store_true", help="send the opened operation before the screenshot")
+    parser.add_argument("--tab", choices=("response", "inspect"), default="response")
+    parser.add_argument("--size", default="1400x860", help="window size for the screenshot, WxH")
+    return parser.parse_args(argv)
+
+
+def has_display(environ: Mapping[str, str]) -> bool:
+    if environ.get("QT_QPA_PLATFORM") or sys.platform in ("darwin", "win32"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
+def xcb_problem(environ: Mapping[str, str]) -> str | None:
+    """Why Qt's X11 plugin cannot load (a missing system library), or None. Qt itself would
+    abort the process; this lets the launcher say what to install instead."""
+    if environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux") or not environ.get("DISPLAY"):
+        return None
+    if environ.get("WAYLAND_DISPLAY"):
+        return None
+    import ctypes
+    from pathlib import Path
+
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        return str(exc).split(": ")[-2] if ": " in str(exc) else str(exc)
+    return None
+
+
+def build(context, persist: bool = True):
+    """-> (window, controller) for `context`; the QApplication must exist."""
+    from PySide6.QtCore import QSettings
+
+    from workbench.ui.controller import Controller
+    from workbench.ui.main_window import MainWindow
+
+    settings = QSettings(str(context.config_dir / "window.ini"), QSettings.Format.IniFormat)
+    controller = Controller(context)
+    window = MainWindow(controller, settings, persist=persist)
+    return window, controller
+
+
+def _close_on_signals(window) -> None:
+    """Ctrl+C in the terminal or a SIGTERM closes the window properly (open tabs saved), with
+    no traceback. Python only sees a signal when it runs, so a timer gives it the chance."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(*_):
+        window.close()
+
+    signal.signal(signal.SIGINT, close)
+    signal.signal(signal.SIGTERM, close)
+    timer = QTimer(window, interval=250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
+def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
+    environ = dict(os.environ if environ is None else environ)
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.screenshot and not has_display(environ):
+        os.environ["QT_QPA_PLATFORM"] = environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not has_display(environ):
+        sys.stderr.write(NO_DISPLAY)
+        return 2
+    problem = xcb_problem(environ)
+    if problem:
+        sys.stderr.write(f"pinpoint-workbench: the window cannot open on this X display: Qt's X11 plugin needs a "
+                         f"system library that is missing ({problem}).\nOn Debian/Ubuntu: apt-get install "
+                         f"libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0\n"
+                         f"The command line works without it: pinpoint-workbench --help\n")
+        return 2
+
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.app_context import AppContext
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Pinpoint Workbench")
+    app.setOrganizationName("pinpoint-workbench")
+    app.setDesktopFileName("pinpoint-workbench")
+    app.setStyle("Fusion")
+    context = AppContext.from_environ(environ)
+    window, controller = build(context, persist=not args.screenshot)
+    if args.screenshot:
+        from workbench.ui.screenshot import ScreenshotScript
+
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
+        script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
+                                  send=args.send, pane=args.tab)
+        script.finished.connect(lambda code: app.exit(code))
+    _close_on_signals(window)
+    window.start_after_first_paint()
+    window.show()
+    status = app.exec()
+    window.close()
+    return status

@@ -1,0 +1,393 @@
+"""The main window: sidebar (Library, Collections, History), request tabs in the centre,
+the environment switcher at the top right. It lays out panes and wires their intents to the
+controller; it owns no data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from workbench.ui.accessible import named
+from workbench.ui.panes.collections_pane import CollectionsPane
+from workbench.ui.panes.environment_bar import EnvironmentBar
+from workbench.ui.panes.history_pane import HistoryPane
+from workbench.ui.panes.library_pane import LibraryPane
+
+if TYPE_CHECKING:
+    from workbench.ui.panes.request_tab import RequestTab
+
+# The request tab (editors, response, inspect) is imported when the first tab opens, or
+# ahead of that in a worker: the window's first paint does not wait for it.
+REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # library loaded and saved tabs restored
+
+    def __init__(self, controller, settings: QSettings, persist: bool = True, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.persist = persist  # False: a screenshot run leaves the user's session and layout alone
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Pinpoint Workbench")
+        # An explicit minimum: the layout then never resizes the top-level's limits as panes
+        # come and go (which the offscreen platform reports as a warning on every change).
+        self.setMinimumSize(720, 480)
+        self._pending_session = None
+        self._closed: list = []  # (draft, dirty, saved_path) of closed tabs, for Ctrl+Shift+T
+        self._library_ready = False
+        self._environments_ready = False
+        self.beside = settings.value("layout/beside", False, type=bool)
+
+        self.env_bar = EnvironmentBar()  # top right, in the menu bar's corner
+
+        self.library = LibraryPane()
+        self.collections = CollectionsPane(controller.context.collections_dir)
+        self.history = HistoryPane()
+        self.sidebar = named(QTabWidget(), "sidebar", "Sidebar")
+        self.sidebar.addTab(self.library, "Library")
+        self.sidebar.addTab(self.collections, "Collections")
+        self.sidebar.addTab(self.history, "History")
+        self.tabs = named(QTabWidget(), "requestTabs", "Open requests")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter", "Sidebar and requests")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 950])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.env_bar.band)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar().setObjectName("statusBar")
+
+        self._actions()
+        self.menuBar().setCornerWidget(self.env_bar, Qt.Corner.TopRightCorner)
+        self._wire()
+        self._session_timer = QTimer(self, singleShot=True, interval=1500)
+        self._session_timer.timeout.connect(lambda: self.controller.save_session(self.session()) if self.persist else None)
+        self._restore_window_state()
+        self._env_poll = QTimer(self, interval=3000)
+        self._env_poll.timeout.connect(self.controller.poll_environments)
+        self._env_poll.start()
+
+    # ---- setup
+
+    def _actions(self) -> None:
+        def action(text, keys, slot, name):
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        request = self.menuBar().addMenu("&Request")
+        request.addAction(action("Send", ["Ctrl+Return", "Ctrl+Enter"], self.send_current, "sendAction"))
+        self.cancel_action = action("Cancel", ["Esc"], self.cancel_current, "cancelAction")
+        self.cancel_action.setEnabled(False)  # only while the current tab sends: Esc stays free otherwise
+        request.addAction(self.cancel_action)
+        request.addAction(action("Save to collection", ["Ctrl+S"], self.save_current, "saveAction"))
+        request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
+        request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
+        request.addAction(action("Format body", ["Ctrl+Shift+F"], self._format_body, "formatAction"))
+        view = self.menuBar().addMenu("&View")
+        view.addAction(action("Find in response", ["Ctrl+F"], self._find, "findAction"))
+        view.addAction(action("Focus URL", ["Ctrl+L"], self._focus_url, "focusUrlAction"))
+        view.addAction(action("Switch environment", ["Ctrl+E"], self._focus_env, "environmentAction"))
+        view.addAction(action("Toggle sidebar", ["Ctrl+\\"], lambda: self.sidebar.setVisible(not self.sidebar.isVisible()),
+                              "sidebarAction"))
+        view.addAction(action("Next tab", ["Ctrl+Tab"], lambda: self._step_tab(1), "nextTabAction"))
+        view.addAction(action("Previous tab", ["Ctrl+Shift+Tab"], lambda: self._step_tab(-1), "previousTabAction"))
+        beside = action("Response beside the request", [], self._toggle_layout, "layoutAction")
+        beside.setCheckable(True)
+        beside.setChecked(self.beside)
+        view.addAction(beside)
+        view.addAction(action("Search the library", ["Ctrl+K", "Ctrl+P"], self._focus_search, "searchAction"))
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.library_loaded.connect(self._library_loaded)
+        c.environments_loaded.connect(self._environments_loaded)
+        c.environment_changed.connect(self.env_bar.show_environment)
+        c.credential_status.connect(lambda name, text: self.env_bar.show_credentials(text)
+                                    if name == c.current_env_name else None)
+        c.session_loaded.connect(self._session_loaded)
+        c.history_added.connect(self.history.add)
+        c.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        c.draft_saved.connect(self._draft_saved)
+        c.draft_loaded.connect(lambda path, draft: self.open_draft(draft, saved_path=path))
+        c.busy_changed.connect(lambda *_: self._update_cancel())
+        self.tabs.currentChanged.connect(lambda _: self._update_cancel())
+        c.history_loaded.connect(self.history.model.set_rows)
+        c.history_opened.connect(self._history_opened)
+        self.env_bar.selected.connect(c.select_environment)
+        self.library.open_requested.connect(self.open_operation)
+        self.collections.open_requested.connect(c.load_draft)
+        self.history.reopen_requested.connect(c.open_history)
+        self.sidebar.currentChanged.connect(lambda i: c.reload_history() if self.sidebar.widget(i) is self.history else None)
+
+    def start(self) -> None:
+        """Load the library, environments, history and saved tabs (in workers)."""
+        self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+
+    def start_after_first_paint(self) -> None:
+        """`start()` once the window has painted: the workers' imports then do not compete
+        with the first paint for the interpreter lock."""
+        self._starting = True
+
+    def event(self, event) -> bool:
+        if getattr(self, "_starting", False) and event.type() == event.Type.Paint:
+            self._starting = False
+            QTimer.singleShot(0, self.start)
+        return super().event(event)
+
+    # ---- tabs
+
+    def current_tab(self):
+        return self.tabs.currentWidget()
+
+    def open_operation(self, key: str) -> RequestTab:
+        from workbench.core.drafts import RequestDraft
+
+        template = self.controller.template(key)
+        return self.open_draft(RequestDraft(name=template.operation, operation=template.key))
+
+    def open_draft(self, draft, *, dirty=False, saved_path="", select=True) -> RequestTab | None:
+        try:
+            template = self.controller.template(draft.operation)
+        except (KeyError, AttributeError):
+            self.statusBar().showMessage(f"{draft.operation}: not in the library; not opened", 8000)
+            return None
+        from workbench.ui.panes.request_tab import RequestTab
+
+        tab = RequestTab(self.controller, draft, template, dirty=dirty, saved_path=saved_path)
+        tab.splitter.setOrientation(Qt.Orientation.Horizontal if self.beside else Qt.Orientation.Vertical)
+        tab.send_requested.connect(self.send)
+        tab.remedy_requested.connect(self.apply_remedy)
+        tab.dirty_changed.connect(self._retitle)
+        tab.response.save_body_requested.connect(lambda: self.save_body(tab))
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setTabToolTip(index, draft.operation or "")
+        if select:
+            self.tabs.setCurrentIndex(index)
+            tab.editor.url.setFocus()
+        self._session_timer.start()
+        return tab
+
+    def _history_opened(self, entry, exchange) -> None:
+        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response."""
+        tab = self.open_draft(entry.draft, dirty=True)
+        if tab is not None:
+            tab.show_exchange(exchange)
+            if exchange.response is not None:
+                self.controller.load_body(tab.tab_id, exchange.response)
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if tab is None:
+            return
+        self.controller.cancel(tab.tab_id)
+        self._closed.append((tab.to_model(), tab.dirty, tab.saved_path))
+        self.tabs.removeTab(index)
+        tab.deleteLater()
+        self._session_timer.start()
+
+    def reopen_closed_tab(self) -> None:
+        """Closing a tab loses nothing: the last closed one comes back, edits included."""
+        if self._closed:
+            draft, dirty, saved_path = self._closed.pop()
+            self.open_draft(draft, dirty=dirty, saved_path=saved_path)
+
+    def _retitle(self, tab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, tab.title)
+        self._session_timer.start()
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    # ---- intents
+
+    def send(self, tab) -> None:
+        draft = tab.to_model()
+        confirmed = False
+        if self.controller.needs_confirmation(draft):
+            if not self.confirm_production(draft):
+                tab.response.show_state("Not sent: not confirmed for production", "#ef6c00")
+                return
+            confirmed = True
+        self.controller.send(tab.tab_id, draft, confirmed=confirmed)
+
+    def apply_remedy(self, tab, code: str) -> None:
+        """A remedy button from a tab's error banner (set_variable is handled in the tab)."""
+        from workbench.ui.dialogs import confirm
+
+        kind, _, arg = code.partition(":")
+        if kind == "allow_any_host":
+            if confirm(self, "anyHostConfirmation", "Send to this host?",
+                       f"{tab.editor.banner.text()}\n\nSign with the credentials of {self.controller.current_env_name} "
+                       f"and send to this host anyway?", "Send anyway"):
+                self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
+        elif kind == "start_sandbox":
+            self.controller.select_environment("sandbox")
+        elif kind == "store_credentials":
+            self.statusBar().showMessage(
+                f"Store them from a terminal: pinpoint-workbench credentials set {arg} --access-key-id AKIA… "
+                f"(the secret is prompted for)", 20000)
+
+    def confirm_production(self, draft) -> bool:
+        from workbench.ui.dialogs import confirm
+
+        env = self.controller.current_env
+        operation = draft.operation.split(":")[-1]
+        return confirm(self, "productionConfirmation", "Production environment",
+                       f"{env.name} is a PRODUCTION environment ({env.region}).\n\n{operation} changes or deletes "
+                       f"data, or reaches people. Send it?", f"Send {operation} to {env.name}")
+
+    def send_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.send(tab)
+
+    def cancel_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.controller.cancel(tab.tab_id)
+
+    def _update_cancel(self) -> None:
+        tab = self.current_tab()
+        self.cancel_action.setEnabled(tab is not None and self.controller.is_busy(tab.tab_id))
+
+    def save_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.controller.save_draft(tab.tab_id, tab.to_model(), tab.saved_path)
+
+    def _draft_saved(self, tab_id: str, path: str) -> None:
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if tab.tab_id == tab_id:
+                tab.mark_saved(path)
+        self.collections.watch()
+        self.statusBar().showMessage(f"saved to {path}", 8000)
+
+    def _format_body(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.editor.body.format_json()
+
+    def _find(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.output.setCurrentIndex(0)
+            tab.response.start_find()
+
+    def _focus_url(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.editor.url.setFocus()
+            tab.editor.url.selectAll()
+
+    def _focus_env(self) -> None:
+        self.env_bar.switcher.setFocus()
+        self.env_bar.switcher.showPopup()
+
+    def _focus_search(self) -> None:
+        self.sidebar.show()
+        self.sidebar.setCurrentWidget(self.library)
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
+    def _toggle_layout(self, beside: bool) -> None:
+        self.beside = beside
+        self.settings.setValue("layout/beside", beside)
+        for i in range(self.tabs.count()):
+            self.tabs.widget(i).splitter.setOrientation(Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical)
+
+    def save_body(self, tab) -> None:
+        if tab.exchange is None or tab.exchange.response is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save the response body", "response.json")
+        if path:
+            self.controller.save_body(tab.exchange.response, path)
+
+    # ---- library, session, window state
+
+    def _library_loaded(self, entries) -> None:
+        self.library.set_entries(entries)
+        if not self._library_ready:
+            self._library_ready = True
+            self.collections.watch()
+            self._restore_tabs()
+
+    def _session_loaded(self, session) -> None:
+        self._pending_session = session
+        self._restore_tabs()
+
+    def _environments_loaded(self, environments) -> None:
+        self.env_bar.set_environments(environments, self.controller.current_env_name)
+        if not self._environments_ready:
+            self._environments_ready = True
+            self._restore_tabs()
+
+    def _restore_tabs(self) -> None:
+        """Once the library, the environments and the saved session are all in."""
+        if not (self._library_ready and self._environments_ready) or self._pending_session is None:
+            return
+        session, self._pending_session = self._pending_session, None
+        for problem in session.problems:
+            self.statusBar().showMessage(f"open tabs not restored: {problem}", 10000)
+        if session.environment and session.environment in self.controller.environments:
+            self.controller.select_environment(session.environment)
+        elif session.environment:
+            self.controller.current_env_name = session.environment
+        for tab in session.tabs:
+            self.open_draft(tab.draft, dirty=tab.dirty, saved_path=tab.saved_path, select=False)
+        if self.tabs.count():
+            self.tabs.setCurrentIndex(min(session.active, self.tabs.count() - 1))
+        self.ready.emit()
+
+    def session(self):
+        from workbench.core.window_session import OpenTab, WindowSession
+
+        tabs = tuple(OpenTab(self.tabs.widget(i).to_model(), self.tabs.widget(i).dirty, self.tabs.widget(i).saved_path)
+                     for i in range(self.tabs.count()))
+        return WindowSession(tabs, max(0, self.tabs.currentIndex()))
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        if not self.persist:
+            self.controller.shutdown()
+            super().closeEvent(event)
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        if self._library_ready:  # else nothing was restored yet: keep the saved session as it is
+            self.controller.save_session(self.session(), wait=True)
+        self.controller.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,90 @@
+"""Sent requests, newest first, and a filter by environment, operation and status class."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Time", "Environment", "Operation", "Status", "ms")
+
+
+def status_text(entry) -> str:
+    if entry.status is not None:
+        return str(entry.status)
+    if not entry.sent:
+        return "not sent"
+    return "no response"
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, entries) -> None:
+        self.beginResetModel()
+        self._rows = list(entries)
+        self.endResetModel()
+
+    def prepend(self, entry) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, entry)
+        self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self._rows[index.row()]
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (entry.when, entry.environment, entry.operation.split(":")[-1], status_text(entry),
+                    "" if entry.elapsed_ms is None else f"{entry.elapsed_ms:.0f}")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{entry.method} {entry.url}" + (f"\n{entry.error.get('message', '')}" if entry.error else "")
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+STATUS_CLASSES = ("any status", "2xx", "3xx", "4xx", "5xx", "no response")
+
+
+class HistoryFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.status_class = STATUS_CLASSES[0]
+
+    def set_filter(self, text: str, status_class: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
+            self.text, self.status_class = text.lower().strip(), status_class
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self.text, self.status_class = text.lower().strip(), status_class
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        entry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)
+        if self.text and not all(w in f"{entry.environment} {entry.operation}".lower() for w in self.text.split()):
+            return False
+        if self.status_class == "no response":
+            return entry.status is None
+        if self.status_class != STATUS_CLASSES[0]:
+            return entry.status is not None and str(entry.status)[0] == self.status_class[0]
+        return True

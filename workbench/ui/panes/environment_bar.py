@@ -1,0 +1,58 @@
+"""The environment switcher for the toolbar: name and region, its colour, a PRODUCTION mark
+and the credential status; plus the colour band shown across the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QWidget
+
+from workbench.ui.accessible import named
+
+PRODUCTION_COLOUR = "#c62828"
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour) if colour else Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+class EnvironmentBar(QWidget):
+    selected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.switcher = named(QComboBox(), "environmentSwitcher", "Environment", "Switch environment (Ctrl+E)")
+        self.switcher.setMinimumWidth(240)
+        self.production = named(QLabel("PRODUCTION"), "productionBadge", "Production environment")
+        self.production.setStyleSheet(f"background: {PRODUCTION_COLOUR}; color: white; font-weight: bold; padding: 2px 6px;")
+        self.production.hide()
+        self.credentials = named(QLabel(""), "credentialStatus", "Credential status")
+        self.credentials.setMinimumWidth(260)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Environment:"))
+        layout.addWidget(self.switcher)
+        layout.addWidget(self.production)
+        layout.addWidget(self.credentials)
+        self.switcher.activated.connect(lambda i: self.selected.emit(self.switcher.itemData(i)))
+        self.band = named(QFrame(), "environmentBand", "Environment colour")
+        self.band.setFixedHeight(4)
+
+    def set_environments(self, environments, current: str) -> None:
+        self.switcher.clear()
+        for env in environments:
+            label = f"{env.name} — {env.region}" + ("  [PRODUCTION]" if env.production else "")
+            self.switcher.addItem(_swatch(env.colour or (PRODUCTION_COLOUR if env.production else "")), label, env.name)
+        self.switcher.setCurrentIndex(max(0, self.switcher.findData(current)))
+
+    def show_environment(self, env) -> None:
+        self.switcher.setCurrentIndex(max(0, self.switcher.findData(env.name)))
+        self.production.setVisible(env.production)
+        colour = PRODUCTION_COLOUR if env.production else (env.colour or "transparent")
+        self.band.setStyleSheet(f"background: {colour};")
+        self.band.setFixedHeight(8 if env.production else 4)
+
+    def show_credentials(self, text: str) -> None:
+        self.credentials.setText(text)

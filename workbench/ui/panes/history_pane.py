@@ -1,0 +1,46 @@
+"""History: every send from this window, filtered by environment/operation text and status
+class; a double click reopens the entry as a new, unlinked tab with its response."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from workbench.ui.accessible import named
+from workbench.ui.models.history_model import ENTRY_ROLE, STATUS_CLASSES, HistoryFilter, HistoryModel
+
+
+class HistoryPane(QWidget):
+    reopen_requested = Signal(object)  # a HistoryEntry
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = HistoryModel(self)
+        self.filter = HistoryFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.text = named(QLineEdit(), "historyFilter", "Filter history by environment or operation")
+        self.text.setPlaceholderText("Filter: environment, operation…")
+        self.status = named(QComboBox(), "historyStatus", "Filter history by status")
+        self.status.addItems(STATUS_CLASSES)
+        self.list = named(QTableView(), "historyList", "Request history")
+        self.list.setModel(self.filter)
+        self.list.verticalHeader().hide()
+        self.list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.text.textChanged.connect(self._refilter)
+        self.status.currentTextChanged.connect(self._refilter)
+        self.list.activated.connect(lambda index: self.reopen_requested.emit(index.data(ENTRY_ROLE)))  # Enter or double click
+
+    def _refilter(self) -> None:
+        self.filter.set_filter(self.text.text(), self.status.currentText())
+
+    def add(self, entry) -> None:
+        self.model.prepend(entry)

@@ -1,0 +1,47 @@
+"""What was signed and how: the request as sent, credential scope, signed headers, the
+canonical request, string to sign and payload hash (signature and token redacted), and
+"copy as curl"."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workbench.core.curl_export import curl_command
+from workbench.ui.accessible import named
+from workbench.ui.editors import JsonView
+
+
+class InspectPane(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = named(QLabel("Send a request to see what was signed."), "inspectSummary", "Signing summary")
+        self.summary.setWordWrap(True)
+        self.curl_button = named(QPushButton("Copy as curl"), "copyCurlButton", "Copy as curl",
+                                 "curl --aws-sigv4 with credentials from $AWS_ACCESS_KEY_ID/$AWS_SECRET_ACCESS_KEY")
+        self.curl_button.setEnabled(False)
+        self.curl_button.clicked.connect(self.copy_curl)
+        self.view = named(JsonView(json_syntax=False), "inspectView", "Inspection: request as sent and its signing")
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.curl_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self._curl = ""
+
+    def show_inspection(self, inspection, body_text: str = "") -> None:
+        self.summary.setText(escape(
+            f"{inspection.method} signed for {inspection.signing_name} in {inspection.region}; "
+            f"scope {inspection.credential_scope}; key {inspection.access_key_id[:4]}…"
+            f"{inspection.access_key_id[-4:]}; signature {inspection.signature_redacted}"))
+        self.view.setPlainText(inspection.to_text())
+        self._curl = curl_command(inspection, body_text)
+        self.curl_button.setEnabled(True)
+
+    def copy_curl(self) -> str:
+        QGuiApplication.clipboard().setText(self._curl)
+        return self._curl

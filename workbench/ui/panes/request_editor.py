@@ -1,0 +1,278 @@
+"""One request: method + URL + Send/Cancel on a row, then Params, Headers, Body, Variables
+and Docs. `set_model(draft, template)` fills it; `to_model()` reads a RequestDraft back.
+The editor never holds the truth: the draft is rebuilt from the widgets on demand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from workbench.core.drafts import RequestDraft
+from workbench.core.json_locate import line_of
+from workbench.ui.accessible import named
+from workbench.ui.editors import JsonEditor, UrlEdit
+from workbench.ui.models.key_value_model import KeyValueModel
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
+
+
+def _table(model, object_name: str, accessible: str) -> QTableView:
+    view = named(QTableView(), object_name, accessible)
+    view.setModel(model)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().hide()
+    return view
+
+
+class RequestEditor(QWidget):
+    send_requested = Signal()
+    cancel_requested = Signal()
+    edited = Signal()  # anything the user changed (the tab marks itself dirty)
+    check_requested = Signal()  # debounced: time to validate again
+    remedy_requested = Signal(str)  # a remedy code from the error banner
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._template = None
+        self._draft = RequestDraft()
+        self._loading = False
+
+        self.method = named(QComboBox(), "methodCombo", "HTTP method")
+        self.method.addItems(METHODS)
+        self.url = named(UrlEdit(), "urlEdit", "Request URL", "The URL; {{variables}} are filled in from the request, "
+                         "the environment and globals (Ctrl+L)")
+        self.send_button = named(QPushButton("Send"), "sendButton", "Send", "Send the request (Ctrl+Enter)")
+        self.cancel_button = named(QPushButton("Cancel"), "cancelButton", "Cancel", "Cancel the running send (Esc)")
+        self.cancel_button.setEnabled(False)
+        self.phase = named(QLabel(""), "sendPhase", "Send phase")
+        row = QHBoxLayout()
+        row.addWidget(self.method)
+        row.addWidget(self.url, 1)
+        row.addWidget(self.send_button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.phase)
+
+        self.banner = named(QLabel(""), "errorBanner", "Problem")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.remedy_row = QHBoxLayout()
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addLayout(self.remedy_row)
+        self.banner_box = QWidget()
+        self.banner_box.setLayout(banner_row)
+        self.banner_box.hide()
+
+        self.params = KeyValueModel(("Parameter", "Value"), self)
+        self.headers = KeyValueModel(("Header", "Value"), self)
+        self.variables = KeyValueModel(("Variable", "Value"), self)
+        self.sections = named(QTabWidget(), "requestSections", "Request sections")
+        self.params_view = _table(self.params, "paramsTable", "Path and query parameters")
+        self.variables_view = _table(self.variables, "variablesTable", "Request variables")
+        self.sections.addTab(self.params_view, "Params")
+        self.sections.addTab(_table(self.headers, "headersTable", "Extra headers"), "Headers")
+        self.body_page = self._body_tab()
+        self.sections.addTab(self.body_page, "Body")
+        self.sections.addTab(self.variables_view, "Variables")
+        self.docs = named(QTextBrowser(), "operationDocs", "Operation documentation")
+        self.docs.setOpenExternalLinks(True)
+        self.sections.addTab(self.docs, "Docs")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.banner_box)
+        layout.addWidget(self.sections, 1)
+
+        self._check_timer = QTimer(self, singleShot=True, interval=400)
+        self._check_timer.timeout.connect(self.check_requested)
+        for model in (self.params, self.headers, self.variables):
+            model.edited.connect(self._changed)
+        self.params.edited.connect(self.refresh_variables)
+        self.variables.edited.connect(self.refresh_variables)
+        # textChanged also fires when the highlighter recolours: compare the text itself
+        self._texts = {self.url: "", self.body: ""}
+        self.url.textChanged.connect(lambda: self._text_changed(self.url))
+        self.body.textChanged.connect(lambda: self._text_changed(self.body))
+        self.method.currentTextChanged.connect(self._changed)
+        self.send_button.clicked.connect(self.send_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.url.send_shortcut.connect(self.send_requested)
+        self.body.send_shortcut.connect(self.send_requested)
+
+    def _body_tab(self) -> QWidget:
+        self.variant = named(QComboBox(), "variantCombo", "Body example", "Minimal, full, or a worked example")
+        self.variant.activated.connect(self._variant_chosen)
+        self.format_button = named(QPushButton("Format"), "formatButton", "Format the JSON body", "Ctrl+Shift+F")
+        self.format_button.clicked.connect(lambda: self.body.format_json())
+        self.body = named(JsonEditor(), "bodyEditor", "Request body (JSON)")
+        self.problems = named(QListWidget(), "bodyProblems", "Validation problems",
+                              "Problems found in the request; click one to jump to it")
+        self.problems.itemActivated.connect(self._jump_to_problem)
+        self.problems.itemClicked.connect(self._jump_to_problem)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Example:"))
+        top.addWidget(self.variant, 1)
+        top.addWidget(self.format_button)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.body)
+        split.addWidget(self.problems)
+        split.setSizes([300, 80])
+        self.problems.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        return box
+
+    # ---- model <-> widgets
+
+    def set_model(self, draft: RequestDraft, template) -> None:
+        self._loading = True
+        self._draft, self._template = draft, template
+        self.method.setCurrentText(draft.method or template.method)
+        self.url.setPlainText(draft.url or template.url)
+        path_vars = [v for v in template.variables if v.location != "body"]
+        values = draft.variables_dict()
+        self.params.set_pairs([(v.name, values.pop(v.name, "")) for v in path_vars],
+                              {v.name: f"{v.location} {v.type}{' (required)' if v.required else ''}: {v.description}"
+                               for v in path_vars})
+        self.variables.set_pairs(values.items())
+        self.headers.set_pairs(draft.headers)
+        self.variant.clear()
+        if template.has_body:
+            self.variant.addItem("minimal", "minimal")
+            self.variant.addItem("full", "full")
+            for variant in template.variants:
+                self.variant.addItem(f"{variant.name}: {variant.title}"[:80], variant.name)
+            self.variant.setCurrentIndex(max(0, self.variant.findData(draft.variant or "minimal")))
+        body = draft.body if draft.body is not None else (template.body_text(draft.variant or "minimal") if template.has_body else "")
+        self.body.setPlainText(body or "")
+        self.body.setEnabled(template.has_body or bool(body))
+        self.docs.setHtml(_docs_html(template))
+        self.sections.setCurrentIndex(self.sections.indexOf(self.body_page) if template.has_body else 0)
+        self._loading = False
+        self.refresh_variables()
+
+    def to_model(self) -> RequestDraft:
+        template = self._template
+        variables = tuple(p for p in self.params.pairs() if p[1] != "") + self.variables.pairs()
+        method = self.method.currentText()
+        url = self.url.toPlainText().strip()
+        body = self.body.toPlainText() if (template is None or template.has_body or self.body.toPlainText()) else None
+        return replace(
+            self._draft,
+            method="" if template and method == template.method else method,
+            url="" if template and url == template.url else url,
+            headers=self.headers.pairs(),
+            variables=variables,
+            variant=self.variant.currentData() if self.variant.count() else None,
+            body=body,
+        )
+
+    @property
+    def template(self):
+        return self._template
+
+    def _variant_chosen(self) -> None:
+        if self._template is not None:
+            self.body.setPlainText(self._template.body_text(self.variant.currentData()) or "")
+
+    def _text_changed(self, editor) -> None:
+        text = editor.toPlainText()
+        if text != self._texts[editor]:
+            self._texts[editor] = text
+            self._changed()
+
+    def recheck(self) -> None:
+        """Validate again soon (the environment or globals changed)."""
+        self._check_timer.start()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+            self._check_timer.start()
+
+    # ---- variables and problems
+
+    def request_variables(self) -> dict:
+        return dict(tuple(p for p in self.params.pairs() if p[1] != "") + self.variables.pairs())
+
+    def set_variable_lookup(self, uses_for) -> None:
+        """`uses_for(text, request_variables)` -> core VariableUse records."""
+        for editor in (self.url, self.body):
+            editor.uses_for = lambda text, uses_for=uses_for: uses_for(text, self.request_variables())
+        self.refresh_variables()
+
+    def refresh_variables(self) -> None:
+        self.url.refresh()
+        if len(self.body.toPlainText()) < 200_000:
+            self.body.refresh()
+
+    def show_problems(self, problems) -> None:
+        self.problems.clear()
+        for problem in problems:
+            item = QListWidgetItem(f"{problem.path}: {problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.path + " " + problem.message)
+            self.problems.addItem(item)
+        self.problems.setVisible(bool(problems))
+        index = self.sections.indexOf(self.body_page)
+        self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
+
+    def _jump_to_problem(self, item) -> None:
+        line = line_of(self.body.toPlainText(), item.data(Qt.ItemDataRole.UserRole))
+        if line is not None:
+            self.sections.setCurrentWidget(self.body_page)
+            self.body.go_to_line(line)
+
+    def set_busy(self, busy: bool, phase: str = "") -> None:
+        self.send_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.phase.setText(phase)
+
+    def show_error(self, text: str, remedies=()) -> None:
+        """The banner above the sections; each remedy (code, label) becomes a button."""
+        while self.remedy_row.count():
+            old = self.remedy_row.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
+        if not text:
+            self.banner_box.hide()
+            return
+        self.banner.setText(text)
+        for code, label in remedies:
+            button = named(QPushButton(label), f"remedy_{code.split(':')[0]}", label)
+            button.clicked.connect(lambda _=False, code=code: self.remedy_requested.emit(code))
+            self.remedy_row.addWidget(button)
+        self.banner_box.show()
+
+    def set_it(self, name: str) -> None:
+        """Remedy set_variable:NAME: its row in Params (a path or query parameter) or a new row
+        in Variables, ready to type into."""
+        in_params = name in dict(self.params.pairs())
+        model, view = (self.params, self.params_view) if in_params else (self.variables, self.variables_view)
+        if not in_params:
+            model.set_value(name, dict(model.pairs()).get(name, ""))
+        self.sections.setCurrentWidget(view)
+        value = model.index([key for key, _ in model.pairs()].index(name), 1)
+        view.setCurrentIndex(value)
+        view.edit(value)
+
+def _docs_html(template) -> str:
+    from html import escape
+
+    lines = [f"<h3>{escape(template.operation)}</h3>",
+             f"<p><code>{escape(template.method)} {escape(template.url)}</code><br>API {escape(template.api)}, "
+             f"signing name {escape(template.signing_name)}; lifecycle: {escape(template.lifecycle_status)}</p>",
+             f"<p>{escape(template.documentation)}</p>"]
+    if template.variables:
+        lines.append("<h4>Variables</h4><ul>")
+        for v in template.variables:
+            lines.append(f"<li><b>{escape(v.name)}</b> ({escape(v.location)}, {escape(v.type)}"
+                         f"{', required' if v.required else ''}): {escape(v.description)}</li>")
+        lines.append("</ul>")
+    return "".join(lines)

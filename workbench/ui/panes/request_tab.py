@@ -1,0 +1,199 @@
+"""One tab: the request editor above (or beside) its Response and Inspect panes. It follows
+the controller's events for its own tab id and turns errors into a banner with remedies."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from workbench.ui.accessible import named
+from workbench.ui.panes.inspect_pane import InspectPane
+from workbench.ui.panes.request_editor import RequestEditor
+from workbench.ui.panes.response_pane import ResponsePane, human_size
+
+_ids = itertools.count(1)
+
+PHASE_TEXT = {
+    "starting": "starting…", "credentials": "resolving credentials", "keyring": "reading the keyring",
+    "sandbox": "starting the local sandbox", "dns": "resolving the host name", "connect": "connecting",
+    "tls": "TLS handshake", "sending": "sending", "waiting": "waiting for the answer",
+    "downloading": "downloading", "done": "done",
+}
+
+
+def phase_text(progress) -> str:
+    text = PHASE_TEXT.get(progress.phase, progress.phase)
+    if progress.phase == "downloading" and progress.done is not None:
+        text += f" {human_size(progress.done)}"
+    elif progress.detail and progress.phase != "done":
+        text += f" ({progress.detail})"
+    return text
+
+
+REMEDY_LABELS = {
+    "set_variable": "Set {arg}",
+    "allow_any_host": "Send anyway…",
+    "start_sandbox": "Use the local sandbox",
+    "store_credentials": "Store credentials for {arg}",
+}
+
+
+def remedies_for(error) -> list[tuple[str, str]]:
+    """Buttons for an error's remedy codes: [(code, label)]; a missing variable gets one per name."""
+    codes = [error.remedy] if getattr(error, "remedy", None) else []
+    codes += [f"set_variable:{name}" for name in (getattr(error, "missing", None) or {})]
+    buttons = []
+    for code in dict.fromkeys(codes):
+        kind, _, arg = code.partition(":")
+        if kind in REMEDY_LABELS:
+            buttons.append((code, REMEDY_LABELS[kind].format(arg=arg)))
+    return buttons
+
+
+class _TabRoute(QObject):
+    """Delivers a controller event carrying a tab id to one slot of the tab it names. A child
+    of the tab: Qt drops the connection when the tab is gone."""
+
+    def __init__(self, tab, slot):
+        super().__init__(tab)
+        self.tab_id, self.slot = tab.tab_id, slot
+
+    def deliver(self, tab_id, *args) -> None:
+        if tab_id == self.tab_id:
+            self.slot(*args)
+
+
+class RequestTab(QWidget):
+    send_requested = Signal(object)  # self
+    remedy_requested = Signal(object, str)  # self, a remedy code the window acts on
+    dirty_changed = Signal(object)  # self
+
+    def __init__(self, controller, draft, template, *, dirty=False, saved_path="", parent=None):
+        super().__init__(parent)
+        self.tab_id = f"tab{next(_ids)}"
+        self.controller = controller
+        self.dirty = dirty
+        self.saved_path = saved_path
+        self.exchange = None
+        self.response_body = None
+
+        self.editor = RequestEditor()
+        self.response = ResponsePane()
+        self.inspect = InspectPane()
+        self.output = named(QTabWidget(), "outputTabs", "Response and inspection")
+        self.output.addTab(self.response, "Response")
+        self.output.addTab(self.inspect, "Inspect")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "requestSplitter", "Request and response")
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.output)
+        self.splitter.setSizes([320, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.editor.set_model(draft, template)
+        self.editor.set_variable_lookup(controller.variable_uses)
+        self.editor.edited.connect(self._edited)
+        self.editor.send_requested.connect(lambda: self.send_requested.emit(self))
+        self.editor.cancel_requested.connect(lambda: controller.cancel(self.tab_id))
+        self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model()))
+        self.editor.remedy_requested.connect(self._remedy)
+        self.response.save_variable_requested.connect(self._save_variable)
+        self.response.show_all_requested.connect(self._show_all)
+
+        for signal, slot in ((controller.send_started, self._started), (controller.send_progress, self._progress),
+                             (controller.exchange_received, self._received), (controller.send_failed, self._failed),
+                             (controller.send_cancelled, self._cancelled), (controller.body_loaded, self._body),
+                             (controller.rest_loaded, self.response.append_all),
+                             (controller.checked, self._checked)):
+            signal.connect(_TabRoute(self, slot).deliver)
+        controller.environment_changed.connect(self.editor.refresh_variables)
+        controller.environment_changed.connect(self.editor.recheck)
+        controller.globals_changed.connect(self.editor.refresh_variables)
+
+    @property
+    def title(self) -> str:
+        draft = self.editor.to_model()
+        return ("● " if self.dirty else "") + (draft.name or "request")
+
+    def to_model(self):
+        return self.editor.to_model()
+
+    def _edited(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.dirty_changed.emit(self)
+
+    def mark_saved(self, path: str) -> None:
+        self.saved_path = path
+        self.dirty = False
+        self.dirty_changed.emit(self)
+
+    # ---- controller events
+
+    def _checked(self, problems, error) -> None:
+        """After an edit: the problems, and what would stop a send (a missing variable...)."""
+        self.editor.show_problems(problems)
+        if error is not None:
+            self.editor.show_error(f"Not ready to send: {error}", remedies_for(error))
+        elif self.editor.banner.text().startswith("Not ready to send"):
+            self.editor.show_error("")
+
+    def _progress(self, progress) -> None:
+        self.editor.set_busy(True, phase_text(progress))
+
+    def _started(self) -> None:
+        self.editor.show_error("")
+        self.editor.set_busy(True, PHASE_TEXT["starting"])
+        self.response.show_state("Sending…")
+
+    def show_exchange(self, exchange) -> None:
+        """Show a send's outcome (a new one, or one reopened from history)."""
+        self._received(exchange)
+
+    def _received(self, exchange) -> None:
+        self.exchange = exchange
+        self.editor.set_busy(False)
+        self.response.show_exchange(exchange)
+        self.inspect.show_inspection(exchange.inspection, self.to_model().body or "")
+        self.editor.show_problems(exchange.problems)
+
+    def _body(self, body) -> None:
+        self.response_body = body
+        self.response.show_body(body)
+
+    def _failed(self, error) -> None:
+        self.editor.set_busy(False)
+        self.response.show_state("Not sent", "#c62828")
+        self.editor.show_error(f"Not sent: {error}", remedies_for(error))
+        for name in (getattr(error, "missing", None) or {}):
+            self.editor.url.refresh()
+
+    def _cancelled(self, phase: str) -> None:
+        self.editor.set_busy(False)
+        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "#ef6c00")
+
+    def _remedy(self, code: str) -> None:
+        kind, _, arg = code.partition(":")
+        if kind == "set_variable":
+            self.editor.set_it(arg)
+        else:
+            self.remedy_requested.emit(self, code)
+
+    def _save_variable(self, name: str, value: str) -> None:
+        from workbench.ui.dialogs import ask_variable
+
+        answer = ask_variable(self, value, name, self.controller.current_env_name)
+        if answer is None:
+            return
+        chosen, scope = answer
+        if scope == "request":
+            self.editor.variables.set_value(chosen, value)
+        else:
+            self.controller.set_variable(scope, chosen, value)
+
+    def _show_all(self) -> None:
+        if self.exchange is not None and self.exchange.response is not None:
+            self.controller.load_rest(self.tab_id, self.exchange.response)

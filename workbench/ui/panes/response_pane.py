@@ -1,0 +1,231 @@
+"""The response: status (coloured, with its text), time and size on one line, then Pretty
+(a lazy JSON tree, plus highlighted text for small bodies), Raw (the head, "show all" in
+chunks, save to a file) and Headers. Ctrl+F finds in the text; the tree's context menu
+copies a value or its path and saves a value as a variable."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+                               QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
+
+from workbench.core.response_body import HEAD_CHARS
+from workbench.ui.accessible import named
+from workbench.ui.editors import JsonView
+from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
+from workbench.ui.models.key_value_model import KeyValueModel
+
+STATUS_COLOURS = {"2": "#2e7d32", "3": "#1565c0", "4": "#ef6c00", "5": "#c62828"}
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"
+
+
+class ResponsePane(QWidget):
+    save_variable_requested = Signal(str, str)  # suggested name, value
+    save_body_requested = Signal()
+    show_all_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.status = named(QLabel("No response yet"), "responseStatus", "Response status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = named(QLabel(""), "responseMeta", "Response time and size")
+        self.notes = named(QLabel(""), "responseNotes", "Notes about this send")
+        self.notes.setWordWrap(True)
+        self.notes.hide()
+        self.save_button = named(QPushButton("Save body…"), "saveBodyButton", "Save the response body to a file")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_body_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.status)
+        top.addWidget(self.meta, 1)
+        top.addWidget(self.save_button)
+
+        self.tree_model = JsonTreeModel(self)
+        self.tree = named(QTreeView(), "responseTree", "Response body as a tree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(2, 70)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.pretty_text = named(JsonView(), "prettyText", "Response body, formatted")
+        pretty = QSplitter(Qt.Orientation.Horizontal)
+        pretty.addWidget(self.tree)
+        pretty.addWidget(self.pretty_text)
+        self.pretty = pretty
+
+        self.raw = named(JsonView(json_syntax=False), "rawView", "Response body, raw")
+        self.show_all = named(QPushButton("Show all"), "showAllButton", "Show the whole body")
+        self.show_all.clicked.connect(self.show_all_requested)
+        self.raw_note = QLabel("")
+        raw_box = QWidget()
+        raw_layout = QVBoxLayout(raw_box)
+        raw_layout.setContentsMargins(0, 0, 0, 0)
+        raw_row = QHBoxLayout()
+        raw_row.addWidget(self.raw_note, 1)
+        raw_row.addWidget(self.show_all)
+        raw_layout.addLayout(raw_row)
+        raw_layout.addWidget(self.raw, 1)
+
+        self.header_model = KeyValueModel(("Header", "Value"), self)
+        headers = named(QTableView(), "responseHeaders", "Response headers")
+        headers.setModel(self.header_model)
+        headers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        headers.verticalHeader().hide()
+        headers.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+
+        self.views = named(QTabWidget(), "responseView", "Response body views")
+        self.views.addTab(pretty, "Pretty")
+        self.views.addTab(raw_box, "Raw")
+        self.views.addTab(headers, "Headers")
+
+        self.find = named(QLineEdit(), "findEdit", "Find in the response", "Find in the response text (Ctrl+F, Enter: next)")
+        self.find.setPlaceholderText("Find…")
+        self.find.returnPressed.connect(self.find_next)
+        self.find.installEventFilter(self)  # Esc closes it
+        self.find.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.find)
+        layout.addWidget(self.views, 1)
+        self._chunks = None
+        self._chunk_timer = QTimer(self, interval=0)
+        self._chunk_timer.timeout.connect(self._append_chunk)
+        self.clear()
+
+    def clear(self) -> None:
+        self.tree_model.clear()
+        self.pretty_text.clear()
+        self.raw.clear()
+        self.header_model.set_pairs([])
+        self.show_all.hide()
+        self.raw_note.setText("")
+        self.save_button.setEnabled(False)
+
+    # ---- showing
+
+    def show_state(self, text: str, colour: str = "") -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;")
+
+    def show_exchange(self, exchange) -> None:
+        self.clear()
+        notes = list(exchange.notes) + [str(p) for p in exchange.problems]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        response = exchange.response
+        if response is None:
+            self.show_state(f"No response: {exchange.error}", STATUS_COLOURS["5"])
+            self.meta.setText("")
+            return
+        colour = STATUS_COLOURS.get(str(response.status)[0], "")
+        self.show_state(f"{response.status} {response.reason}", colour)
+        self.meta.setText(f"{response.elapsed_ms:.0f} ms   {human_size(response.size_bytes)}")
+        self.header_model.set_pairs(response.headers)
+        self.raw_note.setText("loading the body…" if response.size_bytes else "(empty body)")
+        self.save_button.setEnabled(response.size_bytes > 0)
+
+    def show_body(self, body) -> None:
+        """A core ResponseBody, parsed off the UI thread."""
+        self.raw.setPlainText(body.head)
+        wrapped = " (lines over 2048 characters are broken here; Save body… keeps them whole)" if body.wrapped else ""
+        if body.complete:
+            self.raw_note.setText(f"{human_size(body.size)}{wrapped}")
+            self.show_all.hide()
+        else:
+            self.raw_note.setText(f"first {human_size(HEAD_CHARS)} of {human_size(body.size)} shown{wrapped}")
+            self.show_all.show()
+        if body.is_json:
+            self.tree_model.set_value(body.value)
+            if self.tree_model.canFetchMore():
+                self.tree_model.fetchMore()
+            self.pretty_text.setVisible(bool(body.pretty))
+            self.pretty_text.setPlainText(body.pretty)
+            if self.tree_model.rowCount() <= 20:
+                self.tree.expandToDepth(1)
+            self.views.setCurrentIndex(0)
+        else:
+            self.views.setCurrentIndex(1)
+            if body.json_error:
+                self.raw_note.setText(f"{self.raw_note.text()} — not valid JSON: {body.json_error}")
+
+    def append_all(self, chunks) -> None:
+        """Show the rest of the raw body, one chunk per event-loop turn (the window stays live)."""
+        self.show_all.hide()
+        self._chunks = iter(chunks)
+        self._chunk_timer.start()
+
+    def _append_chunk(self) -> None:
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self._chunk_timer.stop()
+            self.raw_note.setText("whole body shown")
+            return
+        cursor = self.raw.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(chunk)
+
+    # ---- find, copy, save as variable
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.find and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.find.hide()
+            return True
+        return super().eventFilter(watched, event)
+
+    def start_find(self) -> None:
+        self.find.show()
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def find_next(self) -> bool:
+        text = self.find.text()
+        view = self.pretty_text if self.views.currentIndex() == 0 and self.pretty_text.isVisible() else self.raw
+        if not text:
+            return False
+        found = view.find(text) or (view.moveCursor(view.textCursor().MoveOperation.Start) or view.find(text))
+        if not found and view is self.pretty_text:
+            self.views.setCurrentIndex(1)
+            found = self.raw.find(text)
+        return bool(found)
+
+    def _tree_menu(self, position) -> None:
+        index = self.tree.indexAt(position)
+        if not index.isValid():
+            return
+        index = index.siblingAtColumn(0)
+        menu = QMenu(self)
+        menu.addAction("Copy value", lambda: self.copy_value(index))
+        menu.addAction("Copy path", lambda: self.copy_path(index))
+        menu.addAction("Save as variable…", lambda: self.request_save_variable(index))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    @staticmethod
+    def value_text(index) -> str:
+        value = index.data(VALUE_ROLE)
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    def copy_value(self, index) -> None:
+        QGuiApplication.clipboard().setText(self.value_text(index))
+
+    def copy_path(self, index) -> None:
+        QGuiApplication.clipboard().setText(index.data(PATH_ROLE))
+
+    def request_save_variable(self, index) -> None:
+        key = str(index.data(Qt.ItemDataRole.DisplayRole))
+        self.save_variable_requested.emit(key, self.value_text(index))

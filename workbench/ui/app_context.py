@@ -18,13 +18,19 @@ class AppContext:
     # Returns the URL of a running local sandbox (may start one: called in a worker).
     sandbox_url: Callable[[], str] | None = None
     closers: list = field(default_factory=list)  # run when the window closes
+    collections_override: Path | None = None  # the preferences' collections folder, if set
     _sandbox_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
         from workbench.core.paths import config_dir, data_dir
 
+        from workbench.core.preferences import load_preferences
+
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
+        chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
+        if chosen:
+            context.collections_override = Path(chosen).expanduser()
         context.sandbox_url = context._ensure_sandbox
         return context
 
@@ -41,7 +47,7 @@ class AppContext:
 
     @property
     def collections_dir(self) -> Path:
-        return self.config_dir / "collections"
+        return self.collections_override or self.config_dir / "collections"
 
     @property
     def session_path(self) -> Path:

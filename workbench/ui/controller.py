@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.cancel import Cancelled
+from workbench.core.credentials import SessionCredentialStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.core.template_vars import variable_uses
@@ -59,6 +60,9 @@ class Controller(QObject):
         self._store_locks = {kind: threading.Lock() for kind in ("environments", "globals", "history")}
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
+        # "keep for this session only": secrets typed when no keyring is usable, never written
+        self.session_credentials = SessionCredentialStore()
+        self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
 
     # ------------------------------------------------------------------ start
 
@@ -140,6 +144,10 @@ class Controller(QObject):
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
 
+    def reload_environments(self) -> None:
+        """Re-read the environments (after the environment manager changed them)."""
+        self._run(self._load_environments, self._environments_ready)
+
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""
         self._run(lambda: self._with("history", lambda store: store.list(200)), self.history_loaded.emit)
@@ -203,7 +211,7 @@ class Controller(QObject):
         from workbench.core.credentials import fetch_credentials
 
         try:
-            found = fetch_credentials(env, self.context.environ)
+            found = self.session_credentials.get(env.name) or fetch_credentials(env, self.context.environ)
         except WorkbenchError as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
@@ -277,7 +285,8 @@ class Controller(QObject):
                 env = env.with_sandbox_url(self._start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host)
+                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
+                                options=self.send_options)
             try:
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

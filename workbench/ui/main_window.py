@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
+        from workbench.ui.window_extras import install
+
+        self.extras = install(self)  # environments, sandbox, palette, preferences, welcome (part 2)
 
     # ---- setup
 
@@ -246,9 +249,7 @@ class MainWindow(QMainWindow):
         elif kind == "start_sandbox":
             self.controller.select_environment("sandbox")
         elif kind == "store_credentials":
-            self.statusBar().showMessage(
-                f"Store them from a terminal: pinpoint-workbench credentials set {arg} --access-key-id AKIA… "
-                f"(the secret is prompted for)", 20000)
+            self.extras.open_credentials(arg)
 
     def confirm_production(self, draft) -> bool:
         from workbench.ui.dialogs import confirm

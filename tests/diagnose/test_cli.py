@@ -136,16 +136,21 @@ def test_an_end_of_support_operation_the_sandbox_refuses_gets_one_diagnosis_with
     assert "server-error" not in plain.stderr and "backoff" not in plain.stderr
 
 
-def test_a_raw_request_no_operation_matches_is_explained_by_the_sandbox_refusal_alone(run_cli):
+def test_a_raw_request_no_operation_matches_gets_one_diagnosis_without_retry_advice(run_cli):
     result = run_cli("raw", "GET", "https://{{ endpoint }}/v1/nosuch", "--signing-name", "mobiletargeting", "--json")
-    assert result.status == 5
-    [diagnosis] = result.json["diagnoses"]
-    assert diagnosis["id"] == "sandbox-not-emulated"
-    assert "no operation" in diagnosis["cause"].lower() and "GET /v1/nosuch" in diagnosis["summary"]
-    assert "moto" not in json.dumps(diagnosis) and all(fix["action"] != "retry" for fix in diagnosis["fixes"])
+    assert result.status == 4
+    assert [d["id"] for d in result.json["diagnoses"]] == ["unknown-operation"]
+    assert all(fix["action"] != "retry" for fix in result.json["diagnoses"][0]["fixes"])
 
 
 def test_evidence_without_a_name_reads_without_a_stray_space(run_cli):
     case = json.loads((FIXTURES / "service-unavailable.json").read_text(encoding="utf-8"))
     result = run_cli("diagnose", "-", stdin=json.dumps(case["exchange"]))
     assert "  evidence: status: HTTP 503" in result.stdout and "status :" not in result.stdout
+
+
+def test_diagnose_refuses_json_nested_too_deeply(run_cli, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    result = run_cli("diagnose", str(deep))
+    assert result.status == 1 and "nested too deeply" in result.stderr and "Traceback" not in result.stderr

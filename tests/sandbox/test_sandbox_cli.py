@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import botocore.session
 from sandbox_helpers import make_client
 
 from workbench.core.library import default_library
-from workbench.core.sandbox.background import ensure_running, stop_background
+from workbench.core.sandbox.background import ensure_running, start_background, stop_background
+from workbench.core.sandbox.store import EVENTS_FILE, sandbox_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 US_SUCCESS = "+14254147755"
@@ -102,6 +105,52 @@ def test_events_follow_prints_records_as_they_arrive(run_cli):
         follower.send_signal(signal.SIGINT)
         assert follower.wait(timeout=10) == 0
         assert "Traceback" not in follower.stderr.read()
+    finally:
+        if follower.poll() is None:
+            follower.kill()
+            follower.wait()
+        follower.stdout.close()
+        follower.stderr.close()
+        stop_background()
+
+
+def test_the_event_log_is_capped_and_a_follower_carries_on_across_rotations(run_cli):
+    status = start_background(events_max_bytes=1500)  # about two records a file
+    follower = subprocess.Popen(
+        [sys.executable, "-c", "from workbench.cli import entry_point; entry_point()",
+         "sandbox", "events", "--follow", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True)
+    lines: queue.Queue[str] = queue.Queue()  # a lost record fails the test, not hangs it
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in follower.stdout],
+                              daemon=True)
+    reader.start()
+    try:
+        followed = []
+        for _ in range(3):  # two messages (four records) between reads: rotations between polls
+            sent = {_send_to_simulator(status.url), _send_to_simulator(status.url)}
+            batch = [json.loads(lines.get(timeout=30)) for _ in range(4)]
+            assert {record["event"]["messageId"] for record in batch} == sent
+            followed += batch
+        assert [record["sequence"] for record in followed] == list(range(1, 13))
+        follower.send_signal(signal.SIGINT)
+        assert follower.wait(timeout=10) == 0
+        assert "Traceback" not in follower.stderr.read()
+        reader.join(timeout=10)  # its output read to the end
+        assert lines.empty()  # nothing twice
+
+        log = sandbox_data_dir() / EVENTS_FILE
+        files = sorted(log.parent.glob(f"{EVENTS_FILE}*"))
+        assert len(files) == 4 and all(file.stat().st_size <= 1500 for file in files)
+        kept = [json.loads(line) for line in run_cli("sandbox", "events", "--json").stdout.splitlines()]
+        assert [record["sequence"] for record in kept] == list(range(13 - len(kept), 13))
+        assert len(kept) < 12  # the oldest were dropped
+
+        stop_background()  # a restart carries on the numbering, past the rotated files
+        status = start_background(events_max_bytes=1500)
+        _send_to_simulator(status.url)
+        again = [json.loads(line) for line in run_cli("sandbox", "events", "--json").stdout.splitlines()]
+        assert again[-1]["sequence"] == 14
     finally:
         if follower.poll() is None:
             follower.kill()

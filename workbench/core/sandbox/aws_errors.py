@@ -74,21 +74,33 @@ def access_denied(principal_arn: str, action: str, resource: str) -> AwsError:
 NOT_EMULATED_CODE = "NotImplementedBySandbox"
 
 
-def not_emulated(api: str | None, operation: str | None, method: str, path: str) -> AwsError:
-    if operation:
-        what = f"{api} operation {operation}"
-    elif api:
-        what = f"this {api} request ({method} {path})"
-    else:
-        what = f"this request ({method} {path})"
-    if operation:
-        why = ("It belongs to an Amazon Pinpoint feature past its end of support "
-               "(2026-10-30); send it to AWS, which may refuse it too.")
-    else:
-        why = "No operation of the service model matches it."
-    return AwsError(501, NOT_EMULATED_CODE, f"The local sandbox does not emulate {what}. {why}")
+def not_emulated(api: str, operation: str) -> AwsError:
+    return AwsError(501, NOT_EMULATED_CODE,
+                    f"The local sandbox does not emulate {api} operation {operation}. It belongs "
+                    "to an Amazon Pinpoint feature past its end of support (2026-10-30); send it "
+                    "to AWS, which may refuse it too.")
 
 
-def unknown_operation(method: str, path: str) -> AwsError:
+def unknown_operation(method: str, path: str, target: str | None = None) -> AwsError:
+    """No operation matches: a JSON 1.0 API answers an unknown X-Amz-Target 400, a REST
+    API's front an unknown method + path 404 (render it in the matching protocol)."""
+    if target is not None:
+        return AwsError(400, "UnknownOperationException",
+                        f"No Amazon Pinpoint API operation is named {target.partition('.')[2]!r} "
+                        f"(X-Amz-Target: {target}).")
     return AwsError(404, "UnknownOperationException",
                     f"No Amazon Pinpoint API operation matches {method} {path}.")
+
+
+def refused_by_http(status: int, reason: str, message: str) -> AwsError:
+    """What the HTTP layer refuses before any route is known (a malformed request line, an
+    HTTP version we do not speak, headers too large), named like AWS's error codes."""
+    return AwsError(status, "".join(reason.title().split()) + "Exception", message)
+
+def internal_failure(api: str | None, operation: str | None) -> AwsError:
+    """The sandbox (or moto inside it) failed: the API's own 500, no Python text in it (the
+    sandbox log has the traceback)."""
+    code = "InternalServerException" if api == "pinpoint-sms-voice-v2" \
+        else "InternalServerErrorException"
+    return AwsError(500, code, f"The local sandbox failed on {operation or 'this request'}; "
+                               "its log (sandbox.log) has the details.")

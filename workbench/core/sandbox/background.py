@@ -146,7 +146,8 @@ def start_background(environ: Mapping[str, str] | None = None, *, tutorial_polic
                      port: int = 0, timeout: float = START_TIMEOUT,
                      cancel: CancelToken | None = None,
                      progress: ProgressCallback | None = None,
-                     log_max_bytes: int | None = None) -> SandboxStatus:
+                     log_max_bytes: int | None = None,
+                     events_max_bytes: int | None = None) -> SandboxStatus:
     """Start the detached background sandbox (or report the one already running).
 
     Raises `Cancelled(phase="sandbox")` if `cancel` fires before it answers (the half-started
@@ -163,6 +164,8 @@ def start_background(environ: Mapping[str, str] | None = None, *, tutorial_polic
                 "--log-file", str(path.parent / LOG_FILE_NAME)]
         if log_max_bytes:
             args += ["--log-max-bytes", str(log_max_bytes)]
+        if events_max_bytes:
+            args += ["--events-max-bytes", str(events_max_bytes)]
         if tutorial_policy:
             args.append("--tutorial-policy")
         progress(Progress("sandbox", "starting the local sandbox"))

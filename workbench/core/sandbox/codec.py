@@ -53,6 +53,8 @@ def read_input(route: Route, body: bytes, query: str, headers) -> dict:
         result[payload] = data
     elif isinstance(data, dict):
         result.update(data)
+    else:  # the input's members are the body's: anything but an object is unreadable
+        raise InputError("the body is not a JSON object")
     pairs = parse_qsl(query, keep_blank_values=True)
     header_map = {key.lower(): value for key, value in headers}
     for name, member in shape.members.items():

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import logging
 
-from workbench.core.sandbox import smsv2_errors
-from workbench.core.sandbox.aws_errors import AwsError
-from workbench.core.sandbox.codec import (InputError, check_required, constraint_problems,
-                                          operation_model, output_sample, read_input,
-                                          validation_message, write_output)
+from workbench.core.sandbox.aws_errors import AwsError, internal_failure
+from workbench.core.sandbox.codec import output_sample, write_output
 from workbench.core.sandbox.events import EventLog
+from workbench.core.sandbox.input_check import bad_request, checked_input
 from workbench.core.sandbox.messaging import PinpointMessaging
 from workbench.core.sandbox.routing import Route
 from workbench.core.sandbox.smsv1 import SmsVoiceV1
@@ -21,13 +19,6 @@ from workbench.core.sandbox.store import SandboxStore
 
 EMULATIONS = (SmsVoiceV2, PinpointMessaging, SmsVoiceV1)
 log = logging.getLogger("sandbox.emulator")
-
-
-def bad_request(api: str, message: str) -> AwsError:
-    """The API's own "your input is wrong" error."""
-    if api == "pinpoint-sms-voice-v2":
-        return smsv2_errors.validation("CANNOT_PARSE", message)
-    return AwsError(400, "BadRequestException", message)
 
 
 class Emulator:
@@ -41,36 +32,19 @@ class Emulator:
 
     def answer(self, route: Route, body: bytes, query: str, headers) -> tuple[int, list, bytes]:
         try:
-            params = read_input(route, body, query, headers)
-            shape = operation_model(route.api, route.operation).input_shape
-            missing = check_required(shape, params)
-            if missing:
-                if route.api == "pinpoint-sms-voice-v2":
-                    raise smsv2_errors.missing(missing)
-                raise AwsError(400, "BadRequestException",
-                               "Missing required parameter: " + ", ".join(missing))
-            problems = constraint_problems(shape, params)
-            if problems:
-                if route.api == "pinpoint-sms-voice-v2":
-                    raise smsv2_errors.invalid(problems, validation_message(problems))
-                raise bad_request(route.api, validation_message(problems))
+            params = checked_input(route, body, query, headers)
             handler = self._handlers.get((route.api, route.operation))
             answer = handler.handle(route.operation, params) if handler \
                 else output_sample(route.api, route.operation)
-        except InputError as exc:
-            return bad_request(route.api, str(exc)).render(route.protocol)
         except AwsError as error:
             return error.render(route.protocol)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError):
             # A value of the wrong type where the model says otherwise (botocore would have
-            # refused it; a raw request can send anything).
+            # refused it; a raw request can send anything). The details go to the log only.
+            log.info("%s:%s input broke a handler", route.api, route.operation, exc_info=True)
             return bad_request(route.api, f"The request does not match the {route.operation} "
-                                          f"input shape ({type(exc).__name__}: {exc}).") \
-                .render(route.protocol)
-        except Exception as exc:  # our bug: answered as AWS answers its own failures
+                                          "input shape.").render(route.protocol)
+        except Exception:  # our bug: answered as AWS answers its own failures
             log.exception("the sandbox failed on %s:%s", route.api, route.operation)
-            code = "InternalServerException" if route.api == "pinpoint-sms-voice-v2" \
-                else "InternalServerErrorException"
-            return AwsError(500, code, f"The local sandbox failed on {route.operation}: "
-                                       f"{type(exc).__name__}").render(route.protocol)
+            return internal_failure(route.api, route.operation).render(route.protocol)
         return write_output(route.api, route.operation, answer)

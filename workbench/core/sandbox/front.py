@@ -29,8 +29,9 @@ from typing import Callable
 
 from workbench.core.credentials import SANDBOX_CREDENTIALS, Credentials
 from workbench.core.sandbox import aws_errors, codec, policy
-from workbench.core.sandbox.aws_errors import AwsError
+from workbench.core.sandbox.aws_errors import AwsError, internal_failure
 from workbench.core.sandbox.emulation import serving
+from workbench.core.sandbox.input_check import checked_input
 from workbench.core.sandbox.routing import Route, api_spec, identify
 from workbench.core.sandbox.statefile import STATUS_PATH
 from workbench.core.sandbox.verify import ArrivedRequest, verify
@@ -145,8 +146,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(result, route)
             return route
         path, _, query = self.path.partition("?")
-        if route.api is None:
-            self._send_error(aws_errors.unknown_operation(self.command, path), route)
+        if route.operation is None:
+            target = arrived.header("X-Amz-Target")
+            error = aws_errors.unknown_operation(self.command, path, target)
+            self._send(*error.render("json" if target is not None else "rest-json"))
             return route
         if config.tutorial_policy and route.operation:
             decision = policy.decide(route)
@@ -157,15 +160,31 @@ class _Handler(BaseHTTPRequestHandler):
                 return route
         mode = serving(route.api, route.operation)
         if mode == "moto":
+            try:  # moto trusts its input: what breaks the shape never reaches it
+                checked_input(route, body, query, arrived.headers)
+            except AwsError as error:
+                self._send_error(error, route)
+                return route
             self._forward(arrived, route)
         elif mode == "refused" or config.emulator is None:
-            self._send_error(aws_errors.not_emulated(route.api, route.operation,
-                                                     self.command, path), route)
+            self._send_error(aws_errors.not_emulated(route.api, route.operation), route)
         else:
             self._send(*config.emulator.answer(route, body, query, arrived.headers))
         return route
 
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _dispatch
+    def __getattr__(self, name: str):
+        """Every method is dispatched (http.server looks up do_METHOD): one no operation has,
+        FOO or PATCH, gets AWS's unknown-operation answer rather than http.server's 501 page."""
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """http.server's own refusals (a request line it cannot read, an HTTP version it does
+        not speak, too many headers) as AWS-shaped JSON, not its HTML page."""
+        self.close_connection = True
+        reason = self.responses.get(code, ("Error",))[0]
+        self._send_error(aws_errors.refused_by_http(code, reason, message or reason))
 
     def _status(self) -> dict:
         config = self.server.config
@@ -249,24 +268,20 @@ class _Handler(BaseHTTPRequestHandler):
                 status, relayed, data = config.moto_call(
                     arrived.method, arrived.raw_target, headers, arrived.body)
             relayed = [(k, v) for k, v in relayed if k.lower() not in _DROP_FROM_MOTO]
-        except Exception as exc:  # moto runs in this process: its failure is an answer
+        except Exception:  # moto runs in this process: its failure is an answer (no Python text)
             log.exception("moto failed on %s", route.operation)
-            self._send_error(AwsError(500, "InternalFailure",
-                                      f"The local sandbox (moto) failed on {route.operation}: "
-                                      f"{type(exc).__name__}: {str(exc)[:300]}"), route)
+            self._send_error(internal_failure(route.api, route.operation), route)
             return
         content_type = dict((k.lower(), v) for k, v in relayed).get("content-type", "")
         if status >= 400 and "json" not in content_type and "x-amzn-errortype" not in \
                 {k.lower() for k, _ in relayed}:
             # moto's HTML/plain-text pages never reach the client.
             if status == 404:
-                error = aws_errors.not_emulated(route.api, route.operation, arrived.method,
-                                                arrived.raw_target.split("?", 1)[0])
+                error = aws_errors.not_emulated(route.api, route.operation)
             else:
-                first = data.decode("utf-8", "replace").strip().splitlines()[:1]
-                error = AwsError(500, "InternalFailure",
-                                 "The local sandbox (moto) failed on "
-                                 f"{route.operation or arrived.method}: {' '.join(first)[:300]}")
+                log.error("moto answered %s on %s: %s", status, route.operation,
+                          data.decode("utf-8", "replace")[:2000])
+                error = internal_failure(route.api, route.operation)
             self._send_error(error, route)
             return
         if status < 400:

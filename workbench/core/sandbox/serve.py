@@ -3,6 +3,7 @@
 --state-file PATH   background mode: record pid/port there once listening, remove on exit.
 --data-dir PATH     keep the sandbox's state there (across restarts); default: nothing kept.
 --log-file PATH     log there, rotated at --log-max-bytes (3 old files kept).
+--events-max-bytes  the event log (events.jsonl) rotates past this size (3 old files kept).
 --watch-stdin       one-off mode: print one JSON line {"url", "pid"} on stdout when ready,
                     exit when stdin reaches EOF (the parent died or closed the pipe).
 SIGTERM/SIGINT stop it cleanly.
@@ -20,6 +21,7 @@ import sys
 import threading
 from pathlib import Path
 
+from workbench.core.sandbox.events import EVENTS_MAX_BYTES
 from workbench.core.sandbox.server import SandboxError, SandboxServer
 from workbench.core.sandbox.statefile import SandboxRecord, remove_record, write_record
 
@@ -64,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--log-file", type=Path)
     parser.add_argument("--log-max-bytes", type=int, default=LOG_MAX_BYTES)
+    parser.add_argument("--events-max-bytes", type=int, default=EVENTS_MAX_BYTES)
     args = parser.parse_args(argv)
     if args.log_file:
         _setup_logging(args.log_file, args.log_max_bytes)
@@ -73,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signum, lambda *_: stop.set())
     try:
         server = SandboxServer(tutorial_policy=args.tutorial_policy, port=args.port,
-                               data_dir=args.data_dir).start()
+                               data_dir=args.data_dir,
+                               events_max_bytes=args.events_max_bytes).start()
     except SandboxError as exc:
         print(str(exc), file=sys.stderr, flush=True)
         return EXIT_CANNOT_LISTEN

@@ -13,7 +13,7 @@ from workbench.core.sandbox.errors import SandboxError
 from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
-from workbench.core.sandbox.events import EventLog
+from workbench.core.sandbox.events import EVENTS_MAX_BYTES, EventLog
 from workbench.core.sandbox.store import SandboxStore
 
 
@@ -39,11 +39,13 @@ class SandboxServer:
     `data_dir`: where the state is kept across restarts (moto's backends too: they are
     process-wide, so give it only to the one sandbox of a process). None: a temporary
     directory, removed at stop; nothing is kept.
+    `events_max_bytes`: the event log rotates past this size (events.py).
     """
 
     def __init__(self, tutorial_policy: bool = False, port: int = 0,
-                 data_dir: Path | None = None):
+                 data_dir: Path | None = None, events_max_bytes: int = EVENTS_MAX_BYTES):
         self.tutorial_policy = tutorial_policy
+        self._events_max_bytes = events_max_bytes
         self._port = port
         self._kept = data_dir is not None
         self._data_dir = Path(data_dir) if data_dir is not None else None
@@ -68,7 +70,7 @@ class SandboxServer:
             self.store.restore_moto()
         from workbench.core.sandbox.emulator import Emulator
 
-        self.events = EventLog(self.store.events_path)
+        self.events = EventLog(self.store.events_path, self._events_max_bytes)
         emulator = Emulator(self.store, self.events)
         moto = MotoServer()
         moto.start()

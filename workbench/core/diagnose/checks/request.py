@@ -148,28 +148,21 @@ def end_of_support(obs, ctx, match, now):
 
 @check
 def sandbox_refusal(obs, ctx, match, now):
-    """Why the local sandbox answered NotImplementedBySandbox: an operation past its end of
-    support (and where the feature went), or a request no operation matches."""
-    template = _template(ctx)
-    if template is not None and template.lifecycle.get("status", "").startswith("end-of-support"):
-        from workbench.core.lifecycle import END_OF_SUPPORT_DATE
+    """Why the local sandbox answered NotImplementedBySandbox: the operation belongs to a
+    Pinpoint feature past its end of support; say where the feature went."""
+    from workbench.core.lifecycle import END_OF_SUPPORT_DATE
 
-        area = template.lifecycle.get("area", "")
-        migration = template.lifecycle.get("migration") or "no replacement is named in the developer guide"
-        return Finding(
-            captures={"why": f"{template.operation} belongs to an Amazon Pinpoint feature ({area}) that reached end of "
-                             f"support on {END_OF_SUPPORT_DATE}; the sandbox does not emulate those features."},
-            evidence=[Evidence("inspection", "operation", template.key)],
-            steps=[f"Where the feature went: {migration}.",
-                   "To try the call itself, send it to an AWS environment (AWS may refuse it too)."],
-            fixes=[{"action": "switch_environment"}], details={"lifecycle": dict(template.lifecycle)})
-    inspection = obs.inspection or {}
-    request = f"{inspection.get('method', '')} {urlsplit(inspection.get('url', '')).path}".strip() or "this request"
+    template = _template(ctx)
+    lifecycle = dict(template.lifecycle) if template is not None else {}
+    operation = template.operation if template is not None else "The operation"
+    area = f" ({lifecycle['area']})" if lifecycle.get("area") else ""
+    steps = [f"Where the feature went: {lifecycle['migration']}."] if lifecycle.get("migration") else []
     return Finding(
-        captures={"why": f"No operation of the service model matches {request}: the method or path is wrong, "
-                         "or the host belongs to another API."},
-        steps=["Start from the operation's template in the library rather than a hand-written URL, "
-               "and compare the method and path."])
+        captures={"why": f"{operation} belongs to an Amazon Pinpoint feature{area} that reached end of support on "
+                         f"{END_OF_SUPPORT_DATE}; the sandbox emulates every operation but those."},
+        evidence=[Evidence("inspection", "operation", template.key)] if template is not None else [],
+        steps=steps + ["To try the call itself, send it to an AWS environment (AWS may refuse it too)."],
+        fixes=[{"action": "switch_environment"}], details={"lifecycle": lifecycle} if lifecycle else {})
 
 
 AWS_HOST = re.compile(r"(?P<prefix>[a-z0-9.-]+?)\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.cancel import Cancelled
+from workbench.core.credentials import SessionCredentialStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.core.template_vars import variable_uses
@@ -59,6 +60,8 @@ class Controller(QObject):
         self._store_locks = {kind: threading.Lock() for kind in ("environments", "globals", "history")}
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
+        # "keep for this session only": secrets typed when no keyring is usable, never written
+        self.session_credentials = SessionCredentialStore()
 
     # ------------------------------------------------------------------ start
 
@@ -200,13 +203,27 @@ class Controller(QObject):
         self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
-        from workbench.core.credentials import fetch_credentials
+        """One line for the toolbar (the label elides it; the whole text is its tooltip)."""
+        from workbench.core.credentials import CredentialsMissing, KeyringUnavailable, fetch_credentials
 
+        kept = self.session_credentials.get(env.name)
+        if kept is not None:
+            return f"credentials: kept for this session only, {kept.masked_access_key_id}"
         try:
             found = fetch_credentials(env, self.context.environ)
-        except WorkbenchError as exc:
+        except KeyringUnavailable as exc:
+            return f"keyring unavailable: {exc.fields.get('reason') or str(exc).splitlines()[0]}"
+        except CredentialsMissing as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
+        except WorkbenchError as exc:
+            return f"credentials not usable: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
+
+    def keep_for_session(self, env_name: str, credentials) -> None:
+        """Sign `env_name`'s requests with `credentials` until the window closes (no keyring, no file)."""
+        self.session_credentials.set(env_name, credentials)
+        if env_name == self.current_env_name:
+            self.select_environment(env_name)
 
     def scopes(self, request_variables: dict) -> list:
         env = self.current_env
@@ -277,7 +294,7 @@ class Controller(QObject):
                 env = env.with_sandbox_url(self._start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host)
+                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name))
             try:
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

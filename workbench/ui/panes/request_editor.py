@@ -8,12 +8,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from workbench.core.drafts import RequestDraft
 from workbench.core.json_locate import line_of
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
+from workbench.ui.elided_label import ElidedLabel
 from workbench.ui.models.key_value_model import KeyValueModel
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
@@ -55,15 +57,29 @@ class RequestEditor(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.phase)
 
-        self.banner = named(QLabel(""), "errorBanner", "Problem")
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One line however long the error (the editor below keeps its room); the whole text on
+        # hover and under "Details".
+        self.banner = named(ElidedLabel(""), "errorBanner", "Problem")
+        self.details_button = named(QToolButton(), "errorDetailsButton", "Show the whole message")
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details = named(QLabel(""), "errorDetails", "The whole message")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.details_button.toggled.connect(self.details.setVisible)
         self.remedy_row = QHBoxLayout()
         banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(0, 2, 0, 2)
         banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.details_button)
         banner_row.addLayout(self.remedy_row)
         self.banner_box = QWidget()
-        self.banner_box.setLayout(banner_row)
+        banner_layout = QVBoxLayout(self.banner_box)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        banner_layout.addLayout(banner_row)
+        banner_layout.addWidget(self.details)
         self.banner_box.hide()
 
         self.params = KeyValueModel(("Parameter", "Value"), self)
@@ -244,6 +260,9 @@ class RequestEditor(QWidget):
             self.banner_box.hide()
             return
         self.banner.setText(text)
+        self.details.setText(text)
+        self.details_button.setChecked(False)
+        self.details_button.setVisible("\n" in text.strip() or len(text) > 120)
         for code, label in remedies:
             button = named(QPushButton(label), f"remedy_{code.split(':')[0]}", label)
             button.clicked.connect(lambda _=False, code=code: self.remedy_requested.emit(code))

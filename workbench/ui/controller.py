@@ -17,6 +17,7 @@ from workbench.core.cancel import Cancelled
 from workbench.core.credentials import SessionCredentialStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
+from workbench.core.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
 from workbench.core.template_vars import variable_uses
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
 
@@ -62,6 +63,7 @@ class Controller(QObject):
         self._phase: dict[str, str] = {}
         # "keep for this session only": secrets typed when no keyring is usable, never written
         self.session_credentials = SessionCredentialStore()
+        self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
 
     # ------------------------------------------------------------------ start
 
@@ -226,12 +228,36 @@ class Controller(QObject):
             self.select_environment(env_name)
 
     def scopes(self, request_variables: dict) -> list:
+        """The variables by scope, as the window may show them: secret ones masked (an
+        environment's declared secrets live in the keyring: shown as set, never read here)."""
         env = self.current_env
-        return [("request", request_variables), ("environment", env.template_variables() if env else {}),
-                ("global", self.globals_)]
+        declared = env.secret_variables if env else ()
+        environment = env.template_variables() if env else {}
+        environment.update({name: MASK for name in declared if name not in environment})
+        return [("request", mask_variables(request_variables, declared)),
+                ("environment", mask_variables(environment, declared)),
+                ("global", mask_variables(self.globals_, declared))]
 
     def variable_uses(self, text: str, request_variables: dict):
         return variable_uses(text, self.scopes(request_variables))
+
+    def is_secret(self, name: str) -> bool:
+        env = self.current_env
+        return is_secret(name, env.secret_variables if env else ())
+
+    def redact(self, text: str) -> str:
+        """`text` without the value of any secret variable a send used."""
+        return redact(text, self._hidden) if self._hidden and text else text
+
+    def _secret_variables(self, env) -> dict:
+        """The environment's declared secret variables from the keyring (in a worker); none
+        when the keyring cannot be read (the send then names them as missing)."""
+        from workbench.core.secret_variables import resolve_secret_variables
+
+        try:
+            return resolve_secret_variables(env, self.context.environ)
+        except WorkbenchError:
+            return {}
 
     def set_variable(self, scope: str, name: str, value: str) -> None:
         """Keep a value as a global or as a variable of the current environment (saved to disk)."""
@@ -292,14 +318,17 @@ class Controller(QObject):
             if env.is_sandbox and not env.hosts:
                 progress(Progress("sandbox", "starting the local sandbox"))
                 env = env.with_sandbox_url(self._start_sandbox())
-            plan = build_plan(draft, env, globals_=globals_, library=library)
+            secrets = self._secret_variables(env)
+            hidden = secret_values({**env.template_variables(), **globals_, **secrets, **dict(draft.variables)},
+                                   env.secret_variables)
+            plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
                                 allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name))
             try:
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it
                 entry = None
-            return exchange, entry
+            return exchange, entry, hidden
 
         self.send_started.emit(tab_id)
         self._runner(tab_id).run(
@@ -324,7 +353,8 @@ class Controller(QObject):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, exchange, entry) -> None:
+    def _sent(self, tab_id: str, exchange, entry, hidden=frozenset()) -> None:
+        self._hidden |= hidden
         self.exchange_received.emit(tab_id, exchange)
         if entry is not None:
             self.history_added.emit(entry)
@@ -365,7 +395,7 @@ class Controller(QObject):
             return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
-            plan = build_plan(draft, env, globals_=globals_, library=library)
+            plan = build_plan(draft, env, globals_={**globals_, **self._secret_variables(env)}, library=library)
             if plan.error is not None:
                 return [], plan.error
             problems = list(plan.problems)

@@ -7,23 +7,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from workbench.core.drafts import RequestDraft
 from workbench.core.json_locate import line_of
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
 from workbench.ui.elided_label import ElidedLabel
-from workbench.ui.models.key_value_model import KeyValueModel
+from workbench.ui.models.key_value_model import SECRET_ROLE, KeyValueModel
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
+
+
+class _SecretAwareDelegate(QStyledItemDelegate):
+    """A secret variable's value is typed into a password field (never shown as it is typed)."""
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if index.data(SECRET_ROLE) and isinstance(editor, QLineEdit):
+            editor.setEchoMode(QLineEdit.EchoMode.Password)
+        return editor
 
 
 def _table(model, object_name: str, accessible: str) -> QTableView:
     view = named(QTableView(), object_name, accessible)
     view.setModel(model)
+    view.setItemDelegate(_SecretAwareDelegate(view))
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().hide()
     return view
@@ -223,6 +234,11 @@ class RequestEditor(QWidget):
         for editor in (self.url, self.body):
             editor.uses_for = lambda text, uses_for=uses_for: uses_for(text, self.request_variables())
         self.refresh_variables()
+
+    def set_secret_test(self, is_secret) -> None:
+        """`is_secret(name)`: whose values the tables mask."""
+        for model in (self.params, self.headers, self.variables):
+            model.is_secret = is_secret
 
     def refresh_variables(self) -> None:
         self.url.refresh()

@@ -4,7 +4,6 @@ build their own (temporary dirs, a sandbox they started)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -15,29 +14,25 @@ class AppContext:
     environ: Mapping[str, str]
     config_dir: Path
     data_dir: Path
-    # Returns the URL of a running local sandbox (may start one: called in a worker).
+    # The URL of a sandbox to use instead of the kept one (tests, screenshots of a fixed server).
     sandbox_url: Callable[[], str] | None = None
     closers: list = field(default_factory=list)  # run when the window closes
-    _sandbox_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
         from workbench.core.paths import config_dir, data_dir
 
-        context = cls(dict(environ), config_dir(environ), data_dir(environ))
-        context.sandbox_url = context._ensure_sandbox
-        return context
+        return cls(dict(environ), config_dir(environ), data_dir(environ))
 
-    def _ensure_sandbox(self) -> str:
-        from workbench.core.sandbox.background import ensure_sandbox
+    def start_sandbox(self, cancel=None, progress=None) -> str:
+        """The URL of the kept background sandbox the command line uses too (the running one,
+        else one started now; it stays up, with what it holds, after the window closes).
+        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox"))."""
+        if self.sandbox_url is not None:
+            return self.sandbox_url()
+        from workbench.core.sandbox.background import ensure_running
 
-        with self._sandbox_lock:
-            if self.sandbox_url != self._ensure_sandbox:  # another worker started it meanwhile
-                return self.sandbox_url()
-            handle = ensure_sandbox(self.environ, mode="in-process")
-            self.closers.append(handle.close)
-            self.sandbox_url = lambda: handle.url  # started once per window
-            return handle.url
+        return ensure_running(self.environ, cancel=cancel, progress=progress).url
 
     @property
     def collections_dir(self) -> Path:

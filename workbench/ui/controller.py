@@ -46,6 +46,7 @@ class Controller(QObject):
     draft_saved = Signal(str, str)  # tab id, path
     draft_loaded = Signal(str, object)  # path, RequestDraft
     notice = Signal(str)  # a message for the status bar
+    sandbox_starting = Signal(bool)  # the kept sandbox is being started (cancel_sandbox_start stops it)
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
@@ -184,14 +185,26 @@ class Controller(QObject):
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
             self.credential_status.emit(name, "local sandbox: starting…")
-            self._run(self._start_sandbox, self._sandbox_ready, self._sandbox_failed)
+            self._sandbox_runner().run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
+                                       on_result=self._sandbox_ready, on_error=self._sandbox_failed,
+                                       on_progress=lambda p: self.credential_status.emit(SANDBOX, f"local sandbox: {p.detail}"))
         elif env.is_sandbox:
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
-    def _start_sandbox(self) -> str:
-        return self.context.sandbox_url()
+    def _sandbox_runner(self) -> ExclusiveRunner:
+        if SANDBOX not in self._runners:
+            runner = self._runners[SANDBOX] = ExclusiveRunner(self, self.pool)
+            runner.busy_changed.connect(self.sandbox_starting.emit)
+        return self._runners[SANDBOX]
+
+    def cancel_sandbox_start(self) -> None:
+        """Stop starting the kept sandbox (a half-started one is killed); choose it again to retry."""
+        runner = self._runners.get(SANDBOX)
+        if runner is not None and runner.busy:
+            runner.cancel()
+            self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
 
     def _sandbox_ready(self, url: str) -> None:
         self.sandbox_url = url
@@ -202,7 +215,8 @@ class Controller(QObject):
             self.environment_changed.emit(self.environments[SANDBOX])
 
     def _sandbox_failed(self, error) -> None:
-        self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
+        if not isinstance(error, Cancelled):  # cancelled: already said
+            self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
         """One line for the toolbar (the label elides it; the whole text is its tooltip)."""
@@ -315,9 +329,8 @@ class Controller(QObject):
 
         def work(cancel, progress):
             env = chosen
-            if env.is_sandbox and not env.hosts:
-                progress(Progress("sandbox", "starting the local sandbox"))
-                env = env.with_sandbox_url(self._start_sandbox())
+            if env.is_sandbox:  # the kept one, started again if it was stopped meanwhile
+                env = env.with_sandbox_url(self.context.start_sandbox(cancel, progress))
             secrets = self._secret_variables(env)
             hidden = secret_values({**env.template_variables(), **globals_, **secrets, **dict(draft.variables)},
                                    env.secret_variables)

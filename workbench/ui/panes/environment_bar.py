@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenuBar, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenuBar, QToolButton, QWidget
 
 from workbench.ui.accessible import named
 from workbench.ui.elided_label import ElidedLabel
@@ -21,6 +21,7 @@ def _swatch(colour: str) -> QIcon:
 
 class EnvironmentBar(QWidget):
     selected = Signal(str)
+    cancel_sandbox = Signal()  # stop starting the local sandbox
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,12 +33,17 @@ class EnvironmentBar(QWidget):
         self.credentials = named(ElidedLabel(""), "credentialStatus", "Credential status")
         self.credentials.setMinimumWidth(260)
         self.credentials.setMaximumWidth(420)
+        self.cancel_sandbox_button = named(QToolButton(), "cancelSandboxButton", "Stop starting the local sandbox")
+        self.cancel_sandbox_button.setText("Cancel")
+        self.cancel_sandbox_button.hide()
+        self.cancel_sandbox_button.clicked.connect(self.cancel_sandbox)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Environment:"))
         layout.addWidget(self.switcher)
         layout.addWidget(self.production)
         layout.addWidget(self.credentials)
+        layout.addWidget(self.cancel_sandbox_button)
         self.switcher.activated.connect(lambda i: self.selected.emit(self.switcher.itemData(i)))
         self.band = named(QFrame(), "environmentBand", "Environment colour")
         self.band.setFixedHeight(4)
@@ -60,6 +66,10 @@ class EnvironmentBar(QWidget):
 
     def show_credentials(self, text: str) -> None:
         self.credentials.setText(text)
+        self._relayout()
+
+    def show_sandbox_starting(self, starting: bool) -> None:
+        self.cancel_sandbox_button.setVisible(starting)
         self._relayout()
 
     def _relayout(self) -> None:

@@ -4,7 +4,8 @@
 
 The first two come from `pinpoint-workbench gui --screenshot` against a kept local
 sandbox in a temporary directory (stopped at the end); the large response is the same
-screenshot script in-process, with the sandbox environment pointed at a loopback server answering a 10 MB GetApps-shaped JSON.
+screenshot script in-process, with the sandbox environment pointed at a loopback server
+answering a 10 MB GetApps-shaped JSON.
 """
 
 from __future__ import annotations

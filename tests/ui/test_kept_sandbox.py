@@ -80,3 +80,17 @@ def test_starting_the_sandbox_shows_progress_and_can_be_cancelled(qtbot, environ
     qtbot.waitUntil(lambda: bool(window.controller.current_env.hosts), timeout=60000)
     assert read_status(environ).running
     window.close()
+
+
+def test_a_screenshot_run_leaves_no_sandbox_running_but_keeps_its_state(environ, run_cli, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")} | environ
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(tmp_path / "x.png"),
+                             "--operation", "CreateApp", "--send"], env=env, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not read_status(environ).running
+    listed = run_cli("send", "GetApps", "--json", env=environ)  # starts the kept sandbox on the same state
+    assert listed.status == 0 and '"<Name>"' in listed.stdout  # the app the screenshot run created

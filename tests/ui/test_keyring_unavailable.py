@@ -1,13 +1,13 @@
 """No usable keyring: the request editor keeps its room (one elided line, details on demand),
-the toolbar says "keyring unavailable", and the remedy button offers the choices, one of them
-(keep an access key for this session only) done in the window."""
+the toolbar says "keyring unavailable", and the remedy button opens the credentials dialog with
+the choices, one of them (keep an access key for this session only) done there."""
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
 from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 from ui_helpers import make_context, open_operation, send
@@ -29,20 +29,6 @@ def _select(qtbot, window, name):
     switcher.setCurrentIndex(switcher.findData(name))
     switcher.activated.emit(switcher.currentIndex())
     qtbot.waitUntil(lambda: window.controller.current_env_name == name)
-
-
-def _keep_for_session_when_asked(seen):
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.findChild(QLabel, "keyringChoicesText").text())
-        dialog.findChild(QLineEdit, "sessionAccessKeyId").setText(SANDBOX_ACCESS_KEY_ID)
-        dialog.findChild(QLineEdit, "sessionSecretKey").setText(SANDBOX_SECRET_ACCESS_KEY)
-        dialog.findChild(QPushButton, "keepForSessionButton").click()
-
-    QTimer.singleShot(0, answer)
 
 
 def test_no_keyring_keeps_the_editor_usable_and_offers_the_session_choice(qtbot, open_window, tmp_path,
@@ -73,10 +59,15 @@ def test_no_keyring_keeps_the_editor_usable_and_offers_the_session_choice(qtbot,
 
     remedy = tab.findChild(QPushButton, "remedy_use_profile")
     assert remedy is not None and remedy.isVisible()
-    seen = []
-    _keep_for_session_when_asked(seen)
-    qtbot.mouseClick(remedy, Qt.MouseButton.LeftButton)
-    assert seen and "for this session only" in seen[0] and "AWS profile" in seen[0]
+    qtbot.mouseClick(remedy, Qt.MouseButton.LeftButton)  # the credentials dialog, with the choices
+    dialog = window.findChild(QDialog, "credentialsDialog")
+    assert dialog is not None
+    choices = dialog.findChild(QLabel, "noKeyringText")
+    qtbot.waitUntil(choices.isVisible)
+    assert "for this session only" in choices.text() and "AWS profile" in choices.text()
+    dialog.findChild(QLineEdit, "accessKeyId").setText(SANDBOX_ACCESS_KEY_ID)
+    dialog.findChild(QLineEdit, "secretAccessKey").setText(SANDBOX_SECRET_ACCESS_KEY)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "keepForSession"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: status.text().startswith("credentials: kept for this session only"))
     assert SANDBOX_SECRET_ACCESS_KEY not in status.text()
 

@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import IO, Mapping
 
+from workbench.core.errors import WorkbenchError
+
 from workbench.core.secret_variables import redact
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,15 +75,17 @@ class CliContext:
         self.out(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+class BadArgument(WorkbenchError):
+    """A command-line value in the wrong form (fields: flag, value)."""
+
+
 def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
     """['a=1', 'b=x=y'] -> {'a': '1', 'b': 'x=y'}; a malformed item names its flag."""
-    from workbench.core.errors import WorkbenchError
-
     pairs: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise WorkbenchError(f"{flag} {item!r}: expected NAME=VALUE")
+            raise BadArgument(f"{flag} {item!r}: expected NAME=VALUE", flag=flag, value=item)
         pairs[name.strip()] = value
     return pairs
 

@@ -22,8 +22,10 @@ REMEDY_HINTS = {
     "start_sandbox": "run `pinpoint-workbench sandbox start`",
     "stop_sandbox": "stop it with `pinpoint-workbench sandbox stop`",
     "confirm": "confirm with --yes",
+    "pass_variables": "pass {vars}",
     "add_environment": "see `pinpoint-workbench env list`, or add one: pinpoint-workbench env add NAME --region REGION",
     "choose_name": "pass --name to use another name",
+    "keep_unknown_region": "a region newer than botocore can be kept on purpose: add --force",
     "use_profile": "an environment can take its credentials from an AWS profile: "
                    "pinpoint-workbench env add NAME --region REGION --profile PROFILE",
 }
@@ -37,6 +39,8 @@ def hint(remedy: str | None) -> str | None:
     text = REMEDY_HINTS.get(code)
     if text is None:
         return None
+    if code == "pass_variables":
+        return text.format(vars=" ".join(f"--var {shlex.quote(name)}=VALUE" for name in arg.split(",")))
     return text.format(arg=shlex.quote(arg) if arg else "NAME")
 
 

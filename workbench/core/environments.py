@@ -31,6 +31,7 @@ from workbench.core.addresses import forbidden_reason, split_host_port
 from workbench.core.credentials import CredentialSource, CredentialsError
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.paths import CONFIG_DIR_ENV, config_dir  # noqa: F401 - re-exported: callers import it from here
+from workbench.core.sandbox_identity import SANDBOX_NAME  # the built-in environment's name
 from workbench.core.storage import (
     CorruptFile,
     LoadResult,
@@ -44,7 +45,6 @@ from workbench.core.storage import (
 
 APP_NAME = "pinpoint-workbench"
 FILE_NAME = "environments.json"
-SANDBOX_NAME = "sandbox"
 
 SCHEMA_VERSION = 1
 # migrations[n] upgrades a document from schema_version n to n + 1; name them from_<n>.
@@ -74,7 +74,7 @@ class EnvironmentInvalid(EnvironmentError_):
 
 
 class EnvironmentNotFound(EnvironmentError_):
-    fmt = "no environment named {name!r}; known: {known}"
+    fmt = "no environment named {name!r}; known: {known}{hint}"
     remedy = "add_environment"
 
 
@@ -545,7 +545,13 @@ class EnvironmentStore:
         try:
             return self._envs[name]
         except KeyError:
-            raise EnvironmentNotFound(name=name, known=", ".join(self.names())) from None
+            raise self._not_found(name) from None
+
+    def _not_found(self, name: str) -> EnvironmentNotFound:
+        from workbench.core.suggest import did_you_mean
+
+        hint = did_you_mean(name, self.names())
+        return EnvironmentNotFound(name=name, known=", ".join(self.names()), hint="." + hint if hint else "")
 
     def __contains__(self, name: object) -> bool:
         return name == SANDBOX_NAME or name in self._envs
@@ -574,7 +580,7 @@ class EnvironmentStore:
         self._refuse_sandbox(env.name)
         with self._editing():
             if old not in self._envs:
-                raise EnvironmentNotFound(name=old, known=", ".join(self.names()))
+                raise self._not_found(old)
             if env.name != old and env.name in self._envs:
                 raise EnvironmentExists(name=env.name)
             del self._envs[old]

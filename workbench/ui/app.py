@@ -28,6 +28,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--send", action="store_true", help="send the opened operation before the screenshot")
     parser.add_argument("--tab", choices=("response", "inspect"), default="response")
     parser.add_argument("--size", default="1400x860", help="window size for the screenshot, WxH")
+    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare"),
+                        help="with --screenshot: render this view instead of the main window")
     return parser.parse_args(argv)
 
 
@@ -139,6 +141,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     app.setDesktopFileName("pinpoint-workbench")
     app.setStyle("Fusion")
     context = AppContext.from_environ(environ)
+    context.keep_sandbox = not args.screenshot  # a screenshot leaves nothing running behind it
     window, controller = build(context, persist=not args.screenshot)
     if args.screenshot:
         from workbench.ui.screenshot import ScreenshotScript
@@ -146,7 +149,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
         script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
-                                  send=args.send, pane=args.tab)
+                                  send=args.send, pane=args.tab, dialog=args.dialog)
         script.finished.connect(lambda code: app.exit(code))
     _close_on_signals(window)
     window.start_after_first_paint()

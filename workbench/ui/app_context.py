@@ -17,12 +17,20 @@ class AppContext:
     # The URL of a sandbox to use instead of the kept one (tests, screenshots of a fixed server).
     sandbox_url: Callable[[], str] | None = None
     closers: list = field(default_factory=list)  # run when the window closes
+    collections_override: Path | None = None  # the preferences' collections folder, if set
+    keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
         from workbench.core.paths import config_dir, data_dir
 
-        return cls(dict(environ), config_dir(environ), data_dir(environ))
+        from workbench.core.preferences import load_preferences
+
+        context = cls(dict(environ), config_dir(environ), data_dir(environ))
+        chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
+        if chosen:
+            context.collections_override = Path(chosen).expanduser()
+        return context
 
     def start_sandbox(self, cancel=None, progress=None) -> str:
         """The URL of the kept background sandbox the command line uses too (the running one,
@@ -32,11 +40,16 @@ class AppContext:
             return self.sandbox_url()
         from workbench.core.sandbox.background import ensure_running
 
-        return ensure_running(self.environ, cancel=cancel, progress=progress).url
+        status = ensure_running(self.environ, cancel=cancel, progress=progress)
+        if not status.already_running and not self.keep_sandbox:
+            from workbench.core.sandbox.background import stop_background
+
+            self.closers.append(lambda: stop_background(self.environ))  # its state stays on disk
+        return status.url
 
     @property
     def collections_dir(self) -> Path:
-        return self.config_dir / "collections"
+        return self.collections_override or self.config_dir / "collections"
 
     @property
     def session_path(self) -> Path:

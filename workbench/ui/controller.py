@@ -64,6 +64,7 @@ class Controller(QObject):
         self._phase: dict[str, str] = {}
         # "keep for this session only": secrets typed when no keyring is usable, never written
         self.session_credentials = SessionCredentialStore()
+        self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
 
     # ------------------------------------------------------------------ start
@@ -145,6 +146,10 @@ class Controller(QObject):
         self.environments_loaded.emit(list(self.environments.values()))
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
+
+    def reload_environments(self) -> None:
+        """Re-read the environments (after the environment manager changed them)."""
+        self._run(self._load_environments, self._environments_ready)
 
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""
@@ -234,12 +239,6 @@ class Controller(QObject):
         except WorkbenchError as exc:
             return f"credentials not usable: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
-
-    def keep_for_session(self, env_name: str, credentials) -> None:
-        """Sign `env_name`'s requests with `credentials` until the window closes (no keyring, no file)."""
-        self.session_credentials.set(env_name, credentials)
-        if env_name == self.current_env_name:
-            self.select_environment(env_name)
 
     def scopes(self, request_variables: dict) -> list:
         """The variables by scope, as the window may show them: secret ones masked (an
@@ -336,7 +335,8 @@ class Controller(QObject):
                                    env.secret_variables)
             plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name))
+                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
+                                options=self.send_options)
             try:
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

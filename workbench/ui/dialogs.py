@@ -48,12 +48,12 @@ def _ask(dialog, layout) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def confirm(parent, object_name: str, title: str, text: str, yes: str) -> bool:
+def confirm(parent, object_name: str, title: str, text: str, yes: str, no: str = "Don't send") -> bool:
     """Yes/No, No being the default (Enter does not confirm by accident)."""
     dialog, layout = _dialog(parent, object_name, title, text)
     buttons = QDialogButtonBox()
     yes_button = named(buttons.addButton(yes, QDialogButtonBox.ButtonRole.AcceptRole), "confirmYes", yes)
-    no_button = named(buttons.addButton("Don't send", QDialogButtonBox.ButtonRole.RejectRole), "confirmNo", "Don't send")
+    no_button = named(buttons.addButton(no, QDialogButtonBox.ButtonRole.RejectRole), "confirmNo", no)
     yes_button.setAutoDefault(False)
     no_button.setDefault(True)
     buttons.accepted.connect(dialog.accept)

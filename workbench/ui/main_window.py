@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
+        from workbench.ui.window_extras import install
+
+        self.extras = install(self)  # environments, sandbox, palette, preferences, welcome (part 2)
 
     # ---- setup
 
@@ -247,10 +250,10 @@ class MainWindow(QMainWindow):
                 self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
         elif kind == "start_sandbox":
             self.controller.select_environment("sandbox")
+        elif kind == "use_profile":  # no usable keyring: the credentials dialog says the choices
+            self.extras.open_credentials(self.controller.current_env_name)
         elif kind == "store_credentials":
-            self.statusBar().showMessage(
-                f"Store them from a terminal: pinpoint-workbench credentials set {arg} --access-key-id AKIA… "
-                f"(the secret is prompted for)", 20000)
+            self.extras.open_credentials(arg)
 
     def confirm_production(self, draft) -> bool:
         from workbench.ui.dialogs import confirm

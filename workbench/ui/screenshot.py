@@ -27,11 +27,12 @@ class ScreenshotScript(QObject):
     finished = Signal(int)  # exit status
 
     def __init__(self, window, path: str, *, operation=None, variant=None, env=None, send=False, pane="response",
-                 timeout_s=90):
+                 timeout_s=90, dialog=None):
         super().__init__(window)
         self.window, self.path = window, path
         self.operation, self.variant, self.env, self.send, self.pane = operation, variant, env, send, pane
         self.tab = None
+        self.dialog = dialog  # environments | credentials | welcome | compare: grab that view instead
         controller = window.controller
         window.ready.connect(self._open)
         controller.body_loaded.connect(lambda tab_id, _: self._answered(tab_id))
@@ -75,9 +76,20 @@ class ScreenshotScript(QObject):
             QTimer.singleShot(300, self._grab)
 
     def _grab(self) -> None:
+        if self.dialog:
+            from workbench.ui.screenshot_views import open_view
+
+            open_view(self.window, self.dialog, self._save_widget)
+            return
         if self.tab is not None and self.pane == "inspect":
             self.tab.output.setCurrentIndex(1)
         QTimer.singleShot(150, self._save)
+
+    def _save_widget(self, widget) -> None:
+        self._timeout.stop()
+        ok = widget.grab().save(self.path, "PNG")
+        print(f"screenshot {'saved to' if ok else 'NOT saved to'} {self.path}")
+        self.finished.emit(0 if ok else 1)
 
     def _save(self) -> None:
         self._timeout.stop()

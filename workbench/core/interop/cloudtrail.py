@@ -141,10 +141,17 @@ def read_event(event, where: str = "event", library: Library | None = None, envi
     draft = RequestDraft(
         name=template.operation, operation=template.key, variables=tuple(variables.items()),
         body=json.dumps(body, indent=2, ensure_ascii=False) if body or template.has_body else None,
-        description=f"From CloudTrail event {event.get('eventID', '')} at {event.get('eventTime', '?')}".strip(),
+        description=_description(event),
     )
     environment = _matching_environment(environments, region, account, notes)
     return CloudTrailImport(draft, region, account, environment, tuple(notes))
+
+
+def _description(event: dict) -> str:
+    """'From CloudTrail event ID at TIME', naming only what the event has."""
+    event_id, when = str(event.get("eventID") or ""), str(event.get("eventTime") or "")
+    text = f"From CloudTrail event {event_id}" if event_id else "From a CloudTrail event"
+    return text + (f" at {when}" if when else "")
 
 
 def _unredact(value, where: str, notes: list):

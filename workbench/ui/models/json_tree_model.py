@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from workbench.core.json_locate import child_path
 
+FLAG_BRUSH = QBrush(QColor("#ffcdd2"))  # with the ⚑ mark in the key: never colour alone
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's JSON path ($.ApplicationResponse.Id)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's value (Python)
 BATCH = 500
@@ -43,6 +45,7 @@ class JsonTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._nodes: list[_Node] = []
         self._items: dict[int, list] = {}  # node id -> its (key, value) pairs, computed on first fetch
+        self.flagged: dict[str, str] = {}  # JSON path -> why it is flagged (set_flagged)
 
     def set_value(self, value) -> None:
         """Show `value`; a container's members are the top rows."""
@@ -123,15 +126,33 @@ class JsonTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._nodes[index.internalId()]
+        flag = self.flag_of(node.path)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(node.key), preview(node.value), _TYPES.get(type(node.value), ""))[index.column()]
+            key = f"⚑ {node.key}" if flag and index.column() == 0 else str(node.key)
+            return (key, preview(node.value), _TYPES.get(type(node.value), ""))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.path
+            return node.path + (f"\n⚑ {flag}" if flag else "")
+        if role == Qt.ItemDataRole.BackgroundRole and flag:
+            return FLAG_BRUSH
         if role == PATH_ROLE:
             return node.path
         if role == VALUE_ROLE:
             return node.value
         return None
+
+    def set_flagged(self, flagged: dict[str, str]) -> None:
+        """Mark these JSON paths (and the nodes above them) with the diagnosis that read them
+        (core.diagnose.flagged_paths: failed recipients inside a 200)."""
+        self.flagged = dict(flagged)
+        for path, reason in flagged.items():
+            for cut in range(len(path) - 1, 0, -1):
+                if path[cut] in ".[" and path[:cut] not in self.flagged:
+                    self.flagged[path[:cut]] = reason
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 2))
+
+    def flag_of(self, path: str) -> str:
+        return self.flagged.get(path, "") if self.flagged else ""
 
     def flags(self, index):
         if not index.isValid():

@@ -181,10 +181,6 @@ class RequestTab(QWidget):
         kind, _, arg = code.partition(":")
         if kind == "set_variable":
             self.editor.set_it(arg)
-        elif kind == "use_profile":  # no usable keyring: the choices, one of them done here
-            from workbench.ui.keyring_choices import offer_keyring_choices
-
-            offer_keyring_choices(self, self.controller, self.controller.current_env_name)
         else:
             self.remedy_requested.emit(self, code)
 

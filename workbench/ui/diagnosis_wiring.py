@@ -1,0 +1,131 @@
+"""The diagnosis in the window (issue 12): after every send, core.diagnose runs in a worker;
+its result shows in a dock that follows the current tab, failed recipients are flagged in
+the response tree, fixes are buttons that act here; the troubleshooting guide opens from
+the Help menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from workbench.ui.owned_work import run_for
+
+
+class DiagnosisWiring:
+    def __init__(self, extras, view_menu) -> None:
+        from workbench.ui.panes.diagnosis_pane import DiagnosisPane
+
+        self.extras = extras
+        self.window, self.controller = window, controller = extras.window, extras.controller
+        self.guide = None
+        self.diagnosis = self.pane = DiagnosisPane()
+        self.diagnoses: dict = {}  # tab id -> [Diagnosis] of its last send
+        self.dock = QDockWidget("Diagnosis", window)
+        self.dock.setObjectName("diagnosisDock")
+        self.dock.setWidget(self.diagnosis)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        toggle = self.dock.toggleViewAction()
+        toggle.setObjectName("diagnosisAction")
+        toggle.setText("Diagnosis")
+        view_menu.addAction(toggle)
+        controller.exchange_received.connect(lambda tab_id, exchange: self._diagnose(tab_id, exchange))
+        controller.send_failed.connect(lambda tab_id, error: self._diagnose(tab_id, error))
+        window.tabs.currentChanged.connect(lambda _: self._show_diagnosis())
+        self.diagnosis.fix_requested.connect(self.apply_fix)
+
+    def _diagnose(self, tab_id: str, subject) -> None:
+        from workbench.core.diagnose import diagnose
+
+        controller = self.controller
+        environments = list(controller.environments.values())
+        env = controller.environments.get(getattr(subject, "environment", None)) or controller.current_env
+        tab = self._tab(tab_id)
+        given = _PlanLike(env, tab.editor.template if tab is not None else None)
+
+        def work():
+            return diagnose(subject, environments=environments, plan_or_context=given)
+
+        run_for(self.window, self.controller, work, lambda found: self._diagnosed(tab_id, found))
+
+    def _diagnosed(self, tab_id: str, diagnoses) -> None:
+        from workbench.core.diagnose import flagged_paths
+
+        self.diagnoses[tab_id] = diagnoses
+        tab = self._tab(tab_id)
+        if tab is not None:
+            tab.response.tree_model.set_flagged(flagged_paths(diagnoses))
+        if diagnoses:
+            self.dock.show()
+        self._show_diagnosis()
+
+    def _tab(self, tab_id: str):
+        tabs = self.window.tabs
+        return next((tabs.widget(i) for i in range(tabs.count()) if tabs.widget(i).tab_id == tab_id), None)
+
+    def _show_diagnosis(self) -> None:
+        tab = self.window.current_tab()
+        if tab is not None:
+            self.diagnosis.show_diagnoses(tab.tab_id, self.diagnoses.get(tab.tab_id, []))
+
+    def apply_fix(self, tab_id, fix: dict) -> None:
+        """A fix button of the diagnosis: do what it says, in the window."""
+        import json
+        from dataclasses import replace
+
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        window, controller = self.window, self.controller
+        tab = self._tab(tab_id)
+        action = fix.get("action")
+        if action == "switch_environment":
+            if fix.get("environment") in controller.environments:
+                controller.select_environment(fix["environment"])
+            else:
+                window._focus_env()
+        elif action == "open_credentials":
+            self.extras.open_credentials(fix.get("environment") or controller.current_env_name)
+        elif action == "set_variable":
+            manager = self.extras.open_manager()
+            env = controller.current_env
+            if env is not None:
+                manager.show_environment(env)
+            manager._add_variable_row(fix.get("name", ""), "")
+        elif action == "resign" and tab is not None:
+            draft = tab.to_model()
+            auth = replace(draft.auth, **{k: fix[k] for k in ("region", "signing_name") if k in fix})
+            window.open_draft(replace(draft, auth=auth), dirty=True)
+        elif action == "copy_policy":
+            statement = fix.get("statement")
+            QApplication.clipboard().setText(statement if isinstance(statement, str) else json.dumps(statement, indent=2))
+            window.statusBar().showMessage("IAM policy statement copied", 8000)
+        elif action == "open_operation" and fix.get("operation"):
+            window.open_operation(controller.library.find(fix["operation"]).key)
+        elif action == "list_projects":
+            names = [n for n in fix.get("environments", []) if n in controller.environments]
+            if names:
+                controller.select_environment(names[0])
+            window.send(window.open_operation(controller.library.find("GetApps").key))
+        elif action == "retry" and tab is not None:
+            QTimer.singleShot(int(float(fix.get("backoff_seconds", 1)) * 1000), lambda: window.send(tab))
+        elif action == "start_sandbox":
+            self.extras.sandbox.start()
+        else:
+            window.statusBar().showMessage(f"no window action for {action}", 8000)
+
+    def open_guide(self):
+        from workbench.ui.panes.guide_pane import GuidePane
+
+        if self.guide is None:
+            self.guide = GuidePane(self.controller, self.window)
+        self.guide.show()
+        self.guide.activateWindow()
+        return self.guide
+
+
+class _PlanLike:
+    """What diagnose reads from a plan: the environment and the request's template."""
+
+    def __init__(self, environment, template):
+        self.environment, self.template = environment, template

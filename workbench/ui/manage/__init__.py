@@ -1,0 +1,1 @@
+"""Windows for managing what the requests run against: environments, credentials, preferences."""

@@ -1,0 +1,89 @@
+"""Preferences (Ctrl+,): font size, layout, large-response threshold, timeouts, proxy and
+CA bundle, where collections live. Kept by core.preferences in the config dir; the dialog
+converts to and from a Preferences and owns nothing else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLayout,
+                               QLineEdit, QSpinBox, QVBoxLayout)
+
+from workbench.core.preferences import LAYOUTS, Preferences
+from workbench.ui.accessible import named
+
+
+class PreferencesDialog(QDialog):
+    save_requested = Signal(object)  # Preferences
+
+    def __init__(self, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        named(self, "preferencesDialog", "Preferences")
+        self.setWindowTitle("Preferences")
+        self.font_size = named(QSpinBox(), "prefFontSize", "Font size (0: the system's)")
+        self.font_size.setRange(0, 48)
+        self.font_size.setSpecialValueText("system")
+        self.layout_choice = named(QComboBox(), "prefLayout", "Response position")
+        for code, label in zip(LAYOUTS, ("under the request", "beside the request")):
+            self.layout_choice.addItem(label, code)
+        self.large = named(QDoubleSpinBox(), "prefLargeResponse", "Large response threshold in MB")
+        self.large.setRange(0.1, 1024)
+        self.large.setSuffix(" MB")
+        self.connect_timeout = named(QDoubleSpinBox(), "prefConnectTimeout", "Connect timeout in seconds")
+        self.read_timeout = named(QDoubleSpinBox(), "prefReadTimeout", "Read timeout in seconds")
+        for box in (self.connect_timeout, self.read_timeout):
+            box.setRange(0.1, 86400)
+            box.setSuffix(" s")
+        self.proxy = named(QLineEdit(), "prefProxy", "Proxy URL")
+        self.proxy.setPlaceholderText("http://proxy.example.com:3128 (empty: HTTPS_PROXY of the environment)")
+        self.ca_bundle = named(QLineEdit(), "prefCaBundle", "CA bundle file")
+        self.ca_bundle.setPlaceholderText("/path/to/corporate-ca.pem (empty: AWS_CA_BUNDLE, else the built-in CAs)")
+        self.collections = named(QLineEdit(), "prefCollectionsDir", "Where collections live")
+        self.collections.setPlaceholderText("empty: the config folder's collections/ (applies at the next start)")
+        self.message = named(QLabel(), "prefMessage", "Problems with the preferences")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Font size", self.font_size)
+        form.addRow("Response", self.layout_choice)
+        form.addRow("Large response above", self.large)
+        form.addRow("Connect timeout", self.connect_timeout)
+        form.addRow("Read timeout", self.read_timeout)
+        form.addRow("Proxy", self.proxy)
+        form.addRow("CA bundle", self.ca_bundle)
+        form.addRow("Collections folder", self.collections)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        named(buttons.button(QDialogButtonBox.StandardButton.Save), "prefSave", "Save the preferences")
+        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "prefCancel", "Cancel")
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(560, 380)
+        self.set_model(prefs)
+
+    def set_model(self, prefs: Preferences) -> None:
+        self.font_size.setValue(prefs.font_size)
+        self.layout_choice.setCurrentIndex(self.layout_choice.findData(prefs.layout))
+        self.large.setValue(prefs.large_response_mb)
+        self.connect_timeout.setValue(prefs.connect_timeout)
+        self.read_timeout.setValue(prefs.read_timeout)
+        self.proxy.setText(prefs.proxy)
+        self.ca_bundle.setText(prefs.ca_bundle)
+        self.collections.setText(prefs.collections_dir)
+
+    def to_model(self) -> Preferences:
+        return Preferences(font_size=self.font_size.value(), layout=self.layout_choice.currentData(),
+                           large_response_mb=self.large.value(), connect_timeout=self.connect_timeout.value(),
+                           read_timeout=self.read_timeout.value(), proxy=self.proxy.text().strip(),
+                           ca_bundle=self.ca_bundle.text().strip(), collections_dir=self.collections.text().strip())
+
+    def _save(self) -> None:
+        prefs = self.to_model()
+        problems = prefs.problems()
+        if problems:
+            self.message.setText("\n".join(f"{p.path}: {p.message}" for p in problems))
+            return
+        self.save_requested.emit(prefs)
+        self.accept()

@@ -1,0 +1,159 @@
+"""The command palette (Ctrl+K, Ctrl+P): one search over operations, environments, saved
+requests, history entries and the window's actions, fuzzy on name, method and path
+("gapps" finds GetApps, "post campaigns" CreateCampaign). Enter opens the first match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QListView, QVBoxLayout
+
+from workbench.ui.accessible import named
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class PaletteItem:
+    kind: str  # operation | environment | request | history | action
+    title: str
+    detail: str  # method and path, region, file, shortcut...
+    activate: Callable[[], object]
+    haystack: str = field(default="", compare=False)  # what is searched, lower case
+
+    def __post_init__(self):
+        object.__setattr__(self, "haystack", f"{self.title} {self.detail}".lower())
+
+
+def word_score(word: str, text: str) -> int | None:
+    """How well `word` matches `text`: a substring beats a subsequence (letters in order),
+    an earlier and tighter match beats a later, looser one; None when it does not match."""
+    at = text.find(word)
+    if at >= 0:
+        return 1000 - at
+    position, gaps, start = -1, 0, None
+    for letter in word:
+        found = text.find(letter, position + 1)
+        if found < 0:
+            return None
+        if start is None:
+            start = found
+        elif found != position + 1:
+            gaps += found - position - 1
+        position = found
+    return 500 - gaps * 5 - start
+
+
+def score(query: str, item: PaletteItem) -> int | None:
+    """Every word of the query must match (any order); the sum of their scores."""
+    total = 0
+    for word in query.lower().split():
+        found = word_score(word, item.haystack)
+        if found is None:
+            return None
+        total += found
+    return total
+
+
+def rank(query: str, items: list[PaletteItem]) -> list[PaletteItem]:
+    if not query.strip():
+        return items[:MAX_SHOWN]
+    scored = [(s, i, item) for i, item in enumerate(items) if (s := score(query, item)) is not None]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [item for _, _, item in scored[:MAX_SHOWN]]
+
+
+class PaletteModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[PaletteItem] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.kind:<11}  {item.title}    {item.detail}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.kind}: {item.title}\n{item.detail}"
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+
+class CommandPalette(QDialog):
+    activated = Signal(object)  # the PaletteItem run
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        named(self, "commandPalette", "Command palette")
+        self.setWindowTitle("Go to…")
+        self.items: list[PaletteItem] = []
+        self.query = named(QLineEdit(), "paletteQuery", "Search operations, environments, requests, history, actions")
+        self.query.setPlaceholderText("operation, environment, saved request, history, action…")
+        self.model = PaletteModel(self)
+        self.view = named(QListView(), "paletteResults", "Matches")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.count = named(QLabel(), "paletteCount", "Number of matches")
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(self.query)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.query.textChanged.connect(self.filter)
+        self.query.returnPressed.connect(self.run_current)
+        self.view.activated.connect(lambda index: self.run(index.data(ITEM_ROLE)))
+        self.query.installEventFilter(self)
+        self.resize(720, 460)
+
+    def set_items(self, items: list[PaletteItem]) -> None:
+        self.items = list(items)
+        self.filter(self.query.text())
+
+    def filter(self, text: str) -> None:
+        shown = rank(text, self.items)
+        self.model.set_rows(shown)
+        self.count.setText(f"{len(shown)} match{'es' if len(shown) != 1 else ''}")
+        if shown:
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def eventFilter(self, watched, event) -> bool:
+        """Up and Down move through the matches while typing."""
+        if watched is self.query and event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Up,
+                                                                                                Qt.Key.Key_Down):
+            row = self.view.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(row))
+            return True
+        return False
+
+    def run_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.run(index.data(ITEM_ROLE))
+
+    def run(self, item: PaletteItem | None) -> None:
+        if item is None:
+            return
+        self.hide()
+        item.activate()
+        self.activated.emit(item)
+
+    def open(self) -> None:  # noqa: A003 - QDialog.open, non-modal here
+        self.query.clear()
+        self.filter("")
+        self.show()
+        self.activateWindow()
+        self.query.setFocus()

@@ -128,3 +128,10 @@ def test_every_fix_action_has_a_command_line_wording():
         worded = fix_command({"action": action, **fields})
         assert worded and worded != action, action
     assert {fix["action"] for item in catalogue() for fix in item["fixes"]} <= FIX_ACTIONS
+
+
+def test_diagnose_refuses_json_nested_too_deeply(run_cli, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    result = run_cli("diagnose", str(deep))
+    assert result.status == 1 and "nested too deeply" in result.stderr and "Traceback" not in result.stderr

@@ -205,3 +205,11 @@ def test_a_pending_status_means_something_only_for_destination_verification():
         "destination-verification-pending"]
     other = {**case["context"], "operation": "pinpoint-sms-voice-v2:DescribeRegistrations"}
     assert diagnose(case["exchange"], plan_or_context=context({**case, "context": other}), now=RECORDED_AT) == []
+
+
+def test_a_deeply_nested_answer_is_diagnosed_without_recursing_forever():
+    deep: object = {"DeliveryStatus": "PERMANENT_FAILURE"}
+    for _ in range(600):
+        deep = {"a": [deep]}
+    found = diagnose({"status": 400, "headers": {"x-amzn-ErrorType": "BadRequestException"}, "body": deep})
+    assert [d.id for d in found] == ["bad-request"]

@@ -274,3 +274,10 @@ def test_ca_bundle_that_cannot_be_used(tmp_path):
     with Server(answer("200 OK", "application/json", b"{}")) as server:
         found = ids(exchange_for(f"https://127.0.0.1:{server.port}/v1/apps", ca_bundle=str(missing)))
     assert found == ["ca-bundle-unusable"]
+
+
+def test_only_an_errors_text_is_read_without_failing():
+    # a front end that kept only the message: no type, so nothing is claimed from words alone
+    assert ids("missing variable: projectId (used in url path)") == []
+    with pytest.raises(Exception, match="cannot read a int as an exchange"):
+        diagnose(5)

@@ -109,6 +109,8 @@ def read_saved(path: str, ctx: CliContext):
         raise WorkbenchError(f"{path}: {exc.strerror or exc}") from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise WorkbenchError(f"{path}: the JSON is nested too deeply to read") from None
     except ValueError as exc:
         lines = [line for line in text.splitlines() if line.strip()]
         try:

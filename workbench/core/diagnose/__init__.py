@@ -36,6 +36,10 @@ def observe(subject, environment: str = "") -> Observation:
         return from_saved(subject)
     if isinstance(subject, BaseException):
         return from_error(subject, environment)
+    if isinstance(subject, str):  # only an error's text is known
+        return Observation(environment=environment, sent=False, error_message=subject)
+    if not hasattr(subject, "to_dict"):
+        raise SavedExchangeError(where="diagnose", reason=f"cannot read a {type(subject).__name__} as an exchange")
     return from_exchange(subject)
 
 

@@ -66,16 +66,8 @@ def _walk(value, path, depth=0):
 
 
 def find_key(value, name: str, path: str = "$"):
-    """Yield (JSON path, value) for every member called `name`, at any depth."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            here = path + _json_key(key)
-            if key == name:
-                yield here, item
-            yield from find_key(item, name, here)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from find_key(item, name, f"{path}[{index}]")
+    """Yield (JSON path, value) for every member called `name`, at any depth (up to MAX_DEPTH)."""
+    return ((here, item) for here, key, item in _walk(value, path) if key == name)
 
 
 def _status_ok(status: int | None, wanted) -> bool:

@@ -126,7 +126,7 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
         except ValueError:
             body = None
     else:
-        text = json.dumps(body) if body is not None else ""
+        text = ""  # already parsed: JSON, not a page to read as text (and never re-encoded)
     error = data.get("error") or {}
     inspection = data.get("inspection")
     return Observation(

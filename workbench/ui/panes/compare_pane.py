@@ -32,7 +32,7 @@ def send_both(controller, draft, left: str, right: str, *, on_result, on_error) 
         for name in (left, right):
             env = environments[name]
             if env.is_sandbox and not env.hosts:
-                env = env.with_sandbox_url(controller.context.sandbox_url())
+                env = env.with_sandbox_url(controller.context.start_sandbox())
             plan = build_plan(draft, env, globals_=globals_, library=library)
             try:
                 exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,

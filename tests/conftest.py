@@ -36,6 +36,9 @@ def run_cli(monkeypatch, tmp_path):
     }
     for key, value in base_env.items():
         monkeypatch.setenv(key, value)
+    # never the session's own keyring (reading it would start a Secret Service on the test
+    # D-Bus session): a test that wants one passes its backend in `env`
+    base_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
     def run(*argv: str, stdin: str = "", env: dict | None = None) -> CliResult:
         out, err = io.StringIO(), io.StringIO()
@@ -45,4 +48,9 @@ def run_cli(monkeypatch, tmp_path):
         status = main(list(argv), ctx)
         return CliResult(int(status), out.getvalue(), err.getvalue())
 
-    return run
+    yield run
+    # a send to the sandbox environment starts the kept background sandbox: never leave one
+    # running after the test that started it
+    from workbench.core.sandbox.background import stop_background
+
+    stop_background(base_env)

@@ -78,7 +78,8 @@ def test_minimal_body_passes_the_validator(template):
     values.update({v.name: libgen.placeholder(shape.members[v.member], v.member, False) for v in template.variables if v.location == "body"})
     values[HOST_VARIABLES[template.api]] = "api.example.com"
     rendered = render(template, values, template.body_text("minimal"))
-    assert validate(rendered) == []
+    # the skeleton's own placeholders ("<Name>") are reported, and nothing else
+    assert [p for p in validate(rendered) if not p.message.startswith("placeholder left in ")] == []
 
 
 def test_an_arn_in_the_path_is_one_encoded_segment():

@@ -48,8 +48,8 @@ def test_notes_end_of_support_placeholders_and_not_served_by_the_sandbox():
     eos = build_plan(RequestDraft(operation="GetCampaigns"), DEV)
     assert {n.kind for n in eos.notes} == {"end_of_support"}
     placeholders = build_plan(RequestDraft(operation="CreateApp"), DEV)
-    assert [(n.kind, n.message) for n in placeholders.notes] == [
-        ("placeholder", "the body still holds placeholders to replace: <Name>")]
+    assert placeholders.notes == ()  # a placeholder is a problem, said once
+    assert [(p.path, p.message) for p in placeholders.problems] == [("$.Name", 'placeholder left in $.Name: "<Name>"')]
     assert '"<' not in str(eos.notes)
     sandbox = sandbox_environment("http://127.0.0.1:9")
     unserved = build_plan(RequestDraft(operation="GetCampaigns"), sandbox)  # past end of support

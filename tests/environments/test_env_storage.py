@@ -65,7 +65,7 @@ def test_second_broken_file_gets_its_own_backup(tmp_path):
         ("[]", "expected a JSON object at the top level, found an array"),
         ('{"schema_version": "x"}', 'schema_version must be a positive integer, found "x"'),
         ('{"schema_version": 9}', "schema_version 9 was written by a newer Pinpoint Workbench (this one reads up to 2)"),
-        (b"\xff\xfe{}", "not UTF-8 text (byte 0)"),
+        (b"\xff\xfe{}", "not UTF-8 text (byte 0 is 0xff) at line 1, column 1"),
     ],
 )
 def test_shape_errors(tmp_path, content, detail):

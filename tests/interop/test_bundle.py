@@ -96,3 +96,35 @@ def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandb
         bundle = bundle_from_history(history.get(history.record(plan, exchange)))
     assert bundle["response"]["status"] == 403 and bundle["diagnosis"]
     assert CANARY_SECRET not in json.dumps(bundle)
+
+
+def test_bundle_create_says_what_send_says_about_the_request(run_cli, tmp_path):
+    def placeholder_lines(result) -> list[str]:
+        return [line for line in result.stderr.splitlines() if "<Name>" in line]
+
+    created = run_cli("bundle", "create", "CreateApp", "--env", "sandbox", "--out", str(tmp_path / "placeholder.json"))
+    assert created.status == 0, created.stderr
+    sent = run_cli("send", "CreateApp", "--env", "sandbox")
+    assert placeholder_lines(sent)  # send says the minimal body still holds "<Name>"
+    assert placeholder_lines(created) == placeholder_lines(sent)
+
+
+def test_a_bundle_of_a_send_without_response_says_why(run_cli, tmp_path):
+    import os
+    import socket
+
+    from workbench.core.credentials import CredentialSource
+    from workbench.core.environments import Environment, EnvironmentStore
+
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        closed = probe.getsockname()[1]  # nothing listens there once closed
+    EnvironmentStore.at_default_location(dict(os.environ)).add(
+        Environment("dead", "us-east-1", host_overrides={"pinpoint": f"127.0.0.1:{closed}"}, credential_source=CredentialSource("process")))
+    keys = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": CANARY_SECRET}
+    out = tmp_path / "dead.json"
+    created = run_cli("bundle", "create", "GetApps", "--env", "dead", "--out", str(out), env=keys)
+    assert created.status == 0, created.stderr
+    assert "GetApps, no response: " in created.stdout and "refused" in created.stdout.lower()
+    assert "HTTP none" not in created.stdout
+    opened = run_cli("bundle", "open", str(out))
+    assert ": no response: " in opened.stdout and "HTTP None" not in opened.stdout

@@ -77,3 +77,13 @@ def test_import_cloudtrail_on_the_command_line_reads_a_records_file(run_cli, tmp
 
     assert [s.draft.operation for s in read_tree(tmp_path / "out")] == ["pinpoint:GetCampaigns", "pinpoint:CreateCampaign"]
     assert isinstance(read_tree(tmp_path / "out")[0].draft, RequestDraft)
+
+
+@pytest.mark.parametrize("extra, description", [
+    ({}, "From a CloudTrail event"),
+    ({"eventID": "abc-123"}, "From CloudTrail event abc-123"),
+    ({"eventTime": "2018-02-03T00:00:00Z"}, "From a CloudTrail event at 2018-02-03T00:00:00Z"),
+    ({"eventID": "abc-123", "eventTime": "2018-02-03T00:00:00Z"}, "From CloudTrail event abc-123 at 2018-02-03T00:00:00Z"),
+])
+def test_the_description_names_only_what_the_event_has(extra, description):
+    assert read_event(dict(GET_CAMPAIGNS, **extra)).draft.description == description

@@ -29,11 +29,18 @@ def running_sandbox(run_cli):
     run_cli("sandbox", "stop")
 
 
-def aws_environ() -> dict:
+CANARY_SECRET = "CANARYsecretFROMtheUSERSenvironment0000000"
+
+
+def aws_environ(**aws) -> dict:
+    """The process environment with only `aws` for AWS_* (and no AWS config files)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ACCESS_KEY_ID=SANDBOX_CREDENTIALS.access_key_id, AWS_SECRET_ACCESS_KEY=SANDBOX_CREDENTIALS.secret_access_key,
-               AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+    env.update(AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null", **aws)
     return env
+
+
+# someone's own AWS identity in the shell: a sandbox snippet must not sign with it
+USERS_OWN = dict(AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY=CANARY_SECRET, AWS_SESSION_TOKEN="FwoGZXIvYXdzEXAMPLE")
 
 
 def test_pasted_signed_curl_imports_without_its_signature_and_sends(sandbox):
@@ -80,17 +87,26 @@ def test_import_curl_from_stdin_on_the_command_line(run_cli):
 
 
 def snippet(run_cli, kind, *args, stdin=""):
-    result = run_cli("export", kind, *args, stdin=stdin)
+    result = run_cli("export", kind, *args, stdin=stdin, env=USERS_OWN)
     assert result.status == 0, result.stderr
-    assert SANDBOX_CREDENTIALS.secret_access_key not in result.stdout
+    assert CANARY_SECRET not in result.stdout
     return result.stdout
+
+
+@pytest.mark.parametrize("shell", [aws_environ(), aws_environ(**USERS_OWN, AWS_PROFILE="nosuch")], ids=["no AWS_*", "own AWS_*"])
+def test_exported_sandbox_curl_works_as_given(run_cli, running_sandbox, shell):
+    script = snippet(run_cli, "curl", "GetApps", "--env", "sandbox")
+    assert "sandbox, which must be running: it was at " + running_sandbox["url"] in script
+    done = subprocess.run(["bash", "-c", script.rstrip("\n") + " -o /dev/null -w '%{http_code}'"], capture_output=True, text=True,
+                          env=shell, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "200"), done.stderr
 
 
 def test_exported_curl_creates_an_app_in_the_sandbox(run_cli, running_sandbox, tmp_path):
     name = f"curl-{uuid.uuid4().hex[:6]}"
     script = snippet(run_cli, "curl", "CreateApp", "--body", "-", stdin=json.dumps({"Name": name}))
-    assert script.startswith("curl -sS --aws-sigv4 aws:amz:us-east-1:mobiletargeting")
-    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=aws_environ(), timeout=60)
+    assert "\ncurl -sS --aws-sigv4 aws:amz:us-east-1:mobiletargeting" in script
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=aws_environ(**USERS_OWN), timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["Name"] == name
 
@@ -101,7 +117,7 @@ def test_boto3_snippet_runs_against_the_sandbox(run_cli, running_sandbox, tmp_pa
     assert "client.create_app(" in code and "CreateApplicationRequest=" in code
     path = tmp_path / "snippet.py"
     path.write_text(code)
-    done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, env=aws_environ(), timeout=120)
+    done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, env=aws_environ(**USERS_OWN), timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ApplicationResponse"]["Name"] == name
 
@@ -110,21 +126,48 @@ def test_boto3_snippet_runs_against_the_sandbox(run_cli, running_sandbox, tmp_pa
 def test_aws_cli_snippet_runs_against_the_sandbox(run_cli, running_sandbox):
     name = f"cli-{uuid.uuid4().hex[:6]}"
     created = snippet(run_cli, "awscli", "CreateApp", "--body", "-", stdin=json.dumps({"Name": name}))
-    assert created.startswith("aws pinpoint create-app") and "--create-application-request" in created
-    done = subprocess.run(["bash", "-c", created], capture_output=True, text=True, env=aws_environ(), timeout=120)
+    assert "\n  aws pinpoint create-app" in created and "--create-application-request" in created
+    shell = aws_environ(**USERS_OWN, AWS_PROFILE="nosuch")
+    done = subprocess.run(["bash", "-c", created], capture_output=True, text=True, env=shell, timeout=120)
     assert done.returncode == 0, done.stderr
     app_id = json.loads(done.stdout)["ApplicationResponse"]["Id"]
     got = snippet(run_cli, "awscli", "GetApp", "--var", f"projectId={app_id}")
     assert "--application-id" in got  # botocore's member ApplicationId, xform_name'd
-    done = subprocess.run(["bash", "-c", got], capture_output=True, text=True, env=aws_environ(), timeout=120)
+    done = subprocess.run(["bash", "-c", got], capture_output=True, text=True, env=shell, timeout=120)
     assert done.returncode == 0 and json.loads(done.stdout)["ApplicationResponse"]["Name"] == name
 
 
 def test_awscurl_snippet_names_service_region_and_url(run_cli, running_sandbox):
     text = snippet(run_cli, "awscurl", "GetApps")
-    assert text.startswith("awscurl --service mobiletargeting --region us-east-1") and "/v1/apps" in text
+    assert "awscurl --service mobiletargeting --region us-east-1" in text and "/v1/apps" in text
 
 
 def test_snippets_need_a_running_sandbox_and_a_model(run_cli):
     result = run_cli("export", "curl", "GetApps")
     assert result.status == 1 and "sandbox is not running" in result.stderr
+
+
+CREATE_APP_URL = "https://pinpoint.us-east-1.amazonaws.com/v1/apps"
+
+
+def test_a_body_from_a_file_is_read_as_curl_reads_it(tmp_path):
+    body = '{\n  "Name": "from-a-file"\n}\n'
+    (tmp_path / "body.json").write_text(body)
+    binary = parse_curl(f"curl -X POST {CREATE_APP_URL} --data-binary @body.json", cwd=tmp_path)
+    assert binary.draft.operation == "pinpoint:CreateApp" and binary.draft.body == body
+    data = parse_curl(f"curl {CREATE_APP_URL} -d @body.json", cwd=tmp_path)
+    assert data.draft.body == '{  "Name": "from-a-file"}'  # -d drops the file's line breaks, as curl does
+    assert json.loads(parse_curl(f"curl {CREATE_APP_URL} --json @{tmp_path / 'body.json'}").draft.body) == {"Name": "from-a-file"}
+    raw = parse_curl(f"curl {CREATE_APP_URL} --data-raw @body.json", cwd=tmp_path)
+    assert raw.draft.body == "@body.json" and not any("body.json" in n for n in raw.notes)  # --data-raw: no @ processing
+
+
+def test_a_body_file_that_is_not_there_is_a_note(tmp_path, run_cli, monkeypatch):
+    missing = parse_curl(f"curl -X POST {CREATE_APP_URL} -d @nosuch.json", cwd=tmp_path)
+    assert "@nosuch.json" not in (missing.draft.body or "")
+    assert any(n.startswith(f"-d @nosuch.json: there is no file {tmp_path / 'nosuch.json'}") for n in missing.notes)
+    # on the command line, the file is found relative to the current folder
+    (tmp_path / "body.json").write_text('{"Name": "cli"}')
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("import", "curl", "-", "--json", stdin=f"curl {CREATE_APP_URL} --data-binary @body.json")
+    assert result.status == 0 and result.json["draft"]["body"] == '{"Name": "cli"}'

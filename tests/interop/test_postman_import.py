@@ -177,7 +177,7 @@ def test_a_truncated_file_imports_the_complete_requests_and_says_so(tmp_path, ru
     (json.dumps({"name": "env", "values": []}), "Postman environment, not a collection"),
     (json.dumps({"info": {"schema": "https://schema.getpostman.com/json/collection/v3.0.0/"}, "item": []}), "v3.0.0"),
     (json.dumps({"id": "x", "requests": [], "order": []}), "collection v1 export"),
-    ("[" * 100000 + "]" * 100000, "nested too deeply"),
+    ("[" * 100000 + "]" * 100000, "nested deeper than 500 levels"),
 ])
 def test_malformed_files_give_located_errors(text, message):
     with pytest.raises(ForeignFileError) as caught:
@@ -206,3 +206,52 @@ def test_deeply_nested_folders_keep_their_requests(tmp_path):
     path, request = result.requests()[0]
     assert len(path) == 16
     assert any("deeper than 16 levels" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("this is not JSON at all", "not_json"),
+    (json.dumps({"foo": 1}), "no_info_or_item"),
+    ("[1, 2]", "not_an_object"),
+    (json.dumps({"name": "env", "values": []}), "postman_environment"),
+])
+def test_anything_that_is_not_a_collection_has_one_error_code_and_its_reason(tmp_path, run_cli, text, reason):
+    source = tmp_path / "thing.json"
+    source.write_text(text)
+    result = run_cli("import", "postman", str(source), "--into", str(tmp_path / "out"), "--json")
+    assert result.status != 0
+    error = result.json["error"]
+    assert error["code"] == "not_a_postman_collection"
+    assert error["fields"]["reason"] == reason and error["fields"]["source"] == str(source)
+    assert not (tmp_path / "out").exists()
+
+
+def test_importing_again_never_replaces_an_edited_draft_without_overwrite(tmp_path, run_cli):
+    source = write_json(tmp_path / "official.json", official_shaped("v2.1"))
+    into = tmp_path / "col"
+    assert run_cli("import", "postman", str(source), "--into", str(into)).status == 0
+    edited = into / "Apps" / "GetApps.request.json"
+    draft = json.loads(edited.read_text())
+    draft["description"] = "my notes"
+    edited.write_text(json.dumps(draft))
+    edited_text = edited.read_text()
+    mine = into / "Apps" / "Mine.request.json"
+    mine.write_text((into / "Apps" / "GetApp.request.json").read_text().replace('"GetApp"', '"Mine"'))
+    order = json.loads((into / "Apps" / "order.json").read_text())
+    (into / "Apps" / "order.json").write_text(json.dumps(order + ["Mine.request.json"]))
+
+    again = run_cli("import", "postman", str(source), "--into", str(into))
+    assert again.status == 1
+    assert "Apps/GetApps.request.json" in again.stderr and "--overwrite" in again.stderr
+    assert edited.read_text() == edited_text  # the edit is kept
+
+    as_json = run_cli("import", "postman", str(source), "--into", str(into), "--json")
+    assert as_json.status == 1 and as_json.json["error"]["code"] == "would_overwrite"
+    assert as_json.json["error"]["fields"]["paths"] == ["Apps/GetApps.request.json"]
+
+    replaced = run_cli("import", "postman", str(source), "--into", str(into), "--overwrite")
+    assert replaced.status == 0, replaced.stderr
+    assert "my notes" not in edited.read_text()
+    # what the user added is still there and still in the order
+    assert [s.draft.name for s in read_tree(into) if s.folder == ("Apps",)] == ["GetApp", "GetApps", "CreateApp", "DeleteApp", "Mine"]
+    # importing the same collection again over an unedited folder changes nothing and succeeds
+    assert run_cli("import", "postman", str(source), "--into", str(into)).status == 0

@@ -3,14 +3,22 @@ status and JUnit XML."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import socket
+import threading
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from conftest import official_shaped, write_json
 from workbench.core.drafts import Assertion, RequestDraft
 from workbench.core.interop.draft_files import write_tree
 from workbench.core.runner import RunStep, run_steps
-from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.credentials import SANDBOX_CREDENTIALS, CredentialSource
+from workbench.core.environments import Environment, EnvironmentStore
 
 
 def tutorial_flow(name: str, expect_name: str | None = None) -> list:
@@ -114,3 +122,54 @@ def test_a_run_sees_the_globals_saved_by_earlier_sends(run_cli, tmp_path):
                                                             assertions=(Assertion("equals", "Name", "global-app"),)))])
     result = run_cli("run", str(tmp_path / "flow"), "--json")
     assert result.status == 0, result.stdout + result.stderr
+
+
+@contextlib.contextmanager
+def interrupting_listener():
+    """A loopback socket that accepts and never answers (the TLS handshake waits forever);
+    once the client's first bytes are in, the user presses Ctrl-C. Yields its host:port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    done = threading.Event()
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(1)
+            os.kill(os.getpid(), signal.SIGINT)
+            done.wait()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        done.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_ctrl_c_during_a_run_keeps_what_ran(run_cli, tmp_path, as_json):
+    write_tree(tmp_path / "col" / "Apps", [("request", RequestDraft(name="GetApps", operation="pinpoint:GetApps")),
+                                           ("request", RequestDraft(name="again", operation="pinpoint:GetApps"))])
+    keys = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE"}
+    junit = tmp_path / "hang.xml"
+    with interrupting_listener() as host:
+        EnvironmentStore.at_default_location(dict(os.environ)).add(
+            Environment("hang", "us-east-1", host_overrides={"pinpoint": host}, credential_source=CredentialSource("process")))
+        result = run_cli("run", str(tmp_path / "col"), "--env", "hang", "--folder", "Apps", "--junit", str(junit),
+                         *(["--json"] if as_json else []), env=keys)
+    assert result.status == 1
+    if as_json:
+        report = result.json
+        assert report["cancelled"] and not report["ok"] and report["not_run"] == 1
+        [step] = report["steps"]
+        assert step["name"] == "GetApps" and step["cancelled"] == {"phase": "tls"}
+    else:
+        assert "STOP Apps/GetApps  cancelled (tls)" in result.stdout
+        assert "interrupted: 1 of 2 requests not run" in result.stdout
+        assert "1 requests, 0 failed, 1 without a response" in result.stdout
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert [c.get("name") for c in suite.findall("testcase")] == ["GetApps"]
+    assert suite.find("testcase/error").get("type") == "Cancelled"
+    assert suite.find("properties/property[@name='cancelled']").get("value") == "1 of 2 requests not run"

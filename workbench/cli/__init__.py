@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
+import io
 import os
 import sys
 
@@ -29,7 +29,10 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `command` (the first word of argv), command modules
+    are registered in order only until one provides it (`library list` imports no module
+    of `send`)."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -45,23 +48,52 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+        if command in sub.choices:
+            break
+    _remember_parsers(parser)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command argv names (its first word), or None for the top-level help."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+        if word in ("-h", "--help"):
+            return None
+    return None
+
+
+def _remember_parsers(parser: argparse.ArgumentParser) -> None:
+    """Each subcommand's parser in its parsed arguments (`_parser`), so an argument only
+    noticed after parsing gets that subcommand's usage, not the top-level one."""
+    parser.set_defaults(_parser=parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _remember_parsers(child)
 
 
 def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitStatus:
     ctx = ctx or CliContext.from_process()
-    _quiet_botocore()
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_word(args_list))
+    usage = io.StringIO()
     try:
         # argparse prints help and usage errors itself: send them to the injected streams
-        with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(ctx.stderr):
-            args = parser.parse_args(args_list)
-    except SystemExit as exc:  # argparse already printed usage/help
-        return ExitStatus.OK if exc.code == 0 else ExitStatus.USAGE
+        with contextlib.redirect_stdout(ctx.stdout), contextlib.redirect_stderr(usage):
+            args, extra = parser.parse_known_args(args_list)
+            if extra:
+                args._parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as exc:  # argparse printed help, or the subcommand's usage and the error
+        if exc.code == 0:
+            return ExitStatus.OK
+        _usage_error(ctx, usage.getvalue(), as_json="--json" in args_list)
+        return ExitStatus.USAGE
     if not getattr(args, "handler", None):
         ctx.out(WELCOME)
         return ExitStatus.OK
+    _quiet_botocore()
     try:
         return ExitStatus(args.handler(args, ctx))
     except WorkbenchError as exc:
@@ -74,7 +106,20 @@ def main(argv: list[str] | None = None, ctx: CliContext | None = None) -> ExitSt
         return ExitStatus.ERROR
 
 
+def _usage_error(ctx: CliContext, text: str, as_json: bool) -> None:
+    """argparse's "usage: ...\nPROG: error: MESSAGE" as it came, or (with --json) as
+    {"error": {"code": "usage", "message", "fields": {"usage"}}} on stdout."""
+    if not as_json:
+        ctx.stderr.write(text)
+        return
+    usage, _, message = text.rstrip("\n").rpartition("\n")
+    message = message.split(" error: ", 1)[-1]
+    ctx.out_json({"error": {"code": "usage", "message": message, "fields": {"usage": usage}, "remedy": None}})
+
+
 def _quiet_botocore() -> None:
+    import logging
+
     # botocore logs the canonical request and signature at DEBUG: never let them reach
     # a handler, whatever the root logger's level is.
     for name in ("botocore", "botocore.auth", "boto3"):

@@ -6,9 +6,16 @@ from __future__ import annotations
 import enum
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import IO, Mapping
+
+from workbench.core.errors import WorkbenchError
+
+from workbench.core.secret_variables import redact
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ExitStatus(enum.IntEnum):
@@ -40,30 +47,45 @@ class CliContext:
     stderr: IO[str]
     stdin: IO[str]
     environ: Mapping[str, str] = field(default_factory=dict)
+    # secret values this command has seen: masked in everything it prints (secret_variables.redact)
+    hidden: set = field(default_factory=set)
 
     @classmethod
     def from_process(cls) -> "CliContext":
         return cls(sys.stdout, sys.stderr, sys.stdin, dict(os.environ))
 
+    def hide(self, values) -> None:
+        """Mask these secret values in everything this command prints from now on."""
+        self.hidden.update(values)
+
+    def _printable(self, text: str) -> str:
+        if self.hidden:
+            text = redact(text, self.hidden)
+        if _SURROGATE.search(text):  # bytes that were not UTF-8 (argv, files): shown escaped, never a crash
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return text if text.endswith("\n") else text + "\n"
+
     def out(self, text: str = "") -> None:
-        self.stdout.write(text if text.endswith("\n") else text + "\n")
+        self.stdout.write(self._printable(text))
 
     def err(self, text: str) -> None:
-        self.stderr.write(text if text.endswith("\n") else text + "\n")
+        self.stderr.write(self._printable(text))
 
     def out_json(self, data) -> None:
         self.out(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+class BadArgument(WorkbenchError):
+    """A command-line value in the wrong form (fields: flag, value)."""
+
+
 def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
     """['a=1', 'b=x=y'] -> {'a': '1', 'b': 'x=y'}; a malformed item names its flag."""
-    from workbench.core.errors import WorkbenchError
-
     pairs: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise WorkbenchError(f"{flag} {item!r}: expected NAME=VALUE")
+            raise BadArgument(f"{flag} {item!r}: expected NAME=VALUE", flag=flag, value=item)
         pairs[name.strip()] = value
     return pairs
 

@@ -10,10 +10,16 @@ from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.output import hint
-from workbench.core import diagnose as diag
 from workbench.core.errors import WorkbenchError
 
 PROG = "pinpoint-workbench"
+
+
+def _diag():
+    """core.diagnose, loaded when a diagnosis is asked for (not for --help or a send's parsing)."""
+    from workbench.core import diagnose
+
+    return diagnose
 
 
 def register(sub) -> None:
@@ -143,12 +149,12 @@ def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
 
         with HistoryStore.at_default_location(ctx.environ) as store:
             entry = store.get(args.history)
-        found = diag.diagnose_history_entry(entry, environments=user_environments(ctx))
+        found = _diag().diagnose_history_entry(entry, environments=user_environments(ctx))
     else:
         saved = read_saved(args.file, ctx)
         if isinstance(saved, list) or event_of(saved) is not None:
             return show_events(ctx, saved if isinstance(saved, list) else [saved], args.json)
-        found = diag.diagnose(diag.from_saved(saved, where=args.file), environments=user_environments(ctx))
+        found = _diag().diagnose(_diag().from_saved(saved, where=args.file), environments=user_environments(ctx))
     if args.json:
         ctx.out_json({"diagnoses": [d.to_dict() for d in found]})
     elif not found:
@@ -166,7 +172,7 @@ def show_events(ctx: CliContext, records: list, as_json: bool) -> ExitStatus:
         event = event_of(record)
         if event is None:
             continue
-        found = diag.diagnose_event(event)
+        found = _diag().diagnose_event(event)
         if found:
             attributes = event.get("attributes") if isinstance(event.get("attributes"), dict) else {}
             results.append({"record": record.get("sequence", number), "event_type": event.get("eventType") or event.get("event_type"),
@@ -190,7 +196,7 @@ def _summary_line(item: dict) -> str:
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    items = diag.catalogue()
+    items = _diag().catalogue()
     if args.json:
         ctx.out_json(items)
     else:
@@ -200,7 +206,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
-    item = diag.entry(args.id)
+    item = _diag().entry(args.id)
     if args.json:
         ctx.out_json(item)
         return ExitStatus.OK
@@ -210,13 +216,13 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")
     for fix in item["fixes"]:
-        ctx.out(f"  fix: {diag.fix_label(fix)}")
+        ctx.out(f"  fix: {_diag().fix_label(fix)}")
     ctx.out(f"source: {item['source']}")
     return ExitStatus.OK
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
-    items = diag.search(" ".join(args.words))
+    items = _diag().search(" ".join(args.words))
     if args.json:
         ctx.out_json(items)
     elif not items:

@@ -6,7 +6,12 @@ import json
 
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.send_cmds import add_send_arguments, send_draft
-from workbench.core.history import HistoryStore
+
+
+def _open_history(ctx: CliContext):
+    from workbench.core.history import HistoryStore  # sqlite3: only for a history command
+
+    return HistoryStore.at_default_location(ctx.environ)
 
 
 def register(subparsers) -> None:
@@ -31,7 +36,7 @@ def register(subparsers) -> None:
 
 
 def cmd_history_list(args, ctx: CliContext) -> ExitStatus:
-    with HistoryStore.at_default_location(ctx.environ) as store:
+    with _open_history(ctx) as store:
         entries = store.list(args.limit)
     if args.json:
         ctx.out_json([e.summary() for e in entries])
@@ -45,7 +50,7 @@ def cmd_history_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_history_show(args, ctx: CliContext) -> ExitStatus:
-    with HistoryStore.at_default_location(ctx.environ) as store:
+    with _open_history(ctx) as store:
         entry = store.get(args.id)
     if args.json:
         ctx.out_json(entry.to_dict())
@@ -68,7 +73,7 @@ def cmd_history_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_history_replay(args, ctx: CliContext) -> ExitStatus:
-    with HistoryStore.at_default_location(ctx.environ) as store:
+    with _open_history(ctx) as store:
         entry = store.get(args.id)
     args.env = args.env or entry.environment
     return send_draft(entry.draft, args, ctx)

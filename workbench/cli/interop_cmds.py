@@ -7,11 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.interop.draft_files import read_tree, write_tree
-from workbench.core.interop.postman_export import export_collection, export_environment, library_requests
-from workbench.core.interop.postman_import import load_collection, tree_entries
+from workbench.core.sandbox_identity import SANDBOX_NAME
 
 
 def register(sub) -> None:
@@ -22,13 +19,16 @@ def register(sub) -> None:
     p = imp_sub.add_parser("postman", help="a Postman collection (v2.0 or v2.1) -> a folder of request drafts")
     p.add_argument("file")
     p.add_argument("--into", required=True, metavar="DIR", help="the folder to write the drafts to")
+    p.add_argument("--overwrite", action="store_true", help="replace drafts there that differ from the import (edited ones)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman)
 
     p = imp_sub.add_parser("postman-env", help="a Postman environment export (secrets go to the keyring), like `env import`")
     p.add_argument("file")
     p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman_env)
 
@@ -42,6 +42,7 @@ def register(sub) -> None:
     p = imp_sub.add_parser("cloudtrail", help="a Pinpoint CloudTrail event (or a Records file) -> request drafts in the matching environment")
     p.add_argument("file", metavar="FILE|-")
     p.add_argument("--into", metavar="DIR", help="save the drafts in this folder (default: print them)")
+    p.add_argument("--overwrite", action="store_true", help="replace drafts there that differ from the import (edited ones)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_cloudtrail)
 
@@ -71,11 +72,16 @@ def register(sub) -> None:
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree  # the importers load when used, not for --help
+    from workbench.core.interop.postman_import import load_collection, tree_entries
+
     result = load_collection(args.file)
     into = Path(args.into)
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
-    written = write_tree(into, tree_entries(result.root))
+    written = write_tree_or_refuse(into, tree_entries(result.root), args, ctx)
+    if written is None:
+        return ExitStatus.ERROR
     summary = result.summary() | {"into": str(into), "files": len(written)}
     if args.json:
         ctx.out_json(summary)
@@ -90,6 +96,21 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
             for note in item["notes"]:
                 ctx.out(f"    - {note}")
     return ExitStatus.ERROR if result.damage else ExitStatus.OK
+
+
+def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Path] | None:
+    """write_tree; None (the refusal printed, with the flag that allows it) when it would
+    replace drafts that differ from the import."""
+    from workbench.cli.output import print_error
+    from workbench.core.interop.draft_files import WouldOverwrite, write_tree
+
+    try:
+        return write_tree(into, entries, overwrite=args.overwrite)
+    except WouldOverwrite as exc:
+        print_error(ctx, exc, args.json)
+        if not args.json:
+            ctx.err("hint: nothing was written; pass --overwrite to replace them, or import --into another folder")
+        return None
 
 
 def cmd_import_postman_env(args, ctx: CliContext) -> ExitStatus:
@@ -108,6 +129,9 @@ def write_json_file(path: str, data, flag: str = "--out") -> None:
 
 
 def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import read_tree
+    from workbench.core.interop.postman_export import export_collection, library_requests  # the plan: not for --help
+
     source = Path(args.source)
     if source.is_dir():
         requests = [(s.folder, s.draft) for s in read_tree(source)]
@@ -122,6 +146,8 @@ def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.postman_export import export_environment
+
 
     env = open_store(ctx).get(args.env)
     write_json_file(args.out, export_environment(env))
@@ -222,6 +248,7 @@ def draft_from_argument(args, ctx: CliContext):
 
 
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
+    from workbench.cli.send_cmds import show_plan
     from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
     from workbench.core.credentials import fetch_credentials
     from workbench.core.plan import build_plan, open_environment, run_plan
@@ -243,13 +270,23 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
         store = open_store(ctx) if args.env != SANDBOX_NAME else None
         with open_environment(args.env, ctx.environ, store=store) as opened:
             plan = build_plan(draft, opened.environment, notes=opened.notes)
+            show_plan(ctx, plan)  # the same problems and notes as `send`
             credentials = fetch_credentials(opened.environment, ctx.environ)
             exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
         data = bundle_from_exchange(plan, exchange, credentials)
     write_json_file(args.out, data)
-    status = (data.get("response") or {}).get("status")
-    ctx.out(f"bundle written to {args.out} ({data['operation']}, HTTP {status if status is not None else 'none'}; no secrets)")
+    ctx.out(f"bundle written to {args.out} ({data['operation']}, {bundle_outcome(data)}; no secrets)")
     return ExitStatus.OK
+
+
+def bundle_outcome(data: dict) -> str:
+    """"HTTP 201", or "no response: <why>" for a bundle of a send that got no answer."""
+    status = (data.get("response") or {}).get("status")
+    if status is not None:
+        return f"HTTP {status}"
+    error = data.get("error")
+    reason = error.get("message") if isinstance(error, dict) else error
+    return f"no response: {reason or 'none recorded'}"
 
 
 def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
@@ -271,8 +308,9 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
         ctx.out_json(report)
     else:
         env = data.get("environment") or {}
-        ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): HTTP {was}")
-        ctx.out(f"made with Pinpoint Workbench {data['versions'].get('app')}, botocore {data['versions'].get('botocore')}")
+        ctx.out(f"{data.get('operation')} in {env.get('name')} ({env.get('region')}, account {env.get('account')}): {bundle_outcome(data)}")
+        versions = data.get("versions") or {}
+        ctx.out(f"made with Pinpoint Workbench {versions.get('app')}, botocore {versions.get('botocore')}")
         for item in data.get("diagnosis") or []:
             ctx.out(f"diagnosis: {item.get('title')}")
         if args.replay:
@@ -282,12 +320,15 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.interop.draft_files import write_tree
+
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())
     status = ExitStatus.ERROR if problems else ExitStatus.OK
     if args.into and imported:
-        write_tree(Path(args.into), [("request", item.draft) for item in imported])
+        if write_tree_or_refuse(Path(args.into), [("request", item.draft) for item in imported], args, ctx) is None:
+            return ExitStatus.ERROR
     if args.json:
         ctx.out_json({"imported": len(imported), "events": [item.to_dict() for item in imported], "problems": problems})
         return status

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
+from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
-from workbench.core.library import RequestTemplate, default_library
-from workbench.core.render import merge_scopes, render
-from workbench.core.validation import validate
 
-LIFECYCLE_MARK = {"supported": "", "unclear": " [lifecycle unclear]", "end-of-support-2026-10-30": " [END OF SUPPORT 2026-10-30]"}
+if TYPE_CHECKING:  # the library loads when a command uses it, not for --help
+    from workbench.core.library import RequestTemplate
 
 
 def register(sub) -> None:
@@ -51,24 +49,46 @@ def parse_vars(pairs: list[str]) -> dict:
     return parse_pairs(pairs, "--var")
 
 
+MAX_BODY_BYTES = 64 * 2**20
+
+
+class UnreadableBody(WorkbenchError):
+    """`--body FILE|-` that cannot be read, or is too large (field: source)."""
+
+
+def read_body_option(body: str, ctx: CliContext) -> str:
+    """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
+    are a located error, never a traceback."""
+    from workbench.core.safe_json import decode_utf8
+
+    source = "--body - (standard input)" if body == "-" else f"--body {body}"
+    try:
+        if body == "-":
+            binary = getattr(ctx.stdin, "buffer", None)
+            raw = binary.read(MAX_BODY_BYTES + 1) if binary is not None else ctx.stdin.read(MAX_BODY_BYTES + 1)
+        else:
+            with open(body, "rb") as handle:  # bounded: /dev/zero or an endless pipe must not eat the memory
+                raw = handle.read(MAX_BODY_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableBody(f"{source}: {exc.strerror or exc}", source=source) from None
+    if len(raw) > MAX_BODY_BYTES:
+        raise UnreadableBody(f"{source}: larger than {MAX_BODY_BYTES // 2**20} MiB, more than any Pinpoint request takes",
+                             source=source)
+    return raw if isinstance(raw, str) else decode_utf8(raw, source)
+
+
 def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
-    if args.body == "-":
-        return ctx.stdin.read()
     if args.body:
-        path = Path(args.body)
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise WorkbenchError(f"--body {args.body}: not UTF-8 text") from None
+        return read_body_option(args.body, ctx)
     if args.variant:
         return template.body_text(args.variant)
     return template.body_text("full" if args.full else "minimal")
 
 
 def template_for(args) -> RequestTemplate:
-    return default_library().find(args.operation, api=args.api)
+    from workbench.core.library import find_template
+
+    return find_template(args.operation, api=args.api)
 
 
 def request_variables(args, template: RequestTemplate) -> dict:
@@ -77,22 +97,28 @@ def request_variables(args, template: RequestTemplate) -> dict:
     return {**variant_vars, **parse_vars(args.var)}
 
 
-def summary(template: RequestTemplate) -> dict:
+def summary(template: RequestTemplate, environ) -> dict:
     """A template's summary plus whether the local sandbox serves it."""
-    from workbench.core.sandbox.emulation import is_emulated
+    from workbench.core.lifecycle import lifecycle_of
+    from workbench.core.sandbox_served import served_operations
 
-    return template.summary() | {"sandbox": is_emulated(template.api, template.operation)}
+    return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
+                                 "sandbox": template.key in served_operations(environ)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.sandbox.emulation import is_emulated
+    from workbench.core.library import default_library
+    from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
+    from workbench.core.sandbox_served import served_operations
+    from workbench.core.suggest import check_api
 
     library = default_library()
+    served = served_operations(ctx.environ)
     tree = library.tree()
     if args.api:
-        tree = {args.api: tree.get(args.api, {})}
+        tree = {check_api(args.api): tree.get(args.api, {})}
     if args.json:
-        ctx.out_json([summary(t) for t in library.templates if not args.api or t.api == args.api])
+        ctx.out_json([summary(t, ctx.environ) for t in library.templates if not args.api or t.api == args.api])
         return ExitStatus.OK
     for api, groups in tree.items():
         ctx.out(f"{api}")
@@ -100,21 +126,28 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"  {group}")
             for name in sorted(names):
                 template = library.get(api, name)
-                served = " [sandbox]" if is_emulated(api, name) else ""
-                ctx.out(f"    {name:<48} {template.method:<6}{served}{LIFECYCLE_MARK.get(template.lifecycle_status, '')}")
+                mark = " [sandbox]" if template.key in served else ""
+                ctx.out(f"    {name:<48} {template.method:<6}{mark}{status_mark(template.lifecycle_status)}")
+    if any(library.get(api, name).lifecycle_status == "unclear" for api, groups in tree.items() for names in groups.values() for name in names):
+        ctx.out(f"\n[{LABELS['unclear']}]: AWS has not said whether it continues after Pinpoint's end of support on "
+                f"{END_OF_SUPPORT_DATE}; `library show NAME` says why, with the source ({SOURCE_FILE}).")
     for problem in library.problems:
         ctx.err(f"warning: {problem}")
     return ExitStatus.OK
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.library import default_library
+
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
-        ctx.out_json([summary(t) for t in found])
-        return ExitStatus.OK
-    if not found:
+        ctx.out_json([summary(t, ctx.environ) for t in found])
+    elif not found:
         ctx.err("no operation matches")
+    if not found:  # like grep: nothing found exits 1, with or without --json
         return ExitStatus.ERROR
+    if args.json:
+        return ExitStatus.OK
     for template in found:
         first_line = template.documentation.split("\n")[0][:80]
         ctx.out(f"{template.key:<55} {first_line}")
@@ -122,9 +155,11 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.lifecycle import lifecycle_of
+
     template = template_for(args)
     if args.json:
-        ctx.out_json(template.to_dict() | {"sandbox": summary(template)["sandbox"]})
+        ctx.out_json(template.to_dict() | summary(template, ctx.environ) | {"lifecycle": lifecycle_of(template).to_dict()})
         return ExitStatus.OK
     ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
     ctx.out(f"{template.method} {template.url}")
@@ -132,10 +167,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
         ctx.out(f"  ?{param.name}={{{{ {param.variable} }}}}{'' if param.required else '  (optional)'}")
     for name, value in template.headers:
         ctx.out(f"  {name}: {value}")
-    status = template.lifecycle_status
-    ctx.out(f"\nLifecycle: {status}" + (f" ({template.lifecycle.get('area')})" if template.lifecycle.get("area") else ""))
-    if template.lifecycle.get("migration"):
-        ctx.out(f"  Migration: {template.lifecycle['migration']}")
+    print_lifecycle(ctx, template)
     if template.variables:
         ctx.out("\nVariables:")
         for v in template.variables:
@@ -153,16 +185,42 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.lifecycle import lifecycle_notes
+    from workbench.core.render import UnresolvedVariables, merge_scopes, render  # jinja2, botocore: only here
+    from workbench.core.secret_variables import secret_values
+    from workbench.core.validation import validate
+
     template = template_for(args)
     body = read_body(args, template, ctx)
-    rendered = render(template, merge_scopes(request=request_variables(args, template)), body)
+    variables = request_variables(args, template)
+    ctx.hide(secret_values(variables))
+    try:
+        rendered = render(template, merge_scopes(request=variables), body)
+    except UnresolvedVariables as exc:  # render has no environment: every missing name is a --var
+        exc.remedy = "pass_variables:" + ",".join(exc.fields["variables"])
+        raise
     problems = validate(rendered)
+    notes = lifecycle_notes(template)
     if args.json:
-        ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems]})
+        ctx.out_json({**rendered.to_dict(), "problems": [p.to_dict() for p in problems], "notes": list(notes)})
         return ExitStatus.OK
     print_request(ctx, rendered.request)
     print_problems(ctx, problems)
+    print_notes(ctx, notes)
     return ExitStatus.OK
+
+
+def print_lifecycle(ctx: CliContext, template: RequestTemplate) -> None:
+    from workbench.core.lifecycle import SOURCE_FILE, lifecycle_of
+
+    lifecycle = lifecycle_of(template)
+    ctx.out(f"\nLifecycle: {lifecycle.label}" + (f" ({lifecycle.area})" if lifecycle.area else ""))
+    if lifecycle.reason:
+        ctx.out(f"  Why unclear: {lifecycle.reason}")
+    if lifecycle.migration:
+        ctx.out(f"  Migration: {lifecycle.migration}")
+    if lifecycle.status != "supported":
+        ctx.out(f"  Source: {lifecycle.source or 'no page named'} (label from {SOURCE_FILE})")
 
 
 def print_request(ctx: CliContext, request) -> None:
@@ -177,6 +235,6 @@ def print_request(ctx: CliContext, request) -> None:
 def print_problems(ctx: CliContext, problems) -> None:
     if not problems:
         return
-    ctx.err(f"\n{len(problems)} validation problem{'s' if len(problems) > 1 else ''} (not blocking):")
+    ctx.err(f"{len(problems)} validation problem{'s' if len(problems) > 1 else ''} (not blocking):")
     for problem in problems:
         ctx.err(f"  {problem.path}: {problem.message}")

@@ -15,14 +15,17 @@ from workbench.core.errors import WorkbenchError
 # remedy code (before any ":ARGUMENT") -> the command-line wording; {arg} is the argument
 REMEDY_HINTS = {
     "allow_any_host": "pass --allow-any-host to send anyway",
+    "confirm_host": "if it is yours, confirm it as a destination for these credentials: pinpoint-workbench env trust {arg}",
     "set_variable": "pass --var {arg}=VALUE, or keep it in the environment: pinpoint-workbench env set ENV {arg}=VALUE",
     "store_credentials": "store them: pinpoint-workbench credentials set {arg} --access-key-id AKIA... "
                          "(the secret is prompted for, never passed as an argument)",
     "start_sandbox": "run `pinpoint-workbench sandbox start`",
     "stop_sandbox": "stop it with `pinpoint-workbench sandbox stop`",
     "confirm": "confirm with --yes",
+    "pass_variables": "pass {vars}",
     "add_environment": "see `pinpoint-workbench env list`, or add one: pinpoint-workbench env add NAME --region REGION",
     "choose_name": "pass --name to use another name",
+    "keep_unknown_region": "a region newer than botocore can be kept on purpose: add --force",
     "use_profile": "an environment can take its credentials from an AWS profile: "
                    "pinpoint-workbench env add NAME --region REGION --profile PROFILE",
 }
@@ -36,6 +39,8 @@ def hint(remedy: str | None) -> str | None:
     text = REMEDY_HINTS.get(code)
     if text is None:
         return None
+    if code == "pass_variables":
+        return text.format(vars=" ".join(f"--var {shlex.quote(name)}=VALUE" for name in arg.split(",")))
     return text.format(arg=shlex.quote(arg) if arg else "NAME")
 
 

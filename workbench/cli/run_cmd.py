@@ -1,23 +1,22 @@
 """`run COLLECTION_DIR --env NAME [--folder F] [--junit FILE] [--json]`: the headless runner.
 
 Exit status 0 when every request passed its assertions, 1 otherwise (or on a bad
-collection); the JUnit XML is written either way.
+collection); the JUnit XML is written either way. Ctrl-C (SIGINT) cancels the run: the
+request in flight ends as cancelled (naming its phase), no later one starts, and the summary,
+the --json report and the JUnit XML still give what ran; a second Ctrl-C stops at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
-from workbench.core import transport
 from workbench.core.errors import WorkbenchError
-from workbench.core.globals_store import GlobalsStore
-from workbench.core.credentials import fetch_credentials
-from workbench.core.plan import open_environment
-from workbench.core.interop.draft_files import read_tree, select_folder
-from workbench.core.runner import RunStep, run_steps
 
 
 def register(sub) -> None:
@@ -34,6 +33,14 @@ def register(sub) -> None:
 
 
 def cmd_run(args, ctx: CliContext) -> ExitStatus:
+    # the runner, the plan and the transport load when a run starts, not for --help
+    from workbench.core import transport
+    from workbench.core.credentials import fetch_credentials
+    from workbench.core.globals_store import GlobalsStore
+    from workbench.core.interop.draft_files import read_tree, select_folder
+    from workbench.core.plan import open_environment
+    from workbench.core.runner import RunStep, run_steps
+
     root = Path(args.collection)
     stored = read_tree(root)
     if args.folder:
@@ -47,21 +54,25 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
     def show(result) -> None:
         if args.json:
             return
-        mark = "ok  " if result.passed else "FAIL"
-        status = f"HTTP {result.status}" if result.status is not None else "no response"
+        mark = "ok  " if result.passed else "STOP" if result.cancelled else "FAIL"
+        status = (f"HTTP {result.status}" if result.status is not None
+                  else f"cancelled ({result.cancelled})" if result.cancelled else "no response")
         ctx.out(f"{mark} {'/'.join(result.folder + (result.name,))}  {status}  {result.elapsed_s * 1000:.0f} ms")
         for line in result.failures + ([result.error] if result.error else []):
             ctx.out(f"       {line}")
 
+    from workbench.core.cancel import CancelToken
+
     store = open_store(ctx) if args.env != DEFAULT_ENV else None
-    with open_environment(args.env, ctx.environ, store=store) as opened:
+    cancel = CancelToken()
+    with interrupt_cancels(cancel), open_environment(args.env, ctx.environ, store=store, cancel=cancel) as opened:
         if not args.json:
             print_notes(ctx, opened.notes)
         env = opened.environment
-        credentials = fetch_credentials(env, ctx.environ)
+        credentials = fetch_credentials(env, ctx.environ, cancel=cancel)
         globals_store = GlobalsStore.at_default_location(ctx.environ)
         report = run_steps(root.name, steps, env, credentials, variables=variables, globals_=globals_store.variables,
-                           options=options, confirmed=args.yes, on_step=show)
+                           options=options, confirmed=args.yes, cancel=cancel, on_step=show)
     if args.junit:
         try:
             Path(args.junit).write_text(report.to_junit(), encoding="utf-8")
@@ -70,5 +81,27 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
     if args.json:
         ctx.out_json(report.to_dict())
     else:
+        if report.cancelled:
+            ctx.out(f"interrupted: {report.planned - len(report.steps)} of {report.planned} requests not run")
         ctx.out(f"{len(report.steps)} requests, {report.failed} failed, {report.errors} without a response")
     return ExitStatus.OK if report.ok else ExitStatus.ERROR
+
+
+@contextlib.contextmanager
+def interrupt_cancels(cancel):
+    """While it lasts, the first Ctrl-C (SIGINT) cancels `cancel` instead of raising
+    KeyboardInterrupt wherever the run happens to be; a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(signum, frame) -> None:
+        signal.signal(signal.SIGINT, previous)
+        # not here: the token's callbacks take a lock the interrupted code may hold
+        threading.Thread(target=cancel.cancel, name="run-interrupted", daemon=True).start()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -6,7 +6,12 @@ from __future__ import annotations
 import json
 
 from workbench.cli.context import ExitStatus
-from workbench.core.sandbox.store import sandbox_data_dir
+
+
+def _data_dir(ctx):
+    from workbench.core.sandbox.store import sandbox_data_dir  # pickle, logging: not for --help
+
+    return sandbox_data_dir(ctx.environ)
 
 
 def register(subparsers) -> None:
@@ -73,7 +78,7 @@ def _start(args, ctx) -> ExitStatus:
                     "`sandbox stop` first to change it")
     else:
         ctx.out(f"Sandbox running at {_describe(status)}.")
-    ctx.out(f"Its state is kept in {sandbox_data_dir(ctx.environ)}.")
+    ctx.out(f"Its state is kept in {_data_dir(ctx)}.")
     ctx.out("Send to it with --env sandbox; stop it with: pinpoint-workbench sandbox stop")
     return ExitStatus.OK
 
@@ -97,7 +102,7 @@ def _status(args, ctx) -> ExitStatus:
     from workbench.core.sandbox.background import read_status
 
     status = read_status(ctx.environ)
-    directory = str(sandbox_data_dir(ctx.environ))
+    directory = str(_data_dir(ctx))
     if args.json:
         ctx.out_json({**status.to_dict(), "data_dir": directory})
     else:
@@ -112,7 +117,7 @@ def _reset(args, ctx) -> ExitStatus:
     from workbench.core.sandbox.background import reset_background
 
     existed, status = reset_background(ctx.environ)
-    directory = str(sandbox_data_dir(ctx.environ))
+    directory = str(_data_dir(ctx))
     if args.json:
         ctx.out_json({"emptied": existed, "data_dir": directory, **status.to_dict()})
         return ExitStatus.OK
@@ -150,7 +155,7 @@ def _events(args, ctx) -> ExitStatus:
     from workbench.core.sandbox.events import follow_events, read_events
     from workbench.core.sandbox.store import EVENTS_FILE
 
-    path = sandbox_data_dir(ctx.environ) / EVENTS_FILE
+    path = _data_dir(ctx) / EVENTS_FILE
 
     def show(record: dict) -> None:
         ctx.out(json.dumps(record, ensure_ascii=False) if args.json else describe_event(record))

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
-from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, template_for
+from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
-from workbench.core import transport
-from workbench.core.diagnose import diagnose
-from workbench.core.drafts import AwsV4Auth, RequestDraft
-from workbench.core.environments import SANDBOX_NAME
 from workbench.core.errors import WorkbenchError
-from workbench.core.globals_store import GlobalsStore
-from workbench.core.history import HistoryStore
-from workbench.core.plan import SendPlan, build_plan, open_environment, run_plan
-from workbench.core.saves import compile_saves, values_from_response
-from workbench.core.send_flow import Exchange
+from workbench.core.sandbox_identity import SANDBOX_NAME
+from workbench.core.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
+
+if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
+    from workbench.core.drafts import RequestDraft
+    from workbench.core.plan import SendPlan
+    from workbench.core.send_flow import Exchange
 
 DEFAULT_ENV = SANDBOX_NAME
 
@@ -52,6 +50,7 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--env", default=DEFAULT_ENV, help=f"environment name (default: {DEFAULT_ENV}, the local sandbox)")
     parser.add_argument("--inspect", action="store_true", help="show what was signed and how")
     parser.add_argument("--dry-run", action="store_true", help="sign and show, do not send")
+    parser.add_argument("--full-body", action="store_true", help="with --inspect or --dry-run: the whole body, not its first part")
     parser.add_argument("--yes", action="store_true", help="confirm a destructive or sending operation on a production environment")
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
@@ -65,6 +64,8 @@ def add_send_arguments(parser) -> None:
 
 
 def cmd_send(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.drafts import RequestDraft
+
     template = template_for(args)
     draft = RequestDraft(
         operation=template.key,
@@ -76,20 +77,15 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.drafts import AwsV4Auth, RequestDraft
+
     headers = []
     for line in args.header:
         name, sep, value = line.partition(":")
         if not sep or not name.strip():
             raise WorkbenchError(f"-H {line!r}: expected 'NAME: VALUE'")
         headers.append((name.strip(), value.strip()))
-    body = None
-    if args.body == "-":
-        body = ctx.stdin.read()
-    elif args.body:
-        try:
-            body = Path(args.body).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise WorkbenchError(f"--body {args.body}: {exc.strerror or exc}") from None
+    body = read_body_option(args.body, ctx) if args.body else None
     draft = RequestDraft(
         method=args.method, url=args.url, headers=tuple(headers), body=body,
         variables=tuple(parse_vars(args.var).items()),
@@ -101,15 +97,25 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
 def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
     the exit status says how it went."""
+    from workbench.core import transport
+    from workbench.core.globals_store import GlobalsStore
+    from workbench.core.plan import build_plan, open_environment, run_plan
+    from workbench.core.saves import compile_saves, values_from_response
+
     draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
     global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
     compile_saves(draft.saves + global_saves)  # a bad expression stops before anything is sent
+    check_output_path(args.output)  # so does a --output that could not be written
     store = open_store(ctx)
     globals_store = GlobalsStore.at_default_location(ctx.environ)
     for problem in globals_store.problems:
         ctx.err(f"warning: {problem}")
     with open_environment(args.env, ctx.environ, store=store, start_sandbox=not args.dry_run) as opened:
-        plan = build_plan(draft, opened.environment, globals_=globals_store.variables, notes=opened.notes)
+        env = opened.environment
+        # the environment's secret variables (keyring) rank above the globals; what they hold is masked in all output
+        secrets = resolve_secret_variables(env, ctx.environ)
+        ctx.hide(secret_values({**env.variables, **secrets, **dict(draft.variables)}, env.secret_variables))
+        plan = build_plan(draft, env, globals_={**globals_store.variables, **secrets}, notes=opened.notes)
         if not args.json:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
@@ -119,9 +125,12 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
             exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
                                 confirmed=confirmed, allow_any_host=args.allow_any_host)
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
+            from workbench.core.diagnose import diagnose
+
             diagnoses = diagnose(exc, plan_or_context=plan, environments=store.list())
-            if args.json:
-                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]})
+            if args.json:  # the plan's notes (end of support...) still reach the reader, with the error
+                notes = {"notes": [str(n) for n in plan.notes]} if plan.notes else {}
+                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]} | notes)
                 return ExitStatus.ERROR
             print_diagnoses(ctx, diagnoses)
             raise
@@ -129,10 +138,8 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)
     saved_globally = values_from_response(exchange, global_saves)
-    if saved.values:
-        store.set_variables(plan.environment.name, saved.values)
-    if saved_globally.values:
-        globals_store.set_variables(saved_globally.values)
+    refused = keep_saved_values(ctx, store, globals_store, plan.environment, saved.values, saved_globally.values)
+    saved_globally = replace(saved_globally, values={k: v for k, v in saved_globally.values.items() if k not in refused})
     status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
                            environments=store.list())
     keep_body(exchange, args.output)
@@ -141,8 +148,36 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     return status
 
 
+def keep_saved_values(ctx: CliContext, store, globals_store, env, values: dict, global_values: dict) -> list[str]:
+    """--save / --save-global: a secret-named value goes to the environment's keyring entry
+    (never a file, masked when shown); the globals file takes none (returns those refused)."""
+    ctx.hide(secret_values({**values, **global_values}, env.secret_variables))
+    secrets = {k: v for k, v in values.items() if is_secret(k, env.secret_variables)}
+    if secrets and env.is_sandbox:
+        ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: the sandbox keeps no secret values")
+    elif secrets:
+        try:
+            from workbench.core.credentials import KeyringCredentialStore
+
+            keep_secret_values(store, env, secrets, KeyringCredentialStore.from_environ(ctx.environ))
+        except WorkbenchError as exc:
+            ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: {exc}")
+    plain = {k: v for k, v in values.items() if k not in secrets}
+    if plain:
+        store.set_variables(env.name, plain)
+    refused = sorted(k for k in global_values if is_secret_name(k))
+    if refused:
+        ctx.err(f"warning: {', '.join(refused)} not saved in the globals: a secret goes only to an environment's keyring entry")
+    kept = {k: v for k, v in global_values.items() if k not in refused}
+    if kept:
+        globals_store.set_variables(kept)
+    return refused
+
+
 def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:
     """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
+    from workbench.core.history import HistoryStore
+
     try:
         with HistoryStore.at_default_location(ctx.environ) as history:
             history.record(plan, exchange)
@@ -155,17 +190,27 @@ def show_plan(ctx: CliContext, plan: SendPlan) -> None:
     print_notes(ctx, plan.notes)
 
 
+class Declined(WorkbenchError):
+    code = "cancelled"
+    fmt = "cancelled: {operation} was not sent to production environment {environment!r}"
+
+
 def ask(ctx: CliContext, plan: SendPlan) -> bool:
-    """On a terminal, ask before a destructive or sending call on production."""
+    """On a terminal, ask before a destructive or sending call on production; a "no" is
+    Declined. Without a terminal there is nobody to ask (False: core then asks for --yes)."""
     if not (hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty()):
         return False
     ctx.stderr.write(f"{plan.environment.name} is a production environment. Send {plan.operation}? [y/N] ")
     ctx.stderr.flush()
-    return ctx.stdin.readline().strip().lower() in ("y", "yes")
+    if ctx.stdin.readline().strip().lower() in ("y", "yes"):
+        return True
+    raise Declined(operation=plan.operation, environment=plan.environment.name)
 
 
 def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None,
                   saved: dict | None = None, environments=()) -> ExitStatus:
+    from workbench.core.diagnose import diagnose
+
     saved = {where: values for where, values in (saved or {}).items() if values.values}
     diagnoses = diagnose(exchange, plan_or_context=plan, environments=environments) if exchange.sent else []
     if args.json:
@@ -179,7 +224,9 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             for name, value in values.values.items():
                 ctx.err(f"saved {name}={value} in {target}")
         if args.inspect or args.dry_run:
-            ctx.out(exchange.inspection.to_text())
+            from workbench.core.body_preview import preview_body
+
+            ctx.out(exchange.inspection.to_text(body=preview_body(plan.request.body if plan else b"", full=args.full_body)))
         if not exchange.sent:
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:
@@ -188,6 +235,18 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             print_response(ctx, exchange.response, args.output)
         print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
+
+
+def check_output_path(output: str | None) -> None:
+    """--output into a folder that does not exist (or is not writable) is refused before sending."""
+    if not output:
+        return
+    import os
+
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise BadArgument(f"--output {output}: {folder} is not a writable folder; nothing was sent",
+                          flag="--output", value=output)
 
 
 def keep_body(exchange: Exchange, output: str | None) -> None:

@@ -58,7 +58,13 @@ def api_info(api: str) -> ApiInfo:
 
 @functools.lru_cache(maxsize=None)
 def service_model(api: str):
-    """botocore's service model of `api`, loaded once per process."""
-    import botocore.session
+    """botocore's service model of `api`, loaded once per process: what
+    `botocore.session.get_session().get_service_model(api)` returns (same loader search
+    path, AWS_DATA_PATH included), without building a session and its clients' machinery."""
+    import os
 
-    return botocore.session.get_session().get_service_model(api)
+    import botocore.loaders
+    import botocore.model
+
+    loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
+    return botocore.model.ServiceModel(loader.load_service_model(api, "service-2"), service_name=api)

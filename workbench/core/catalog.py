@@ -168,8 +168,9 @@ def all_operations() -> tuple[Operation, ...]:
     return tuple(op for api in APIS for op in operations(api))
 
 
+@lru_cache(maxsize=None)
 def get_operation(api: str, name: str) -> Operation:
-    for op in operations(api):
-        if op.name == name:
-            return op
-    raise KeyError(f"{api}:{name}")
+    """One operation, built alone (sending one request does not build the other 120)."""
+    if name not in service_model(api).operation_names:
+        raise KeyError(f"{api}:{name}")
+    return _build_operation(api, name)

@@ -27,9 +27,11 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from workbench.core import regions
+from workbench.core.addresses import forbidden_reason, split_host_port
 from workbench.core.credentials import CredentialSource, CredentialsError
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.paths import CONFIG_DIR_ENV, config_dir  # noqa: F401 - re-exported: callers import it from here
+from workbench.core.sandbox_identity import SANDBOX_NAME  # the built-in environment's name
 from workbench.core.storage import (
     CorruptFile,
     LoadResult,
@@ -38,11 +40,11 @@ from workbench.core.storage import (
     backup_path_for,
     file_lock,
     load_json_versioned,
+    sweep_stale_temps,
 )
 
 APP_NAME = "pinpoint-workbench"
 FILE_NAME = "environments.json"
-SANDBOX_NAME = "sandbox"
 
 SCHEMA_VERSION = 1
 # migrations[n] upgrades a document from schema_version n to n + 1; name them from_<n>.
@@ -72,7 +74,7 @@ class EnvironmentInvalid(EnvironmentError_):
 
 
 class EnvironmentNotFound(EnvironmentError_):
-    fmt = "no environment named {name!r}; known: {known}"
+    fmt = "no environment named {name!r}; known: {known}{hint}"
     remedy = "add_environment"
 
 
@@ -95,11 +97,18 @@ class Environment:
     colour: str = ""
     production: bool = False
     credential_source: CredentialSource = field(default_factory=CredentialSource)
+    # names of variables whose values live in the OS keyring (secret_variables.py), never here
+    secret_variables: tuple[str, ...] = ()
+    # override hosts the user confirmed as a destination for this environment's credentials
+    # (needed for any host that is neither the partition's AWS hosts nor loopback)
+    confirmed_hosts: tuple[str, ...] = ()
     ca_bundle: str = ""  # a PEM file of CAs to trust for this environment (a corporate TLS-inspecting proxy)
 
     def __post_init__(self):
         object.__setattr__(self, "host_overrides", dict(self.host_overrides))
         object.__setattr__(self, "variables", dict(self.variables))
+        object.__setattr__(self, "secret_variables", tuple(sorted(set(self.secret_variables))))
+        object.__setattr__(self, "confirmed_hosts", tuple(sorted(set(self.confirmed_hosts))))
         problems = self.problems()
         if problems:
             raise EnvironmentInvalid(self.name, problems)
@@ -188,6 +197,18 @@ class Environment:
                 found.append(Problem(f"hosts.{api}", f"unknown API; known: {', '.join(regions.APIS)}"))
             elif not isinstance(host, str) or not _HOST.match(host):
                 found.append(Problem(f"hosts.{api}", f"not a host name (no scheme, no path): {host!r}"))
+            else:
+                found.extend(_host_problems(f"hosts.{api}", host))
+        for index, host in enumerate(self.confirmed_hosts):
+            if not isinstance(host, str) or not _HOST.match(host):
+                found.append(Problem(f"confirmed_hosts[{index}]", f"not a host name (no scheme, no path): {host!r}"))
+            else:
+                found.extend(_host_problems(f"confirmed_hosts[{index}]", host))
+        for name in self.secret_variables:
+            if not isinstance(name, str) or not _VARIABLE_NAME.match(name):
+                found.append(Problem(f"secret_variables.{name}", "a variable name is letters, digits, _ . - (not first)"))
+            elif name in self.variables or name in BUILTIN_VARIABLES:
+                found.append(Problem(f"secret_variables.{name}", "also a plain or built-in variable"))
         if self.scheme not in ("https", "http"):
             found.append(Problem("scheme", f"must be https, found {self.scheme!r}"))
         elif self.scheme == "http" and not self.is_sandbox:
@@ -196,15 +217,22 @@ class Environment:
             found.append(Problem("account_id", f"an AWS account ID is 12 digits, found {self.account_id!r}"))
         for key, value in self.variables.items():
             if not isinstance(key, str) or not _VARIABLE_NAME.match(key):
-                found.append(Problem(f"variables.{key}", "a variable name is letters, digits, _ . - (not first)"))
+                shown = key.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace") if isinstance(key, str) else key
+                found.append(Problem(f"variables.{shown}", "a variable name is letters, digits, _ . - (not first)"))
             elif key in BUILTIN_VARIABLES:
                 found.append(
                     Problem(f"variables.{key}", f"{key} comes from the environment itself (region, account, hosts)")
                 )
             if not isinstance(value, str):
                 found.append(Problem(f"variables.{key}", f"a variable's value is a string, found {json.dumps(value)}"))
+            elif _SURROGATE.search(value):
+                found.append(Problem(f"variables.{key}", _NOT_UNICODE))
         if not isinstance(self.colour, str):
             found.append(Problem("colour", "a colour is a string such as #c62828"))
+        for where, text in (("region", self.region), ("colour", self.colour), ("ca_bundle", self.ca_bundle),
+                            ("credential_source.profile", self.credential_source.profile)):
+            if isinstance(text, str) and _SURROGATE.search(text):
+                found.append(Problem(where, _NOT_UNICODE))
         if not isinstance(self.production, bool):
             found.append(Problem("production", "production is true or false"))
         if not isinstance(self.ca_bundle, str):
@@ -231,6 +259,10 @@ class Environment:
             data["production"] = True
         if self.credential_source != CredentialSource():
             data["credential_source"] = self.credential_source.to_dict()
+        if self.secret_variables:
+            data["secret_variables"] = list(self.secret_variables)
+        if self.confirmed_hosts:
+            data["confirmed_hosts"] = list(self.confirmed_hosts)
         if self.ca_bundle:
             data["ca_bundle"] = self.ca_bundle
         return data
@@ -248,7 +280,7 @@ class Environment:
         unknown = set(data) - _KNOWN_KEYS
         for key in sorted(unknown):
             problems.append(Problem(f"{prefix}{key}", "unknown key"))
-        for key, kind in (("hosts", dict), ("variables", dict)):
+        for key, kind in (("hosts", dict), ("variables", dict), ("secret_variables", list), ("confirmed_hosts", list)):
             if key in data and not isinstance(data[key], kind):
                 problems.append(Problem(f"{prefix}{key}", "must be an object"))
         try:
@@ -269,8 +301,12 @@ class Environment:
                 colour=data.get("colour", ""),
                 production=data.get("production", False),
                 credential_source=source,
+                secret_variables=tuple(data.get("secret_variables", ())),
+                confirmed_hosts=tuple(data.get("confirmed_hosts", ())),
                 ca_bundle=data.get("ca_bundle", ""),
             )
+        except TypeError:  # an unhashable name in a list
+            raise EnvironmentInvalid(label, [Problem(f"{prefix}secret_variables", "names are strings")]) from None
         except EnvironmentInvalid as exc:
             located = [Problem(f"{prefix}{p.path}", p.message, p.severity) for p in exc.problems]
             raise EnvironmentInvalid(label, located) from None
@@ -278,8 +314,21 @@ class Environment:
 
 _KNOWN_KEYS = {
     "name", "region", "hosts", "scheme", "account_id", "variables", "colour", "production", "credential_source",
-    "ca_bundle",
+    "secret_variables", "confirmed_hosts", "ca_bundle",
 }
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_UNICODE = "not valid Unicode text (bytes that are not UTF-8, or a lone surrogate)"
+
+
+def _host_problems(where: str, host: str) -> list[Problem]:
+    """A port from 1 to 65535, and never a link-local or instance metadata address."""
+
+    try:
+        name, _port = split_host_port(host)
+    except ValueError as exc:
+        return [Problem(where, f"{host}: {exc}")]
+    reason = forbidden_reason(name)
+    return [Problem(where, f"{reason}; credentials are never signed for it")] if reason else []
 
 
 def _name_problems(name: Any) -> list[Problem]:
@@ -293,6 +342,8 @@ def _name_problems(name: Any) -> list[Problem]:
         return [Problem("name", "cannot start with '.'")]
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
         return [Problem("name", "no control characters")]
+    if _SURROGATE.search(name):
+        return [Problem("name", _NOT_UNICODE)]
     return []
 
 
@@ -376,6 +427,7 @@ class EnvironmentStore:
 
     def reload(self) -> None:
         self.problems, self.backups, self._envs, self._sandbox_variables = [], [], {}, {}
+        sweep_stale_temps(self.path)  # temp files of saves that were killed (kill -9, power loss)
         self._stamp = _file_stamp(self.path)
         result: LoadResult = load_json_versioned(self.path, SCHEMA_VERSION, MIGRATIONS)
         if result.error is not None:
@@ -493,7 +545,13 @@ class EnvironmentStore:
         try:
             return self._envs[name]
         except KeyError:
-            raise EnvironmentNotFound(name=name, known=", ".join(self.names())) from None
+            raise self._not_found(name) from None
+
+    def _not_found(self, name: str) -> EnvironmentNotFound:
+        from workbench.core.suggest import did_you_mean
+
+        hint = did_you_mean(name, self.names())
+        return EnvironmentNotFound(name=name, known=", ".join(self.names()), hint="." + hint if hint else "")
 
     def __contains__(self, name: object) -> bool:
         return name == SANDBOX_NAME or name in self._envs
@@ -522,7 +580,7 @@ class EnvironmentStore:
         self._refuse_sandbox(env.name)
         with self._editing():
             if old not in self._envs:
-                raise EnvironmentNotFound(name=old, known=", ".join(self.names()))
+                raise self._not_found(old)
             if env.name != old and env.name in self._envs:
                 raise EnvironmentExists(name=env.name)
             del self._envs[old]

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from workbench.core import safe_json
 from workbench.core.drafts import RequestDraft
 from workbench.core.errors import WorkbenchError
 from workbench.core.paths import data_dir
+from workbench.core.secret_variables import redact, secret_values
 
 FILE_NAME = "history.sqlite3"
 ENTRY_BODY_CAP = 256 * 1024  # response body bytes kept per entry
@@ -101,7 +103,7 @@ class HistoryEntry:
         body: object = self.body_text()
         if not self.body_truncated:
             try:
-                body = json.loads(body) if body else body
+                body = safe_json.loads(body) if body else body
             except ValueError:
                 pass
         return self.summary() | {
@@ -111,6 +113,12 @@ class HistoryEntry:
             "response_body": body,
             "body_truncated": self.body_truncated,
         }
+
+
+def _secret_values_of(plan) -> set[str]:
+    if plan.prepared is None:
+        return set()
+    return secret_values(plan.prepared.rendered.variables, plan.environment.secret_variables)
 
 
 class HistoryStore:
@@ -160,12 +168,13 @@ class HistoryStore:
             truncated = response.truncated or len(response.body) > self.entry_body_cap
             headers = json.dumps(redact_headers(response.headers))
         error = exchange.error.to_dict() | {"type": type(exchange.error).__name__} if exchange.error else None
+        hidden = _secret_values_of(plan)  # secret variables that landed in the URL, a header or the draft
         row = (
             time.time(), exchange.environment, plan.region, exchange.operation or plan.operation,
-            inspection.method, inspection.url, json.dumps(plan.draft.to_dict(), sort_keys=True),
-            int(exchange.sent), response.status if response else None, json.dumps(error) if error else None,
+            inspection.method, redact(inspection.url, hidden), redact(json.dumps(plan.draft.to_dict(), sort_keys=True), hidden),
+            int(exchange.sent), response.status if response else None, redact(json.dumps(error), hidden) if error else None,
             response.elapsed_ms if response else None, inspection.body_size,
-            response.size_bytes if response else None, json.dumps(inspection.to_dict()), headers, body, int(truncated),
+            response.size_bytes if response else None, redact(json.dumps(inspection.to_dict()), hidden), headers, body, int(truncated),
         )
         with self._lock, _failing_as(self.path), self._db:
             cursor = self._db.execute(

@@ -6,8 +6,8 @@ naming the file, and the rest of the library loads.
 
 from __future__ import annotations
 
-import difflib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +22,10 @@ SUPPORTED_SCHEMA = 1
 
 class UnknownOperation(WorkbenchError):
     fmt = "{message}"
+
+
+class UnknownVariant(UnknownOperation):
+    """An example variant the template does not have (fields: operation, variant, variants)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ class RequestTemplate:
             if variant.name == name:
                 return variant
         names = ", ".join(v.name for v in self.variants) or "none"
-        raise UnknownOperation(f"{self.key} has no variant {name!r} (variants: {names})")
+        raise UnknownVariant(f"{self.key} has no variant {name!r} (variants: {names})", operation=self.key,
+                             variant=name, variants=[v.name for v in self.variants])
 
     def body_text(self, which: str = "minimal") -> str | None:
         """The body as editable text: 'minimal', 'full', or a variant name (made once per template)."""
@@ -215,24 +220,33 @@ class Library:
 
     def find(self, name: str, api: str | None = None) -> RequestTemplate:
         """An operation by name: 'GetApps', 'getapps', or 'pinpoint-email:CreateConfigurationSet'."""
+        from workbench.core.suggest import check_api, close_matches, folded_operation
+
         if ":" in name and api is None:
             api, name = name.split(":", 1)
-        wanted = name.lower()
-        matches = [t for t in self.templates if t.operation.lower() == wanted and (api is None or t.api == api)]
+        if api is not None:
+            check_api(api)
+        wanted = folded_operation(name)  # GetApps, getapps, get-apps (the AWS CLI's), get_apps
+        matches = [t for t in self.templates if folded_operation(t.operation) == wanted and (api is None or t.api == api)]
         if len(matches) == 1:
             return matches[0]
         if matches:
             choices = ", ".join(t.key for t in matches)
-            raise UnknownOperation(f"{name} exists in several APIs; name one: {choices}")
-        names = sorted({t.operation for t in self.templates})
-        close = difflib.get_close_matches(name, names, n=5, cutoff=0.75) or [t.operation for t in self.search(name)[:5]]
+            raise UnknownOperation(f"{name} exists in several APIs; name one: {choices}", name=name,
+                                   choices=[t.key for t in matches])
+        names = {folded_operation(t.operation): t.operation for t in self.templates if api is None or t.api == api}
+        close = [names[f] for f in close_matches(wanted, names, n=5, cutoff=0.75)] or [t.operation for t in self.search(name, api)[:5]]
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         where = f" in {api}" if api else ""
-        raise UnknownOperation(f"no operation {name!r}{where}.{hint}")
+        raise UnknownOperation(f"no operation {name!r}{where}.{hint}", name=name, api=api, suggestions=close)
 
     def search(self, query: str, api: str | None = None) -> list[RequestTemplate]:
         """Ranked matches: every word must appear in the name, group, API or documentation;
         name hits rank above group hits above documentation hits."""
+        from workbench.core.suggest import check_api, folded_operation
+
+        if api is not None:
+            check_api(api)
         words = [w for w in re.split(r"\s+", query.lower().strip()) if w]
         scored = []
         for template in self.templates:
@@ -244,9 +258,10 @@ class Library:
             doc = template.documentation.lower()
             score = 0
             for word in words:
-                if word == name:
+                folded = folded_operation(word)  # get-apps, the AWS CLI's spelling, finds GetApps
+                if word == name or folded == name:
                     score += 100
-                elif word in name or word in spaced:
+                elif word in name or word in spaced or (folded and folded in name):
                     score += 20
                 elif word in group or word in template.api:
                     score += 8
@@ -292,3 +307,38 @@ def load_library(root: Path | str = LIBRARY_DIR) -> Library:
 @lru_cache(maxsize=1)
 def default_library() -> Library:
     return load_library(LIBRARY_DIR)
+
+
+@lru_cache(maxsize=4)
+def _files_by_name(root: Path) -> dict[str, list[Path]]:
+    """folded operation name -> the template files of that name (one per API that has it)."""
+    from workbench.core.suggest import folded_operation
+
+    index: dict[str, list[Path]] = {}
+    for directory, _, files in os.walk(root):
+        for file in files:
+            if file.endswith(".json"):
+                index.setdefault(folded_operation(file[:-5]), []).append(Path(directory, file))
+    return index
+
+
+def find_template(name: str, api: str | None = None, root: Path | str = LIBRARY_DIR) -> RequestTemplate:
+    """`Library.find` that reads one file, not the whole library: what sending one request
+    needs. Anything but a single clean match (unknown, ambiguous, unreadable) is answered by
+    the full library, with its suggestions and messages."""
+    from workbench.core.suggest import folded_operation
+
+    root = Path(root)
+    api_part, _, operation = name.rpartition(":") if ":" in name and api is None else (api, "", name)
+    candidates = [path for path in _files_by_name(root).get(folded_operation(operation), [])
+                  if api_part is None or path.relative_to(root).parts[0] == api_part]
+    if len(candidates) == 1:
+        path = candidates[0]
+        try:
+            template = template_from_dict(json.loads(path.read_text(encoding="utf-8")), str(path.relative_to(root)))
+            if api_part is None or template.api == api_part:
+                return template
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, OSError):
+            pass
+    library = default_library() if root == LIBRARY_DIR else load_library(root)
+    return library.find(name, api=api)

@@ -1,8 +1,7 @@
 """The one entry point of a send, for every front end (command line, window, runner).
 
     build_plan(draft, env)  -> SendPlan: the prepared request, its problems, notes (end of
-                               support, not served by the sandbox, placeholders left in the
-                               body), whether it needs confirmation, the destination verdict,
+                               support, not served by the sandbox), whether it needs confirmation, the destination verdict,
                                or the error that stopped rendering. Never blocks, never raises
                                for the request's content.
     run_plan(plan, ...)     -> Exchange: refuses an untrusted destination or an unconfirmed
@@ -28,14 +27,11 @@ from workbench.core.drafts import RequestDraft, draft_problems
 from workbench.core.environments import SANDBOX_NAME, Environment, classify_operation
 from workbench.core.errors import Note, Problem, WorkbenchError
 from workbench.core.http import HttpRequest
-from workbench.core.library import Library, QueryParam, RequestTemplate, default_library
+from workbench.core.library import Library, QueryParam, RequestTemplate, find_template
 from workbench.core.lifecycle import lifecycle_notes
 from workbench.core.progress import Progress, ProgressCallback, no_progress
-from workbench.core.render import render_text
+from workbench.core.render import UnsafeValue, render_text
 from workbench.core.send_flow import Exchange, Prepared, execute, prepare
-
-PLACEHOLDER = re.compile(r'"(<[A-Za-z][^"<>]{0,80}>)"')
-
 
 class DraftNotPlannable(WorkbenchError):
     """A draft that cannot become a request at all (no method, no URL, no signing name...)."""
@@ -135,10 +131,10 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
             raise DraftNotPlannable(where=draft.name or "raw request", reason=problems[0].message, place=problems[0].path)
         template = raw_template(draft.method, draft.url, draft.auth.signing_name)
     else:
-        library = library or default_library()
         api, _, name = draft.operation.rpartition(":")
         try:
-            template = library.get(api, name)  # a saved draft names "api:Operation" exactly
+            # a saved draft names "api:Operation" exactly; without a library, read that one file
+            template = library.get(api, name) if library else find_template(draft.operation)
         except KeyError:
             template = library.find(draft.operation)
         if draft.method or draft.url:
@@ -163,23 +159,19 @@ def draft_variables(draft: RequestDraft, template: RequestTemplate) -> dict:
     return {**variant_values, **draft.variables_dict()}
 
 
-def _notes(template: RequestTemplate, draft: RequestDraft, env: Environment, body: str | None) -> list[Note]:
+def _notes(template: RequestTemplate, draft: RequestDraft, env: Environment) -> list[Note]:
     if draft.is_raw:
         return []
     notes = []
     kind = "end_of_support" if template.lifecycle_status.startswith("end-of-support") else "lifecycle_unclear"
     notes += [Note(kind, text) for text in lifecycle_notes(template)]
     if env.is_sandbox:
-        from workbench.core.sandbox.emulation import is_emulated
+        from workbench.core.sandbox_served import is_served
 
-        if not is_emulated(template.api, template.operation):
+        if not is_served(template.api, template.operation):
             notes.append(Note("not_in_sandbox", f"the local sandbox does not serve {template.operation}; "
                                                 "it will answer NotImplementedBySandbox"))
-    placeholders = sorted(set(PLACEHOLDER.findall(body or "")))
-    if placeholders:
-        shown = ", ".join(placeholders[:5]) + (", ..." if len(placeholders) > 5 else "")
-        notes.append(Note("placeholder", f"the body still holds placeholders to replace: {shown}"))
-    return notes
+    return notes  # placeholders left in the body are validation problems ("placeholder left in $.Name")
 
 
 def _confirmation_needed(env: Environment, template: RequestTemplate, draft: RequestDraft) -> bool:
@@ -204,7 +196,7 @@ def build_plan(
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
     variables = draft_variables(draft, template)
-    notes = tuple(notes) + tuple(_notes(template, draft, env, body))
+    notes = tuple(notes) + tuple(_notes(template, draft, env))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
                            validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
@@ -226,7 +218,13 @@ def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, en
     auth = draft.auth
     signing_name = render_text(auth.signing_name, variables, "auth signing name") if auth and auth.signing_name else ""
     region = render_text(auth.region, variables, "auth region") if auth and auth.region else ""
+    for place, value in (("auth signing name", signing_name), ("auth region", region)):
+        if value and not _SCOPE_PART.fullmatch(value):  # it lands in the Authorization header's credential scope
+            raise UnsafeValue(place=place, reason=f"{value!r} is not a signing name or region (lowercase letters, digits, -)")
     return signing_name or template.signing_name, region or env.region
+
+
+_SCOPE_PART = re.compile(r"[a-z0-9-]{1,64}")
 
 
 # --------------------------------------------------------------------------- running
@@ -250,8 +248,10 @@ def run_plan(
     in `Exchange.error`."""
     if plan.error is not None:
         raise plan.error
-    if plan.destination is not None and not allow_any_host:
-        raise plan.destination
+    if plan.destination is not None:
+        if not allow_any_host:
+            raise plan.destination
+        check_destination(plan.request, plan.environment, allow_any_host=True)  # https and metadata rules stay
     if plan.needs_confirmation and not confirmed and not dry_run:
         raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
     if credentials is None:

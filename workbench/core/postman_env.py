@@ -9,7 +9,14 @@ The tutorial's six variables map like this:
 - ``accessKey`` / ``secretAccessKey`` (and ``sessionToken``) -> a `Credentials` for the
   keyring, never the environment file;
 - ``serviceName`` -> ignored with a note (the workbench knows each API's signing name);
+- any other value typed ``secret`` in Postman, or whose name says it is one (apiSecret,
+  password, x-api-key: `secret_variables.is_secret_name`) -> a secret variable: its value
+  for the keyring, only its name in the environment;
 - anything else -> a free variable (projectId, campaignId...).
+
+An ``endpoint`` on a link-local or instance metadata address is refused; one that is
+neither an AWS host of the region's partition nor loopback is kept as an override that
+the user must confirm before credentials are signed for it (destination.py).
 
 Pure data in, data out: nothing here writes files or touches the keyring.
 """
@@ -22,12 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.core import regions
+from workbench.core import regions, safe_json
 from workbench.core.credentials import Credentials
 from workbench.core.environments import BUILTIN_VARIABLES, Environment, EnvironmentInvalid
+from workbench.core.addresses import forbidden_reason, split_host_port
+from workbench.core.destination import needs_confirmation
 from workbench.core.errors import WorkbenchError
-from workbench.core.storage import describe_json_error
+from workbench.core.secret_variables import is_secret_name
 
+MAX_FILE_BYTES = 16 * 2**20  # an environment export is a few KB
 SECRET_KEYS = {"accessKey", "secretAccessKey", "sessionToken"}
 
 
@@ -40,18 +50,22 @@ class PostmanEnvImport:
     environment: Environment
     credentials: Credentials | None = field(default=None, repr=False)
     notes: tuple[str, ...] = ()
+    secret_values: dict[str, str] = field(default_factory=dict, repr=False)  # for the keyring only
 
 
 def load_postman_environment(path: Path | str, name: str | None = None) -> PostmanEnvImport:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # bounded: a device or a runaway file must not eat the memory
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise PostmanEnvError(source=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PostmanEnvError(source=str(path), detail=f"larger than {MAX_FILE_BYTES // 2**20} MiB: not a Postman environment export")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PostmanEnvError(source=str(path), detail=f"not UTF-8 text (byte {exc.start})") from None
+        text = safe_json.decode_utf8(raw, str(path))
+    except safe_json.JsonInputError as exc:
+        raise PostmanEnvError(source=str(path), detail=safe_json.describe(exc)) from None
     return parse_postman_environment(text, source=str(path), name=name)
 
 
@@ -60,9 +74,9 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         return PostmanEnvError(source=source, detail=detail)
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(f"not a Postman environment: {describe_json_error(exc)}") from None
+        data = safe_json.loads(text, source)
+    except safe_json.JsonInputError as exc:
+        raise fail(f"not a Postman environment: {safe_json.describe(exc)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("values"), list):
         if isinstance(data, dict) and ("item" in data or "info" in data):
             raise fail("this is a Postman collection, not an environment (export the environment instead)")
@@ -73,6 +87,7 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
 
     notes: list[str] = []
     values: dict[str, str] = {}
+    typed_secret: set[str] = set()
     for index, item in enumerate(data["values"]):
         if not isinstance(item, dict) or not isinstance(item.get("key"), str):
             raise fail(f"$.values[{index}] is not a {{key, value}} object")
@@ -86,6 +101,8 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         if not isinstance(value, str):
             value = json.dumps(value) if not isinstance(value, (int, float)) else str(value)
         values[key] = value
+        if item.get("type") == "secret":
+            typed_secret.add(key)
 
     # ---- region and endpoint
     endpoint = values.pop("endpoint", "").strip()
@@ -111,12 +128,21 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
     host_overrides: dict[str, str] = {}
     if host:
         try:
+            reason = forbidden_reason(split_host_port(host)[0])
+        except ValueError as exc:
+            raise fail(f"endpoint {host!r}: {exc}") from None
+        if reason:
+            raise fail(f"endpoint {host!r} refused: {reason}; credentials are never signed for it")
+        try:
             expected = regions.resolve_host("pinpoint", region)
         except regions.RegionError as exc:
             raise fail(f"region {region!r}: {exc}") from None
         if host != expected:
             host_overrides["pinpoint"] = host
             notes.append(f"endpoint: {host} differs from {expected} for {region}; kept as the Pinpoint host override")
+            if needs_confirmation(host, regions.partition_of(region)):
+                notes.append(f"endpoint: {host} is neither an AWS host nor this machine; credentials are not signed "
+                             "for it until you confirm it as a destination")
 
     # ---- service name, account, secrets
     service = values.pop("serviceName", None)
@@ -141,22 +167,28 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         notes.append("accessKey/secretAccessKey: only one of the two is set; no credentials imported")
 
     variables: dict[str, str] = {}
+    secret_values: dict[str, str] = {}
     for key, value in values.items():
         if key in BUILTIN_VARIABLES:
             notes.append(f"{key}: provided by the environment itself; the Postman value is not imported")
         elif not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key):
             notes.append(f"{key!r}: not a usable variable name; not imported")
+        elif key in typed_secret or is_secret_name(key):
+            secret_values[key] = value
         else:
             variables[key] = value
+    if secret_values:
+        notes.append(f"{', '.join(sorted(secret_values))}: secret; the value goes to the OS keyring, never to the environments file")
 
     env_name = (name or str(data.get("name") or "")).strip() or f"Amazon Pinpoint - {region}"
     try:
         environment = Environment(
-            name=env_name, region=region, host_overrides=host_overrides, account_id=account_id, variables=variables
+            name=env_name, region=region, host_overrides=host_overrides, account_id=account_id, variables=variables,
+            secret_variables=tuple(secret_values),
         )
     except EnvironmentInvalid as exc:
         raise fail(f"cannot make an environment: {exc.summary}") from None
-    return PostmanEnvImport(environment, credentials, tuple(notes))
+    return PostmanEnvImport(environment, credentials, tuple(notes), secret_values)
 
 
 def _host_of(endpoint: str) -> str:

@@ -14,14 +14,15 @@ host still comes from the resolver (the partition's default template).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
-
-import botocore.exceptions
-import botocore.loaders
-import botocore.regions
+from typing import TYPE_CHECKING
 
 from workbench.core.apis import APIS, api_info
 from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:  # botocore is imported when region data is first needed, not with this module
+    import botocore.regions
 
 
 # The six regions of the developer guide's Postman tutorial, in the guide's table order.
@@ -60,17 +61,25 @@ class RegionInfo:
 
 @functools.lru_cache(maxsize=1)
 def _endpoint_data() -> dict:
+    import botocore.loaders
+
     return botocore.loaders.create_loader().load_data("endpoints")
 
 
 @functools.lru_cache(maxsize=1)
 def _resolver() -> botocore.regions.EndpointResolver:
+    import botocore.regions
+
     return botocore.regions.EndpointResolver(_endpoint_data())
 
 
 def dns_suffix(partition: str) -> str:
-    """amazonaws.com for aws, amazonaws.com.cn for aws-cn..."""
+    """amazonaws.com for aws, amazonaws.com.cn for aws-cn... (from partitions.json, as the
+    region check: the destination check of every send needs no endpoints.json)"""
 
+    for entry in _partitions():
+        if entry["id"] == partition:
+            return entry["outputs"]["dnsSuffix"]
     return _resolver().get_partition_dns_suffix(partition)
 
 
@@ -78,13 +87,28 @@ def partitions() -> tuple[str, ...]:
     return tuple(_resolver().get_available_partitions())
 
 
-def partition_of(region: str) -> str:
-    """The partition (aws, aws-cn, aws-us-gov, ...) of a region; UnknownRegion if none."""
+@functools.lru_cache(maxsize=1)
+def _partitions() -> list[dict]:
+    # botocore's partitions.json (7 KB): the same regions and region patterns as endpoints.json
+    # (1.2 MB), which every environment would otherwise parse just to check its region
+    import botocore.loaders
 
-    try:
-        return _resolver().get_partition_for_region(region)
-    except (botocore.exceptions.UnknownRegionError, botocore.exceptions.NoRegionError):
-        raise UnknownRegion(region=region) from None
+    return botocore.loaders.create_loader().load_data("partitions")["partitions"]
+
+
+def partition_of(region: str) -> str:
+    """The partition (aws, aws-cn, aws-us-gov, ...) of a region; UnknownRegion if none:
+    a region a partition lists, else the first partition whose region pattern it fits."""
+
+    if not isinstance(region, str) or not region:
+        raise UnknownRegion(region=region)
+    for partition in _partitions():
+        if region in partition.get("regions", {}):
+            return partition["id"]
+    for partition in _partitions():
+        if re.match(partition["regionRegex"], region):
+            return partition["id"]
+    raise UnknownRegion(region=region)
 
 
 def region_description(region: str) -> str:

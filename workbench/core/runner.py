@@ -25,7 +25,7 @@ from typing import Callable
 import jmespath
 import jmespath.exceptions
 
-from workbench.core.cancel import CancelToken
+from workbench.core.cancel import Cancelled, CancelToken
 from workbench.core.drafts import Assertion, RequestDraft
 from workbench.core.environments import Environment
 from workbench.core.errors import WorkbenchError
@@ -50,6 +50,7 @@ class StepResult:
     failures: list[str] = field(default_factory=list)
     error: str | None = None  # nothing was sent or nothing came back
     saved: dict = field(default_factory=dict)
+    cancelled: str | None = None  # the phase the step was in when the run was cancelled
 
     @property
     def passed(self) -> bool:
@@ -64,6 +65,8 @@ class StepResult:
             data["error"] = self.error
         if self.saved:
             data["saved"] = self.saved
+        if self.cancelled:
+            data["cancelled"] = {"phase": self.cancelled}
         return data
 
 
@@ -75,6 +78,7 @@ class RunReport:
     started: str = ""
     elapsed_s: float = 0.0
     cancelled: bool = False
+    planned: int = 0  # how many steps the run had; fewer ran when it was cancelled
 
     @property
     def failed(self) -> int:
@@ -90,7 +94,7 @@ class RunReport:
 
     def to_dict(self) -> dict:
         return {"collection": self.name, "environment": self.environment, "ok": self.ok, "cancelled": self.cancelled,
-                "total": len(self.steps), "failed": self.failed, "errors": self.errors,
+                "total": len(self.steps), "not_run": self.planned - len(self.steps), "failed": self.failed, "errors": self.errors,
                 "elapsed_ms": round(self.elapsed_s * 1000, 3), "steps": [s.to_dict() for s in self.steps]}
 
     def to_junit(self) -> str:
@@ -101,6 +105,8 @@ class RunReport:
                               time=f"{self.elapsed_s:.3f}", timestamp=self.started, hostname="localhost")
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", name="environment", value=self.environment)
+        if self.cancelled:
+            ET.SubElement(props, "property", name="cancelled", value=f"{self.planned - len(self.steps)} of {self.planned} requests not run")
         for step in self.steps:
             case = ET.SubElement(suite, "testcase", name=step.name,
                                  classname=".".join([self.name, *step.folder]) if step.folder else self.name,
@@ -109,7 +115,7 @@ class RunReport:
                 failure = ET.SubElement(case, "failure", message=step.failures[0], type="AssertionFailed")
                 failure.text = "\n".join(step.failures)
             elif step.error is not None:
-                error = ET.SubElement(case, "error", message=step.error, type="RequestError")
+                error = ET.SubElement(case, "error", message=step.error, type="Cancelled" if step.cancelled else "RequestError")
                 error.text = step.error
             if step.status is not None:
                 ET.SubElement(case, "system-out").text = f"{step.operation or 'raw'} -> HTTP {step.status}"
@@ -150,10 +156,11 @@ def run_steps(
     cancel: CancelToken | None = None,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
-    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled and
-    no later step starts), `on_step` sees each result as it comes (a window's progress)."""
+    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled,
+    naming its phase, and no later step starts), `on_step` sees each result as it comes (a
+    window's progress)."""
     run_vars: dict = dict(variables or {})
-    report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"))
+    report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), planned=len(steps))
     run_start = time.perf_counter()
     for step in steps:
         if cancel is not None and cancel.cancelled:
@@ -163,6 +170,9 @@ def run_steps(
         report.steps.append(result)
         if on_step:
             on_step(result)
+        if result.cancelled:
+            report.cancelled = True
+            break
     report.elapsed_s = time.perf_counter() - run_start
     return report
 
@@ -175,6 +185,10 @@ def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options,
         planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
         plan = build_plan(planned, env, globals_=globals_, library=library)
         exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
+    except Cancelled as exc:
+        result.error, result.cancelled = str(exc), exc.fields["phase"]
+        result.elapsed_s = time.perf_counter() - started
+        return result
     except WorkbenchError as exc:
         result.error = str(exc)
         result.elapsed_s = time.perf_counter() - started

@@ -1,6 +1,7 @@
 """Fixed, harmless identity of the local sandbox (no AWS account needed): shared by the
 sandbox server, which checks signatures with it, and the credentials resolver."""
 
+SANDBOX_NAME = "sandbox"  # the built-in environment's name
 SANDBOX_REGION = "us-east-1"
 SANDBOX_ACCOUNT_ID = "123456789012"
 SANDBOX_USER_NAME = "workbench-sandbox"

@@ -19,6 +19,7 @@ from workbench.core.environments import Environment
 from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.library import RequestTemplate
 from workbench.core.render import RenderedRequest, merge_scopes, render
+from workbench.core.suggest import check_api_offered
 from workbench.core.validation import validate
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ def prepare(
     validate_request: bool = True,
     scheme: str | None = None,
 ) -> Prepared:
-    """Render with scopes request < environment < globals, then validate (not blocking)."""
+    """Render with scopes request < environment < globals, then validate (not blocking).
+    An API the environment's region does not offer is said as such (ApiNotOffered)."""
+    check_api_offered(template.api, env, request_variables)
     variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
     rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
     problems = tuple(validate(rendered)) if validate_request else ()
@@ -59,6 +62,7 @@ IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")
 def credentials_check(env: Environment, credentials, options=None) -> dict:
     """A harmless signed read (GetApps, or the SMS v2 account attributes where Pinpoint is
     not offered) that shows whether the credentials work and what they reached."""
+    from workbench.core.credentials import mask_access_key_id
     from workbench.core import transport
     from workbench.core.library import default_library
     from workbench.core.signing import sign
@@ -75,7 +79,7 @@ def credentials_check(env: Environment, credentials, options=None) -> dict:
         "operation": template.key,
         "host": prepared.rendered.request.host,
         "region": env.region,
-        "access_key_id": signed.inspection.access_key_id[:4] + "…" + signed.inspection.access_key_id[-4:],
+        "access_key_id": mask_access_key_id(signed.inspection.access_key_id),  # masked as everywhere else
     }
     try:
         response = transport.send(signed.request, transport_options(env, options or transport.SendOptions(read_timeout=30)))

@@ -164,8 +164,9 @@ class InspectionRecord:
             "session_token_used": self.session_token_used,
         }
 
-    def to_text(self) -> str:
-        """The `--inspect` output: one titled section per signing step."""
+    def to_text(self, body: str | None = None) -> str:
+        """The `--inspect` output: one titled section per signing step; `body` is the body
+        as it should be shown (body_preview), else only its size is."""
         from urllib.parse import urlsplit
 
         parts = urlsplit(self.url)
@@ -178,7 +179,7 @@ class InspectionRecord:
             ("Credential scope", self.credential_scope),
             ("Signed headers", ";".join(self.signed_headers)),
             ("Payload hash", self.payload_hash),
-            ("Request as sent", "\n".join(sent) + f"\n\n[body: {self.body_size} bytes]"),
+            ("Request as sent", "\n".join(sent) + "\n\n" + (body or f"[body: {self.body_size} bytes]")),
         ]
         out = []
         for title, content in sections:

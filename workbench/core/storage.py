@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
+from workbench.core import safe_json
 from workbench.core.errors import WorkbenchError
 
 VERSION_KEY = "schema_version"
@@ -192,10 +193,6 @@ def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
         os.unlink(lock_path)
 
 
-def describe_json_error(exc: json.JSONDecodeError) -> str:
-    return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-
-
 def load_json_versioned(
     path: Path | str,
     current_version: int,
@@ -225,13 +222,9 @@ def load_json_versioned(
         return LoadResult(path, None, CorruptFile(path, detail, backup))
 
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return broken(f"not UTF-8 text (byte {exc.start})")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return broken(describe_json_error(exc))
+        data = safe_json.loads(raw, str(path))
+    except safe_json.JsonInputError as exc:
+        return broken(safe_json.describe(exc))
     if not isinstance(data, dict):
         return broken(f"expected a JSON object at the top level, found {_json_type(data)}")
 

@@ -50,7 +50,6 @@ import heapq
 import http.client
 import ipaddress
 import itertools
-import json as _json
 import os
 import re
 import select
@@ -280,9 +279,11 @@ class Response:
         """The body parsed as JSON, or None if it is not JSON (or only a preview is in memory)."""
         if self.truncated or not self.body:
             return None
+        from workbench.core import safe_json
+
         try:
-            return _json.loads(self.text())
-        except ValueError:
+            return safe_json.loads(self.text(), "response body")
+        except ValueError:  # not JSON, or JSON too deep / with numbers too long to use
             return None
 
     def save_body(self, path: str) -> None:

@@ -260,6 +260,50 @@ def _quota_problems(rendered: RenderedRequest) -> list[Problem]:
     return problems
 
 
+# -- placeholders the skeleton left -----------------------------------------------------
+
+PLACEHOLDER = re.compile(r"<[A-Za-z][A-Za-z0-9]*>x*")  # libgen's "<Name>", padded with x to a minimum length
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def skeleton_placeholders(template) -> frozenset[str]:
+    """The placeholder strings ("<Name>") of a template's minimal and full bodies."""
+    found = _strings([template.body_minimal, template.body_full])
+    return frozenset(text for text in found if PLACEHOLDER.fullmatch(text))
+
+
+def _placeholder_problems(rendered: RenderedRequest) -> list[Problem]:
+    placeholders = skeleton_placeholders(rendered.template)
+    problems: list[Problem] = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in placeholders:
+                    problems.append(Problem(f"{path}{_json_key(key)} (key)", f"placeholder left in {path}: key {json.dumps(key)}"))
+                walk(item, f"{path}{_json_key(key)}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+        elif isinstance(value, str) and value in placeholders:
+            problems.append(Problem(path, f"placeholder left in {path}: {json.dumps(value)}"))
+
+    if placeholders and rendered.body_json is not None:
+        walk(rendered.body_json, "$")
+    return problems
+
+
 def validate(rendered: RenderedRequest) -> list[Problem]:
     """Every problem of the rendered request, in a stable order; [] when it looks right."""
     if rendered.body_problem is not None:
@@ -274,6 +318,7 @@ def validate(rendered: RenderedRequest) -> list[Problem]:
         problems += _botocore_problems(params, input_shape, labels)
         problems += _limit_problems(params, input_shape, labels)
     problems += _quota_problems(rendered)
+    problems += _placeholder_problems(rendered)
     seen, unique = set(), []
     for problem in problems:
         if (problem.path, problem.message) not in seen:

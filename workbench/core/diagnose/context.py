@@ -3,10 +3,10 @@ and the user's other environments (to look for a project in another region)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from workbench.core import safe_json
 from workbench.core.diagnose.observation import Observation
 
 
@@ -29,7 +29,7 @@ def body_of(value):
         value = bytes(value).decode("utf-8", "replace")
     if isinstance(value, str):
         try:
-            return json.loads(value) if value.strip() else None
+            return safe_json.loads(value) if value.strip() else None
         except ValueError:
             return None
     return value

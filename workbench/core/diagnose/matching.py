@@ -49,15 +49,20 @@ def index_keys(value) -> dict:
     return index
 
 
-def _walk(value, path):
+MAX_DEPTH = 100  # as safe_json: a server's 2,000-deep answer is walked this far, never a RecursionError
+
+
+def _walk(value, path, depth=0):
+    if depth > MAX_DEPTH:
+        return
     if isinstance(value, dict):
         for key, item in value.items():
             here = path + _json_key(key)
             yield here, key, item
-            yield from _walk(item, here)
+            yield from _walk(item, here, depth + 1)
     elif isinstance(value, list):
         for position, item in enumerate(value):
-            yield from _walk(item, f"{path}[{position}]")
+            yield from _walk(item, f"{path}[{position}]", depth + 1)
 
 
 def find_key(value, name: str, path: str = "$"):

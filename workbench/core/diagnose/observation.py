@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from workbench.core import safe_json
 from workbench.core.errors import WorkbenchError
 
 
@@ -121,7 +122,7 @@ def from_saved(data: dict, where: str = "exchange") -> Observation:
     if isinstance(body, str):
         text = body
         try:
-            body = json.loads(body) if body.strip()[:1] in ("{", "[") else None
+            body = safe_json.loads(body) if body.strip()[:1] in ("{", "[") else None
         except ValueError:
             body = None
     else:
@@ -148,7 +149,7 @@ def _parsed(text):
     if not isinstance(text, str):
         return None
     try:
-        return json.loads(text)
+        return safe_json.loads(text)
     except ValueError:  # a body with {{ variables }} left in it: nothing to re-validate
         return None
 

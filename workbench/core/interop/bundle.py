@@ -18,6 +18,7 @@ from urllib.parse import quote
 import botocore
 
 import workbench
+from workbench.core import safe_json
 from workbench.core.credentials import mask_access_key_id
 from workbench.core.drafts import RequestDraft
 from workbench.core.errors import WorkbenchError
@@ -135,12 +136,18 @@ def bundle_from_history(entry, account_id: str = "") -> dict:
 def read_bundle(text: str, source: str = "<bundle>") -> tuple[dict, RequestDraft]:
     """The bundle and its draft, ready to replay; a located error for anything else."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BundleError(source=source, detail=f"not a bundle: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        data = safe_json.loads(text, source)
+    except safe_json.JsonInputError as exc:
+        raise BundleError(source=source, detail=f"not a bundle: {safe_json.describe(exc)}") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise BundleError(source=source, detail=f'not a reproduction bundle (no "format": "{BUNDLE_FORMAT}")')
     if data.get("version") != BUNDLE_VERSION:
         raise BundleError(source=source, detail=f"bundle version {data.get('version')!r} is not supported (this version reads {BUNDLE_VERSION})")
+    for key, kind, what in (("versions", dict, "an object"), ("environment", dict, "an object"),
+                            ("response", dict, "an object"), ("diagnosis", list, "a list")):
+        if data.get(key) is not None and not isinstance(data[key], kind):
+            raise BundleError(source=source, detail=f'not a reproduction bundle: "{key}" must be {what}')
+    if not all(isinstance(item, dict) for item in data.get("diagnosis") or []):
+        raise BundleError(source=source, detail='not a reproduction bundle: "diagnosis" must list objects')
     draft = RequestDraft.from_dict(data.get("draft"), where=f"{source}: draft")
     return data, draft

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from workbench.core import safe_json
 from workbench.core import catalog
 from workbench.core.drafts import RequestDraft
 from workbench.core.errors import WorkbenchError
@@ -140,10 +141,17 @@ def read_event(event, where: str = "event", library: Library | None = None, envi
     draft = RequestDraft(
         name=template.operation, operation=template.key, variables=tuple(variables.items()),
         body=json.dumps(body, indent=2, ensure_ascii=False) if body or template.has_body else None,
-        description=f"From CloudTrail event {event.get('eventID', '')} at {event.get('eventTime', '?')}".strip(),
+        description=_description(event),
     )
     environment = _matching_environment(environments, region, account, notes)
     return CloudTrailImport(draft, region, account, environment, tuple(notes))
+
+
+def _description(event: dict) -> str:
+    """'From CloudTrail event ID at TIME', naming only what the event has."""
+    event_id, when = str(event.get("eventID") or ""), str(event.get("eventTime") or "")
+    text = f"From CloudTrail event {event_id}" if event_id else "From a CloudTrail event"
+    return text + (f" at {when}" if when else "")
 
 
 def _unredact(value, where: str, notes: list):
@@ -172,9 +180,9 @@ def read_events(text: str, source: str = "<input>", library: Library | None = No
     """Every event of a file (one event, a list, or CloudTrail's {"Records": [...]}) and, for
     the events that are not Pinpoint calls, why: one bad event never costs the others."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CloudTrailError(where=source, reason=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        data = safe_json.loads(text, source)
+    except safe_json.JsonInputError as exc:
+        raise CloudTrailError(where=source, reason=safe_json.describe(exc)) from None
     events = _events(data)
     if not events:
         raise CloudTrailError(where=source, reason="no events in it")

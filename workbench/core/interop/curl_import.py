@@ -2,7 +2,10 @@
 method and path match one).
 
 Understood: the URL, -X/--request, -H/--header, -d/--data/--data-raw/--data-binary/--json,
---aws-sigv4 "aws:amz:REGION:SERVICE". A pasted signed request (Authorization: AWS4-HMAC-SHA256
+--aws-sigv4 "aws:amz:REGION:SERVICE". As curl does, `@FILE` after -d/--data/--data-ascii/
+--data-binary/--json reads the body from FILE (relative to the current folder; -d and
+--data-ascii drop its line breaks), and --data-raw takes `@` literally; a file that is not
+there is said in a note, and the body left out. A pasted signed request (Authorization: AWS4-HMAC-SHA256
 ..., X-Amz-Date, X-Amz-Security-Token) keeps its region and service from the credential
 scope; its stale signature and token are dropped (a fresh signature is made at send time).
 Credentials given with -u/--user are never kept. Options that only change how curl prints
@@ -14,9 +17,11 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from workbench.core.drafts import AwsV4Auth, RequestDraft
 from workbench.core.errors import WorkbenchError
+from workbench.core.interop import jsonfile
 from workbench.core.interop.postman_import import _Context, _Importer
 from workbench.core.library import Library, default_library
 
@@ -25,6 +30,7 @@ IGNORED = {"-s", "--silent", "-S", "--show-error", "-v", "--verbose", "-i", "--i
            "--compressed", "-k", "--insecure", "-g", "--globoff", "--fail", "-f", "--fail-with-body"}
 WITH_VALUE_IGNORED = {"-o", "--output", "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--retry"}
 DATA = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
+STRIPS_LINE_BREAKS = {"-d", "--data", "--data-ascii"}  # from an @FILE, as curl does
 
 
 class CurlImportError(WorkbenchError):
@@ -51,8 +57,31 @@ def _words(text: str) -> list[str]:
     return words[1:]
 
 
-def parse_curl(text: str, name: str = "", library: Library | None = None) -> CurlImport:
+def _data(option: str, value: str, cwd: Path, notes: list[str]) -> str | None:
+    """The body text a data option gives: its value, or the file an `@FILE` names (None,
+    with a note, when that cannot be read)."""
+    if option == "--data-raw" or not value.startswith("@"):
+        return value
+    name = value[1:]
+    if name == "-":
+        notes.append(f"{option} @-: curl would read the body from its standard input, which is not part of the command; set the body")
+        return None
+    path = cwd / name
+    if not path.is_file():
+        notes.append(f"{option} @{name}: there is no file {path}; the body was left out (set it, or import from the folder that has the file)")
+        return None
+    try:
+        text = jsonfile.decode(jsonfile.read_bytes(path), str(path))
+    except jsonfile.ForeignFileError as exc:
+        notes.append(f"{option} @{name}: {exc}; the body was left out")
+        return None
+    return text.replace("\r", "").replace("\n", "") if option in STRIPS_LINE_BREAKS else text
+
+
+def parse_curl(text: str, name: str = "", library: Library | None = None, cwd: Path | str | None = None) -> CurlImport:
+    """`cwd`: where curl would have run, for `@FILE` bodies (default: the current folder)."""
     notes: list[str] = []
+    cwd = Path.cwd() if cwd is None else Path(cwd)
     method, url, headers, body, sigv4, user = None, None, [], None, None, False
     words = _words(text)
     i = 0
@@ -69,7 +98,9 @@ def parse_curl(text: str, name: str = "", library: Library | None = None) -> Cur
         elif word in ("-H", "--header"):
             headers.append(value)
         elif word in DATA:
-            body = value if body is None else body + "&" + value
+            data = _data(word, value, cwd, notes) if value is not None else None  # no value: refused below
+            if data is not None:
+                body = data if body is None else body + "&" + data
             if word == "--json":
                 headers.append("Content-Type: application/json")
         elif word == "--aws-sigv4":

@@ -2,19 +2,22 @@
 `*.request.json` draft per request, sub-folders as folders, `order.json` keeping the order.
 
 `write_tree` writes a whole imported tree at once (the core adds one request or folder at a
-time); `read_tree` flattens a collection to (folder path, draft) in order for the runner
-and the exporters.
+time) and never replaces a file that differs from what it would write unless told to;
+`read_tree` flattens a collection to (folder path, draft) in order for the runner and the
+exporters.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.drafts import RequestDraft, load_draft, save_draft
+from workbench.core.drafts import RequestDraft, draft_to_file_dict, load_draft
 from workbench.core.errors import WorkbenchError
-from workbench.core.request_collections import CollectionFolder, file_name_for, load_collection, write_order
+from workbench.core.request_collections import ORDER_FILE, CollectionFolder, file_name_for, load_collection, read_order
+from workbench.core.storage import atomic_write_text, dumps_stable
 
 
 class CollectionFilesError(WorkbenchError):
@@ -34,26 +37,63 @@ def folder_file_name(name: str) -> str:
     return (stem or "folder")[:100]
 
 
-def write_tree(root: Path, entries) -> list[Path]:
-    """Write `entries` (("folder", name, children) | ("request", draft)) under `root`; files
-    already there with the same names are replaced (importing again updates)."""
-    written: list[Path] = []
-    root.mkdir(parents=True, exist_ok=True)
-    order: list[str] = []
+class WouldOverwrite(WorkbenchError):
+    """Importing would replace drafts that differ from what the import writes (edited since)."""
+
+    fmt = "{into}: {count} file(s) already there differ from what this import would write: {listing}"
+    remedy = "overwrite"
+
+
+def planned_files(root: Path, entries) -> list[tuple[Path, str]]:
+    """Every file `write_tree` would write for `entries` (("folder", name, children) |
+    ("request", draft)), with its text. A folder's order keeps the names already in its
+    order.json first (the user's order), then the imported ones not in it yet."""
+    files: list[tuple[Path, str]] = []
+    names: list[str] = []
     for entry in entries:
         name = folder_file_name(entry[1]) if entry[0] == "folder" else file_name_for(entry[1].name or entry[1].operation or "request")
         base, n = name, 2
-        while name.lower() in (o.lower() for o in order):
+        while name.lower() in (o.lower() for o in names):
             name = f"{base}-{n}" if entry[0] == "folder" else base.replace(".request.json", f"-{n}.request.json")
             n += 1
-        order.append(name)
+        names.append(name)
         if entry[0] == "folder":
-            written += write_tree(root / name, entry[2])
+            files += planned_files(root / name, entry[2])
         else:
-            save_draft(root / name, entry[1])
-            written.append(root / name)
-    write_order(root, order)
-    return written
+            files.append((root / name, dumps_stable(draft_to_file_dict(entry[1]))))
+    kept = read_order(root)
+    files.append((root / ORDER_FILE, dumps_stable(kept + [n for n in names if n not in kept])))
+    return files
+
+
+def _differs(path: Path, text: str) -> bool:
+    """Whether the file at `path` holds something other than `text` (as JSON: a file only
+    formatted differently holds the same)."""
+    try:
+        existing = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    except (OSError, UnicodeDecodeError):  # a folder or an unreadable file in the way
+        return True
+    try:
+        return json.loads(existing) != json.loads(text)
+    except ValueError:
+        return True
+
+
+def write_tree(root: Path, entries, *, overwrite: bool = False) -> list[Path]:
+    """Write `entries` under `root`; the drafts written. A file already there that differs
+    from what would be written is replaced only with `overwrite`; otherwise nothing is
+    written and WouldOverwrite lists them (importing the same thing again changes nothing)."""
+    files = planned_files(root, entries)
+    differing = [path for path, text in files if _differs(path, text)]
+    if differing and not overwrite:
+        shown = [str(p.relative_to(root)) for p in differing]
+        listing = ", ".join(shown[:10]) + (f" and {len(shown) - 10} more" if len(shown) > 10 else "")
+        raise WouldOverwrite(into=str(root), count=len(shown), paths=shown, listing=listing)
+    for path, text in files:
+        atomic_write_text(path, text)
+    return [path for path, _ in files if path.name != ORDER_FILE]
 
 
 def read_tree(root: Path | str) -> list[StoredRequest]:

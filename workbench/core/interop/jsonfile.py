@@ -3,13 +3,14 @@ truncated files (everything complete before the cut is kept)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core import safe_json
 from workbench.core.errors import WorkbenchError
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 500  # Postman folders nest (a folder is two levels); deeper than this is not a real export
 
 
 class ForeignFileError(WorkbenchError):
@@ -49,11 +50,11 @@ def parse(text: str, source: str, what: str, limit: int = MAX_BYTES) -> ReadJson
     if len(text) > limit:
         raise ForeignFileError(source=source, detail=f"the text is {len(text) / 1048576:.1f} MB; over the {limit // 1048576} MB limit")
     try:
-        return ReadJson(json.loads(text))
-    except RecursionError:
-        raise ForeignFileError(source=source, detail=f"not a {what}: nested too deeply to read") from None
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        return ReadJson(safe_json.loads(text, source, max_depth=MAX_DEPTH))
+    except safe_json.JsonInputError as exc:
+        if not exc.reason:  # not a syntax error: too deep, a number too long, not valid Unicode
+            raise ForeignFileError(source=source, detail=f"not a {what}: {safe_json.describe(exc)}") from None
+        where = f"line {exc.line}, column {exc.column}{exc.reason}"
         salvaged = _close_truncated(text)
         if salvaged is None:
             raise ForeignFileError(source=source, detail=f"not a {what}: invalid JSON at {where}") from None
@@ -87,6 +88,6 @@ def _close_truncated(text: str):
     if cut is None or not stack:  # nothing complete, or the brackets close: not a truncation
         return None
     try:
-        return json.loads(text[:cut] + "".join(reversed(cut_stack)))
-    except (json.JSONDecodeError, RecursionError):
+        return safe_json.loads(text[:cut] + "".join(reversed(cut_stack)), max_depth=MAX_DEPTH)
+    except safe_json.JsonInputError:
         return None

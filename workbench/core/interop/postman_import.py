@@ -38,8 +38,12 @@ AUTH_FIELDS = {"service": "signing_name", "region": "region", "accessKey": "acce
 WHOLE_VARIABLE = re.compile(r"^\{\{\s*[\w.-]+\s*\}\}$")
 
 
-class PostmanImportError(ForeignFileError):
-    pass
+class NotAPostmanCollection(ForeignFileError):
+    """The text is not a Postman collection this version reads; `reason` names why (a stable
+    word: not_text, not_json, not_an_object, postman_environment, collection_v1,
+    no_info_or_item, unsupported_schema), `detail` says it in words."""
+
+    code = "not_a_postman_collection"
 
 
 @dataclass(frozen=True)
@@ -102,32 +106,39 @@ class CollectionImport:
 
 
 def load_collection(path: Path | str, library: Library | None = None) -> CollectionImport:
-    raw = jsonfile.read_bytes(path)
-    return parse_collection(jsonfile.decode(raw, str(path)), source=str(path), library=library)
+    raw = jsonfile.read_bytes(path)  # a file that cannot be read at all stays a ForeignFileError
+    try:
+        text = jsonfile.decode(raw, str(path))
+    except ForeignFileError as exc:
+        raise NotAPostmanCollection(source=str(path), reason="not_text", detail=exc.fields["detail"]) from None
+    return parse_collection(text, source=str(path), library=library)
 
 
 def parse_collection(text: str, source: str = "<input>", library: Library | None = None) -> CollectionImport:
-    read = jsonfile.parse(text, source, "Postman collection")
+    try:
+        read = jsonfile.parse(text, source, "Postman collection")
+    except ForeignFileError as exc:
+        raise NotAPostmanCollection(source=source, reason="not_json", detail=exc.fields["detail"]) from None
     data = read.data
-    fail = lambda detail: PostmanImportError(source=source, detail=detail)  # noqa: E731
+    fail = lambda reason, detail: NotAPostmanCollection(source=source, reason=reason, detail=detail)  # noqa: E731
     if not isinstance(data, dict):
-        raise fail("not a Postman collection: expected a JSON object with \"info\" and \"item\"")
+        raise fail("not_an_object", "not a Postman collection: expected a JSON object with \"info\" and \"item\"")
     if isinstance(data.get("values"), list):
-        raise fail("this is a Postman environment, not a collection (import it as an environment)")
+        raise fail("postman_environment", "this is a Postman environment, not a collection (import it as an environment)")
     if "requests" in data and "order" in data:
-        raise fail("this is a Postman collection v1 export; export it again as Collection v2.1 from Postman")
+        raise fail("collection_v1", "this is a Postman collection v1 export; export it again as Collection v2.1 from Postman")
     if isinstance(data.get("collection"), dict):  # the Postman API wraps exports in {"collection": ...}
         data = data["collection"]
     info = data.get("info")
     items = data.get("item")
     if not isinstance(info, dict) or not isinstance(items, list):
-        raise fail("not a Postman collection: expected an object with \"info\" and an \"item\" array")
+        raise fail("no_info_or_item", "not a Postman collection: expected an object with \"info\" and an \"item\" array")
     notes: list[str] = []
     schema_url = str(info.get("schema", ""))
     schema = next((label for key, label in SCHEMAS.items() if key in schema_url), "")
     if not schema:
         if "schema.getpostman.com" in schema_url or "schema.postman.com" in schema_url:
-            raise fail(f"collection schema {schema_url!r} is not supported (v2.0 and v2.1 are)")
+            raise fail("unsupported_schema", f"collection schema {schema_url!r} is not supported (v2.0 and v2.1 are)")
         notes.append(f"no known schema in info.schema ({schema_url or 'none'}); read as v2.1")
         schema = "v2.1"
     importer = _Importer(library or default_library(), notes)

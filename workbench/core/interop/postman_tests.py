@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 
+from workbench.core import safe_json
 from workbench.core.drafts import Assertion
 from workbench.core.interop.scripts import strip_comments
 
@@ -81,6 +82,6 @@ def _json(text: str):
     if text.startswith("'") and text.endswith("'") and len(text) >= 2:
         text = json.dumps(text[1:-1])
     try:
-        return json.loads(text)
+        return safe_json.loads(text)
     except ValueError:
         return _NOT_JSON

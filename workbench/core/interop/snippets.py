@@ -2,7 +2,10 @@
 
 Every snippet takes its credentials from the standard AWS environment variables
 (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN): no secret is ever written
-into one. The AWS CLI and boto3 snippets are built from the operation's botocore model
+into one. The exception is the local sandbox: it accepts only its own fixed identity
+(core/sandbox_identity, not a secret), so a sandbox snippet carries that identity whatever
+AWS_* holds, and says that the sandbox must be running and where it was (its port changes
+each time it starts). The AWS CLI and boto3 snippets are built from the operation's botocore model
 (the params botocore validates, with botocore's own `xform_name` for the CLI/boto3 names),
 so parameter names are right; curl and awscurl replay the rendered HTTP request.
 """
@@ -17,6 +20,7 @@ from botocore import xform_name
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.plan import SendPlan
+from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 from workbench.core.validation import build_params
 
 KINDS = ("curl", "awscli", "boto3", "awscurl")
@@ -47,6 +51,25 @@ def _endpoint_url(plan: SendPlan) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _sandbox_comment(plan: SendPlan, mark: str = "#") -> str:
+    """For the sandbox: the comment lines that say it must be running, where, and whose
+    identity signs; "" for any other environment."""
+    if not plan.environment.is_sandbox:
+        return ""
+    parts = urlsplit(plan.request.url)
+    return (f"{mark} For the local Pinpoint Workbench sandbox, which must be running: it was at {parts.scheme}://{parts.netloc}\n"
+            f"{mark} when this was made (its port changes each time it starts: make the snippet again after a restart).\n"
+            f"{mark} Signed with the sandbox's own fixed identity (not a secret; the sandbox accepts no other).\n")
+
+
+def _sandbox_env_prefix(plan: SendPlan) -> list[str]:
+    """For the sandbox: run the command with its identity, not the caller's AWS_* or profile."""
+    if not plan.environment.is_sandbox:
+        return []
+    return [f"env -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN -u AWS_PROFILE AWS_ACCESS_KEY_ID={SANDBOX_ACCESS_KEY_ID} "
+            f"AWS_SECRET_ACCESS_KEY={shlex.quote(SANDBOX_SECRET_ACCESS_KEY)}"]
+
+
 def _sent_headers(plan: SendPlan) -> list[tuple[str, str]]:
     return [(k, v) for k, v in plan.request.headers if k.lower() not in ("host", "content-length")]
 
@@ -54,26 +77,29 @@ def _sent_headers(plan: SendPlan) -> list[tuple[str, str]]:
 def curl(plan: SendPlan) -> str:
     _ready(plan)
     request = plan.request
-    lines = [f"curl -sS --aws-sigv4 {shlex.quote(f'aws:amz:{plan.region}:{plan.signing_name}')}",
-             '--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"',
-             SESSION_TOKEN_HEADER,
-             f"-X {request.method}"]
+    lines = [f"curl -sS --aws-sigv4 {shlex.quote(f'aws:amz:{plan.region}:{plan.signing_name}')}"]
+    if plan.environment.is_sandbox:
+        lines.append(f"--user {shlex.quote(f'{SANDBOX_ACCESS_KEY_ID}:{SANDBOX_SECRET_ACCESS_KEY}')}")
+    else:
+        lines += ['--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"', SESSION_TOKEN_HEADER]
+    lines.append(f"-X {request.method}")
     lines += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in _sent_headers(plan)]
     if request.body:
         lines.append(f"--data-raw {shlex.quote(request.body.decode('utf-8'))}")
     lines.append(shlex.quote(request.url))
-    return " \\\n  ".join(lines) + "\n"
+    return _sandbox_comment(plan) + " \\\n  ".join(lines) + "\n"
 
 
 def awscurl(plan: SendPlan) -> str:
     _ready(plan)
     request = plan.request
-    lines = [f"awscurl --service {shlex.quote(plan.signing_name)} --region {shlex.quote(plan.region)}", f"-X {request.method}"]
+    lines = _sandbox_env_prefix(plan)
+    lines += [f"awscurl --service {shlex.quote(plan.signing_name)} --region {shlex.quote(plan.region)}", f"-X {request.method}"]
     lines += [f"-H {shlex.quote(f'{k}: {v}')}" for k, v in _sent_headers(plan)]
     if request.body:
         lines.append(f"-d {shlex.quote(request.body.decode('utf-8'))}")
     lines.append(shlex.quote(request.url))
-    return " \\\n  ".join(lines) + "\n"
+    return _sandbox_comment(plan) + " \\\n  ".join(lines) + "\n"
 
 
 def _params(plan: SendPlan, kind: str) -> dict:
@@ -95,7 +121,7 @@ def _cli_value(value) -> str:
 def awscli(plan: SendPlan) -> str:
     params = _params(plan, "awscli")
     template = plan.template
-    lines = [f"aws {template.api} {xform_name(template.operation, '-')}"]
+    lines = _sandbox_env_prefix(plan) + [f"aws {template.api} {xform_name(template.operation, '-')}"]
     for member, value in params.items():
         flag = "--" + xform_name(member, "-")
         if isinstance(value, bool):
@@ -106,7 +132,7 @@ def awscli(plan: SendPlan) -> str:
     endpoint = _endpoint_url(plan)
     if endpoint:
         lines.append(f"--endpoint-url {shlex.quote(endpoint)}")
-    return " \\\n  ".join(lines) + "\n"
+    return _sandbox_comment(plan) + " \\\n  ".join(lines) + "\n"
 
 
 def boto3(plan: SendPlan) -> str:
@@ -116,10 +142,15 @@ def boto3(plan: SendPlan) -> str:
     endpoint = _endpoint_url(plan)
     if endpoint:
         client_args.append(f"endpoint_url={endpoint!r}")
+    import_line = "import boto3  # credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN or a profile"
+    if plan.environment.is_sandbox:
+        client_args += [f"aws_access_key_id={SANDBOX_ACCESS_KEY_ID!r}", f"aws_secret_access_key={SANDBOX_SECRET_ACCESS_KEY!r}"]
+        import_line = "import boto3"
     call_args = "".join(f"\n    {member}={value!r}," for member, value in params.items())
     return (
-        "import json\n\n"
-        "import boto3  # credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN or a profile\n\n"
+        _sandbox_comment(plan)
+        + "import json\n\n"
+        f"{import_line}\n\n"
         f"client = boto3.client({', '.join(client_args)})\n"
         f"response = client.{xform_name(template.operation)}({call_args}{chr(10) if call_args else ''})\n"
         'response.pop("ResponseMetadata", None)\n'

@@ -2,9 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/make_screenshots.py
 
-The first two come from `pinpoint-workbench gui --screenshot` against a one-off local
-sandbox; the large response is the same screenshot script in-process, with the sandbox
-environment pointed at a loopback server answering a 10 MB GetApps-shaped JSON.
+The first two come from `pinpoint-workbench gui --screenshot` against a kept local
+sandbox in a temporary directory (stopped at the end); the large response is the same
+screenshot script in-process, with the sandbox environment pointed at a loopback server
+answering a 10 MB GetApps-shaped JSON.
 """
 
 from __future__ import annotations
@@ -60,15 +61,21 @@ def large_response(path: Path, environ: dict) -> None:
 
 
 def main() -> None:
+    from workbench.core.sandbox.background import stop_background
+
     with tempfile.TemporaryDirectory() as tmp:
         environ = dict(os.environ) | {"PINPOINT_WORKBENCH_CONFIG_DIR": f"{tmp}/config",
-                                      "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data", "HOME": tmp}
-        gui("--screenshot", str(DOCS / "window-response.png"), "--operation", "CreateApp", "--variant", "ex-097",
-            "--send", environ=environ)
-        gui("--screenshot", str(DOCS / "window-inspect.png"), "--operation", "CreateApp", "--variant", "ex-002",
-            "--send", "--tab", "inspect", environ=environ)
-        os.environ.update(environ)
-        large_response(DOCS / "window-large-response.png", environ)
+                                      "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data", "HOME": tmp,
+                                      "XDG_CACHE_HOME": f"{tmp}/cache"}  # never the user's kept sandbox
+        try:
+            gui("--screenshot", str(DOCS / "window-response.png"), "--operation", "CreateApp", "--variant", "ex-097",
+                "--send", environ=environ)
+            gui("--screenshot", str(DOCS / "window-inspect.png"), "--operation", "CreateApp", "--variant", "ex-002",
+                "--send", "--tab", "inspect", environ=environ)
+            os.environ.update(environ)
+            large_response(DOCS / "window-large-response.png", environ)
+        finally:
+            stop_background(environ)  # the window started the kept sandbox in this temporary dir
 
 
 if __name__ == "__main__":

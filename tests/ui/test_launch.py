@@ -63,3 +63,40 @@ def _imports(package: Path) -> set[str]:
 def test_the_window_and_the_command_line_do_not_import_each_other():
     assert not any(name.startswith("workbench.cli") for name in _imports(ROOT / "workbench" / "ui"))
     assert not any(name.startswith("workbench.ui") for name in _imports(ROOT / "workbench" / "cli"))
+
+
+def test_a_screenshot_into_a_missing_directory_says_why(tmp_path):
+    target = tmp_path / "nonexistent" / "dir" / "x.png"
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(target)],
+                            env=_environ(tmp_path), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"the directory {target.parent} does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_screenshot_into_a_read_only_directory_says_why(tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):  # root ignores permissions
+            import pytest
+
+            pytest.skip("this user can write anywhere")
+        result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(folder / "x.png")],
+                                env=_environ(tmp_path), capture_output=True, text=True, timeout=60)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2
+    assert f"the directory {folder} is not writable" in result.stderr
+
+
+def test_a_failed_write_names_the_reason(qapp, tmp_path):
+    from PySide6.QtGui import QPixmap
+
+    from workbench.ui.screenshot import save_png
+
+    pixmap = QPixmap(4, 4)
+    assert save_png(pixmap, str(tmp_path / "gone" / "x.png")) == "No such file or directory"
+    assert save_png(pixmap, str(tmp_path / "ok.png")) is None
+    assert (tmp_path / "ok.png").read_bytes()[:4] == b"\x89PNG"

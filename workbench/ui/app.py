@@ -33,6 +33,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def screenshot_path_problem(path: str) -> str | None:
+    """Why a screenshot cannot be written to `path` (checked before the window starts), or None."""
+    from pathlib import Path
+
+    target = Path(path).expanduser()
+    folder = target.parent
+    if target.is_dir():
+        return f"{target} is a directory; give a file name such as {target / 'window.png'}"
+    if not folder.is_dir():
+        return f"the directory {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the directory {folder} is not writable"
+    if target.exists() and not os.access(target, os.W_OK):
+        return f"{target} exists and is not writable"
+    return None
+
+
 def has_display(environ: Mapping[str, str]) -> bool:
     if environ.get("QT_QPA_PLATFORM") or sys.platform in ("darwin", "win32"):
         return True
@@ -97,6 +114,10 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
         args = parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    problem = args.screenshot and screenshot_path_problem(args.screenshot)
+    if problem:
+        sys.stderr.write(f"pinpoint-workbench: screenshot not taken: {problem}\n")
+        return 2
     if args.screenshot and not has_display(environ):
         os.environ["QT_QPA_PLATFORM"] = environ["QT_QPA_PLATFORM"] = "offscreen"
     if not has_display(environ):
@@ -120,6 +141,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     app.setDesktopFileName("pinpoint-workbench")
     app.setStyle("Fusion")
     context = AppContext.from_environ(environ)
+    context.keep_sandbox = not args.screenshot  # a screenshot leaves nothing running behind it
     window, controller = build(context, persist=not args.screenshot)
     if args.screenshot:
         from workbench.ui.screenshot import ScreenshotScript

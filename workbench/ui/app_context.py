@@ -4,7 +4,6 @@ build their own (temporary dirs, a sandbox they started)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -15,11 +14,11 @@ class AppContext:
     environ: Mapping[str, str]
     config_dir: Path
     data_dir: Path
-    # Returns the URL of a running local sandbox (may start one: called in a worker).
+    # The URL of a sandbox to use instead of the kept one (tests, screenshots of a fixed server).
     sandbox_url: Callable[[], str] | None = None
     closers: list = field(default_factory=list)  # run when the window closes
     collections_override: Path | None = None  # the preferences' collections folder, if set
-    _sandbox_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
@@ -31,19 +30,22 @@ class AppContext:
         chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
         if chosen:
             context.collections_override = Path(chosen).expanduser()
-        context.sandbox_url = context._ensure_sandbox
         return context
 
-    def _ensure_sandbox(self) -> str:
-        from workbench.core.sandbox.background import ensure_sandbox
+    def start_sandbox(self, cancel=None, progress=None) -> str:
+        """The URL of the kept background sandbox the command line uses too (the running one,
+        else one started now; it stays up, with what it holds, after the window closes).
+        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox"))."""
+        if self.sandbox_url is not None:
+            return self.sandbox_url()
+        from workbench.core.sandbox.background import ensure_running
 
-        with self._sandbox_lock:
-            if self.sandbox_url != self._ensure_sandbox:  # another worker started it meanwhile
-                return self.sandbox_url()
-            handle = ensure_sandbox(self.environ, mode="in-process")
-            self.closers.append(handle.close)
-            self.sandbox_url = lambda: handle.url  # started once per window
-            return handle.url
+        status = ensure_running(self.environ, cancel=cancel, progress=progress)
+        if not status.already_running and not self.keep_sandbox:
+            from workbench.core.sandbox.background import stop_background
+
+            self.closers.append(lambda: stop_background(self.environ))  # its state stays on disk
+        return status.url
 
     @property
     def collections_dir(self) -> Path:

@@ -17,6 +17,7 @@ from workbench.core.cancel import Cancelled
 from workbench.core.credentials import SessionCredentialStore
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
+from workbench.core.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
 from workbench.core.template_vars import variable_uses
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
 
@@ -45,6 +46,7 @@ class Controller(QObject):
     draft_saved = Signal(str, str)  # tab id, path
     draft_loaded = Signal(str, object)  # path, RequestDraft
     notice = Signal(str)  # a message for the status bar
+    sandbox_starting = Signal(bool)  # the kept sandbox is being started (cancel_sandbox_start stops it)
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
@@ -63,6 +65,7 @@ class Controller(QObject):
         # "keep for this session only": secrets typed when no keyring is usable, never written
         self.session_credentials = SessionCredentialStore()
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
+        self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
 
     # ------------------------------------------------------------------ start
 
@@ -187,14 +190,26 @@ class Controller(QObject):
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
             self.credential_status.emit(name, "local sandbox: starting…")
-            self._run(self._start_sandbox, self._sandbox_ready, self._sandbox_failed)
+            self._sandbox_runner().run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
+                                       on_result=self._sandbox_ready, on_error=self._sandbox_failed,
+                                       on_progress=lambda p: self.credential_status.emit(SANDBOX, f"local sandbox: {p.detail}"))
         elif env.is_sandbox:
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
-    def _start_sandbox(self) -> str:
-        return self.context.sandbox_url()
+    def _sandbox_runner(self) -> ExclusiveRunner:
+        if SANDBOX not in self._runners:
+            runner = self._runners[SANDBOX] = ExclusiveRunner(self, self.pool)
+            runner.busy_changed.connect(self.sandbox_starting.emit)
+        return self._runners[SANDBOX]
+
+    def cancel_sandbox_start(self) -> None:
+        """Stop starting the kept sandbox (a half-started one is killed); choose it again to retry."""
+        runner = self._runners.get(SANDBOX)
+        if runner is not None and runner.busy:
+            runner.cancel()
+            self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
 
     def _sandbox_ready(self, url: str) -> None:
         self.sandbox_url = url
@@ -205,24 +220,57 @@ class Controller(QObject):
             self.environment_changed.emit(self.environments[SANDBOX])
 
     def _sandbox_failed(self, error) -> None:
-        self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
+        if not isinstance(error, Cancelled):  # cancelled: already said
+            self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
-        from workbench.core.credentials import fetch_credentials
+        """One line for the toolbar (the label elides it; the whole text is its tooltip)."""
+        from workbench.core.credentials import CredentialsMissing, KeyringUnavailable, fetch_credentials
 
+        kept = self.session_credentials.get(env.name)
+        if kept is not None:
+            return f"credentials: kept for this session only, {kept.masked_access_key_id}"
         try:
-            found = self.session_credentials.get(env.name) or fetch_credentials(env, self.context.environ)
-        except WorkbenchError as exc:
+            found = fetch_credentials(env, self.context.environ)
+        except KeyringUnavailable as exc:
+            return f"keyring unavailable: {exc.fields.get('reason') or str(exc).splitlines()[0]}"
+        except CredentialsMissing as exc:
             return f"credentials missing: {str(exc).splitlines()[0]}"
+        except WorkbenchError as exc:
+            return f"credentials not usable: {str(exc).splitlines()[0]}"
         return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
 
     def scopes(self, request_variables: dict) -> list:
+        """The variables by scope, as the window may show them: secret ones masked (an
+        environment's declared secrets live in the keyring: shown as set, never read here)."""
         env = self.current_env
-        return [("request", request_variables), ("environment", env.template_variables() if env else {}),
-                ("global", self.globals_)]
+        declared = env.secret_variables if env else ()
+        environment = env.template_variables() if env else {}
+        environment.update({name: MASK for name in declared if name not in environment})
+        return [("request", mask_variables(request_variables, declared)),
+                ("environment", mask_variables(environment, declared)),
+                ("global", mask_variables(self.globals_, declared))]
 
     def variable_uses(self, text: str, request_variables: dict):
         return variable_uses(text, self.scopes(request_variables))
+
+    def is_secret(self, name: str) -> bool:
+        env = self.current_env
+        return is_secret(name, env.secret_variables if env else ())
+
+    def redact(self, text: str) -> str:
+        """`text` without the value of any secret variable a send used."""
+        return redact(text, self._hidden) if self._hidden and text else text
+
+    def _secret_variables(self, env) -> dict:
+        """The environment's declared secret variables from the keyring (in a worker); none
+        when the keyring cannot be read (the send then names them as missing)."""
+        from workbench.core.secret_variables import resolve_secret_variables
+
+        try:
+            return resolve_secret_variables(env, self.context.environ)
+        except WorkbenchError:
+            return {}
 
     def set_variable(self, scope: str, name: str, value: str) -> None:
         """Keep a value as a global or as a variable of the current environment (saved to disk)."""
@@ -280,10 +328,12 @@ class Controller(QObject):
 
         def work(cancel, progress):
             env = chosen
-            if env.is_sandbox and not env.hosts:
-                progress(Progress("sandbox", "starting the local sandbox"))
-                env = env.with_sandbox_url(self._start_sandbox())
-            plan = build_plan(draft, env, globals_=globals_, library=library)
+            if env.is_sandbox:  # the kept one, started again if it was stopped meanwhile
+                env = env.with_sandbox_url(self.context.start_sandbox(cancel, progress))
+            secrets = self._secret_variables(env)
+            hidden = secret_values({**env.template_variables(), **globals_, **secrets, **dict(draft.variables)},
+                                   env.secret_variables)
+            plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
                                 allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
                                 options=self.send_options)
@@ -291,7 +341,7 @@ class Controller(QObject):
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it
                 entry = None
-            return exchange, entry
+            return exchange, entry, hidden
 
         self.send_started.emit(tab_id)
         self._runner(tab_id).run(
@@ -316,7 +366,8 @@ class Controller(QObject):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, exchange, entry) -> None:
+    def _sent(self, tab_id: str, exchange, entry, hidden=frozenset()) -> None:
+        self._hidden |= hidden
         self.exchange_received.emit(tab_id, exchange)
         if entry is not None:
             self.history_added.emit(entry)
@@ -357,7 +408,7 @@ class Controller(QObject):
             return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
-            plan = build_plan(draft, env, globals_=globals_, library=library)
+            plan = build_plan(draft, env, globals_={**globals_, **self._secret_variables(env)}, library=library)
             if plan.error is not None:
                 return [], plan.error
             problems = list(plan.problems)

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         c.history_loaded.connect(self.history.model.set_rows)
         c.history_opened.connect(self._history_opened)
         self.env_bar.selected.connect(c.select_environment)
+        c.sandbox_starting.connect(self.env_bar.show_sandbox_starting)
+        self.env_bar.cancel_sandbox.connect(c.cancel_sandbox_start)
         self.library.open_requested.connect(self.open_operation)
         self.collections.open_requested.connect(c.load_draft)
         self.history.reopen_requested.connect(c.open_history)
@@ -248,6 +250,8 @@ class MainWindow(QMainWindow):
                 self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
         elif kind == "start_sandbox":
             self.controller.select_environment("sandbox")
+        elif kind == "use_profile":  # no usable keyring: the credentials dialog says the choices
+            self.extras.open_credentials(self.controller.current_env_name)
         elif kind == "store_credentials":
             self.extras.open_credentials(arg)
 

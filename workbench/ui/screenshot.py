@@ -6,6 +6,23 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 
+def save_png(pixmap, path: str) -> str | None:
+    """Write `pixmap` as a PNG file; None, or why it could not be written (Qt's own save
+    only says that it failed)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        return "the window could not be encoded as PNG"
+    try:
+        with open(path, "wb") as handle:
+            handle.write(bytes(buffer.data()))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 class ScreenshotScript(QObject):
     finished = Signal(int)  # exit status
 
@@ -76,9 +93,9 @@ class ScreenshotScript(QObject):
 
     def _save(self) -> None:
         self._timeout.stop()
-        ok = self.window.grab().save(self.path, "PNG")
-        print(f"screenshot {'saved to' if ok else 'NOT saved to'} {self.path}")
-        self.finished.emit(0 if ok else 1)
+        problem = save_png(self.window.grab(), self.path)
+        print(f"screenshot NOT saved to {self.path}: {problem}" if problem else f"screenshot saved to {self.path}")
+        self.finished.emit(1 if problem else 0)
 
     def _timed_out(self) -> None:
         print("screenshot: the window did not get ready in time")

@@ -194,7 +194,7 @@ class EnvironmentActions(QObject):
         def work():
             env = controller.environments[name]
             if env.is_sandbox and not env.hosts:
-                env = env.with_sandbox_url(controller.context.sandbox_url())
+                env = env.with_sandbox_url(controller.context.start_sandbox())
             credentials = controller.session_credentials.get(name) or fetch_credentials(env, environ)
             report = credentials_check(env, credentials, SendOptions(read_timeout=30, environ=environ))
             if env.is_sandbox and report.get("ok") and "identity" not in report:

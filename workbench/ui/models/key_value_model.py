@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 
+SECRET_ROLE = Qt.ItemDataRole.UserRole + 1  # True on the value cell of a secret variable
+
+
 class KeyValueModel(QAbstractTableModel):
     edited = Signal()
 
@@ -14,6 +17,7 @@ class KeyValueModel(QAbstractTableModel):
         self._headers = headers
         self._rows: list[list[str]] = []
         self._tooltips: dict[str, str] = {}
+        self.is_secret = lambda name: False  # a secret's value is shown masked (edited in a password field)
 
     def set_pairs(self, pairs, tooltips: dict[str, str] | None = None) -> None:
         self.beginResetModel()
@@ -56,11 +60,22 @@ class KeyValueModel(QAbstractTableModel):
                 return ""
             return None
         value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and self._masked(index):
+            from workbench.core.secret_variables import mask
+
+            return mask(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
+        if role == SECRET_ROLE:
+            return self._masked(index)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltips.get(self._rows[index.row()][0])
         return None
+
+    def _masked(self, index) -> bool:
+        """A secret's value cell, unless it only refers to variables ({{apiKey}} is no secret)."""
+        name, value = self._rows[index.row()]
+        return index.column() == 1 and "{{" not in value and self.is_secret(name)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:

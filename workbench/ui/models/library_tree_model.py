@@ -89,7 +89,7 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and entry is not None:
             if column == 2:
                 return "\n".join(text for _, text in entry.badges()) or None
-            return f"{entry.method} {entry.path}\naws {entry.api} {entry.cli_name}\n\n{entry.documentation[:400]}"
+            return f"{entry.operation}\n{entry.method} {entry.path}\naws {entry.api} {entry.cli_name}\n\n{entry.documentation[:400]}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
             badges = ", ".join(text for _, text in entry.badges()) if entry else ""
             return f"{node.label} {badges}".strip()

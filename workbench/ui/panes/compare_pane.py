@@ -32,8 +32,9 @@ def send_both(controller, draft, left: str, right: str, *, on_result, on_error) 
         for name in (left, right):
             env = environments[name]
             if env.is_sandbox and not env.hosts:
-                env = env.with_sandbox_url(controller.context.sandbox_url())
-            plan = build_plan(draft, env, globals_=globals_, library=library)
+                env = env.with_sandbox_url(controller.context.start_sandbox())
+            secrets = controller._secret_variables(env)  # declared secret variables, from the keyring
+            plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
             try:
                 exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,
                                           credentials=controller.session_credentials.get(name)))

@@ -33,13 +33,14 @@ class InspectPane(QWidget):
         layout.addWidget(self.view, 1)
         self._curl = ""
 
-    def show_inspection(self, inspection, body_text: str = "") -> None:
-        self.summary.setText(escape(
+    def show_inspection(self, inspection, body_text: str = "", redact=lambda text: text) -> None:
+        """`redact(text)` hides the values of secret variables (in headers, the URL, the body)."""
+        self.summary.setText(escape(redact(
             f"{inspection.method} signed for {inspection.signing_name} in {inspection.region}; "
             f"scope {inspection.credential_scope}; key {inspection.access_key_id[:4]}…"
-            f"{inspection.access_key_id[-4:]}; signature {inspection.signature_redacted}"))
-        self.view.setPlainText(inspection.to_text())
-        self._curl = curl_command(inspection, body_text)
+            f"{inspection.access_key_id[-4:]}; signature {inspection.signature_redacted}")))
+        self.view.setPlainText(redact(inspection.to_text()))
+        self._curl = redact(curl_command(inspection, body_text))
         self.curl_button.setEnabled(True)
 
     def copy_curl(self) -> str:

@@ -36,6 +36,9 @@ class LibraryPane(QWidget):
         self.tree = named(_Tree(), "libraryTree", "Request library")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
+        # Many names share a long prefix (GetApplicationDateRangeKpi, GetApplicationSettings):
+        # cut them in the middle so the ends that tell them apart stay visible.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

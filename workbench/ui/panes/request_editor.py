@@ -7,21 +7,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from workbench.core.drafts import RequestDraft
 from workbench.core.json_locate import line_of
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
-from workbench.ui.models.key_value_model import KeyValueModel
+from workbench.ui.elided_label import ElidedLabel
+from workbench.ui.models.key_value_model import SECRET_ROLE, KeyValueModel
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
+
+
+class _SecretAwareDelegate(QStyledItemDelegate):
+    """A secret variable's value is typed into a password field (never shown as it is typed)."""
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if index.data(SECRET_ROLE) and isinstance(editor, QLineEdit):
+            editor.setEchoMode(QLineEdit.EchoMode.Password)
+        return editor
 
 
 def _table(model, object_name: str, accessible: str) -> QTableView:
     view = named(QTableView(), object_name, accessible)
     view.setModel(model)
+    view.setItemDelegate(_SecretAwareDelegate(view))
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().hide()
     return view
@@ -55,15 +68,29 @@ class RequestEditor(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.phase)
 
-        self.banner = named(QLabel(""), "errorBanner", "Problem")
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One line however long the error (the editor below keeps its room); the whole text on
+        # hover and under "Details".
+        self.banner = named(ElidedLabel(""), "errorBanner", "Problem")
+        self.details_button = named(QToolButton(), "errorDetailsButton", "Show the whole message")
+        self.details_button.setText("Details")
+        self.details_button.setCheckable(True)
+        self.details = named(QLabel(""), "errorDetails", "The whole message")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.details_button.toggled.connect(self.details.setVisible)
         self.remedy_row = QHBoxLayout()
         banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(0, 2, 0, 2)
         banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.details_button)
         banner_row.addLayout(self.remedy_row)
         self.banner_box = QWidget()
-        self.banner_box.setLayout(banner_row)
+        banner_layout = QVBoxLayout(self.banner_box)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        banner_layout.addLayout(banner_row)
+        banner_layout.addWidget(self.details)
         self.banner_box.hide()
 
         self.params = KeyValueModel(("Parameter", "Value"), self)
@@ -208,6 +235,11 @@ class RequestEditor(QWidget):
             editor.uses_for = lambda text, uses_for=uses_for: uses_for(text, self.request_variables())
         self.refresh_variables()
 
+    def set_secret_test(self, is_secret) -> None:
+        """`is_secret(name)`: whose values the tables mask."""
+        for model in (self.params, self.headers, self.variables):
+            model.is_secret = is_secret
+
     def refresh_variables(self) -> None:
         self.url.refresh()
         if len(self.body.toPlainText()) < 200_000:
@@ -244,6 +276,9 @@ class RequestEditor(QWidget):
             self.banner_box.hide()
             return
         self.banner.setText(text)
+        self.details.setText(text)
+        self.details_button.setChecked(False)
+        self.details_button.setVisible("\n" in text.strip() or len(text) > 120)
         for code, label in remedies:
             button = named(QPushButton(label), f"remedy_{code.split(':')[0]}", label)
             button.clicked.connect(lambda _=False, code=code: self.remedy_requested.emit(code))

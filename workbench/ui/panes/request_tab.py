@@ -37,6 +37,7 @@ REMEDY_LABELS = {
     "allow_any_host": "Send anyway…",
     "start_sandbox": "Use the local sandbox",
     "store_credentials": "Store credentials for {arg}",
+    "use_profile": "Keyring unavailable: what now?",
 }
 
 
@@ -95,6 +96,7 @@ class RequestTab(QWidget):
 
         self.editor.set_model(draft, template)
         self.editor.set_variable_lookup(controller.variable_uses)
+        self.editor.set_secret_test(controller.is_secret)
         self.editor.edited.connect(self._edited)
         self.editor.send_requested.connect(lambda: self.send_requested.emit(self))
         self.editor.cancel_requested.connect(lambda: controller.cancel(self.tab_id))
@@ -157,7 +159,7 @@ class RequestTab(QWidget):
         self.exchange = exchange
         self.editor.set_busy(False)
         self.response.show_exchange(exchange)
-        self.inspect.show_inspection(exchange.inspection, self.to_model().body or "")
+        self.inspect.show_inspection(exchange.inspection, self.to_model().body or "", self.controller.redact)
         self.editor.show_problems(exchange.problems)
 
     def _body(self, body) -> None:

@@ -138,10 +138,7 @@ class SandboxPanel(QWidget):
 
     def _forget(self, url: str) -> None:
         """The stopped sandbox was the one the window sent to: the next send starts one again."""
-        context = self.controller.context
-        if getattr(context, "_ensure_sandbox", None) and context.sandbox_url() == url:
-            context.sandbox_url = context._ensure_sandbox
-        self.controller.sandbox_url = None
+        self.controller.sandbox_url = None  # context.start_sandbox() starts the kept one again
         self.controller.reload_environments()
 
     def reset(self) -> None:

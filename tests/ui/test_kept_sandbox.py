@@ -1,0 +1,96 @@
+"""The window uses the command line's kept background sandbox: what one creates, the other
+sees, and it keeps running when the window closes. Starting it shows progress and can be
+cancelled."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workbench.core.sandbox.background import read_status, stop_background
+from workbench.ui.app import build
+from workbench.ui.app_context import AppContext
+from ui_helpers import open_operation, send, wait_for_body
+
+
+@pytest.fixture
+def environ(tmp_path):
+    environ = {"HOME": str(tmp_path / "home"), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+               "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data"),
+               "XDG_CACHE_HOME": str(tmp_path / "cache"),  # where the kept sandbox's state file is
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    yield environ
+    stop_background(environ)
+
+
+def _window(qtbot, environ, wait_for_sandbox=True):
+    window, controller = build(AppContext.from_environ(environ), persist=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        window.show()
+        window.start()
+    if wait_for_sandbox:
+        qtbot.waitUntil(lambda: bool(controller.current_env.hosts), timeout=60000)
+    return window
+
+
+def test_the_window_and_the_command_line_share_the_kept_sandbox(qtbot, environ, run_cli, tmp_path):
+    window = _window(qtbot, environ)
+    assert "sandbox identity" in window.env_bar.credentials.text()
+    tab = open_operation(qtbot, window, "CreateApp")
+    tab.editor.body.setPlainText(json.dumps({"Name": "from-window"}))
+    assert send(qtbot, tab).startswith("201")
+    window.close()
+
+    kept = read_status(environ)
+    assert kept.running  # still up after the window closed
+    listed = run_cli("send", "GetApps", "--json", env=environ)
+    assert listed.status == 0, listed.stderr
+    assert read_status(environ).record.pid == kept.record.pid  # the same sandbox, not a second one
+    assert "from-window" in listed.stdout
+
+    body = tmp_path / "create.json"
+    body.write_text(json.dumps({"Name": "from-cli"}))
+    created = run_cli("send", "CreateApp", "--body", str(body), env=environ)
+    assert created.status == 0, created.stdout + created.stderr
+
+    window = _window(qtbot, environ)
+    tab = open_operation(qtbot, window, "GetApps")
+    assert send(qtbot, tab).startswith("200")
+    wait_for_body(qtbot, tab)
+    names = [item["Name"] for item in tab.exchange.response.json()["Item"]]
+    assert {"from-window", "from-cli"} <= set(names)
+    window.close()
+
+
+def test_starting_the_sandbox_shows_progress_and_can_be_cancelled(qtbot, environ):
+    window = _window(qtbot, environ, wait_for_sandbox=False)
+    bar = window.env_bar
+    qtbot.waitUntil(lambda: bar.cancel_sandbox_button.isVisible(), timeout=10000)
+    assert bar.credentials.text().startswith("local sandbox: starting")
+    qtbot.mouseClick(bar.cancel_sandbox_button, Qt.MouseButton.LeftButton)
+    assert bar.credentials.text() == "local sandbox: not started (cancelled)"
+    qtbot.waitUntil(lambda: not bar.cancel_sandbox_button.isVisible())
+    qtbot.waitUntil(lambda: window.controller.pool.activeThreadCount() == 0, timeout=30000)
+    assert not read_status(environ).running  # the half-started sandbox was stopped
+
+    window.controller.select_environment("sandbox")  # choosing it again starts it
+    qtbot.waitUntil(lambda: bool(window.controller.current_env.hosts), timeout=60000)
+    assert read_status(environ).running
+    window.close()
+
+
+def test_a_screenshot_run_leaves_no_sandbox_running_but_keeps_its_state(environ, run_cli, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")} | environ
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(tmp_path / "x.png"),
+                             "--operation", "CreateApp", "--send"], env=env, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not read_status(environ).running
+    listed = run_cli("send", "GetApps", "--json", env=environ)  # starts the kept sandbox on the same state
+    assert listed.status == 0 and '"<Name>"' in listed.stdout  # the app the screenshot run created

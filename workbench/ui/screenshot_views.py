@@ -23,7 +23,7 @@ def open_view(window, name: str, grab) -> None:
         page = extras.show_welcome()
         page.next_button.click()
         _when(lambda: bool(controller.current_env and controller.current_env.hosts)
-              and extras.sandbox.button.text().startswith("sandbox: this"), lambda: grab(window))
+              and extras.sandbox.button.text().startswith(("sandbox: running", "sandbox: this")), lambda: grab(window))
     elif name == "compare":
         if window.current_tab() is None:
             window.open_operation(controller.library.find("GetApp").key)

@@ -76,8 +76,9 @@ def fix_command(fix: dict) -> str:
 
 def print_diagnoses(ctx: CliContext, diagnoses) -> None:
     """The diagnoses on stderr (stdout keeps the response, for pipes)."""
-    for diagnosis in diagnoses:
-        ctx.err("")
+    for number, diagnosis in enumerate(diagnoses):
+        if number:  # a blank line between diagnoses, none before the first
+            ctx.err("")
         ctx.err(diagnosis_text(diagnosis))
 
 

@@ -214,7 +214,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
         ctx.out_json(item)
         return ExitStatus.OK
     ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
-    ctx.out(f"symptoms: " + "; ".join(item["symptoms"]))
+    ctx.out("symptoms: " + "; ".join(item["symptoms"]))
     ctx.out(f"cause: {item['cause']}")
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")

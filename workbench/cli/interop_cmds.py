@@ -75,8 +75,7 @@ def register(sub) -> None:
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.interop.draft_files import write_tree  # the importers load when used, not for --help
-    from workbench.core.interop.postman_import import load_collection, tree_entries
+    from workbench.core.interop.postman_import import load_collection, tree_entries  # loaded when used, not for --help
 
     result = load_collection(args.file)
     into = Path(args.into)
@@ -338,8 +337,6 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.interop.draft_files import write_tree
-
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())

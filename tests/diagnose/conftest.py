@@ -4,6 +4,7 @@ sends one signed request to it, optionally tampering with it after signing."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,6 +17,16 @@ from workbench.core.library import default_library
 from workbench.core.sandbox.server import SandboxServer
 from workbench.core.send_flow import Exchange, prepare
 from workbench.core.signing import sign
+
+
+@pytest.fixture
+def no_sandbox_left_behind(run_cli):
+    """A CLI send to the sandbox may start the kept background sandbox: stop it after the test
+    (run_cli's isolated directories are in os.environ until its teardown)."""
+    yield
+    from workbench.core.sandbox.background import stop_background
+
+    stop_background(dict(os.environ))
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,10 @@ API (catalogue, entry, search); a broken catalogue is refused with the entry nam
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import test_credential_sources
 import test_sandbox_auth
 import test_sandbox_messaging
 import test_transport_and_setup
@@ -14,7 +17,7 @@ from workbench.core.diagnose.catalogue import CatalogueError, load_entries
 
 
 def test_every_catalogue_entry_is_exercised_by_a_test():
-    exercised = set(test_sandbox_auth.COVERED) | set(test_sandbox_messaging.COVERED) | set(test_transport_and_setup.COVERED)
+    exercised = set(test_credential_sources.COVERED) | set(test_sandbox_auth.COVERED) | set(test_sandbox_messaging.COVERED) | set(test_transport_and_setup.COVERED)
     for name in names():
         exercised |= set(load(name)["expect"])
     catalogue_ids = {item["id"] for item in diag.catalogue()}
@@ -64,14 +67,36 @@ def test_a_saved_exchange_that_is_not_one_is_a_located_error():
 
 def test_guide_texts_have_no_raw_placeholders():
     item = diag.entry("invalid-security-token")
-    assert item["summary"] == "AWS does not know access key <key id>, or the session token does not belong to it."
+    assert item["summary"] == "AWS does not know the access key, or the session token does not belong to it."
 
 
 def test_every_fix_of_the_catalogue_has_a_button_label():
     labels = {diag.fix_label(fix) for item in diag.catalogue() for fix in item["fixes"]}
     assert all(label and "{" not in label for label in labels)
-    assert "Open the credentials of <environment>" in labels
+    assert "Open the credentials of the environment" in labels
     assert diag.fix_label({"action": "resign", "region": "eu-west-1"}) == "Re-sign for eu-west-1"
     assert diag.fix_label({"action": "resign", "signing_name": "sms-voice"}) == "Re-sign as sms-voice"
     assert diag.fix_label({"action": "list_projects", "environments": ["dev", "prod-eu"]}) == "List projects in dev, prod-eu"
     assert diag.fix_label({"action": "set_variable", "name": "projectId"}) == "Set projectId"
+
+
+PLACEHOLDER_LEFT = re.compile(r"[{}<>]")
+
+
+def test_the_guide_reads_as_plain_sentences_without_placeholders():
+    for item in diag.catalogue():
+        texts = [item["title"], item["summary"], item["cause"], *item["steps"]]
+        texts += [diag.fix_label(fix) for fix in item["fixes"]]
+        for text in texts:
+            assert not PLACEHOLDER_LEFT.search(text), (item["id"], text)
+    assert diag.entry("iam-not-authorized")["title"] == "Not authorized: the IAM policy lacks the action"
+    assert diag.entry("signature-mismatch")["cause"].startswith("Most likely a wrong secret access key")
+
+
+def test_troubleshoot_list_and_show_print_no_template_placeholders(run_cli):
+    listing = run_cli("troubleshoot", "list")
+    assert listing.status == 0
+    assert not PLACEHOLDER_LEFT.search(listing.stdout), [line for line in listing.stdout.splitlines() if PLACEHOLDER_LEFT.search(line)]
+    shown = run_cli("troubleshoot", "show", "signature-mismatch")
+    assert "cause: Most likely a wrong secret access key" in shown.stdout
+    assert not PLACEHOLDER_LEFT.search(shown.stdout.split("source:")[0])

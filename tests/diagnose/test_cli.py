@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from fixture_cases import FIXTURES
 
-from workbench.core.sandbox.background import stop_background
-
-
-@pytest.fixture(autouse=True)
-def no_sandbox_left_behind(run_cli):
-    """A CLI send to the sandbox may start the kept background sandbox: stop it after the test
-    (run_cli's isolated directories are in os.environ until its teardown)."""
-    yield
-    stop_background(dict(os.environ))
+pytestmark = pytest.mark.usefixtures("no_sandbox_left_behind")
 
 
 def test_send_json_carries_diagnoses_and_diagnose_reads_it_back(run_cli, tmp_path):
@@ -68,7 +59,7 @@ def test_troubleshoot_list_show_search(run_cli):
     shown = run_cli("troubleshoot", "show", "clock-skew")
     assert "symptoms:" in shown.stdout and "NTP" in shown.stdout
     credentials = run_cli("troubleshoot", "show", "invalid-security-token")
-    assert "fix: Open the credentials of <environment>" in credentials.stdout
+    assert "fix: Open the credentials of the environment" in credentials.stdout
     found = run_cli("troubleshoot", "search", "UnrecognizedClientException", "--json")
     assert found.json[0]["id"] == "invalid-security-token"
     unknown = run_cli("troubleshoot", "show", "nope")
@@ -124,12 +115,40 @@ def test_every_fix_action_has_a_command_line_wording():
     samples = {"switch_environment": {}, "open_credentials": {"environment": "dev"}, "set_variable": {"name": "projectId"},
                "resign": {"region": "eu-west-1"}, "copy_policy": {"statement": {"Effect": "Allow"}},
                "open_operation": {"operation": "pinpoint:GetApps"}, "list_projects": {"environments": ["dev"]},
-               "retry": {"backoff_seconds": [1, 2]}, "start_sandbox": {}}
+               "retry": {"backoff_seconds": [1, 2]}, "start_sandbox": {}, "unlock_keyring": {},
+               "use_profile": {"environment": "dev"}, "session_credentials": {"environment": "dev"},
+               "check_profile": {"profile": "work", "environment": "dev"}, "sso_login": {"profile": "work"},
+               "set_process_credentials": {"names": ["AWS_ACCESS_KEY_ID"], "environment": "dev"}}
     assert set(samples) == FIX_ACTIONS
     for action, fields in samples.items():
         worded = fix_command({"action": action, **fields})
         assert worded and worded != action, action
     assert {fix["action"] for item in catalogue() for fix in item["fixes"]} <= FIX_ACTIONS
+
+
+def test_an_end_of_support_operation_the_sandbox_refuses_gets_one_diagnosis_without_retry_advice(run_cli):
+    result = run_cli("send", "GetCampaigns", "--var", "projectId=x", "--json")
+    assert result.status == 5 and result.json["status"] == 501
+    [diagnosis] = result.json["diagnoses"]
+    assert diagnosis["id"] == "sandbox-not-emulated"
+    assert "end of support" in diagnosis["cause"] and "Amazon Connect outbound campaigns" in " ".join(diagnosis["steps"])
+    assert "moto" not in json.dumps(diagnosis)
+    assert all(fix["action"] != "retry" for fix in diagnosis["fixes"])
+    plain = run_cli("send", "GetCampaigns", "--var", "projectId=x")
+    assert "server-error" not in plain.stderr and "backoff" not in plain.stderr
+
+
+def test_a_raw_request_no_operation_matches_gets_one_diagnosis_without_retry_advice(run_cli):
+    result = run_cli("raw", "GET", "https://{{ endpoint }}/v1/nosuch", "--signing-name", "mobiletargeting", "--json")
+    assert result.status == 4
+    assert [d["id"] for d in result.json["diagnoses"]] == ["unknown-operation"]
+    assert all(fix["action"] != "retry" for fix in result.json["diagnoses"][0]["fixes"])
+
+
+def test_evidence_without_a_name_reads_without_a_stray_space(run_cli):
+    case = json.loads((FIXTURES / "service-unavailable.json").read_text(encoding="utf-8"))
+    result = run_cli("diagnose", "-", stdin=json.dumps(case["exchange"]))
+    assert "  evidence: status: HTTP 503" in result.stdout and "status :" not in result.stdout
 
 
 def test_diagnose_refuses_json_nested_too_deeply(run_cli, tmp_path):

@@ -141,6 +141,8 @@ def test_send_messages_to_disabled_channels_flags_each_recipient(sandbox, projec
     assert exchange.response.status == 200
     assert list(found) == ["channel-disabled"]
     assert flagged_paths(found.values()) == {'$.Result["+12065550100"].StatusMessage': "channel-disabled"}
+    summary = found["channel-disabled"].summary
+    assert summary.endswith(".") and not summary.endswith(".."), summary  # the sandbox's message ends in its own period
 
 
 def test_the_sandbox_event_log_diagnoses_failed_deliveries(sandbox, sms, project, run_cli, tmp_path):

@@ -71,22 +71,62 @@ def fix_command(fix: dict) -> str:
         return f"send again, waiting {waits} between tries" if waits else "send again"
     if action == "start_sandbox":
         return hint("start_sandbox")
-    return action
+    return credential_fix_command(fix) or action
 
 
-def print_diagnoses(ctx: CliContext, diagnoses) -> None:
-    """The diagnoses on stderr (stdout keeps the response, for pipes)."""
+def credential_fix_command(fix: dict) -> str | None:
+    """The fixes that fit an environment's credential source (not `credentials set`, which
+    only a keyring environment takes)."""
+    action, env = fix["action"], shlex.quote(fix.get("environment", "ENV"))
+    if action == "unlock_keyring":
+        return "unlock the OS keyring (or start one: gnome-keyring, KWallet), then send again"
+    if action == "use_profile":
+        return hint("use_profile")
+    if action == "session_credentials":
+        return ("keep the keys for this session only: the desktop window's credentials dialog offers it; on the "
+                f"command line: {PROG} env add NAME --region REGION --from-process-env, with the keys in AWS_ACCESS_KEY_ID "
+                "and AWS_SECRET_ACCESS_KEY")
+    if action == "check_profile":
+        profile = shlex.quote(fix["profile"])
+        return (f"check the AWS profile: aws configure list --profile {profile} (it must be in ~/.aws/config or "
+                f"~/.aws/credentials and give credentials); then {PROG} credentials test {env}")
+    if action == "sso_login":
+        return f"aws sso login --profile {shlex.quote(fix['profile'])}"
+    if action == "set_process_credentials":
+        names = " and ".join(fix.get("names") or ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"))
+        return (f"set {names} (and AWS_SESSION_TOKEN for temporary keys) in the environment {PROG} runs in; "
+                f"then {PROG} credentials test {env}")
+    return None
+
+
+def print_diagnoses(ctx: CliContext, diagnoses, said: str = "") -> None:
+    """The diagnoses on stderr (stdout keeps the response, for pipes); a fix an earlier
+    diagnosis gave is not repeated, nor the error just `said` as evidence."""
+    shown: list[str] = []
     for number, diagnosis in enumerate(diagnoses):
         if number:  # a blank line between diagnoses, none before the first
             ctx.err("")
-        ctx.err(diagnosis_text(diagnosis))
+        ctx.err(diagnosis_text(diagnosis, shown, said))
 
 
-def diagnosis_text(diagnosis) -> str:
+def print_unsent(ctx: CliContext, error: WorkbenchError, diagnoses) -> None:
+    """What stopped a send before anything went out: the error once, then its diagnoses; the
+    error's hint only when no diagnosis already gives that fix."""
+    ctx.err(f"error: {error}")
+    fixes = [fix_command(fix) for diagnosis in diagnoses for fix in diagnosis.fixes]
+    worded = hint(error.remedy)
+    print_diagnoses(ctx, diagnoses, said=str(error))
+    if worded and worded not in fixes:
+        ctx.err(f"hint: {worded}")
+
+
+def diagnosis_text(diagnosis, shown: list | None = None, said: str = "") -> str:
     lines = [f"diagnosis [{diagnosis.id}] {diagnosis.title}", f"  {diagnosis.summary}", f"  cause: {diagnosis.cause}"]
     for evidence in diagnosis.evidence:
+        if said and evidence.kind == "error" and evidence.value == said:
+            continue
         value = evidence.value.splitlines()[0][:160] if evidence.value else ""
-        lines.append(f"  evidence: {evidence.kind} {evidence.name}: {value}".replace("  evidence: message : ", "  evidence: message: "))
+        lines.append(f"  evidence: {' '.join(filter(None, (evidence.kind, evidence.name)))}: {value}")
     diff = diagnosis.details.get("diff", {})
     if diff.get("lines"):
         lines.append(f"  {diff['part']} (- we signed, + AWS expected):")
@@ -94,7 +134,12 @@ def diagnosis_text(diagnosis) -> str:
     for rank, cause in enumerate(diagnosis.details.get("ranked_causes", ()), 1):
         lines.append(f"  likely cause {rank}: {cause['cause']}")
     lines += [f"  {n}. {step}" for n, step in enumerate(diagnosis.steps, 1)]
-    lines += [f"  fix: {fix_command(fix)}" for fix in diagnosis.fixes]
+    shown = [] if shown is None else shown
+    for fix in diagnosis.fixes:
+        worded = fix_command(fix)
+        if worded not in shown:
+            lines.append(f"  fix: {worded}")
+            shown.append(worded)
     return "\n".join(lines)
 
 

@@ -132,8 +132,12 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
                 notes = {"notes": [str(n) for n in plan.notes]} if plan.notes else {}
                 ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]} | notes)
                 return ExitStatus.ERROR
-            print_diagnoses(ctx, diagnoses)
-            raise
+            if not diagnoses:
+                raise
+            from workbench.cli.diagnose_cmds import print_unsent
+
+            print_unsent(ctx, exc, diagnoses)
+            return ExitStatus.ERROR
     if exchange.sent:
         record_history(ctx, plan, exchange)
     saved = values_from_response(exchange, draft.saves)

@@ -19,6 +19,7 @@ from datetime import datetime
 from workbench.core.diagnose.catalogue import CatalogueError, UnknownEntry, catalogue, entries, entry, search
 from workbench.core.diagnose.checks import CHECKS, Finding
 from workbench.core.diagnose.context import DiagnosisContext, build_context
+from workbench.core.diagnose.credential_fixes import environment_of, fit_fixes
 from workbench.core.diagnose.matching import Match, match
 from workbench.core.diagnose.model import Diagnosis, Entry, Evidence, fill, fix_label
 from workbench.core.diagnose.observation import Observation, SavedExchangeError, from_error, from_exchange, from_saved
@@ -110,9 +111,10 @@ def _apply(item: Entry, obs: Observation, ctx: DiagnosisContext, now) -> Diagnos
     if not captures["message"]:  # an answer with no message: say what the matched field held
         captures["message"] = str(captures.get("value") or captures["reason"] or captures["code"] or "")
     fixes = [_fill_fix(f, captures) for f in [*finding.fixes, *item.fixes]]
+    fixes = fit_fixes([f for f in fixes if f is not None], environment_of(ctx, obs), obs)
     unique_fixes = []
     for fix in fixes:
-        if fix is not None and fix not in unique_fixes:
+        if fix not in unique_fixes:
             unique_fixes.append(fix)
     return Diagnosis(
         id=item.id, title=fill(item.title, captures), summary=fill(item.summary, captures), cause=fill(item.cause, captures),

@@ -14,7 +14,8 @@ from workbench.core.resources import RESOURCES_DIR
 CATALOGUE_FILE = RESOURCES_DIR / "troubleshooting.json"
 FIX_ACTIONS = frozenset({
     "switch_environment", "open_credentials", "set_variable", "resign", "copy_policy", "open_operation",
-    "list_projects", "retry", "start_sandbox",
+    "list_projects", "retry", "start_sandbox", "unlock_keyring", "use_profile", "session_credentials", "check_profile",
+    "sso_login", "set_process_credentials",
 })
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from workbench.core.diagnose.checks import signature
 from workbench.core.diagnose.checks.base import Finding, check, endpoint_region
+from workbench.core.diagnose.credential_fixes import credential_source, environment_of
 from workbench.core.diagnose.model import Evidence
 
 
@@ -48,3 +49,28 @@ def scope_service(obs, ctx, match, now):
     return Finding(captures={"signed": signed},
                    evidence=[Evidence("inspection", "signing name", signed)],
                    fixes=[{"action": "resign", "signing_name": wanted}] if wanted else [])
+
+
+CAUSE_BY_SOURCE = {
+    "keyring": "No access key ID and secret access key are stored in the OS keyring for this environment.",
+    "profile": ("The AWS profile is missing from the AWS config files, gives no keys, role, SSO or credential_process, "
+                "or its SSO session has expired."),
+    "process": ("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must both be set in the process environment "
+                "the workbench runs in."),
+}
+
+
+@check
+def credentials_from_source(obs, ctx, match, now):
+    """No credentials: say where this environment takes them from (its fixes fit that source)."""
+    source = credential_source(environment_of(ctx, obs))
+    if source is None:
+        return Finding(captures={"source": "its credential source",
+                                 "why": "The environment's credential source gave no access key ID and secret access key."})
+    return Finding(captures={"source": f"the {source.describe()}", "why": CAUSE_BY_SOURCE.get(source.kind, "")},
+                   evidence=[Evidence("inspection", "credential source", source.describe())])
+
+
+@check
+def keyring_unavailable(obs, ctx, match, now):
+    return Finding(captures={"reason": str(obs.error_fields.get("reason") or "no usable keyring")})

@@ -146,6 +146,25 @@ def end_of_support(obs, ctx, match, now):
                    details={"lifecycle": dict(template.lifecycle)})
 
 
+@check
+def sandbox_refusal(obs, ctx, match, now):
+    """Why the local sandbox answered NotImplementedBySandbox: the operation belongs to a
+    Pinpoint feature past its end of support; say where the feature went."""
+    from workbench.core.lifecycle import END_OF_SUPPORT_DATE
+
+    template = _template(ctx)
+    lifecycle = dict(template.lifecycle) if template is not None else {}
+    operation = template.operation if template is not None else "The operation"
+    area = f" ({lifecycle['area']})" if lifecycle.get("area") else ""
+    steps = [f"Where the feature went: {lifecycle['migration']}."] if lifecycle.get("migration") else []
+    return Finding(
+        captures={"why": f"{operation} belongs to an Amazon Pinpoint feature{area} that reached end of support on "
+                         f"{END_OF_SUPPORT_DATE}; the sandbox emulates every operation but those."},
+        evidence=[Evidence("inspection", "operation", template.key)] if template is not None else [],
+        steps=steps + ["To try the call itself, send it to an AWS environment (AWS may refuse it too)."],
+        fixes=[{"action": "switch_environment"}], details={"lifecycle": lifecycle} if lifecycle else {})
+
+
 AWS_HOST = re.compile(r"(?P<prefix>[a-z0-9.-]+?)\.(?P<region>[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?")
 
 

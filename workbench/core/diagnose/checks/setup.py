@@ -3,6 +3,7 @@ missing variables, nothing listening."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from workbench.core.apis import HOST_VARIABLES as API_HOST_VARIABLES
@@ -36,7 +37,13 @@ def missing_variables(obs, ctx, match, now):
     names = [n for n in _missing_names(obs) if n not in HOST_VARIABLES]
     if not names:
         return None
-    return Finding(captures={"variables": ", ".join(names)},
+    known = set(HOST_VARIABLES) | set(getattr(ctx.environment, "variables", None) or ())
+    steps = []
+    for name in names:
+        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+        if close:
+            steps.append(f"Did you mean {close[0]}? Change {name} to {close[0]} in the request.")
+    return Finding(captures={"variables": ", ".join(names)}, steps=steps,
                    fixes=[{"action": "set_variable", "name": n} for n in names])
 
 

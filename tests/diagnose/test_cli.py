@@ -31,6 +31,7 @@ def test_send_prints_the_diagnosis_after_the_response(run_cli):
     assert "diagnosis [not-found] Not found: wrong id or wrong region" in result.stderr
     assert "fix: pass --var projectId=VALUE" in result.stderr  # the CLI's own remedy wording
     assert "pinpoint-workbench send GetApps --env sandbox" in result.stderr
+    assert "\n\ndiagnosis" not in "\n" + result.stderr  # no blank line before it
 
 
 def test_diagnose_a_recorded_exchange_shows_the_policy_statement(run_cli):
@@ -93,6 +94,7 @@ def test_send_json_explains_what_stopped_it_before_sending(run_cli):
     assert {"action": "set_variable", "name": "projectId"} in diagnosis["fixes"]
     plain = run_cli("send", "GetApp")
     assert plain.status == 1 and "diagnosis [missing-variable]" in plain.stderr and "error: missing variable" in plain.stderr
+    assert "\n\ndiagnosis" not in "\n" + plain.stderr
 
 
 def test_diagnose_reads_what_history_show_json_writes(run_cli, tmp_path):

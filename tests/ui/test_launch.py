@@ -74,21 +74,15 @@ def test_a_screenshot_into_a_missing_directory_says_why(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_screenshot_into_a_read_only_directory_says_why(tmp_path):
-    folder = tmp_path / "read-only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        if os.access(folder, os.W_OK):  # root ignores permissions
-            import pytest
-
-            pytest.skip("this user can write anywhere")
-        result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(folder / "x.png")],
-                                env=_environ(tmp_path), capture_output=True, text=True, timeout=60)
-    finally:
-        folder.chmod(0o755)
+def test_a_screenshot_under_a_file_says_why(tmp_path):
+    """A destination nobody can write, root included (permission bits would not stop root)."""
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder\n")
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(not_a_folder / "x.png")],
+                            env=_environ(tmp_path), capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert f"the directory {folder} is not writable" in result.stderr
+    assert f"{not_a_folder} is a file, not a directory" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_failed_write_names_the_reason(qapp, tmp_path):

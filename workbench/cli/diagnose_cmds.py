@@ -103,8 +103,9 @@ def print_diagnoses(ctx: CliContext, diagnoses, said: str = "") -> None:
     """The diagnoses on stderr (stdout keeps the response, for pipes); a fix an earlier
     diagnosis gave is not repeated, nor the error just `said` as evidence."""
     shown: list[str] = []
-    for diagnosis in diagnoses:
-        ctx.err("")
+    for number, diagnosis in enumerate(diagnoses):
+        if number:  # a blank line between diagnoses, none before the first
+            ctx.err("")
         ctx.err(diagnosis_text(diagnosis, shown, said))
 
 
@@ -258,7 +259,7 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
         ctx.out_json(item)
         return ExitStatus.OK
     ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
-    ctx.out(f"symptoms: " + "; ".join(item["symptoms"]))
+    ctx.out("symptoms: " + "; ".join(item["symptoms"]))
     ctx.out(f"cause: {item['cause']}")
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")

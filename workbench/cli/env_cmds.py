@@ -89,6 +89,7 @@ def register(subparsers) -> None:
 
     p = env_sub.add_parser("trust", help="confirm the environment's hosts that are neither AWS hosts nor this machine")
     p.add_argument("name")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_trust)
 
     p = env_sub.add_parser("remove", help="remove an environment (and its keyring entry)")
@@ -381,6 +382,9 @@ def cmd_env_trust(args, ctx: CliContext) -> ExitStatus:
     pending = unconfirmed_hosts(env)
     if pending:
         store.update(_confirm_hosts(env, True, ctx))
+    if args.json:
+        ctx.out_json({"environment": env.name, "confirmed": list(pending)})
+        return ExitStatus.OK
     for host in pending:
         ctx.out(f"confirmed {host} as a destination for the credentials of {env.name!r}")
     if not pending:

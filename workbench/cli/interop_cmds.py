@@ -53,11 +53,13 @@ def register(sub) -> None:
     p.add_argument("source", metavar="DIR_OR_FOLDER")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--name", help="the collection's name (default: the folder's)")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_postman)
 
     p = exp_sub.add_parser("postman-env", help="an environment as a Postman environment (secrets as empty values typed secret)")
     p.add_argument("env", metavar="NAME")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_postman_env)
 
     for kind, what in (("curl", "curl --aws-sigv4"), ("awscli", "an AWS CLI command"), ("boto3", "a boto3 (Python) script"),
@@ -68,12 +70,12 @@ def register(sub) -> None:
         p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
         p.add_argument("--body", metavar="FILE|-", help="the request body (default: the draft's or the operation's minimal body)")
         p.add_argument("--variant", help="a worked example's body and values (ex-002...)")
+        p.add_argument("--json", action="store_true")
         p.set_defaults(handler=cmd_export_snippet, kind=kind)
 
 
 def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.interop.draft_files import write_tree  # the importers load when used, not for --help
-    from workbench.core.interop.postman_import import load_collection, tree_entries
+    from workbench.core.interop.postman_import import load_collection, tree_entries  # loaded when used, not for --help
 
     result = load_collection(args.file)
     into = Path(args.into)
@@ -141,6 +143,9 @@ def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
         name = args.name or f"Pinpoint Workbench: {args.source}"
     collection = export_collection(name, requests)
     write_json_file(args.out, collection)
+    if args.json:
+        ctx.out_json({"written": args.out, "requests": len(requests)})
+        return ExitStatus.OK
     ctx.out(f"exported {len(requests)} requests to {args.out} (Postman collection v2.1; no secret values)")
     return ExitStatus.OK
 
@@ -151,6 +156,9 @@ def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
 
     env = open_store(ctx).get(args.env)
     write_json_file(args.out, export_environment(env))
+    if args.json:
+        ctx.out_json({"written": args.out, "environment": env.name})
+        return ExitStatus.OK
     ctx.out(f"exported environment {env.name!r} to {args.out} (credentials as empty secret values)")
     return ExitStatus.OK
 
@@ -201,7 +209,11 @@ def cmd_export_snippet(args, ctx: CliContext) -> ExitStatus:
 
     draft = draft_from_argument(args, ctx)
     plan = build_plan(draft, environment_for_export(args.env, ctx))
-    ctx.out(snippet(args.kind, plan).rstrip("\n"))
+    text = snippet(args.kind, plan).rstrip("\n")
+    if args.json:
+        ctx.out_json({"kind": args.kind, "snippet": text})
+    else:
+        ctx.out(text)
     return ExitStatus.OK
 
 
@@ -217,6 +229,7 @@ def register_bundle(sub) -> None:
     p.add_argument("--body", metavar="FILE|-")
     p.add_argument("--yes", action="store_true", help="confirm a destructive or sending operation on a production environment")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_bundle_create)
 
     p = bundle_sub.add_parser("open", help="show a bundle; --replay sends its request again in your environment")
@@ -270,11 +283,15 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
         store = open_store(ctx) if args.env != SANDBOX_NAME else None
         with open_environment(args.env, ctx.environ, store=store) as opened:
             plan = build_plan(draft, opened.environment, notes=opened.notes)
-            show_plan(ctx, plan)  # the same problems and notes as `send`
+            if not args.json:
+                show_plan(ctx, plan)  # the same problems and notes as `send`
             credentials = fetch_credentials(opened.environment, ctx.environ)
             exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
         data = bundle_from_exchange(plan, exchange, credentials)
     write_json_file(args.out, data)
+    if args.json:
+        ctx.out_json({"written": args.out, "operation": data["operation"], "outcome": bundle_outcome(data)})
+        return ExitStatus.OK
     ctx.out(f"bundle written to {args.out} ({data['operation']}, {bundle_outcome(data)}; no secrets)")
     return ExitStatus.OK
 
@@ -320,8 +337,6 @@ def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_import_cloudtrail(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.interop.draft_files import write_tree
-
     from workbench.core.interop.cloudtrail import read_events
 
     imported, problems = read_events(read_input(args.file, ctx), source=args.file, environments=open_store(ctx).list())

@@ -27,7 +27,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from workbench.core import regions, safe_json
 from workbench.core.credentials import Credentials

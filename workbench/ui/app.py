@@ -41,6 +41,8 @@ def screenshot_path_problem(path: str) -> str | None:
     folder = target.parent
     if target.is_dir():
         return f"{target} is a directory; give a file name such as {target / 'window.png'}"
+    if folder.is_file():
+        return f"{folder} is a file, not a directory"
     if not folder.is_dir():
         return f"the directory {folder} does not exist"
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -85,13 +85,36 @@ def test_corrupted_file_cli_still_starts(run_cli, tmp_path):
     assert result.status == 0
     assert "keep-me" in result.stdout
     assert result.stderr.startswith(f"warning: problems in {path}:\n")
-    assert "$.environments[1].region" in result.stderr and "(environment 'broken' skipped)" in result.stderr
+    assert "$.environments[1].region" in result.stderr and "(environment 'broken' skipped; kept in the file unchanged)" in result.stderr
+    assert "the original file is kept as " in result.stderr
     assert "the original file is kept as " in result.stderr
 
     path.write_text("{ not json")
     result = run_cli("env", "list")
     assert result.status == 0
     assert "\n  invalid JSON at line 1, column 3: Expecting property name enclosed in double quotes" in result.stderr
+
+
+def test_a_damaged_entry_survives_saving_other_environments(run_cli, tmp_path):
+    run_cli("env", "add", "keep-me", "--region", "us-east-1")
+    path = tmp_path / "config" / "pinpoint-workbench" / "environments.json"
+    document = json.loads(path.read_text())
+    damaged = {"name": "broken", "region": 42, "variables": {"projectId": "p-1"}, "colour": "#123456"}
+    document["environments"].append(damaged)
+    path.write_text(json.dumps(document))
+
+    listing = run_cli("env", "list")
+    assert "  $.environments[1].region: expected a string such as us-east-1, found a number: 42" in listing.stderr
+
+    changed = run_cli("env", "set", "keep-me", "projectId=abc")
+    assert changed.status == 0, changed.stderr
+    saved = json.loads(path.read_text())["environments"]
+    assert damaged in saved  # kept as it was, not dropped by the save
+    assert [e["variables"] for e in saved if e["name"] == "keep-me"] == [{"projectId": "abc"}]
+    again = run_cli("env", "list", "--json").json
+    assert [e["name"] for e in again["environments"]] == ["sandbox", "keep-me"]
+    assert any(p["path"].endswith("$.environments[1].region") for p in again["problems"])
+    assert "(environment 'broken' skipped; kept in the file unchanged)" in run_cli("env", "list").stderr
 
 
 def test_no_secret_in_argv(run_cli):

@@ -209,8 +209,8 @@ def test_one_bad_entry_is_skipped_and_the_rest_load(tmp_path):
     assert store.names() == ["sandbox", "good-1", "good-2"]
     assert [str(p) for p in store.problems] == [
         f"{path}: $.environments[1].account_id: an AWS account ID is 12 digits, found 'not-an-account' "
-        "(environment 'bad' skipped)",
-        f"{path}: $.environments[3].name: duplicate or reserved name 'good-1'; skipped",
+        "(environment 'bad' skipped; kept in the file unchanged)",
+        f"{path}: $.environments[3].name: duplicate or reserved name 'good-1'; skipped; kept in the file unchanged",
     ]
     (backup,) = store.backups
     assert json.loads(backup.read_text()) == document
@@ -220,9 +220,14 @@ def test_one_bad_entry_is_skipped_and_the_rest_load(tmp_path):
     assert again.backups == [backup]
 
     store.add(Environment("third", "ap-south-1"))
-    assert json.loads(backup.read_text()) == document  # the skipped entry survives in the backup
-    assert EnvironmentStore(path).names() == ["sandbox", "good-1", "good-2", "third"]
-    assert len(list(tmp_path.glob("*.bak"))) == 1
+    saved = json.loads(path.read_text())["environments"]
+    assert document["environments"][1] in saved and document["environments"][3] in saved  # kept as they were
+    again = EnvironmentStore(path)
+    assert again.names() == ["sandbox", "good-1", "good-2", "third"]
+    assert len(again.problems) == 2  # still reported
+    again.add(Environment("fourth", "ap-south-1"))
+    assert json.loads(backup.read_text()) == document
+    assert len(list(tmp_path.glob("*.bak"))) == 1  # a file the store wrote needs no new backup
 
 
 def test_environments_not_an_array(tmp_path):

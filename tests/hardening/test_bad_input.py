@@ -110,7 +110,7 @@ def test_an_already_saved_bad_port_is_reported_and_other_sends_work(run_cli, tmp
     result = run_cli("send", "GetApps", "--env", "good", "--dry-run", env=keys)
     assert result.status == 0
     assert ("  $.environments[1].hosts.pinpoint: a.example.com:99999: port 99999 is out of range (1-65535) "
-            "(environment 'bad' skipped)") in result.stderr
+            "(environment 'bad' skipped; kept in the file unchanged)") in result.stderr
     assert error_of(run_cli("send", "GetApps", "--env", "bad", "--dry-run", env=keys)) == (
         "error: no environment named 'bad'; known: sandbox, good")
     assert any(bad["hosts"]["pinpoint"] in b.read_text() for b in path.parent.glob("environments.json.*.bak"))

@@ -6,8 +6,10 @@ An environment never holds a secret: it names where the credentials come from
 Environments persist in one JSON file (``environments.json`` under the user config dir),
 schema-versioned, written atomically. A damaged file never stops the workbench and never
 costs the other environments: an unreadable file is moved aside to a timestamped backup;
-a bad entry is reported with its location and skipped while the rest load (the file is
-copied to a backup first, so saving later cannot lose the skipped entry).
+a bad entry is reported with its location and skipped while the rest load; the store holds
+on to the entries it could not read and writes them back unchanged when it saves the others,
+so a damaged entry is never lost to a save (and stays reported until it is repaired). A
+hand-edited file with a bad entry is also copied to a backup, byte for byte, once.
 
 The ``sandbox`` environment is built in (never stored): region us-east-1, the sandbox's
 fixed identity, plain http, hosts filled in from the running sandbox's URL.
@@ -37,7 +39,9 @@ from workbench.core.storage import (
     Migration,
     atomic_write_json,
     backup_path_for,
+    dumps_stable,
     file_lock,
+    json_type,
     load_json_versioned,
     sweep_stale_temps,
 )
@@ -184,7 +188,9 @@ class Environment:
     def problems(self) -> list[Problem]:
         found: list[Problem] = []
         found.extend(_name_problems(self.name))
-        if not isinstance(self.region, str) or not self.region:
+        if not isinstance(self.region, str):
+            found.append(Problem("region", _not_a_string("a string such as us-east-1", self.region)))
+        elif not self.region:
             found.append(Problem("region", "a region is required, e.g. us-east-1"))
         else:
             try:
@@ -291,7 +297,7 @@ class Environment:
             raise EnvironmentInvalid(label, problems)
         try:
             return cls(
-                name=name if isinstance(name, str) else "",
+                name=data.get("name", ""),
                 region=data.get("region", ""),
                 host_overrides=data.get("hosts", {}),
                 scheme=data.get("scheme", "https"),
@@ -315,6 +321,7 @@ _KNOWN_KEYS = {
     "name", "region", "hosts", "scheme", "account_id", "variables", "colour", "production", "credential_source",
     "secret_variables", "confirmed_hosts", "ca_bundle",
 }
+_KEPT = "skipped; kept in the file unchanged"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_UNICODE = "not valid Unicode text (bytes that are not UTF-8, or a lone surrogate)"
 
@@ -330,8 +337,14 @@ def _host_problems(where: str, host: str) -> list[Problem]:
     return [Problem(where, f"{reason}; credentials are never signed for it")] if reason else []
 
 
+def _not_a_string(expected: str, value: Any) -> str:
+    return f"expected {expected}, found {json_type(value)}: {json.dumps(value, default=repr)}"
+
+
 def _name_problems(name: Any) -> list[Problem]:
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str):
+        return [Problem("name", _not_a_string("a string", name))]
+    if not name.strip():
         return [Problem("name", "a name is required")]
     if len(name) > _NAME_MAX:
         return [Problem("name", f"at most {_NAME_MAX} characters")]
@@ -413,6 +426,7 @@ class EnvironmentStore:
         self.problems: list[Problem] = []
         self.backups: list[Path] = []
         self._envs: dict[str, Environment] = {}
+        self._unread: list[Any] = []  # entries that could not be loaded, written back as they are
         self._sandbox_variables: dict[str, str] = {}
         self._listeners: list = []
         self._stamp = None
@@ -425,7 +439,7 @@ class EnvironmentStore:
     # ---- loading
 
     def reload(self) -> None:
-        self.problems, self.backups, self._envs, self._sandbox_variables = [], [], {}, {}
+        self.problems, self.backups, self._envs, self._unread, self._sandbox_variables = [], [], {}, [], {}
         sweep_stale_temps(self.path)  # temp files of saves that were killed (kill -9, power loss)
         self._stamp = _file_stamp(self.path)
         result: LoadResult = load_json_versioned(self.path, SCHEMA_VERSION, MIGRATIONS)
@@ -440,27 +454,25 @@ class EnvironmentStore:
             self.problems.append(Problem(f"{self.path}: $.environments", "must be an array; nothing loaded"))
             self._keep_copy()
             return
-        bad = False
         for index, entry in enumerate(entries):
             where = f"$.environments[{index}]"
             try:
                 env = Environment.from_dict(entry, where)
             except EnvironmentInvalid as exc:
-                bad = True
+                self._unread.append(entry)
                 for problem in exc.problems:
-                    self.problems.append(
-                        Problem(f"{self.path}: {problem.path}", f"{problem.message} (environment {exc.name!r} skipped)")
-                    )
+                    self.problems.append(Problem(f"{self.path}: {problem.path}",
+                                                 f"{problem.message} (environment {exc.name!r} {_KEPT})"))
                 continue
             if env.name in self._envs or env.name == SANDBOX_NAME:
-                bad = True
+                self._unread.append(entry)
                 self.problems.append(
-                    Problem(f"{self.path}: {where}.name", f"duplicate or reserved name {env.name!r}; skipped")
+                    Problem(f"{self.path}: {where}.name", f"duplicate or reserved name {env.name!r}; {_KEPT}")
                 )
                 continue
             self._envs[env.name] = env
-        if bad:
-            self._keep_copy()
+        if self._unread and self.path.read_bytes() != dumps_stable(result.data).encode():
+            self._keep_copy()  # a file edited by hand: keep it as it was (a file we wrote holds them already)
 
     def _load_sandbox_variables(self, data) -> None:
         variables = data.get("variables", {}) if isinstance(data, dict) else None
@@ -627,7 +639,8 @@ class EnvironmentStore:
     def _save(self) -> None:
         document = {
             "schema_version": SCHEMA_VERSION,
-            "environments": [env.to_dict() for env in sorted(self._envs.values(), key=lambda e: e.name)],
+            "environments": [env.to_dict() for env in sorted(self._envs.values(), key=lambda e: e.name)]
+            + self._unread,
         }
         if self._sandbox_variables:
             document["sandbox"] = {"variables": dict(sorted(self._sandbox_variables.items()))}

@@ -226,7 +226,7 @@ def load_json_versioned(
     except safe_json.JsonInputError as exc:
         return broken(safe_json.describe(exc))
     if not isinstance(data, dict):
-        return broken(f"expected a JSON object at the top level, found {_json_type(data)}")
+        return broken(f"expected a JSON object at the top level, found {json_type(data)}")
 
     version = data.get(version_key, 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -251,7 +251,11 @@ def load_json_versioned(
     return LoadResult(path, data, None, migrated_from)
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """What kind of JSON value `value` is, worded for a message: "a number", "an array"..."""
+
+    if isinstance(value, dict):
+        return "an object"
     if isinstance(value, list):
         return "an array"
     if isinstance(value, str):

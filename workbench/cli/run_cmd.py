@@ -8,12 +8,10 @@ the --json report and the JUnit XML still give what ran; a second Ctrl-C stops a
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import threading
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.interrupt import interrupt_cancels
 from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
 from workbench.core.errors import WorkbenchError
@@ -86,22 +84,3 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         ctx.out(f"{len(report.steps)} requests, {report.failed} failed, {report.errors} without a response")
     return ExitStatus.OK if report.ok else ExitStatus.ERROR
 
-
-@contextlib.contextmanager
-def interrupt_cancels(cancel):
-    """While it lasts, the first Ctrl-C (SIGINT) cancels `cancel` instead of raising
-    KeyboardInterrupt wherever the run happens to be; a second one interrupts at once."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_interrupt(signum, frame) -> None:
-        signal.signal(signal.SIGINT, previous)
-        # not here: the token's callbacks take a lock the interrupted code may hold
-        threading.Thread(target=cancel.cancel, name="run-interrupted", daemon=True).start()
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
+from workbench.cli.interrupt import interrupt_cancels
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
@@ -98,6 +99,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
     the exit status says how it went."""
     from workbench.core import transport
+    from workbench.core.cancel import CancelToken
     from workbench.core.globals_store import GlobalsStore
     from workbench.core.plan import build_plan, open_environment, run_plan
     from workbench.core.saves import compile_saves, values_from_response
@@ -110,7 +112,9 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     globals_store = GlobalsStore.at_default_location(ctx.environ)
     for problem in globals_store.problems:
         ctx.err(f"warning: {problem}")
-    with open_environment(args.env, ctx.environ, store=store, start_sandbox=not args.dry_run) as opened:
+    cancel = CancelToken()  # Ctrl-C cancels the step in flight, which then says which phase it stopped in
+    with interrupt_cancels(cancel), open_environment(args.env, ctx.environ, store=store, cancel=cancel,
+                                                     start_sandbox=not args.dry_run) as opened:
         env = opened.environment
         # the environment's secret variables (keyring) rank above the globals; what they hold is masked in all output
         secrets = resolve_secret_variables(env, ctx.environ)
@@ -122,7 +126,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
                                         deadline=args.deadline, environ=ctx.environ)
         try:
-            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run,
+            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run, cancel=cancel,
                                 confirmed=confirmed, allow_any_host=args.allow_any_host)
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
             from workbench.core.diagnose import diagnose

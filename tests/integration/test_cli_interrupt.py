@@ -1,0 +1,75 @@
+"""Ctrl-C during a send: a real SIGINT to a real `pinpoint-workbench send` process.
+
+The first Ctrl-C cancels the send through its CancelToken: the command reports the
+cancel naming the phase (with --json, as a JSON error on stdout) and exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from fault_server import FaultServer  # noqa: E402
+from throwaway_ca import ThrowawayCa  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYS = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE"}
+
+
+@pytest.fixture
+def hanging_env(run_cli, tmp_path):
+    """An environment whose Pinpoint host takes the request (TLS and all) and never answers;
+    yields the event set when a request has arrived."""
+    arrived = threading.Event()
+
+    def stall(conn, request, server):
+        arrived.set()
+        server.stopping.wait()
+
+    ca = ThrowawayCa(tmp_path)
+    with FaultServer(stall, tls=ca.server_context("127.0.0.1")) as server:
+        added = run_cli("env", "add", "hang", "--region", "us-east-1", "--from-process-env",
+                        "--host", f"pinpoint={server.host}", "--ca-bundle", ca.bundle)
+        assert added.status == 0, added.stderr
+        yield arrived
+
+
+def interrupted_send(arrived: threading.Event, *extra: str) -> subprocess.CompletedProcess:
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from workbench.cli import entry_point; entry_point()",
+         "send", "GetApps", "--env", "hang", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True,
+        env={**os.environ, **KEYS, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    try:
+        assert arrived.wait(timeout=60), "the request never reached the server"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+def test_ctrl_c_cancels_a_send_and_json_says_so(hanging_env):
+    result = interrupted_send(hanging_env, "--json")
+    assert result.returncode == 1, result.stderr
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "cancelled"
+    assert error["fields"]["phase"] == "waiting"
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_cancels_a_send_and_names_the_phase(hanging_env):
+    result = interrupted_send(hanging_env)
+    assert result.returncode == 1
+    assert "was cancelled (waiting)" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -49,3 +49,23 @@ def test_two_stores_on_one_file_both_write(tmp_path):
         window.record(*_send(b"{}"))
         terminal.record(*_send(b"{}"))
         assert len(window.list()) == len(terminal.list()) == 2
+
+
+def test_history_list_refuses_a_limit_that_is_not_positive(run_cli):
+    import os
+
+    with HistoryStore.at_default_location(dict(os.environ)) as store:
+        for _ in range(3):
+            store.record(*_send(b'{"Id": "p9"}'))
+    assert len(run_cli("history", "list", "--limit", "2", "--json").json) == 2
+    for limit in ("0", "-1"):
+        refused = run_cli("history", "list", "--limit", limit)
+        assert refused.status == 2
+        assert f"error: argument --limit: expected a whole number of at least 1, found {limit}" in refused.stderr
+        as_json = run_cli("history", "list", "--limit", limit, "--json")
+        assert as_json.status == 2 and as_json.json["error"]["code"] == "usage"
+
+
+def test_an_empty_history_says_so_in_one_wording(run_cli):
+    empty = run_cli("history", "list")
+    assert (empty.status, empty.stdout, empty.stderr) == (0, "", "no sends recorded yet\n")

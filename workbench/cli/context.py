@@ -79,6 +79,19 @@ class BadArgument(WorkbenchError):
     """A command-line value in the wrong form (fields: flag, value)."""
 
 
+def positive_int(text: str) -> int:
+    """An argparse `type` for a count: a whole number of at least 1 (else a usage error)."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text}")
+    return value
+
+
 def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
     """['a=1', 'b=x=y'] -> {'a': '1', 'b': 'x=y'}; a malformed item names its flag."""
     pairs: dict[str, str] = {}

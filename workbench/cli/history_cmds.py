@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, positive_int
 from workbench.cli.send_cmds import add_send_arguments, send_draft
 
 
@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     sub = history.add_subparsers(dest="history_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("list", help="the newest sends first")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=positive_int, default=20, help="how many (default: 20)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history_list)
 

@@ -266,3 +266,39 @@ def test_regions_command(run_cli):
                                                "eu-central-1", "eu-west-1"]
     gulf = next(r for r in rows if r["region"] == "me-south-1")
     assert gulf["missing_apis"] == ["pinpoint", "pinpoint-sms-voice"]
+
+
+def test_what_cannot_be_an_access_key_id_is_refused_before_the_secret_is_asked(run_cli, keyring_env):
+    run_cli("env", "add", "dev", "--region", "us-east-1", env=keyring_env)
+    refused = run_cli("credentials", "set", "dev", "--access-key-id", "notakey", stdin=CANARY_SECRET + "\n", env=keyring_env)
+    assert refused.status == 1
+    assert refused.stderr == ("error: not an access key ID (7 characters): an access key ID is 16 to 128 upper-case "
+                              "letters and digits, such as AKIAIOSFODNN7EXAMPLE\n")
+    pasted = run_cli("credentials", "set", "dev", "--access-key-id", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                     stdin=CANARY_SECRET + "\n", env=keyring_env)
+    assert "looks like a secret access key" in pasted.stderr and "wJalr" not in pasted.stderr
+    assert refused.stdout == pasted.stdout == ""  # nothing stored
+    for example in ("AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE", "AKIDEXAMPLEHIST0001"):
+        stored = run_cli("credentials", "set", "dev", "--access-key-id", example, stdin="s\n", env=keyring_env)
+        assert stored.status == 0, stored.stderr
+
+
+@pytest.mark.parametrize("argv, message", [
+    (("--colour", "notacolour"), "error: --colour: not a colour: 'notacolour'; a colour is #RRGGBB"),
+    (("--colour", "#12345"), "error: --colour: not a colour: '#12345'"),
+    (("--ca-bundle", "/nonexistent.pem"), "error: Cannot use the CA bundle /nonexistent.pem: No such file or directory"),
+    (("--ca-bundle", "{not_pem}"), "error: Cannot use the CA bundle {not_pem}: no PEM certificates in it"),
+])
+def test_a_bad_colour_or_ca_bundle_is_refused_when_the_environment_is_added(run_cli, tmp_path, argv, message):
+    not_pem = tmp_path / "notes.txt"
+    not_pem.write_text("just some text\n")
+    argv = tuple(a.format(not_pem=not_pem) for a in argv)
+    result = run_cli("env", "add", "x", "--region", "us-east-1", *argv)
+    assert result.status == 1
+    assert result.stderr.startswith(message.format(not_pem=not_pem)), result.stderr
+    assert "x" not in run_cli("env", "list").stdout.split()
+
+
+def test_good_colours_are_accepted(run_cli):
+    for name, colour in (("a", "#C62828"), ("b", "teal"), ("c", "DarkSlateGray")):
+        assert run_cli("env", "add", name, "--region", "us-east-1", "--colour", colour).status == 0

@@ -228,3 +228,12 @@ def test_an_expired_sso_session_gets_the_aws_sso_login_hint():
     assert sso_login_hint(env, error) == ("The SSO session has expired: run  aws sso login --profile corp-sso  "
                                           "in a terminal, then Test.")
     assert sso_login_hint(env, "AWS refused: AccessDenied") == ""
+
+
+def test_every_colour_name_env_add_accepts_is_one_the_window_can_show():
+    from PySide6.QtGui import QColor
+
+    from workbench.core.colours import CSS_COLOUR_NAMES
+
+    assert {name for name in CSS_COLOUR_NAMES if not QColor(name).isValid()} == set()
+    assert {name for name in CSS_COLOUR_NAMES if not QColor(name.upper()).isValid()} == set()

@@ -283,7 +283,7 @@ def test_an_output_file_that_cannot_be_written_is_refused_before_sending(run_cli
 def test_credentials_commands_answer_in_json(run_cli):
     add_process_env(run_cli, "dev")
     run_cli("env", "add", "kr", "--region", "us-east-1")
-    for argv in (("credentials", "clear", "kr"), ("credentials", "set", "kr", "--access-key-id", "AKIAX")):
+    for argv in (("credentials", "clear", "kr"), ("credentials", "set", "kr", "--access-key-id", "AKIAIOSFODNN7EXAMPLE")):
         result = run_cli(*argv, "--json", stdin="secret\n")  # no keyring here: the error, as JSON on stdout
         assert result.status == 1 and result.stderr == ""
         assert result.json["error"]["code"] == "keyring_unavailable"

@@ -10,7 +10,7 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
 from workbench.core.sandbox_identity import SANDBOX_NAME
@@ -284,6 +284,7 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         source = CredentialSource("process")
     else:
         source = CredentialSource("keyring")
+    _check_colour_and_ca_bundle(args)
     variables = parse_pairs(args.var, "--var")
     ctx.hide(secret_values(variables))
     secrets = {k: v for k, v in variables.items() if is_secret_name(k)}
@@ -317,6 +318,18 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
         if source.kind == "keyring":
             ctx.out(f"next: pinpoint-workbench credentials set {_quote(env.name)} --access-key-id AKIA...")
     return ExitStatus.OK
+
+
+def _check_colour_and_ca_bundle(args) -> None:
+    """--colour and --ca-bundle are checked now, not at the first send."""
+    from workbench.core.colours import colour_problem
+
+    if args.colour and (problem := colour_problem(args.colour)):
+        raise BadArgument(f"--colour: {problem}", flag="--colour")
+    if args.ca_bundle:
+        from workbench.core.transport import tls_context_for
+
+        tls_context_for(os.path.abspath(args.ca_bundle))
 
 
 def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
@@ -445,7 +458,7 @@ def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.credentials import Credentials, CredentialsError, mask_access_key_id
+    from workbench.core.credentials import Credentials, CredentialsError, check_access_key_id, mask_access_key_id
 
     env = open_store(ctx).get(args.name)
     if env.credential_source.kind != "keyring":
@@ -453,6 +466,7 @@ def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
             f"environment {env.name!r} takes its credentials from the {env.credential_source.describe()}; "
             "only keyring environments store an access key"
         )
+    check_access_key_id(args.access_key_id.strip())
     keyring_store = open_credential_store(ctx)
     keyring_store.check()  # before asking for a secret that could not be kept
     secret = _read_secret(ctx, f"Secret access key for {args.access_key_id}: ").strip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Protocol
@@ -102,6 +103,22 @@ class CredentialSource:
 
 class CredentialsError(WorkbenchError):
     fmt = "{message}"
+
+
+_ACCESS_KEY_ID = re.compile(r"^[A-Z0-9]{16,128}$")
+
+
+def check_access_key_id(key_id: str) -> None:
+    """Refuse what cannot be an access key ID (16 to 128 upper-case letters and digits, AKIA...
+    or ASIA... for AWS's own). The value is not repeated: it may be a secret pasted by mistake."""
+
+    if _ACCESS_KEY_ID.match(key_id):
+        return
+    looks_secret = " (that looks like a secret access key: the secret is prompted for, or read from stdin)" \
+        if len(key_id) == 40 and re.search(r"[a-z/+]", key_id) else ""
+    raise CredentialsError(
+        f"not an access key ID ({len(key_id)} characters): an access key ID is 16 to 128 upper-case letters "
+        f"and digits, such as AKIAIOSFODNN7EXAMPLE{looks_secret}", length=len(key_id))
 
 
 class CredentialsMissing(CredentialsError):

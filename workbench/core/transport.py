@@ -424,6 +424,16 @@ def default_ca_bundle() -> str:
         return os.path.join(os.path.dirname(botocore.__file__), "cacert.pem")
 
 
+def tls_context_for(ca_bundle: str | None, source: str = "") -> ssl.SSLContext:
+    """The TLS context trusting `ca_bundle` (default: the bundled CAs); CaBundleError when the
+    file cannot be read or holds no PEM certificate. Also checks a bundle when it is entered."""
+    try:
+        return _tls_context(ca_bundle or default_ca_bundle())
+    except (OSError, ssl.SSLError) as exc:
+        reason = "no PEM certificates in it" if isinstance(exc, ssl.SSLError) else exc.strerror or str(exc)
+        raise CaBundleError(path=ca_bundle, source=source, reason=reason) from None
+
+
 @lru_cache(maxsize=8)
 def _tls_context(ca_bundle: str) -> ssl.SSLContext:
     context = ssl.create_default_context(cafile=ca_bundle)
@@ -499,11 +509,7 @@ class _Exchange:
                 self.ca_bundle = options.ca_bundle
             elif environ.get("AWS_CA_BUNDLE"):
                 self.ca_bundle, source = environ["AWS_CA_BUNDLE"], " (from AWS_CA_BUNDLE)"
-            try:
-                self.tls_context = _tls_context(self.ca_bundle or default_ca_bundle())
-            except (OSError, ssl.SSLError) as exc:
-                reason = "no PEM certificates in it" if isinstance(exc, ssl.SSLError) else exc.strerror or str(exc)
-                raise CaBundleError(path=self.ca_bundle, source=source, reason=reason) from None
+            self.tls_context = tls_context_for(self.ca_bundle, source)
         self.pool_key = (self.scheme, self.hostname.lower(), self.port, self.proxy, self.ca_bundle)
         self.lock = threading.Lock()
         self.phase = "dns"  # the progress phase the exchange is in

@@ -16,7 +16,7 @@ from workbench.core.sandbox.server import SandboxServer
 from workbench.ui.app import build
 from workbench.ui.app_context import AppContext
 
-CANARY_KEY_ID = "AKIACANARYWINDOW0001"
+CANARY_KEY_ID = "AKIAWINDEXAMPLE00001"
 CANARY_SECRET = "canary-WINDOW-secret-never-in-a-file-0123456789"
 CANARY_TOKEN = "canary-WINDOW-session-token-never-in-a-file"
 

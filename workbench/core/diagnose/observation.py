@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from workbench.core import safe_json
+from workbench.core.diagnose.json_walk import index_keys
 from workbench.core.errors import WorkbenchError
 
 
@@ -34,8 +35,6 @@ class Observation:
     @cached_property
     def fields(self) -> dict:
         """Every member of the response body by name: name -> [(JSON path, value)]."""
-        from workbench.core.diagnose.matching import index_keys
-
         return index_keys(self.body)
 
     @property

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from workbench.core.diagnose.checks.base import Finding, check, facts
-from workbench.core.diagnose.matching import find_key
+from workbench.core.diagnose.json_walk import find_key
 from workbench.core.diagnose.model import Evidence
 
 FAILED_IDENTITIES = re.compile(r"identities failed the check in region ([\w-]+): (.+)", re.IGNORECASE)

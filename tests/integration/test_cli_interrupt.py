@@ -73,3 +73,30 @@ def test_ctrl_c_cancels_a_send_and_names_the_phase(hanging_env):
     assert result.returncode == 1
     assert "was cancelled (waiting)" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_at_the_production_question_interrupts_at_once(tmp_path):
+    """The question blocks in a read the cancel token cannot wake: Ctrl-C there stops the command."""
+    import io
+
+    from workbench.cli import main
+    from workbench.cli.context import CliContext
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+        def readline(self, *args):
+            os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C instead of answering
+            return "y\n"
+
+    environ = {"PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+               "HOME": str(tmp_path), **KEYS}
+    out, err = io.StringIO(), io.StringIO()
+    added = main(["env", "add", "prod", "--region", "us-east-1", "--from-process-env", "--production",
+                  "--host", "pinpoint=127.0.0.1:9"], CliContext(out, err, io.StringIO(), environ))
+    assert added == 0
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["send", "DeleteApp", "--env", "prod", "--var", "projectId=p"], CliContext(out, err, Terminal(), environ))
+    assert int(status) == 1
+    assert err.getvalue().endswith("Send DeleteApp? [y/N] interrupted\n")

@@ -27,3 +27,17 @@ def interrupt_cancels(cancel):
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def interrupt_raises():
+    """Inside `interrupt_cancels`: Ctrl-C raises KeyboardInterrupt again (a question waiting for
+    the user's answer has nothing to cancel, and a blocked read would not notice the token)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
-from workbench.cli.interrupt import interrupt_cancels
+from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
 from workbench.core.errors import WorkbenchError
@@ -210,7 +210,9 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
         return False
     ctx.stderr.write(f"{plan.environment.name} is a production environment. Send {plan.operation}? [y/N] ")
     ctx.stderr.flush()
-    if ctx.stdin.readline().strip().lower() in ("y", "yes"):
+    with interrupt_raises():
+        answer = ctx.stdin.readline()
+    if answer.strip().lower() in ("y", "yes"):
         return True
     raise Declined(operation=plan.operation, environment=plan.environment.name)
 

@@ -17,36 +17,29 @@ CONFIG_DIR_ENV = "PINPOINT_WORKBENCH_CONFIG_DIR"
 
 
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
-    environ = os.environ if environ is None else environ
-    override = environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        xdg = environ.get("XDG_DATA_HOME")
-        if xdg and os.path.isabs(xdg):
-            return Path(xdg) / APP_NAME
-        home = environ.get("HOME")
-        if home:
-            return Path(home) / ".local" / "share" / APP_NAME
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """PINPOINT_WORKBENCH_DATA_DIR, else the platform data dir (XDG_DATA_HOME honoured)."""
+    return _user_dir(environ, DATA_DIR_ENV, "XDG_DATA_HOME", (".local", "share"), "user_data_dir")
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """PINPOINT_WORKBENCH_CONFIG_DIR, else the platform config dir (XDG_CONFIG_HOME honoured)."""
+    return _user_dir(environ, CONFIG_DIR_ENV, "XDG_CONFIG_HOME", (".config",), "user_config_dir")
 
+
+def _user_dir(environ, override_name: str, xdg_name: str, home_parts: tuple[str, ...], platformdirs_name: str) -> Path:
+    """Our override, else (on XDG systems) $XDG_..._HOME or ~/<home_parts>, else platformdirs'
+    answer (macOS, Windows), each with the app's folder name."""
     environ = os.environ if environ is None else environ
-    override = environ.get(CONFIG_DIR_ENV)
+    override = environ.get(override_name)
     if override:
         return Path(override).expanduser()
     if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        xdg = environ.get("XDG_CONFIG_HOME")
+        xdg = environ.get(xdg_name)
         if xdg and os.path.isabs(xdg):
             return Path(xdg) / APP_NAME
         home = environ.get("HOME")
         if home:
-            return Path(home) / ".config" / APP_NAME
+            return Path(home).joinpath(*home_parts, APP_NAME)
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return Path(getattr(platformdirs, platformdirs_name)(APP_NAME, appauthor=False))

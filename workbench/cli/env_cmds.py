@@ -30,6 +30,18 @@ if TYPE_CHECKING:  # environments, credentials and regions load when a command u
     from workbench.core.environments import Environment
 
 
+def add_postman_env_import(subparsers, name: str, help_text: str) -> None:
+    """`env import` and `import postman-env`: one command under two names."""
+    p = subparsers.add_parser(name, help=help_text)
+    p.add_argument("file")
+    p.add_argument("--name", help="name of the new environment (default: the Postman name)")
+    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
+    p.add_argument("--trust-hosts", action="store_true",
+                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_env_import)
+
+
 def register(subparsers) -> None:
     env = subparsers.add_parser("env", help="manage environments (region, account, credential source)")
     env_sub = env.add_subparsers(dest="env_command", metavar="ACTION", required=True)
@@ -66,14 +78,7 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_add)
 
-    p = env_sub.add_parser("import", help="import a Postman environment export (secrets go to the keyring)")
-    p.add_argument("file")
-    p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
-    p.add_argument("--trust-hosts", action="store_true",
-                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_env_import)
+    add_postman_env_import(env_sub, "import", "import a Postman environment export (secrets go to the keyring)")
 
     p = env_sub.add_parser("set", help="set free variables of an environment (the sandbox's too)")
     p.add_argument("name")

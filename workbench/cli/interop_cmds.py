@@ -23,14 +23,9 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import_postman)
 
-    p = imp_sub.add_parser("postman-env", help="a Postman environment export (secrets go to the keyring), like `env import`")
-    p.add_argument("file")
-    p.add_argument("--name", help="name of the new environment (default: the Postman name)")
-    p.add_argument("--skip-secrets", action="store_true", help="do not import accessKey/secretAccessKey or other secret values")
-    p.add_argument("--trust-hosts", action="store_true",
-                   help="confirm an endpoint that is neither an AWS host nor this machine as a destination for credentials")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_import_postman_env)
+    from workbench.cli.env_cmds import add_postman_env_import
+
+    add_postman_env_import(imp_sub, "postman-env", "a Postman environment export (secrets go to the keyring), like `env import`")
 
     p = imp_sub.add_parser("curl", help="a curl command line (from a file, or - for stdin) -> a request draft")
     p.add_argument("file", metavar="FILE|-")
@@ -113,12 +108,6 @@ def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Pat
         if not args.json:
             ctx.err("hint: nothing was written; pass --overwrite to replace them, or import --into another folder")
         return None
-
-
-def cmd_import_postman_env(args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.env_cmds import cmd_env_import
-
-    return cmd_env_import(args, ctx)
 
 
 def write_json_file(path: str, data, flag: str = "--out") -> None:

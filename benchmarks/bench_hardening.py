@@ -20,11 +20,11 @@ import time
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from workbench.core import safe_json
-from workbench.core.destination import check_destination
-from workbench.core.environments import Environment
-from workbench.core.http import HttpRequest
-from workbench.core.render import _Renderer
+from workbench.core.common import safe_json
+from workbench.core.environments.destination import check_destination
+from workbench.core.environments.model import Environment
+from workbench.core.request.http import HttpRequest
+from workbench.core.request.render import _Renderer
 
 
 def timed(function, n: int) -> tuple[float, float]:

@@ -13,8 +13,8 @@ import time
 
 import botocore.loaders
 
-from workbench.core.catalog import APIS
-from workbench.core.library import load_library
+from workbench.core.library.catalog import APIS
+from workbench.core.library.templates import load_library
 
 REPEATS = 7
 

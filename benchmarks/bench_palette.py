@@ -12,8 +12,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from workbench.core.library import default_library
-from workbench.core.library_index import build_entries
+from workbench.core.library.templates import default_library
+from workbench.core.library.index import build_entries
 from workbench.ui.panes.command_palette import PaletteItem, rank
 
 REPEATS = 9

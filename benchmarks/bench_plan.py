@@ -22,12 +22,12 @@ import time
 from botocore.serialize import create_serializer
 from botocore.validate import ParamValidator
 
-from workbench.core.apis import service_model
-from workbench.core.drafts import RequestDraft
-from workbench.core.environments import Environment
-from workbench.core.library import default_library
-from workbench.core.plan import build_plan
-from workbench.core.validation import build_params
+from workbench.core.library.apis import service_model
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.environments.model import Environment
+from workbench.core.library.templates import default_library
+from workbench.core.send.plan import build_plan
+from workbench.core.request.validation import build_params
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 ENV = Environment("bench", "us-east-1")

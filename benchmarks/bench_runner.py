@@ -35,12 +35,12 @@ from pathlib import Path
 
 import botocore.session
 
-from workbench.core.credentials import SANDBOX_CREDENTIALS
-from workbench.core.drafts import Assertion, RequestDraft
-from workbench.core.environments import sandbox_environment
-from workbench.core.runner import RunStep, run_steps
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+from workbench.core.request.drafts import Assertion, RequestDraft
+from workbench.core.environments.model import sandbox_environment
+from workbench.core.send.runner import RunStep, run_steps
 from workbench.core.sandbox.server import SandboxServer
-from workbench.core.sandbox_identity import SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 WARMUP = 5

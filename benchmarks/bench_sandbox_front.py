@@ -26,7 +26,7 @@ from botocore.credentials import Credentials
 from botocore.httpsession import URLLib3Session
 
 from workbench.core.sandbox.server import SandboxServer
-from workbench.core.sandbox_identity import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
+from workbench.core.environments.sandbox_identity import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
                                              SANDBOX_SECRET_ACCESS_KEY)
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 200

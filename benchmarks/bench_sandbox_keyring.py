@@ -114,10 +114,12 @@ def floor_child_start() -> tuple[float, float]:
 
 def get_apps(url: str) -> None:
     """One GetApps the workbench way; raises unless it is answered 200."""
-    from workbench.core import send_flow, signing, transport
-    from workbench.core.environments import sandbox_environment
-    from workbench.core.library import default_library
-    from workbench.core.credentials import SANDBOX_CREDENTIALS
+    from workbench.core.send import send_flow
+    from workbench.core.send import signing
+    from workbench.core.send import transport
+    from workbench.core.environments.model import sandbox_environment
+    from workbench.core.library.templates import default_library
+    from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
 
     env = sandbox_environment(url)
     prepared = send_flow.prepare(default_library().find("pinpoint:GetApps"), env, {}, None)
@@ -146,8 +148,8 @@ sys.path.insert(0, sys.argv[1])
 sys.path.insert(0, sys.argv[1] + "/benchmarks")
 import bench_sandbox_keyring as b
 # what a CLI command has imported before it starts a sandbox: the send path, not moto
-from workbench.core import send_flow, signing, transport  # noqa: F401
-from workbench.core.library import default_library
+from workbench.core.send import send_flow, signing, transport  # noqa: F401
+from workbench.core.library.templates import default_library
 default_library()
 print(json.dumps(b.in_process_start()))
 """
@@ -275,7 +277,7 @@ def _memory_backend():
 
 
 def measure_keyring(backend, label: str) -> None:
-    from workbench.core.credentials import Credentials, KeyringCredentialStore
+    from workbench.core.environments.credentials import Credentials, KeyringCredentialStore
 
     service = f"pinpoint-workbench-bench-{uuid.uuid4().hex[:12]}"
     names = [f"env-{i}" for i in range(KEYRING_REPEATS)]
@@ -328,7 +330,7 @@ def part_b_here() -> bool:
             measure_keyring(backend, "SecretService via a throwaway gnome-keyring-daemon "
                                      "(private dbus-run-session)")
             # keyring's own choice, as the CLI gets it without PYTHON_KEYRING_BACKEND
-            from workbench.core.credentials import KeyringCredentialStore
+            from workbench.core.environments.credentials import KeyringCredentialStore
 
             start = time.perf_counter()
             KeyringCredentialStore(f"bench-{uuid.uuid4().hex[:8]}").get("absent")

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_send_floor.py
 
 Floor: `SigV4Auth.add_auth` on an `AWSRequest`, then botocore's own `URLLib3Session.send`.
-Ours:  `workbench.core.signing.sign` (+ InspectionRecord), then `workbench.core.transport.send`
+Ours:  `workbench.core.send.signing.sign` (+ InspectionRecord), then `workbench.core.send.transport.send`
 (worker thread, timeouts, cancel, progress support). Both talk to the same HTTP/1.1
 loopback server, compared like with like twice:
   fresh   one connection per request (the floor adds `Connection: close`; ours keep_alive=False)
@@ -23,10 +23,10 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 from botocore.httpsession import URLLib3Session
 
-from workbench.core.credentials import Credentials
-from workbench.core.http import HttpRequest
-from workbench.core.signing import sign
-from workbench.core.transport import POOL, SendOptions, send
+from workbench.core.environments.credentials import Credentials
+from workbench.core.request.http import HttpRequest
+from workbench.core.send.signing import sign
+from workbench.core.send.transport import POOL, SendOptions, send
 
 ROUNDS = 7
 PER_ROUND = 50

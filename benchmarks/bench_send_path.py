@@ -39,12 +39,12 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotocoreCredentials
 from botocore.httpsession import URLLib3Session
 
-from workbench.core import transport
-from workbench.core.credentials import SANDBOX_CREDENTIALS
-from workbench.core.drafts import RequestDraft
-from workbench.core.environments import sandbox_environment
-from workbench.core.plan import build_plan, run_plan
-from workbench.core.sandbox_identity import SANDBOX_REGION
+from workbench.core.send import transport
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.environments.model import sandbox_environment
+from workbench.core.send.plan import build_plan, run_plan
+from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 from workbench.core.sandbox.server import SandboxServer
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 200

@@ -75,7 +75,7 @@ def main() -> None:
             if aws is None:
                 print("send GetApps    skipped: the AWS CLI (aws) is not on PATH")
                 return
-            from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION, SANDBOX_SECRET_ACCESS_KEY
+            from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION, SANDBOX_SECRET_ACCESS_KEY
 
             aws_env = dict(env, AWS_ACCESS_KEY_ID=SANDBOX_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY=SANDBOX_SECRET_ACCESS_KEY,
                            AWS_DEFAULT_REGION=SANDBOX_REGION, AWS_CONFIG_FILE=os.devnull,

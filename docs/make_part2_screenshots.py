@@ -30,8 +30,8 @@ def main() -> None:
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
         environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.update(environ)
-        from workbench.core.credentials import CredentialSource
-        from workbench.core.environments import Environment, EnvironmentStore
+        from workbench.core.environments.credentials import CredentialSource
+        from workbench.core.environments.model import Environment, EnvironmentStore
 
         store = EnvironmentStore.at_default_location(environ)
         store.set_variables("sandbox", {"projectId": "demo-project"})

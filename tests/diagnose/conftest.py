@@ -10,13 +10,13 @@ from datetime import datetime
 
 import pytest
 
-from workbench.core import transport
-from workbench.core.credentials import SANDBOX_CREDENTIALS
-from workbench.core.environments import sandbox_environment
-from workbench.core.library import default_library
+from workbench.core.send import transport
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+from workbench.core.environments.model import sandbox_environment
+from workbench.core.library.templates import default_library
 from workbench.core.sandbox.server import SandboxServer
-from workbench.core.send_flow import Exchange, prepare
-from workbench.core.signing import sign
+from workbench.core.send.send_flow import Exchange, prepare
+from workbench.core.send.signing import sign
 
 
 @pytest.fixture

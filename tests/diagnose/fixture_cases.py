@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench.core.diagnose import DiagnosisContext
-from workbench.core.environments import Environment
+from workbench.core.environments.model import Environment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEV = Environment(name="dev", region="us-east-1", account_id="123456789012")

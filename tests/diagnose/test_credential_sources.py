@@ -11,9 +11,9 @@ import pytest
 from conftest import send_to
 
 from workbench.cli.diagnose_cmds import fix_command
-from workbench.core.credentials import SANDBOX_ACCESS_KEY_ID, CredentialSource, Credentials
+from workbench.core.environments.credentials import SANDBOX_ACCESS_KEY_ID, CredentialSource, Credentials
 from workbench.core.diagnose import DiagnosisContext, diagnose
-from workbench.core.environments import Environment
+from workbench.core.environments.model import Environment
 
 COVERED = {"keyring-unavailable", "credentials-missing", "signature-mismatch"}
 NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 from conftest import send_to
 
-from workbench.core.credentials import SANDBOX_CREDENTIALS, Credentials
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credentials
 from workbench.core.diagnose import diagnose
-from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID
 
 # The catalogue entries these tests feed a real sandbox answer (read by test_catalogue).
 COVERED = {
@@ -79,11 +79,11 @@ def send_raw(sandbox, method, path, headers=(), tamper=None):
     """Sign a request built by hand (not from the library) and send it, optionally tampered."""
     from dataclasses import replace
 
-    from workbench.core import transport
-    from workbench.core.environments import sandbox_environment
-    from workbench.core.http import HttpRequest
-    from workbench.core.send_flow import Exchange
-    from workbench.core.signing import sign
+    from workbench.core.send import transport
+    from workbench.core.environments.model import sandbox_environment
+    from workbench.core.request.http import HttpRequest
+    from workbench.core.send.send_flow import Exchange
+    from workbench.core.send.signing import sign
 
     env = sandbox_environment(sandbox.url)
     request = HttpRequest(method, f"{sandbox.url}{path}", tuple(headers))
@@ -168,7 +168,7 @@ def test_tutorial_policy_denial_outside_deletes_is_not_authorized(tutorial_sandb
 
 
 def test_not_found_offers_to_list_projects_here_and_in_other_regions(sandbox):
-    from workbench.core.environments import Environment
+    from workbench.core.environments.model import Environment
 
     others = [Environment(name="eu", region="eu-west-1"), Environment(name="eu-copy", region="eu-west-1")]
     exchange, prepared = send_to(sandbox.url, "pinpoint:GetApp", variables={"projectId": "doesnotexist"})

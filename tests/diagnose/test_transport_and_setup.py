@@ -12,14 +12,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from workbench.core import transport
+from workbench.core.send import transport
 from workbench.core.diagnose import diagnose
-from workbench.core.environments import Environment, EnvironmentStore, sandbox_environment
-from workbench.core.http import HttpRequest
-from workbench.core.library import default_library
-from workbench.core.send_flow import Exchange, prepare
-from workbench.core.signing import sign
-from workbench.core.credentials import Credentials, SANDBOX_CREDENTIALS
+from workbench.core.environments.model import Environment, EnvironmentStore, sandbox_environment
+from workbench.core.request.http import HttpRequest
+from workbench.core.library.templates import default_library
+from workbench.core.send.send_flow import Exchange, prepare
+from workbench.core.send.signing import sign
+from workbench.core.environments.credentials import Credentials, SANDBOX_CREDENTIALS
 
 COVERED = {
     "proxy-failure", "ca-bundle-unusable", "connection-refused", "dns-failure", "tls-not-tls", "tls-certificate", "tls-failure", "timeout",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.credentials import KeyringCredentialStore
+from workbench.core.environments.credentials import KeyringCredentialStore
 
 SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
 

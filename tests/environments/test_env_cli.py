@@ -212,7 +212,7 @@ def test_canary_never_reaches_a_file(run_cli, tmp_path, keyring_env, secret_serv
     assert imported.stdout == "imported environment 'tutorial' (us-east-1) and its access key to the keyring\n"
     shutil.rmtree(inbox)
 
-    from workbench.core.credentials import KeyringCredentialStore
+    from workbench.core.environments.credentials import KeyringCredentialStore
 
     store = KeyringCredentialStore.from_environ(keyring_env)
     assert store.get("tutorial").secret_access_key == CANARY_SECRET

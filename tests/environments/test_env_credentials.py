@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from workbench.core.credentials import (
+from workbench.core.environments.credentials import (
     Credentials,
     CredentialSource,
     CredentialsMissing,
@@ -21,8 +21,8 @@ from workbench.core.credentials import (
     resolve_credentials,
     select_backend,
 )
-from workbench.core.environments import Environment, sandbox_environment
-from workbench.core.credentials import SANDBOX_CREDENTIALS
+from workbench.core.environments.model import Environment, sandbox_environment
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"

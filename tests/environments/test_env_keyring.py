@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.credentials import Credentials, KeyringCredentialStore, resolve_credentials
-from workbench.core.environments import Environment
+from workbench.core.environments.credentials import Credentials, KeyringCredentialStore, resolve_credentials
+from workbench.core.environments.model import Environment
 
 pytestmark = pytest.mark.keyring
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from workbench.core.credentials import CredentialSource
-from workbench.core.environments import (
+from workbench.core.environments.credentials import CredentialSource
+from workbench.core.environments.model import (
     Environment,
     EnvironmentExists,
     EnvironmentInvalid,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.credentials import Credentials
-from workbench.core.postman_env import PostmanEnvError, load_postman_environment, parse_postman_environment
+from workbench.core.environments.credentials import Credentials
+from workbench.core.environments.postman_env import PostmanEnvError, load_postman_environment, parse_postman_environment
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core import regions
-
+from workbench.core.library import regions
 TUTORIAL = {
     "us-east-1": "pinpoint.us-east-1.amazonaws.com",
     "us-west-2": "pinpoint.us-west-2.amazonaws.com",

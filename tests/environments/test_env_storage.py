@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from workbench.core.storage import atomic_write_json, load_json_versioned
+from workbench.core.common.storage import atomic_write_json, load_json_versioned
 
 
 def test_atomic_write_is_stable_and_leaves_no_temp_files(tmp_path):

@@ -6,11 +6,11 @@ import subprocess
 import sys
 import textwrap
 
-from workbench.core.environments import Environment, EnvironmentStore
+from workbench.core.environments.model import Environment, EnvironmentStore
 
 WRITER = textwrap.dedent("""
     import sys
-    from workbench.core.environments import Environment, EnvironmentStore
+    from workbench.core.environments.model import Environment, EnvironmentStore
     path, prefix = sys.argv[1], sys.argv[2]
     print("ready", flush=True)
     sys.stdin.readline()  # both start together

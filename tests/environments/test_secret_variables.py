@@ -4,17 +4,14 @@ environments.json) and every output masks it. Canary values, a real Secret Servi
 from __future__ import annotations
 
 import json
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from fault_server import FaultServer, http_response, json_ok  # noqa: E402
+from tests.helpers.fault_server import FaultServer, http_response, json_ok
 
-from workbench.core.postman_env import parse_postman_environment
-from workbench.core.secret_variables import MASK, is_secret_name, mask_variables, redact, secret_values
+from workbench.core.environments.postman_env import parse_postman_environment
+from workbench.core.environments.secret_variables import MASK, is_secret_name, mask_variables, redact, secret_values
 
 CANARY_KEY_ID = "AKIACANARYEXAMPLE002"
 
@@ -106,8 +103,8 @@ def test_canary_secret_variables_reach_no_file_and_no_output(run_cli, tmp_path, 
     saved = (tmp_path / "config" / "pinpoint-workbench" / "environments.json").read_text()
     assert json.loads(saved)["environments"][0]["secret_variables"] == ["apiSecret", "password", "x-api-key"]
 
-    from workbench.core.credentials import KeyringCredentialStore
-    from workbench.core.secret_variables import SecretVariableStore
+    from workbench.core.environments.credentials import KeyringCredentialStore
+    from workbench.core.environments.secret_variables import SecretVariableStore
 
     stored = SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary")
     assert stored == {k: values[k] for k in ("apiSecret", "password", "x-api-key")}

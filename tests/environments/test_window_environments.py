@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from workbench.cli import main as cli_main
 from workbench.cli.context import CliContext
-from workbench.core.credentials import KeyringCredentialStore
+from workbench.core.environments.credentials import KeyringCredentialStore
 from workbench.core.sandbox.server import SandboxServer
 from workbench.ui.app import build
 from workbench.ui.app_context import AppContext
@@ -219,8 +219,8 @@ def test_import_a_postman_environment_secret_to_the_keyring_then_duplicate_into_
 
 
 def test_an_expired_sso_session_gets_the_aws_sso_login_hint():
-    from workbench.core.environments import Environment
-    from workbench.core.credentials import CredentialSource
+    from workbench.core.environments.model import Environment
+    from workbench.core.environments.credentials import CredentialSource
     from workbench.ui.manage.credentials_dialog import sso_login_hint
 
     env = Environment(name="corp", region="us-east-1", credential_source=CredentialSource("profile", "corp-sso"))
@@ -233,7 +233,7 @@ def test_an_expired_sso_session_gets_the_aws_sso_login_hint():
 def test_every_colour_name_env_add_accepts_is_one_the_window_can_show():
     from PySide6.QtGui import QColor
 
-    from workbench.core.colours import CSS_COLOUR_NAMES
+    from workbench.core.common.colours import CSS_COLOUR_NAMES
 
     assert {name for name in CSS_COLOUR_NAMES if not QColor(name).isValid()} == set()
     assert {name for name in CSS_COLOUR_NAMES if not QColor(name.upper()).isValid()} == set()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from workbench.core.secret_variables import MASK, SecretVariableStore
+from workbench.core.environments.secret_variables import MASK, SecretVariableStore
 
 ENV_CANARY = "canary-env-token-1234"  # a plain variable whose name says secret (apiToken)
 KEYRING_CANARY = "canary-keyring-5678"  # a declared secret variable, its value in the keyring

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from workbench.core import safe_json
-from workbench.core.environments import EnvironmentStore
-from workbench.core.library import default_library
-from workbench.core.render import RenderLimits, TemplateLimitExceeded, render
-from workbench.core.storage import STALE_TEMP_SECONDS
+from workbench.core.common import safe_json
+from workbench.core.environments.model import EnvironmentStore
+from workbench.core.library.templates import default_library
+from workbench.core.request.render import RenderLimits, TemplateLimitExceeded, render
+from workbench.core.common.storage import STALE_TEMP_SECONDS
 
 
 def error_of(result) -> str:

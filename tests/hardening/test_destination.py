@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from workbench.core.credentials import CredentialSource
-from workbench.core.destination import UntrustedDestination, check_destination
-from workbench.core.environments import Environment, EnvironmentInvalid, sandbox_environment
-from workbench.core.http import HttpRequest
-from workbench.core.postman_env import PostmanEnvError, parse_postman_environment
+from workbench.core.environments.credentials import CredentialSource
+from workbench.core.environments.destination import UntrustedDestination, check_destination
+from workbench.core.environments.model import Environment, EnvironmentInvalid, sandbox_environment
+from workbench.core.request.http import HttpRequest
+from workbench.core.environments.postman_env import PostmanEnvError, parse_postman_environment
 
 PROCESS = CredentialSource("process")
 DEV = Environment("dev", "us-east-1", credential_source=PROCESS)

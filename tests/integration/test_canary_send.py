@@ -5,16 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sys
 import tempfile
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from fault_server import FaultServer, json_ok  # noqa: E402
+from tests.helpers.fault_server import FaultServer, json_ok
 
-from workbench.core.credentials import CredentialSource  # noqa: E402
-from workbench.core.environments import Environment, EnvironmentStore  # noqa: E402
+from workbench.core.environments.credentials import CredentialSource  # noqa: E402
+from workbench.core.environments.model import Environment, EnvironmentStore  # noqa: E402
 
 
 def _files_under(root: Path):

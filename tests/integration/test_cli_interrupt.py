@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from fault_server import FaultServer  # noqa: E402
-from throwaway_ca import ThrowawayCa  # noqa: E402
+from tests.helpers.fault_server import FaultServer
+from tests.helpers.throwaway_ca import ThrowawayCa
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-real-secret-EXAMPLE"}

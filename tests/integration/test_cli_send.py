@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from fault_server import FaultServer, json_ok  # noqa: E402
+from tests.helpers.fault_server import FaultServer, json_ok
 
-from workbench.core.credentials import CredentialSource  # noqa: E402
-from workbench.core.environments import Environment, EnvironmentStore, config_dir  # noqa: E402
+from workbench.core.environments.credentials import CredentialSource  # noqa: E402
+from workbench.core.environments.model import Environment, EnvironmentStore, config_dir  # noqa: E402
 
 
 @pytest.fixture
@@ -161,7 +158,7 @@ def test_sandbox_credentials_stay_local(run_cli, background_sandbox):
 def test_a_damaged_environments_file_is_reported_once_and_send_still_works(run_cli, background_sandbox):
     import os
 
-    from workbench.core.environments import config_dir
+    from workbench.core.environments.model import config_dir
 
     path = config_dir(dict(os.environ)) / "environments.json"
     path.parent.mkdir(parents=True, exist_ok=True)

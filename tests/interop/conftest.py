@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.environments import sandbox_environment
+from workbench.core.environments.model import sandbox_environment
 from workbench.core.sandbox.server import SandboxServer
 
 FACTS = Path(__file__).resolve().parents[1] / "data" / "postman_collection_facts.json"

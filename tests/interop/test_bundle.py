@@ -6,10 +6,10 @@ import json
 
 import botocore
 
-from workbench.core.credentials import Credentials
-from workbench.core.drafts import RequestDraft
+from workbench.core.environments.credentials import Credentials
+from workbench.core.request.drafts import RequestDraft
 from workbench.core.interop.bundle import bundle_from_exchange
-from workbench.core.plan import build_plan, run_plan
+from workbench.core.send.plan import build_plan, run_plan
 
 CANARY_SECRET = "CANARYsecretKEY" + "z" * 25
 CANARY_TOKEN = "CANARYsessionTOKEN/+=" + "q" * 30
@@ -56,7 +56,7 @@ def test_a_history_entry_bundles_too(run_cli, tmp_path):
         assert result.status == 0, result.stderr
         data = json.loads(out.read_text())
         assert data["history_id"] == entry_id and data["response"]["status"] == 200
-        from workbench.core.credentials import SANDBOX_CREDENTIALS
+        from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
 
         assert SANDBOX_CREDENTIALS.access_key_id not in out.read_text()
         assert SANDBOX_CREDENTIALS.secret_access_key not in out.read_text()
@@ -87,7 +87,7 @@ def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandb
     import pytest
 
     pytest.importorskip("workbench.core.diagnose")
-    from workbench.core.history import HistoryStore
+    from workbench.core.send.history import HistoryStore
     from workbench.core.interop.bundle import bundle_from_history
 
     plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
@@ -113,8 +113,8 @@ def test_a_bundle_of_a_send_without_response_says_why(run_cli, tmp_path):
     import os
     import socket
 
-    from workbench.core.credentials import CredentialSource
-    from workbench.core.environments import Environment, EnvironmentStore
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment, EnvironmentStore
 
     with socket.create_server(("127.0.0.1", 0)) as probe:
         closed = probe.getsockname()[1]  # nothing listens there once closed

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from workbench.core.drafts import RequestDraft
-from workbench.core.environments import Environment, EnvironmentStore, config_dir
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.environments.model import Environment, EnvironmentStore, config_dir
 from workbench.core.interop.cloudtrail import CloudTrailError, read_event
-from workbench.core.plan import build_plan
+from workbench.core.send.plan import build_plan
 
 GET_CAMPAIGNS = {"eventSource": "pinpoint.amazonaws.com", "eventName": "GetCampaigns", "awsRegion": "us-east-1",
                  "recipientAccountId": "111122223333",

@@ -12,11 +12,11 @@ import uuid
 
 import pytest
 
-from workbench.core.credentials import SANDBOX_CREDENTIALS, Credentials
-from workbench.core.http import HttpRequest
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credentials
+from workbench.core.request.http import HttpRequest
 from workbench.core.interop.curl_import import CurlImportError, parse_curl
-from workbench.core.plan import build_plan, run_plan
-from workbench.core.signing import sign
+from workbench.core.send.plan import build_plan, run_plan
+from workbench.core.send.signing import sign
 
 TOKEN = "CANARYTOKEN" + "x" * 40
 

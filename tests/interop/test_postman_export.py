@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from conftest import official_shaped, write_json
-from workbench.core.environments import Environment, EnvironmentStore, config_dir
+from workbench.core.environments.model import Environment, EnvironmentStore, config_dir
 from workbench.core.interop.draft_files import read_tree
 from workbench.core.interop.postman_export import export_environment
-from workbench.core.postman_env import parse_postman_environment
+from workbench.core.environments.postman_env import parse_postman_environment
 
 
 def drafts(root):
@@ -79,7 +79,7 @@ def test_environment_export_has_no_secret_values_and_imports_back(run_cli, tmp_p
 
 
 def test_saves_and_assertions_travel_as_postman_test_scripts(run_cli, tmp_path):
-    from workbench.core.drafts import Assertion, RequestDraft
+    from workbench.core.request.drafts import Assertion, RequestDraft
     from workbench.core.interop.draft_files import write_tree
 
     flow = [

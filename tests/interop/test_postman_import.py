@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import V20, V21, facts, official_shaped, write_json
-from workbench.core.drafts import AwsV4Auth
+from workbench.core.request.drafts import AwsV4Auth
 from workbench.core.interop.draft_files import read_tree
 from workbench.core.interop.jsonfile import ForeignFileError
 from workbench.core.interop.postman_import import parse_collection
@@ -84,8 +84,8 @@ def test_auth_shapes_v20_map_and_v21_list_with_and_without_session_token():
 
 
 def test_a_service_name_left_to_the_postman_environment_signs_as_the_operation(sandbox):
-    from workbench.core.credentials import SANDBOX_CREDENTIALS
-    from workbench.core.plan import build_plan, run_plan
+    from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+    from workbench.core.send.plan import build_plan, run_plan
 
     auth = {"type": "awsv4", "awsv4": {"service": "{{serviceName}}", "region": "{{region}}", "accessKey": "{{accessKey}}", "secretKey": "{{secretAccessKey}}"}}
     request = parse_collection(collection([request_item("GetApps", "GET", "https://{{endpoint}}/v1/apps")], auth=auth)).requests()[0][1]

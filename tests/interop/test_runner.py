@@ -14,11 +14,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import official_shaped, write_json
-from workbench.core.drafts import Assertion, RequestDraft
+from workbench.core.request.drafts import Assertion, RequestDraft
 from workbench.core.interop.draft_files import write_tree
-from workbench.core.runner import RunStep, run_steps
-from workbench.core.credentials import SANDBOX_CREDENTIALS, CredentialSource
-from workbench.core.environments import Environment, EnvironmentStore
+from workbench.core.send.runner import RunStep, run_steps
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, CredentialSource
+from workbench.core.environments.model import Environment, EnvironmentStore
 
 
 def tutorial_flow(name: str, expect_name: str | None = None) -> list:
@@ -101,7 +101,7 @@ def test_a_damaged_draft_file_stops_the_run_with_its_name(run_cli, tmp_path):
 
 
 def test_cancelling_a_run_stops_before_the_next_request(sandbox):
-    from workbench.core.cancel import CancelToken
+    from workbench.core.common.cancel import CancelToken
 
     cancel = CancelToken()
     steps = [RunStep((), RequestDraft(name=f"GetApps {i}", operation="pinpoint:GetApps")) for i in range(3)]

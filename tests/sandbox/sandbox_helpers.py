@@ -12,7 +12,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.config import Config
 from botocore.credentials import Credentials
 
-from workbench.core.sandbox_identity import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
+from workbench.core.environments.sandbox_identity import (SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION,
                                               SANDBOX_SECRET_ACCESS_KEY)
 
 NO_RETRIES = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=5,

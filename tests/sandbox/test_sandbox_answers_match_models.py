@@ -11,10 +11,14 @@ import pytest
 from botocore import parsers
 from botocore.awsrequest import HeadersDict
 
-from workbench.core import send_flow, signing, transport
-from workbench.core.credentials import SANDBOX_CREDENTIALS
-from workbench.core.environments import sandbox_environment
-from workbench.core.library import default_library
+from workbench.core.send import send_flow
+
+from workbench.core.send import signing
+
+from workbench.core.send import transport
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+from workbench.core.environments.model import sandbox_environment
+from workbench.core.library.templates import default_library
 from workbench.core.sandbox.emulation import is_emulated
 from workbench.core.sandbox.routing import service_model
 from workbench.core.sandbox.server import SandboxServer

@@ -217,7 +217,7 @@ def test_unknown_path(sandbox):
 
 
 def test_expired_wording_is_awss():
-    from workbench.core.credentials import SANDBOX_CREDENTIALS
+    from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
     from workbench.core.sandbox.verify import ArrivedRequest, verify
 
     authorization = ("AWS4-HMAC-SHA256 Credential=AKIASANDBOXEXAMPLE01/20240101/us-east-1/"

@@ -14,7 +14,7 @@ from pathlib import Path
 import botocore.session
 from sandbox_helpers import make_client
 
-from workbench.core.library import default_library
+from workbench.core.library.templates import default_library
 from workbench.core.sandbox.background import ensure_running, start_background, stop_background
 from workbench.core.sandbox.store import EVENTS_FILE, sandbox_data_dir
 

@@ -19,7 +19,7 @@ from workbench.core.sandbox.background import start_background, stop_background
 from workbench.core.sandbox.front import MAX_BODY
 from workbench.core.sandbox.server import SandboxServer
 from workbench.core.sandbox.statefile import LOG_FILE_NAME, state_file
-from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
 CLIENTS = 100
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sandbox_helpers import make_client
 
-from workbench.core.cancel import Cancelled, CancelToken
+from workbench.core.common.cancel import Cancelled, CancelToken
 from workbench.core.sandbox.background import ensure_running, read_status, stop_background
 
 

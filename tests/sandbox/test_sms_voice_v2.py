@@ -19,7 +19,7 @@ from sandbox_helpers import make_client
 
 from workbench.core.sandbox.events import read_events
 from workbench.core.sandbox.server import SandboxServer
-from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
 US_SUCCESS = "+14254147755"
 US_FAILURE = "+14254147167"

@@ -9,10 +9,10 @@ import os
 import subprocess
 import sys
 
-import workbench.core.library as library_module
-from workbench.core.library import find_template
+import workbench.core.library.templates as library_module
+from workbench.core.library.templates import find_template
 
-SERVED = ("import json, sys; from workbench.core.sandbox_served import served_operations; "
+SERVED = ("import json, sys; from workbench.core.sandbox.served import served_operations; "
           "print(json.dumps({'served': sorted(served_operations()), 'moto': 'moto' in sys.modules}))")
 
 
@@ -30,7 +30,7 @@ def test_finding_one_operation_reads_one_template(monkeypatch):
 def test_find_template_keeps_the_librarys_messages():
     import pytest
 
-    from workbench.core.library import UnknownOperation
+    from workbench.core.library.templates import UnknownOperation
 
     with pytest.raises(UnknownOperation, match="exists in several APIs; name one: pinpoint-email:CreateConfigurationSet"):
         find_template("CreateConfigurationSet")
@@ -53,8 +53,7 @@ def test_the_partition_of_every_region_agrees_with_botocores_endpoint_data():
     import botocore.loaders
     import botocore.regions
 
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     data = botocore.loaders.create_loader().load_data("endpoints")
     resolver = botocore.regions.EndpointResolver(data)
     named = [code for partition in data["partitions"] for code in partition["regions"]]
@@ -93,7 +92,7 @@ def test_the_service_models_are_botocores():
     """apis.service_model skips building a botocore session; the model is the same."""
     import botocore.session
 
-    from workbench.core.apis import APIS, service_model
+    from workbench.core.library.apis import APIS, service_model
 
     session = botocore.session.get_session()
     for api in APIS:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from workbench.core.history import HistoryEntry
-from workbench.core.drafts import RequestDraft
-from workbench.core.library import default_library
-from workbench.core.library_index import build_entries, search_keys
+from workbench.core.send.history import HistoryEntry
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.library.templates import default_library
+from workbench.core.library.index import build_entries, search_keys
 from workbench.ui.models.history_model import HistoryFilter, HistoryModel
 from workbench.ui.models.json_tree_model import BATCH, PATH_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel

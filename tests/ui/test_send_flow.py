@@ -9,7 +9,7 @@ from ui_helpers import answer_next_dialog, find_tree_row, open_operation, send, 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
 
 def test_get_apps_answers_200_and_lists_the_apps_in_the_tree(qtbot, window, tutorial_sandbox):

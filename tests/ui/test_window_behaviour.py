@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
-from workbench.core.drafts import load_draft
+from workbench.core.request.drafts import load_draft
 
 
 def test_cancel_a_stalled_send_keeps_the_window_responsive(qtbot, open_window, tmp_path, stalled_server):
@@ -157,7 +157,7 @@ def test_an_untrusted_host_is_refused_until_the_user_sends_anyway(qtbot, open_wi
 
 
 def test_an_environment_added_from_a_terminal_appears(qtbot, window, context):
-    from workbench.core.environments import Environment, EnvironmentStore
+    from workbench.core.environments.model import Environment, EnvironmentStore
 
     switcher = window.env_bar.switcher
     assert switcher.findData("eu-dev") == -1
@@ -252,7 +252,7 @@ def test_switching_environment_rechecks_what_would_stop_a_send(qtbot, open_windo
 
 
 def test_a_send_before_start_up_finished_says_so(qtbot, context):
-    from workbench.core.drafts import RequestDraft
+    from workbench.core.request.drafts import RequestDraft
     from workbench.ui.controller import Controller
 
     controller = Controller(context)  # nothing loaded yet

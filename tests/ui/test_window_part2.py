@@ -25,7 +25,7 @@ def test_first_run_from_an_empty_config_to_a_get_apps_answer(qtbot, window):
 
 
 def test_the_welcome_page_stays_away_once_an_environment_exists(qtbot, open_window, context):
-    from workbench.core.environments import Environment, EnvironmentStore
+    from workbench.core.environments.model import Environment, EnvironmentStore
 
     store = EnvironmentStore(context.config_dir / "environments.json")
     store.add(Environment(name="dev", region="us-east-1"))
@@ -58,7 +58,7 @@ def test_the_sandbox_from_the_status_bar_start_policy_reset_stop(qtbot, open_win
         # what it received and published shows in the panel: Pinpoint SMS no identity can carry
         import boto3
 
-        from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+        from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
         client = boto3.client("pinpoint", endpoint_url=panel.status.url, region_name="us-east-1",
                               aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
         app = client.create_app(CreateApplicationRequest={"Name": "events"})["ApplicationResponse"]["Id"]
@@ -130,9 +130,9 @@ def test_compare_the_same_request_in_two_sandbox_environments_marks_the_differen
     import boto3
     from ui_helpers import open_operation
 
-    from workbench.core.credentials import CredentialSource
-    from workbench.core.environments import Environment, EnvironmentStore
-    from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment, EnvironmentStore
+    from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
     client = boto3.client("pinpoint", endpoint_url=tutorial_sandbox.url, region_name="us-east-1",
                           aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
@@ -197,7 +197,7 @@ def test_failed_recipients_inside_a_200_are_flagged_in_the_tree(qtbot, window, t
     import boto3
     from ui_helpers import find_tree_row, open_operation, send
 
-    from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+    from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 
     client = boto3.client("pinpoint", endpoint_url=tutorial_sandbox.url, region_name="us-east-1",
                           aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
@@ -270,7 +270,7 @@ def test_every_part2_window_names_its_interactive_widgets(qtbot, open_window, tm
     from ui_helpers import make_context
 
     window = open_window(make_context(tmp_path, tutorial_sandbox.url, **NO_KEYRING))
-    from workbench.core.environments import Environment
+    from workbench.core.environments.model import Environment
 
     window.controller.environments["dev"] = Environment(name="dev", region="eu-west-1")
     extras = window.extras
@@ -288,7 +288,7 @@ def test_every_part2_window_names_its_interactive_widgets(qtbot, open_window, tm
 def test_a_missing_credentials_remedy_opens_the_credentials_dialog(qtbot, open_window, tmp_path, tutorial_sandbox):
     from ui_helpers import make_context
 
-    from workbench.core.environments import Environment
+    from workbench.core.environments.model import Environment
 
     window = open_window(make_context(tmp_path, tutorial_sandbox.url, **NO_KEYRING))
     window.controller.environments["dev"] = Environment(name="dev", region="eu-west-1")
@@ -301,7 +301,7 @@ def test_a_missing_credentials_remedy_opens_the_credentials_dialog(qtbot, open_w
 
 
 def test_the_collections_folder_from_the_preferences_is_used_at_start(tmp_path):
-    from workbench.core.preferences import Preferences, save_preferences
+    from workbench.core.settings.preferences import Preferences, save_preferences
     from workbench.ui.app_context import AppContext
 
     environ = {"HOME": str(tmp_path), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),

@@ -15,7 +15,7 @@ import os
 import sys
 
 from workbench.cli.context import CliContext, ExitStatus
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 COMMAND_MODULES = (
     "workbench.cli.library_cmds",

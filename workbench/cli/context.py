@@ -11,9 +11,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import IO, Mapping
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
-from workbench.core.secret_variables import redact
+from workbench.core.environments.secret_variables import redact
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -105,7 +105,7 @@ def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
 
 def open_store(ctx: CliContext):
     """The user's environment store; what was wrong with its file goes to stderr, once."""
-    from workbench.core.environments import EnvironmentStore
+    from workbench.core.environments.model import EnvironmentStore
 
     store = EnvironmentStore.at_default_location(ctx.environ)
     report = store.report()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.output import hint
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 PROG = "pinpoint-workbench"
 
@@ -18,7 +18,6 @@ PROG = "pinpoint-workbench"
 def _diag():
     """core.diagnose, loaded when a diagnosis is asked for (not for --help or a send's parsing)."""
     from workbench.core import diagnose
-
     return diagnose
 
 
@@ -193,7 +192,7 @@ def cmd_diagnose(args, ctx: CliContext) -> ExitStatus:
     if (args.file is None) == (args.history is None):
         raise WorkbenchError("diagnose: give a saved exchange FILE or --history ID (one of them)")
     if args.history is not None:
-        from workbench.core.history import HistoryStore
+        from workbench.core.send.history import HistoryStore
 
         with HistoryStore.at_default_location(ctx.environ) as store:
             entry = store.get(args.history)

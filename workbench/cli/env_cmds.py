@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
-from workbench.core.errors import WorkbenchError
-from workbench.core.sandbox_identity import SANDBOX_NAME
-from workbench.core.secret_variables import (
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.environments.sandbox_identity import SANDBOX_NAME
+from workbench.core.environments.secret_variables import (
     MASK,
     SecretVariableStore,
     is_secret,
@@ -25,9 +25,9 @@ from workbench.core.secret_variables import (
 )
 
 if TYPE_CHECKING:  # environments, credentials and regions load when a command uses them, not for --help
-    from workbench.core.credential_status import CredentialStatus
-    from workbench.core.credentials import Credentials, KeyringCredentialStore
-    from workbench.core.environments import Environment
+    from workbench.core.environments.credential_status import CredentialStatus
+    from workbench.core.environments.credentials import Credentials, KeyringCredentialStore
+    from workbench.core.environments.model import Environment
 
 
 def add_postman_env_import(subparsers, name: str, help_text: str) -> None:
@@ -137,14 +137,14 @@ def register(subparsers) -> None:
 
 
 def open_credential_store(ctx: CliContext) -> KeyringCredentialStore:
-    from workbench.core.credentials import KeyringCredentialStore
+    from workbench.core.environments.credentials import KeyringCredentialStore
 
     return KeyringCredentialStore.from_environ(ctx.environ)
 
 
 def _credential_status(env: Environment, ctx: CliContext, keyring: list) -> CredentialStatus:
     """The status of `env`'s credentials; `keyring` holds one store shared by a listing."""
-    from workbench.core.credential_status import credential_status
+    from workbench.core.environments.credential_status import credential_status
 
     if env.credential_source.kind == "keyring" and not keyring:
         keyring.append(open_credential_store(ctx))
@@ -152,7 +152,7 @@ def _credential_status(env: Environment, ctx: CliContext, keyring: list) -> Cred
 
 
 def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
-    from workbench.core.destination import unconfirmed_hosts
+    from workbench.core.environments.destination import unconfirmed_hosts
 
     data = env.to_dict()
     data["partition"] = env.partition
@@ -171,8 +171,8 @@ def _describe(env: Environment, status: CredentialStatus | None = None) -> dict:
 
 
 def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> None:
-    from workbench.core import regions
-    from workbench.core.destination import unconfirmed_hosts
+    from workbench.core.library import regions
+    from workbench.core.environments.destination import unconfirmed_hosts
 
     ctx.out(f"{env.name}")
     ctx.out(f"  region       {env.region} ({regions.region_description(env.region)}, partition {env.partition})")
@@ -201,7 +201,7 @@ def _print_env(ctx: CliContext, env: Environment, status: CredentialStatus) -> N
 def _confirm_hosts(env: Environment, trust: bool, ctx: CliContext) -> Environment:
     """Record the hosts the user confirmed with --trust-hosts; otherwise say which hosts
     credentials will not be signed for."""
-    from workbench.core.destination import unconfirmed_hosts
+    from workbench.core.environments.destination import unconfirmed_hosts
 
     pending = unconfirmed_hosts(env)
     if pending and trust:
@@ -223,8 +223,7 @@ def _read_secret(ctx: CliContext, prompt: str) -> str:
 
 
 def _offering_notes(env: Environment) -> list[str]:
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     missing = env.missing_apis
     if not missing or env.is_sandbox:
         return []
@@ -275,9 +274,9 @@ def cmd_env_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.credentials import CredentialSource
-    from workbench.core.environments import Environment
-    from workbench.core.suggest import check_profile, check_region
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment
+    from workbench.core.common.suggest import check_profile, check_region
 
     store = open_store(ctx)
     check_region(args.region, allow_unknown=args.force)
@@ -327,18 +326,18 @@ def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
 
 def _check_colour_and_ca_bundle(args) -> None:
     """--colour and --ca-bundle are checked now, not at the first send."""
-    from workbench.core.colours import colour_problem
+    from workbench.core.common.colours import colour_problem
 
     if args.colour and (problem := colour_problem(args.colour)):
         raise BadArgument(f"--colour: {problem}", flag="--colour")
     if args.ca_bundle:
-        from workbench.core.transport import tls_context_for
+        from workbench.core.send.transport import tls_context_for
 
         tls_context_for(os.path.abspath(args.ca_bundle))
 
 
 def cmd_env_import(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.env_import import import_postman_environment
+    from workbench.core.environments.importing import import_postman_environment
 
     credential_store = None if args.skip_secrets else open_credential_store(ctx)
     result = import_postman_environment(args.file, open_store(ctx), credential_store,
@@ -393,7 +392,7 @@ def _show_variables(ctx: CliContext, env: Environment, args) -> ExitStatus:
 
 
 def cmd_env_trust(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.destination import unconfirmed_hosts
+    from workbench.core.environments.destination import unconfirmed_hosts
 
     store = open_store(ctx)
     env = store.get(args.name)
@@ -411,7 +410,7 @@ def cmd_env_trust(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.credentials import KeyringUnavailable
+    from workbench.core.environments.credentials import KeyringUnavailable
 
     store = open_store(ctx)
     env = store.remove(args.name)
@@ -433,8 +432,7 @@ def cmd_env_remove(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     table = regions.region_table()
     if args.json:
         ctx.out_json(
@@ -463,7 +461,7 @@ def cmd_env_regions(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_set(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.credentials import Credentials, CredentialsError, check_access_key_id, mask_access_key_id
+    from workbench.core.environments.credentials import Credentials, CredentialsError, check_access_key_id, mask_access_key_id
 
     env = open_store(ctx).get(args.name)
     if env.credential_source.kind != "keyring":
@@ -503,10 +501,10 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.credentials import fetch_credentials
-    from workbench.core.plan import open_environment
-    from workbench.core.send_flow import credentials_check
-    from workbench.core.transport import SendOptions
+    from workbench.core.environments.credentials import fetch_credentials
+    from workbench.core.send.plan import open_environment
+    from workbench.core.send.send_flow import credentials_check
+    from workbench.core.send.transport import SendOptions
 
     store = open_store(ctx) if args.name != SANDBOX_NAME else None
     with open_environment(args.name, ctx.environ, store=store, start_sandbox=False) as opened:  # a probe leaves nothing running

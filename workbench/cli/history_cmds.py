@@ -9,7 +9,7 @@ from workbench.cli.send_cmds import add_send_arguments, send_draft
 
 
 def _open_history(ctx: CliContext):
-    from workbench.core.history import HistoryStore  # sqlite3: only for a history command
+    from workbench.core.send.history import HistoryStore  # sqlite3: only for a history command
 
     return HistoryStore.at_default_location(ctx.environ)
 

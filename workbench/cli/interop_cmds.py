@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
-from workbench.core.errors import WorkbenchError
-from workbench.core.sandbox_identity import SANDBOX_NAME
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 
 
 def register(sub) -> None:
@@ -179,7 +179,7 @@ def cmd_import_curl(args, ctx: CliContext) -> ExitStatus:
 
 def environment_for_export(name: str, ctx: CliContext):
     """The named environment; the sandbox only when one is running (a snippet must point at it)."""
-    from workbench.core.environments import sandbox_environment
+    from workbench.core.environments.model import sandbox_environment
 
     if name != SANDBOX_NAME:
         return open_store(ctx).get(name)
@@ -194,7 +194,7 @@ def environment_for_export(name: str, ctx: CliContext):
 
 def cmd_export_snippet(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.interop.snippets import snippet
-    from workbench.core.plan import build_plan
+    from workbench.core.send.plan import build_plan
 
     draft = draft_from_argument(args, ctx)
     plan = build_plan(draft, environment_for_export(args.env, ctx))
@@ -232,9 +232,9 @@ def register_bundle(sub) -> None:
 
 def draft_from_argument(args, ctx: CliContext):
     """A draft from OPERATION or DRAFT_FILE, with --var values and --body on top."""
-    from workbench.core.drafts import RequestDraft
+    from workbench.core.request.drafts import RequestDraft
     from workbench.core.interop.draft_files import read_draft
-    from workbench.core.library import default_library
+    from workbench.core.library.templates import default_library
 
     source = Path(args.operation)
     if source.suffix == ".json" and source.is_file():
@@ -252,11 +252,11 @@ def draft_from_argument(args, ctx: CliContext):
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
     from workbench.cli.send_cmds import show_plan
     from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
-    from workbench.core.credentials import fetch_credentials
-    from workbench.core.plan import build_plan, open_environment, run_plan
+    from workbench.core.environments.credentials import fetch_credentials
+    from workbench.core.send.plan import build_plan, open_environment, run_plan
 
     if args.history is not None:
-        from workbench.core.history import HistoryStore
+        from workbench.core.send.history import HistoryStore
 
         with HistoryStore.at_default_location(ctx.environ) as history:
             entry = history.get(args.history)
@@ -297,7 +297,7 @@ def bundle_outcome(data: dict) -> str:
 
 def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.interop.bundle import read_bundle
-    from workbench.core.plan import build_plan, open_environment, run_plan
+    from workbench.core.send.plan import build_plan, open_environment, run_plan
 
     data, draft = read_bundle(read_input(args.file, ctx), source=args.file)
     was = (data.get("response") or {}).get("status")

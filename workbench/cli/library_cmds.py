@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.cli.output import print_notes
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 if TYPE_CHECKING:  # the library loads when a command uses it, not for --help
-    from workbench.core.library import RequestTemplate
+    from workbench.core.library.templates import RequestTemplate
 
 
 def register(sub) -> None:
@@ -59,7 +59,7 @@ class UnreadableBody(WorkbenchError):
 def read_body_option(body: str, ctx: CliContext) -> str:
     """The text of `--body FILE` or `--body -` (stdin), strictly UTF-8: bytes that are not
     are a located error, never a traceback."""
-    from workbench.core.safe_json import decode_utf8
+    from workbench.core.common.safe_json import decode_utf8
 
     source = "--body - (standard input)" if body == "-" else f"--body {body}"
     try:
@@ -86,7 +86,7 @@ def read_body(args, template: RequestTemplate, ctx: CliContext) -> str | None:
 
 
 def template_for(args) -> RequestTemplate:
-    from workbench.core.library import find_template
+    from workbench.core.library.templates import find_template
 
     return find_template(args.operation, api=args.api)
 
@@ -99,18 +99,18 @@ def request_variables(args, template: RequestTemplate) -> dict:
 
 def summary(template: RequestTemplate, environ) -> dict:
     """A template's summary plus whether the local sandbox serves it."""
-    from workbench.core.lifecycle import lifecycle_of
-    from workbench.core.sandbox_served import served_operations
+    from workbench.core.library.lifecycle import lifecycle_of
+    from workbench.core.sandbox.served import served_operations
 
     return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
                                  "sandbox": template.key in served_operations(environ)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.library import default_library
-    from workbench.core.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
-    from workbench.core.sandbox_served import served_operations
-    from workbench.core.suggest import check_api
+    from workbench.core.library.templates import default_library
+    from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
+    from workbench.core.sandbox.served import served_operations
+    from workbench.core.common.suggest import check_api
 
     library = default_library()
     served = served_operations(ctx.environ)
@@ -137,7 +137,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.library import default_library
+    from workbench.core.library.templates import default_library
 
     found = default_library().search(" ".join(args.query), api=args.api)
     if args.json:
@@ -155,7 +155,7 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.lifecycle import lifecycle_of
+    from workbench.core.library.lifecycle import lifecycle_of
 
     template = template_for(args)
     if args.json:
@@ -185,10 +185,10 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_render(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.lifecycle import lifecycle_notes
-    from workbench.core.render import UnresolvedVariables, merge_scopes, render  # jinja2, botocore: only here
-    from workbench.core.secret_variables import secret_values
-    from workbench.core.validation import validate
+    from workbench.core.library.lifecycle import lifecycle_notes
+    from workbench.core.request.render import UnresolvedVariables, merge_scopes, render  # jinja2, botocore: only here
+    from workbench.core.environments.secret_variables import secret_values
+    from workbench.core.request.validation import validate
 
     template = template_for(args)
     body = read_body(args, template, ctx)
@@ -211,7 +211,7 @@ def cmd_render(args, ctx: CliContext) -> ExitStatus:
 
 
 def print_lifecycle(ctx: CliContext, template: RequestTemplate) -> None:
-    from workbench.core.lifecycle import SOURCE_FILE, lifecycle_of
+    from workbench.core.library.lifecycle import SOURCE_FILE, lifecycle_of
 
     lifecycle = lifecycle_of(template)
     ctx.out(f"\nLifecycle: {lifecycle.label}" + (f" ({lifecycle.area})" if lifecycle.area else ""))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shlex
 
 from workbench.cli.context import CliContext
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 # remedy code (before any ":ARGUMENT") -> the command-line wording; {arg} is the argument
 REMEDY_HINTS = {

@@ -14,7 +14,7 @@ from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pair
 from workbench.cli.interrupt import interrupt_cancels
 from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 
 def register(sub) -> None:
@@ -32,12 +32,12 @@ def register(sub) -> None:
 
 def cmd_run(args, ctx: CliContext) -> ExitStatus:
     # the runner, the plan and the transport load when a run starts, not for --help
-    from workbench.core import transport
-    from workbench.core.credentials import fetch_credentials
-    from workbench.core.globals_store import GlobalsStore
+    from workbench.core.send import transport
+    from workbench.core.environments.credentials import fetch_credentials
+    from workbench.core.environments.globals_store import GlobalsStore
     from workbench.core.interop.draft_files import read_tree, select_folder
-    from workbench.core.plan import open_environment
-    from workbench.core.runner import RunStep, run_steps
+    from workbench.core.send.plan import open_environment
+    from workbench.core.send.runner import RunStep, run_steps
 
     root = Path(args.collection)
     stored = read_tree(root)
@@ -59,7 +59,7 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         for line in result.failures + ([result.error] if result.error else []):
             ctx.out(f"       {line}")
 
-    from workbench.core.cancel import CancelToken
+    from workbench.core.common.cancel import CancelToken
 
     store = open_store(ctx) if args.env != DEFAULT_ENV else None
     cancel = CancelToken()

@@ -151,7 +151,7 @@ def describe_event(record: dict) -> str:
 
 
 def _events(args, ctx) -> ExitStatus:
-    from workbench.core.cancel import CancelToken
+    from workbench.core.common.cancel import CancelToken
     from workbench.core.sandbox.events import follow_events, read_events
     from workbench.core.sandbox.store import EVENTS_FILE
 

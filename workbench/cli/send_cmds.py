@@ -16,14 +16,14 @@ from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import print_notes
-from workbench.core.errors import WorkbenchError
-from workbench.core.sandbox_identity import SANDBOX_NAME
-from workbench.core.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.environments.sandbox_identity import SANDBOX_NAME
+from workbench.core.environments.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
 
 if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
-    from workbench.core.drafts import RequestDraft
-    from workbench.core.plan import SendPlan
-    from workbench.core.send_flow import Exchange
+    from workbench.core.request.drafts import RequestDraft
+    from workbench.core.send.plan import SendPlan
+    from workbench.core.send.send_flow import Exchange
 
 DEFAULT_ENV = SANDBOX_NAME
 
@@ -65,7 +65,7 @@ def add_send_arguments(parser) -> None:
 
 
 def cmd_send(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.drafts import RequestDraft
+    from workbench.core.request.drafts import RequestDraft
 
     template = template_for(args)
     draft = RequestDraft(
@@ -78,7 +78,7 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_raw(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.drafts import AwsV4Auth, RequestDraft
+    from workbench.core.request.drafts import AwsV4Auth, RequestDraft
 
     headers = []
     for line in args.header:
@@ -98,11 +98,11 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
 def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
     the exit status says how it went."""
-    from workbench.core import transport
-    from workbench.core.cancel import CancelToken
-    from workbench.core.globals_store import GlobalsStore
-    from workbench.core.plan import build_plan, open_environment, run_plan
-    from workbench.core.saves import compile_saves, values_from_response
+    from workbench.core.send import transport
+    from workbench.core.common.cancel import CancelToken
+    from workbench.core.environments.globals_store import GlobalsStore
+    from workbench.core.send.plan import build_plan, open_environment, run_plan
+    from workbench.core.send.saves import compile_saves, values_from_response
 
     draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
     global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
@@ -165,7 +165,7 @@ def keep_saved_values(ctx: CliContext, store, globals_store, env, values: dict, 
         ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: the sandbox keeps no secret values")
     elif secrets:
         try:
-            from workbench.core.credentials import KeyringCredentialStore
+            from workbench.core.environments.credentials import KeyringCredentialStore
 
             keep_secret_values(store, env, secrets, KeyringCredentialStore.from_environ(ctx.environ))
         except WorkbenchError as exc:
@@ -184,7 +184,7 @@ def keep_saved_values(ctx: CliContext, store, globals_store, env, values: dict, 
 
 def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:
     """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
-    from workbench.core.history import HistoryStore
+    from workbench.core.send.history import HistoryStore
 
     try:
         with HistoryStore.at_default_location(ctx.environ) as history:
@@ -234,7 +234,7 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             for name, value in values.values.items():
                 ctx.err(f"saved {name}={value} in {target}")
         if args.inspect or args.dry_run:
-            from workbench.core.body_preview import preview_body
+            from workbench.core.request.body_preview import preview_body
 
             ctx.out(exchange.inspection.to_text(body=preview_body(plan.request.body if plan else b"", full=args.full_body)))
         if not exchange.sent:

@@ -1,1 +1,1 @@
-"""Pure-Python core of the workbench. Never imports Qt (tests/core/test_no_qt.py proves it)."""
+"""Pure-Python core of the workbench. Never imports Qt (tests/test_no_qt.py proves it)."""

@@ -22,9 +22,9 @@ class AppContext:
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
-        from workbench.core.paths import config_dir, data_dir
+        from workbench.core.common.paths import config_dir, data_dir
 
-        from workbench.core.preferences import load_preferences
+        from workbench.core.settings.preferences import load_preferences
 
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
         chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
@@ -53,7 +53,7 @@ class AppContext:
 
     @property
     def session_path(self) -> Path:
-        from workbench.core.window_session import FILE_NAME
+        from workbench.core.settings.window_session import FILE_NAME
 
         return self.config_dir / FILE_NAME
 

@@ -13,12 +13,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from workbench.core.cancel import Cancelled
-from workbench.core.credentials import SessionCredentialStore
-from workbench.core.errors import WorkbenchError
-from workbench.core.progress import Progress
-from workbench.core.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
-from workbench.core.template_vars import variable_uses
+from workbench.core.common.cancel import Cancelled
+from workbench.core.environments.credentials import SessionCredentialStore
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.progress import Progress
+from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
+from workbench.core.request.template_vars import variable_uses
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
 
 SANDBOX = "sandbox"
@@ -93,9 +93,9 @@ class Controller(QObject):
 
     def _open_store(self, kind: str):
         if kind not in self._stores:
-            from workbench.core.environments import FILE_NAME, EnvironmentStore
-            from workbench.core.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
-            from workbench.core.history import FILE_NAME as HISTORY_FILE, HistoryStore
+            from workbench.core.environments.model import FILE_NAME, EnvironmentStore
+            from workbench.core.environments.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
+            from workbench.core.send.history import FILE_NAME as HISTORY_FILE, HistoryStore
 
             opener = {"environments": lambda: EnvironmentStore(self.context.config_dir / FILE_NAME),
                       "globals": lambda: GlobalsStore(self.context.config_dir / GLOBALS_FILE),
@@ -104,8 +104,8 @@ class Controller(QObject):
         return self._stores[kind]
 
     def _load_library(self):
-        from workbench.core.library import default_library
-        from workbench.core.library_index import build_entries
+        from workbench.core.library.templates import default_library
+        from workbench.core.library.index import build_entries
 
         library = default_library()
         return library, build_entries(library)
@@ -119,7 +119,7 @@ class Controller(QObject):
 
     def _entries_with_sandbox_badges(self):
         """What the sandbox serves comes from moto (a second's import): after the tree is up."""
-        from workbench.core.library_index import build_entries
+        from workbench.core.library.index import build_entries
         from workbench.core.sandbox.emulation import emulated_operations
 
         return build_entries(self.library, emulated_operations())
@@ -172,7 +172,7 @@ class Controller(QObject):
         return env.with_sandbox_url(self.sandbox_url) if env.is_sandbox and self.sandbox_url else env
 
     def _load_session(self):
-        from workbench.core.window_session import load_session
+        from workbench.core.settings.window_session import load_session
 
         return load_session(self.context.session_path)
 
@@ -225,7 +225,7 @@ class Controller(QObject):
 
     def _credential_text(self, env) -> str:
         """One line for the toolbar (the label elides it; the whole text is its tooltip)."""
-        from workbench.core.credentials import CredentialsMissing, KeyringUnavailable, fetch_credentials
+        from workbench.core.environments.credentials import CredentialsMissing, KeyringUnavailable, fetch_credentials
 
         kept = self.session_credentials.get(env.name)
         if kept is not None:
@@ -265,7 +265,7 @@ class Controller(QObject):
     def _secret_variables(self, env) -> dict:
         """The environment's declared secret variables from the keyring (in a worker); none
         when the keyring cannot be read (the send then names them as missing)."""
-        from workbench.core.secret_variables import resolve_secret_variables
+        from workbench.core.environments.secret_variables import resolve_secret_variables
 
         try:
             return resolve_secret_variables(env, self.context.environ)
@@ -292,7 +292,7 @@ class Controller(QObject):
                   saved)
 
     def needs_confirmation(self, draft) -> bool:
-        from workbench.core.plan import build_plan
+        from workbench.core.send.plan import build_plan
 
         env = self.current_env
         if env is None or not env.production or self.library is None:
@@ -315,7 +315,7 @@ class Controller(QObject):
         return tab_id in self._runners and self._runners[tab_id].busy
 
     def send(self, tab_id: str, draft, confirmed: bool = False, allow_any_host: bool = False) -> None:
-        from workbench.core.plan import build_plan, run_plan
+        from workbench.core.send.plan import build_plan, run_plan
 
         env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
         environ = self.context.environ
@@ -377,7 +377,7 @@ class Controller(QObject):
             self.load_body(tab_id, exchange.response)
 
     def load_body(self, tab_id: str, response) -> None:
-        from workbench.core.response_body import load_body
+        from workbench.core.send.response_body import load_body
 
         def work(cancel):
             with collector_paused():
@@ -393,7 +393,7 @@ class Controller(QObject):
                                             on_error=failed)
 
     def open_history(self, entry) -> None:
-        from workbench.core.history_exchange import exchange_from_entry
+        from workbench.core.send.history_exchange import exchange_from_entry
 
         self._run(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
 
@@ -401,7 +401,7 @@ class Controller(QObject):
 
     def check(self, tab_id: str, draft) -> None:
         """Plan without sending; what stops the send and the problems come back by `checked`."""
-        from workbench.core.plan import build_plan
+        from workbench.core.send.plan import build_plan
 
         env, globals_, library = self.current_env, dict(self.globals_), self.library
         if env is None or library is None or (env.is_sandbox and not env.hosts):
@@ -420,15 +420,15 @@ class Controller(QObject):
         self._run(work, lambda result: self.checked.emit(tab_id, *result))
 
     def load_draft(self, path: str) -> None:
-        from workbench.core.drafts import load_draft
+        from workbench.core.request.drafts import load_draft
 
         self._run(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
                   lambda error: self.notice.emit(f"cannot open {path}: {error}"))
 
     def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
         """Save over the tab's file, or as a new request in the "My requests" collection folder."""
-        from workbench.core.drafts import save_draft
-        from workbench.core.request_collections import add_request
+        from workbench.core.request.drafts import save_draft
+        from workbench.core.request.collections import add_request
 
         def work():
             if saved_path:
@@ -439,12 +439,12 @@ class Controller(QObject):
         self._run(work, lambda path: self.draft_saved.emit(tab_id, path))
 
     def load_rest(self, tab_id: str, response) -> None:
-        from workbench.core.response_body import text_chunks
+        from workbench.core.send.response_body import text_chunks
 
         self._run(lambda: list(text_chunks(response)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
 
     def save_body(self, response, path: str) -> None:
-        from workbench.core.response_body import response_bytes
+        from workbench.core.send.response_body import response_bytes
 
         def work():
             data = response_bytes(response)
@@ -455,7 +455,7 @@ class Controller(QObject):
         self._run(work, lambda size: self.notice.emit(f"saved {size} bytes to {path}"))
 
     def save_session(self, session, wait: bool = False) -> None:
-        from workbench.core.window_session import save_session
+        from workbench.core.settings.window_session import save_session
 
         session = replace(session, environment=self.current_env_name)
         self._run(lambda: save_session(self.context.session_path, session), lambda _: None)

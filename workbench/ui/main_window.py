@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     def open_operation(self, key: str) -> RequestTab:
-        from workbench.core.drafts import RequestDraft
+        from workbench.core.request.drafts import RequestDraft
 
         template = self.controller.template(key)
         return self.open_draft(RequestDraft(name=template.operation, operation=template.key))
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def session(self):
-        from workbench.core.window_session import OpenTab, WindowSession
+        from workbench.core.settings.window_session import OpenTab, WindowSession
 
         tabs = tuple(OpenTab(self.tabs.widget(i).to_model(), self.tabs.widget(i).dirty, self.tabs.widget(i).saved_path)
                      for i in range(self.tabs.count()))

@@ -143,7 +143,7 @@ class WindowExtras:
     # ---- preferences
 
     def _load_preferences(self) -> None:
-        from workbench.core.preferences import load_preferences
+        from workbench.core.settings.preferences import load_preferences
 
         run_for(self.window, self.controller, lambda: load_preferences(self.controller.context.config_dir), self._preferences_loaded)
 
@@ -155,7 +155,7 @@ class WindowExtras:
     def apply_preferences(self, prefs, layout: bool = True) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from workbench.core.preferences import send_options
+        from workbench.core.settings.preferences import send_options
 
         self.preferences = prefs
         self.controller.send_options = send_options(prefs, self.controller.context.environ)
@@ -171,7 +171,7 @@ class WindowExtras:
     def open_preferences(self):
         from dataclasses import replace
 
-        from workbench.core.preferences import Preferences
+        from workbench.core.settings.preferences import Preferences
         from workbench.ui.manage.preferences_dialog import PreferencesDialog
 
         current = replace(self.preferences or Preferences(), layout="beside" if self.window.beside else "below")
@@ -182,7 +182,7 @@ class WindowExtras:
         return dialog
 
     def save_preferences(self, prefs) -> None:
-        from workbench.core.preferences import save_preferences
+        from workbench.core.settings.preferences import save_preferences
 
         self.apply_preferences(prefs)
         run_for(self.window, self.controller, lambda: save_preferences(self.controller.context.config_dir, prefs),
@@ -240,7 +240,7 @@ class WindowExtras:
         return self.palette
 
     def _load_saved_requests(self):
-        from workbench.core.request_collections import load_collection
+        from workbench.core.request.collections import load_collection
 
         root = self.controller.context.collections_dir
         return load_collection(root).requests() if root.is_dir() else []

@@ -11,8 +11,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workbench.core.cancel import CancelToken, Cancelled
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.cancel import CancelToken, Cancelled
+from workbench.core.common.errors import WorkbenchError
 
 
 _gc_lock = threading.Lock()

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from workbench.core.diagnose.matching import KNOWN_CONDITIONS
 from workbench.core.diagnose.model import Entry
-from workbench.core.errors import WorkbenchError
-from workbench.core.resources import RESOURCES_DIR
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.resources import RESOURCES_DIR
 
 CATALOGUE_FILE = RESOURCES_DIR / "troubleshooting.json"
 FIX_ACTIONS = frozenset({

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from workbench.core import safe_json
+from workbench.core.common import safe_json
 from workbench.core.diagnose.observation import Observation
 
 
@@ -15,9 +15,9 @@ class DiagnosisContext:
     api: str | None = None
     operation: str | None = None
     body: object = None  # the request body, parsed
-    environment: object = None  # workbench.core.environments.Environment
+    environment: object = None  # workbench.core.environments.model.Environment
     environments: tuple = ()  # every environment the user has
-    template: object = None  # workbench.core.library.RequestTemplate
+    template: object = None  # workbench.core.library.templates.RequestTemplate
 
     @property
     def key(self) -> str | None:

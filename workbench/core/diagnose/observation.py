@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from workbench.core import safe_json
+from workbench.core.common import safe_json
 from workbench.core.diagnose.json_walk import index_keys
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 
 TOKEN_LINE = re.compile(r"(x-amz-security-token:)[^\n']+", re.IGNORECASE)

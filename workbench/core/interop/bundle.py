@@ -18,11 +18,11 @@ from urllib.parse import quote
 import botocore
 
 import workbench
-from workbench.core import safe_json
-from workbench.core.credentials import mask_access_key_id
-from workbench.core.drafts import RequestDraft
-from workbench.core.errors import WorkbenchError
-from workbench.core.signing import REDACTED, redact_headers
+from workbench.core.common import safe_json
+from workbench.core.environments.credentials import mask_access_key_id
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.send.signing import REDACTED, redact_headers
 
 BUNDLE_FORMAT = "pinpoint-workbench-bundle"
 BUNDLE_VERSION = 1

@@ -14,11 +14,11 @@ import json
 import re
 from dataclasses import dataclass
 
-from workbench.core import safe_json
-from workbench.core import catalog
-from workbench.core.drafts import RequestDraft
-from workbench.core.errors import WorkbenchError
-from workbench.core.library import Library, RequestTemplate, default_library
+from workbench.core.common import safe_json
+from workbench.core.library import catalog
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.library.templates import Library, RequestTemplate, default_library
 
 SOURCES = {
     "mobiletargeting.amazonaws.com": ("pinpoint",),

@@ -19,11 +19,11 @@ import shlex
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.core.drafts import AwsV4Auth, RequestDraft
-from workbench.core.errors import WorkbenchError
+from workbench.core.request.drafts import AwsV4Auth, RequestDraft
+from workbench.core.common.errors import WorkbenchError
 from workbench.core.interop import jsonfile
 from workbench.core.interop.postman_import import _Context, _Importer
-from workbench.core.library import Library, default_library
+from workbench.core.library.templates import Library, default_library
 
 SCOPE = re.compile(r"Credential=[^/,\s]+/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request", re.IGNORECASE)
 IGNORED = {"-s", "--silent", "-S", "--show-error", "-v", "--verbose", "-i", "--include", "-L", "--location",

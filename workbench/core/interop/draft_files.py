@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.drafts import RequestDraft, draft_to_file_dict, load_draft
-from workbench.core.errors import WorkbenchError
-from workbench.core.request_collections import ORDER_FILE, CollectionFolder, file_name_for, load_collection, read_order
-from workbench.core.storage import atomic_write_text, dumps_stable
+from workbench.core.request.drafts import RequestDraft, draft_to_file_dict, load_draft
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.request.collections import ORDER_FILE, CollectionFolder, file_name_for, load_collection, read_order
+from workbench.core.common.storage import atomic_write_text, dumps_stable
 
 
 class CollectionFilesError(WorkbenchError):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core import safe_json
-from workbench.core.errors import WorkbenchError
+from workbench.core.common import safe_json
+from workbench.core.common.errors import WorkbenchError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 500  # Postman folders nest (a folder is two levels); deeper than this is not a real export

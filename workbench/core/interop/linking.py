@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from workbench.core.apis import APIS
-from workbench.core.library import Library, RequestTemplate, default_library
+from workbench.core.library.apis import APIS
+from workbench.core.library.templates import Library, RequestTemplate, default_library
 
 TEMPLATE_VAR = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}$")
 POSTMAN_VAR = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")

@@ -13,11 +13,11 @@ import uuid
 from dataclasses import replace
 from urllib.parse import quote
 
-from workbench.core.drafts import AwsV4Auth, RequestDraft
-from workbench.core.environments import Environment
+from workbench.core.request.drafts import AwsV4Auth, RequestDraft
+from workbench.core.environments.model import Environment
 from workbench.core.interop.postman_tests import to_script
-from workbench.core.library import Library, RequestTemplate, default_library
-from workbench.core.plan import draft_body, template_for_draft
+from workbench.core.library.templates import Library, RequestTemplate, default_library
+from workbench.core.send.plan import draft_body, template_for_draft
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 DEFAULT_AUTH = AwsV4Auth("{{serviceName}}", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
@@ -114,7 +114,7 @@ def export_collection(name: str, requests, library: Library | None = None, descr
 
 def library_requests(selector: str, library: Library | None = None) -> list[tuple[tuple[str, ...], RequestDraft]]:
     """Drafts for a library folder: "pinpoint" (an API) or "pinpoint/Apps" (one group)."""
-    from workbench.core.library import UnknownOperation
+    from workbench.core.library.templates import UnknownOperation
 
     library = library or default_library()
     api, _, group = selector.strip("/").partition("/")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
-from workbench.core.drafts import AwsV4Auth, RequestDraft
+from workbench.core.request.drafts import AwsV4Auth, RequestDraft
 from workbench.core.interop import jsonfile
 from workbench.core.interop.jsonfile import ForeignFileError
 from workbench.core.interop.linking import (
@@ -28,7 +28,7 @@ from workbench.core.interop.linking import (
 )
 from workbench.core.interop.postman_tests import from_script
 from workbench.core.interop.scripts import ScriptReading, read_script
-from workbench.core.library import Library, RequestTemplate, default_library
+from workbench.core.library.templates import Library, RequestTemplate, default_library
 
 SCHEMAS = {"v2.0.0": "v2.0", "v2.1.0": "v2.1"}
 MAX_FOLDER_DEPTH = 16

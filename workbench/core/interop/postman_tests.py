@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 import re
 
-from workbench.core import safe_json
-from workbench.core.drafts import Assertion
+from workbench.core.common import safe_json
+from workbench.core.request.drafts import Assertion
 from workbench.core.interop.scripts import strip_comments
 
 PATH = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*"

@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 
 from botocore import xform_name
 
-from workbench.core.errors import WorkbenchError
-from workbench.core.plan import SendPlan
-from workbench.core.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
-from workbench.core.validation import build_params
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.send.plan import SendPlan
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
+from workbench.core.request.validation import build_params
 
 KINDS = ("curl", "awscli", "boto3", "awscurl")
 SESSION_TOKEN_HEADER = '${AWS_SESSION_TOKEN:+-H "x-amz-security-token: $AWS_SESSION_TOKEN"}'
@@ -38,8 +38,7 @@ def _ready(plan: SendPlan) -> None:
 
 def _endpoint_url(plan: SendPlan) -> str | None:
     """The endpoint to pass to the AWS CLI / boto3 when it is not botocore's own."""
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     parts = urlsplit(plan.request.url)
     api = plan.template.api
     try:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from workbench.core.cancel import Cancelled, CancelToken
-from workbench.core.progress import Progress, ProgressCallback, no_progress
+from workbench.core.common.cancel import Cancelled, CancelToken
+from workbench.core.common.progress import Progress, ProgressCallback, no_progress
 from workbench.core.sandbox.errors import SandboxError
 from workbench.core.sandbox.statefile import (LOG_FILE_NAME, STATUS_PATH, SandboxRecord,
                                               read_record, remove_record, state_file)

@@ -17,7 +17,7 @@ import re
 
 from botocore import xform_name
 
-from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.routing import (API_NAMES, _LABEL, _rest_operations, api_spec,
                                              computed_once, service_model)
 
@@ -97,7 +97,7 @@ def stateful_operations() -> frozenset[tuple[str, str]]:
 
 @computed_once
 def _end_of_support() -> frozenset[tuple[str, str]]:
-    from workbench.core.library import default_library
+    from workbench.core.library.templates import default_library
 
     return frozenset((t.api, t.operation) for t in default_library().templates
                      if t.lifecycle_status.startswith("end-of-support"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.common.errors import WorkbenchError
 
 
 class SandboxError(WorkbenchError):

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from workbench.core.cancel import CancelToken
+from workbench.core.common.cancel import CancelToken
 
 
 EVENTS_MAX_BYTES = 1024 * 1024

@@ -27,7 +27,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from typing import Callable
 
-from workbench.core.credentials import SANDBOX_CREDENTIALS, Credentials
+from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credentials
 from workbench.core.sandbox import aws_errors, codec, policy
 from workbench.core.sandbox.aws_errors import AwsError, internal_failure
 from workbench.core.sandbox.emulation import serving
@@ -35,7 +35,7 @@ from workbench.core.sandbox.input_check import checked_input
 from workbench.core.sandbox.routing import Route, api_spec, identify
 from workbench.core.sandbox.statefile import STATUS_PATH
 from workbench.core.sandbox.verify import ArrivedRequest, verify
-from workbench.core.sandbox_identity import SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 
 log = logging.getLogger("sandbox.front")
 

@@ -21,7 +21,7 @@ from workbench.core.sandbox.codec import iso8601
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
-from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 
 # operation infix -> (platform, the request/response shape prefix)
 CHANNELS = {"Adm": "ADM", "Apns": "APNS", "ApnsSandbox": "APNS_SANDBOX",

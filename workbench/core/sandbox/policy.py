@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION, SANDBOX_USER_NAME
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION, SANDBOX_USER_NAME
 from workbench.core.sandbox.routing import Route, api_spec
 
 

@@ -12,8 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from workbench.core.apis import APIS, service_model  # noqa: F401 - service_model re-exported for emulation
-from workbench.core.sandbox_identity import SANDBOX_REGION
+from workbench.core.library.apis import APIS, service_model  # noqa: F401 - service_model re-exported for emulation
+from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 
 _PATH_PREFIXES = (  # the REST APIs, most specific path prefix first
     ("pinpoint-sms-voice", "/v1/sms-voice/"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.sandbox.errors import SandboxError
-from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.front import Front, FrontConfig
 from workbench.core.sandbox.moto_server import MotoServer
 from workbench.core.sandbox.events import EVENTS_MAX_BYTES, EventLog

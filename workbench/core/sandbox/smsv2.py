@@ -26,7 +26,7 @@ from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2_errors import conflict, not_found, quota, validation
 from workbench.core.sandbox.store import SandboxStore
-from workbench.core.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 
 SANDBOX_TIER = "SANDBOX"
 MAX_VERIFIED_DESTINATIONS = 10

@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from workbench.core import paths
-
+from workbench.core.common import paths
 log = logging.getLogger(__name__)
 
 STATE_FILE = "state.json"

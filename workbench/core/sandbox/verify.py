@@ -16,8 +16,8 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
 from botocore.credentials import Credentials as BotoCredentials
 
-from workbench.core.http import find_header
-from workbench.core.credentials import Credentials
+from workbench.core.request.http import find_header
+from workbench.core.environments.credentials import Credentials
 from workbench.core.sandbox import aws_errors
 from workbench.core.sandbox.aws_errors import AwsError
 

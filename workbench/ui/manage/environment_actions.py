@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core.credentials import Credentials, KeyringUnavailable, mask_access_key_id
+from workbench.core.environments.credentials import Credentials, KeyringUnavailable, mask_access_key_id
 
 
 class EnvironmentActions(QObject):
@@ -34,7 +34,7 @@ class EnvironmentActions(QObject):
         return self.controller._with("environments", use)
 
     def _keyring(self):
-        from workbench.core.credentials import KeyringCredentialStore
+        from workbench.core.environments.credentials import KeyringCredentialStore
 
         return KeyringCredentialStore.from_environ(self.controller.context.environ)
 
@@ -96,7 +96,7 @@ class EnvironmentActions(QObject):
         self._run(work, self._saved(f"environment {env.name} duplicated as {new_name} ({region})", new_name))
 
     def import_postman(self, path: str) -> None:
-        from workbench.core.env_import import import_postman_environment
+        from workbench.core.environments.importing import import_postman_environment
 
         def work():
             keyring = self._keyring()
@@ -109,7 +109,7 @@ class EnvironmentActions(QObject):
         self._run(work, done)
 
     def load_profiles(self) -> None:
-        from workbench.core.credentials import list_profiles
+        from workbench.core.environments.credentials import list_profiles
 
         self._run(lambda: list_profiles(self.controller.context.environ), self.profiles_loaded.emit)
 
@@ -146,7 +146,7 @@ class EnvironmentActions(QObject):
 
         def work():
             if not credentials.access_key_id or not credentials.secret_access_key:
-                from workbench.core.credentials import CredentialsError
+                from workbench.core.environments.credentials import CredentialsError
                 raise CredentialsError("both an access key ID and a secret access key are needed")
             if session_only:
                 self.controller.session_credentials.set(name, credentials)
@@ -184,9 +184,9 @@ class EnvironmentActions(QObject):
 
     def test(self, name: str) -> None:
         """The signed harmless read with this environment's credentials."""
-        from workbench.core.credentials import fetch_credentials
-        from workbench.core.send_flow import credentials_check
-        from workbench.core.transport import SendOptions
+        from workbench.core.environments.credentials import fetch_credentials
+        from workbench.core.send.send_flow import credentials_check
+        from workbench.core.send.transport import SendOptions
 
         controller = self.controller
         environ = controller.context.environ

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QInputDialog, QLabel, QLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from workbench.core.apis import APIS
-from workbench.core.credentials import CREDENTIAL_KINDS, CredentialSource
+from workbench.core.library.apis import APIS
+from workbench.core.environments.credentials import CREDENTIAL_KINDS, CredentialSource
 from workbench.ui.accessible import named
 from workbench.ui.owned_work import run_for
 
@@ -150,7 +150,7 @@ class EnvironmentManager(QDialog):
 
     @staticmethod
     def _load_regions():
-        from workbench.core.regions import region_table
+        from workbench.core.library.regions import region_table
 
         return region_table()
 
@@ -295,7 +295,7 @@ class EnvironmentManager(QDialog):
 
     def form_environment(self):
         """The form as an Environment (EnvironmentInvalid lists every problem)."""
-        from workbench.core.environments import Environment
+        from workbench.core.environments.model import Environment
 
         variables = {}
         for row in range(self.variables.rowCount()):
@@ -317,7 +317,7 @@ class EnvironmentManager(QDialog):
                            credential_source=source, **extra)
 
     def save(self) -> None:
-        from workbench.core.errors import WorkbenchError
+        from workbench.core.common.errors import WorkbenchError
 
         try:
             env = self.form_environment()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLayout,
                                QLineEdit, QSpinBox, QVBoxLayout)
 
-from workbench.core.preferences import LAYOUTS, Preferences
+from workbench.core.settings.preferences import LAYOUTS, Preferences
 from workbench.ui.accessible import named
 
 

@@ -9,7 +9,7 @@ import json
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.core.json_locate import child_path
+from workbench.core.common.json_locate import child_path
 
 FLAG_BRUSH = QBrush(QColor("#ffcdd2"))  # with the ⚑ mark in the key: never colour alone
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's JSON path ($.ApplicationResponse.Id)

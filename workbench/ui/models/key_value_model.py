@@ -61,7 +61,7 @@ class KeyValueModel(QAbstractTableModel):
             return None
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole and self._masked(index):
-            from workbench.core.secret_variables import mask
+            from workbench.core.environments.secret_variables import mask
 
             return mask(value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

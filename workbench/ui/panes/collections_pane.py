@@ -14,7 +14,7 @@ class CollectionsPane(QWidget):
     def __init__(self, folder, parent=None):
         super().__init__(parent)
         self.model = QFileSystemModel(self)
-        from workbench.core.drafts import DRAFT_SUFFIX
+        from workbench.core.request.drafts import DRAFT_SUFFIX
 
         self.model.setNameFilters([f"*{DRAFT_SUFFIX}"])
         self.model.setNameFilterDisables(False)

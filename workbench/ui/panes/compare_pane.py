@@ -19,10 +19,10 @@ MARK = "≠"
 def send_both(controller, draft, left: str, right: str, *, on_result, on_error) -> None:
     """Send `draft` in two environments (one after the other, in one worker; a new compare
     cancels the running one) and compare: on_result(((left, right), core.compare.Comparison))."""
-    from workbench.core.cancel import Cancelled
-    from workbench.core.compare import compare
-    from workbench.core.errors import WorkbenchError
-    from workbench.core.plan import build_plan, run_plan
+    from workbench.core.common.cancel import Cancelled
+    from workbench.core.send.compare import compare
+    from workbench.core.common.errors import WorkbenchError
+    from workbench.core.send.plan import build_plan, run_plan
 
     globals_, library, environ = dict(controller.globals_), controller.library, controller.context.environ
     environments = {name: controller.environments[name] for name in (left, right)}

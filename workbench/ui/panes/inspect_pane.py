@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workbench.core.curl_export import curl_command
+from workbench.core.interop.curl_export import curl_command
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonView
 

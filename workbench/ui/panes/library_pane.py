@@ -72,7 +72,7 @@ class LibraryPane(QWidget):
             self.select(current.key)
 
     def apply_search(self, text: str) -> None:
-        from workbench.core.library_index import search_keys
+        from workbench.core.library.index import search_keys
 
         keys = search_keys(self.entries, text)
         self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
                                QToolButton, QVBoxLayout, QWidget)
 
-from workbench.core.drafts import RequestDraft
-from workbench.core.json_locate import line_of
+from workbench.core.request.drafts import RequestDraft
+from workbench.core.common.json_locate import line_of
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
 from workbench.ui.elided_label import ElidedLabel

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
-from workbench.core.response_body import HEAD_CHARS
+from workbench.core.send.response_body import HEAD_CHARS
 from workbench.ui.accessible import named
 from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel

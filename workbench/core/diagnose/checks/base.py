@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from workbench.core.resources import RESOURCES_DIR
+from workbench.core.common.resources import RESOURCES_DIR
 
 MAX_SKEW_SECONDS = 5 * 60  # SigV4: a request signed more than 5 minutes off is refused
 
@@ -37,8 +37,7 @@ def check(function):
 
 def endpoint_region(obs, ctx) -> str | None:
     """The region the endpoint belongs to: from an AWS host name, else the environment's."""
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     host = urlsplit((obs.inspection or {}).get("url", "")).hostname or ""
     found = regions.api_region_from_host(host) if host else None
     if found:
@@ -46,7 +45,7 @@ def endpoint_region(obs, ctx) -> str | None:
     if ctx.environment is not None:
         return ctx.environment.region
     if obs.environment == "sandbox":
-        from workbench.core.sandbox_identity import SANDBOX_REGION
+        from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 
         return SANDBOX_REGION
     return None

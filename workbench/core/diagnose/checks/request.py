@@ -7,10 +7,10 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from workbench.core.apis import APIS
+from workbench.core.library.apis import APIS
 from workbench.core.diagnose.checks.base import Finding, check, facts
 from workbench.core.diagnose.model import Evidence
-from workbench.core.resources import load_reference
+from workbench.core.common.resources import load_reference
 
 
 def _template(ctx):
@@ -18,7 +18,7 @@ def _template(ctx):
         return ctx.template
     if not ctx.api or not ctx.operation:
         return None
-    from workbench.core.library import default_library
+    from workbench.core.library.templates import default_library
 
     try:
         return default_library().get(ctx.api, ctx.operation)
@@ -31,9 +31,9 @@ def body_problems(ctx) -> list:
     template = _template(ctx)
     if template is None or ctx.body is None:
         return []
-    from workbench.core.http import HttpRequest
-    from workbench.core.render import RenderedRequest
-    from workbench.core.validation import validate
+    from workbench.core.request.http import HttpRequest
+    from workbench.core.request.render import RenderedRequest
+    from workbench.core.request.validation import validate
 
     text = json.dumps(ctx.body)
     rendered = RenderedRequest(template, HttpRequest(template.method, "https://example.invalid/", (), text.encode()),
@@ -138,7 +138,7 @@ def end_of_support(obs, ctx, match, now):
         return None
     if obs.environment == "sandbox":
         return None  # the local sandbox never refuses an operation for its end of support
-    from workbench.core.lifecycle import END_OF_SUPPORT_DATE
+    from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE
 
     migration = template.lifecycle.get("migration") or "no replacement is named in the developer guide"
     return Finding(captures={"area": template.lifecycle.get("area", ""), "migration": migration, "date": END_OF_SUPPORT_DATE},
@@ -150,7 +150,7 @@ def end_of_support(obs, ctx, match, now):
 def sandbox_refusal(obs, ctx, match, now):
     """Why the local sandbox answered NotImplementedBySandbox: the operation belongs to a
     Pinpoint feature past its end of support; say where the feature went."""
-    from workbench.core.lifecycle import END_OF_SUPPORT_DATE
+    from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE
 
     template = _template(ctx)
     lifecycle = dict(template.lifecycle) if template is not None else {}
@@ -170,8 +170,7 @@ AWS_HOST = re.compile(r"(?P<prefix>[a-z0-9.-]+?)\.(?P<region>[a-z]{2}(?:-[a-z]+)
 
 @check
 def region_availability(obs, ctx, match, now):
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     api, region = obs.error_fields.get("api"), obs.error_fields.get("region")
     if not (api and region):
         hit = re.search(r"\(([\w-]+)\) is not offered in ([\w-]+)", obs.error_message)

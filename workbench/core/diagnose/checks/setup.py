@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from workbench.core.apis import HOST_VARIABLES as API_HOST_VARIABLES
+from workbench.core.library.apis import HOST_VARIABLES as API_HOST_VARIABLES
 from workbench.core.diagnose.checks.base import Finding, check
 from workbench.core.diagnose.model import Evidence
 

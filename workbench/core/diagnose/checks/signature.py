@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from workbench.core.apis import APIS
+from workbench.core.library.apis import APIS
 from workbench.core.diagnose.checks.base import MAX_SKEW_SECONDS, Finding, endpoint_region
 from workbench.core.diagnose.checks.clock import response_skew
 from workbench.core.diagnose.model import Evidence
@@ -118,8 +118,7 @@ def _from_diff(inspection: dict, canonical: str, sts: str):
 
 
 def _ranked(obs, ctx, now):
-    from workbench.core import regions
-
+    from workbench.core.library import regions
     inspection = obs.inspection or {}
     backed, others, fixes = [], [], []
     host = urlsplit(inspection.get("url", "")).hostname or ""

@@ -1,0 +1,1 @@
+"""Environments, credentials, secret variables and globals, and where credentials may go."""

@@ -1,0 +1,150 @@
+"""Which variables are secret, the one way every output masks them, and where their
+values live (the OS keyring, never a file).
+
+A variable is secret when its name says so (`is_secret_name`: secret, password, token,
+api key, credential, private key, authorization...) or when its environment declares it
+secret (`Environment.secret_variables`: a Postman value typed "secret"). Every front end
+shows a secret's value as `mask(value)` and passes text it prints, logs or saves through
+`redact(text, values)` (values from `secret_values`), so a secret that landed in a header,
+a URL or a body never reaches a screen, a history row or a file.
+
+The values of an environment's declared secret variables are kept in the OS keyring
+(`SecretVariableStore`), one entry per environment next to its access key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable, Mapping
+from urllib.parse import quote, quote_plus
+
+MASK = "********"
+MIN_REDACTED_LENGTH = 4  # shorter values would mask ordinary text everywhere
+SECRET_NAME = re.compile(
+    r"secret|passw(or)?d|passphrase|token|api[-_.]?key|credential|private[-_.]?key|authori[sz]ation|^auth$"
+    r"|signature|session[-_.]?key|cookie",
+    re.IGNORECASE,
+)
+
+
+def is_secret_name(name: str) -> bool:
+    """True for names that say they hold a secret: apiSecret, password, x-api-key, token..."""
+
+    return bool(SECRET_NAME.search(name))
+
+
+def is_secret(name: str, declared: Iterable[str] = ()) -> bool:
+    return name in set(declared) or is_secret_name(name)
+
+
+def mask(value) -> str:
+    """How a secret value is shown: never its length or any of its characters."""
+
+    return MASK if value not in (None, "") else ""
+
+
+def mask_variables(variables: Mapping[str, object], declared: Iterable[str] = ()) -> dict:
+    """A copy of `variables` with every secret one masked."""
+
+    declared = set(declared)
+    return {name: mask(value) if is_secret(name, declared) else value for name, value in variables.items()}
+
+
+def secret_values(variables: Mapping[str, object], declared: Iterable[str] = ()) -> set[str]:
+    """The values of the secret variables among `variables` (what `redact` must hide)."""
+
+    declared = set(declared)
+    return {
+        str(value)
+        for name, value in variables.items()
+        if is_secret(name, declared) and value is not None and len(str(value)) >= MIN_REDACTED_LENGTH
+    }
+
+
+def _forms(value: str) -> set[str]:
+    """The ways a value shows up once rendered: as is, JSON-escaped, percent-encoded."""
+
+    forms = {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
+             quote_plus(value, safe="")}
+    forms.add(json.dumps(json.dumps(value, ensure_ascii=False)[1:-1], ensure_ascii=False)[1:-1])  # JSON of JSON
+    return {form for form in forms if len(form) >= MIN_REDACTED_LENGTH}
+
+
+def redact(text: str, values: Iterable[str]) -> str:
+    """`text` with every form of every value in `values` replaced by MASK."""
+
+    forms: set[str] = set()
+    for value in values:
+        forms |= _forms(value)
+    for form in sorted(forms, key=len, reverse=True):  # a secret containing another goes whole
+        text = text.replace(form, MASK)
+    return text
+
+
+# --------------------------------------------------------------------------- the keyring
+
+
+class SecretVariableStore:
+    """Declared secret variables of each environment, in the OS keyring: one entry per
+    environment (username = environment name) under the service `<keyring service>:variables`,
+    holding a JSON object {name: value}. Uses the same backend and refusals as the
+    credential store (no keyring: KeyringUnavailable with the choices, never a file)."""
+
+    def __init__(self, keyring_store):
+        self.keyring = keyring_store  # a credentials.KeyringCredentialStore
+        self.service = f"{keyring_store.service}:variables"
+
+    def set(self, name: str, values: Mapping[str, str]) -> None:
+        self.keyring._call("set_password", self.service, name, json.dumps(dict(values), sort_keys=True))
+
+    def get(self, name: str) -> dict[str, str]:
+        raw = self.keyring._call("get_password", self.service, name)
+        if raw is None:
+            return {}
+        try:
+            values = json.loads(raw)
+        except ValueError:
+            values = None
+        if not isinstance(values, dict):
+            from workbench.core.environments.credentials import CredentialsError
+
+            # never echo `raw`: it holds secrets
+            raise CredentialsError(f"the keyring entry of the secret variables of {name!r} is not in Pinpoint Workbench's format")
+        return {str(k): str(v) for k, v in values.items()}
+
+    def clear(self, name: str) -> bool:
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            self.keyring._call("delete_password", self.service, name, passthrough=(PasswordDeleteError,))
+        except PasswordDeleteError:
+            return False
+        return True
+
+
+def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
+    """Put `values` in `env`'s keyring entry (next to the ones already there) and only their
+    names in the environment, saved through `store` (a plain variable of the same name is
+    dropped: its value now lives in the keyring). Returns the environment as saved."""
+
+    from dataclasses import replace
+
+    secrets = SecretVariableStore(keyring_store)
+    secrets.set(env.name, {**secrets.get(env.name), **values})
+    updated = replace(env, variables={k: v for k, v in env.variables.items() if k not in values},
+                      secret_variables=env.secret_variables + tuple(values))
+    store.update(updated)
+    return updated
+
+
+def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:
+    """The values of `env`'s declared secret variables, from the keyring ({} if it declares
+    none; a name with no stored value is simply absent, so rendering names it as missing)."""
+
+    if not getattr(env, "secret_variables", ()):
+        return {}
+    from workbench.core.environments.credentials import KeyringCredentialStore
+
+    stored = SecretVariableStore(KeyringCredentialStore.from_environ(environ)).get(env.name)
+    return {name: stored[name] for name in env.secret_variables if name in stored}

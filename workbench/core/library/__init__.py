@@ -1,0 +1,1 @@
+"""The request library: API registry, botocore's service models, generated templates, lifecycle, regions."""

@@ -1,0 +1,67 @@
+"""The library as a browser shows it: each operation with its badges, and a search as you
+type over the operation name, its AWS CLI name, its path and its description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    key: str  # api:Operation
+    api: str
+    group: str
+    operation: str
+    method: str
+    path: str  # the URL after the host, e.g. /v1/apps/{{ projectId }}
+    cli_name: str  # get-apps
+    lifecycle: str  # supported | unclear | end-of-support-...
+    lifecycle_reason: str
+    sandbox: bool
+    documentation: str
+    haystack: str  # lowercase text searched
+
+    @property
+    def end_of_support(self) -> bool:
+        return self.lifecycle.startswith("end-of-support")
+
+    def badges(self) -> list[tuple[str, str]]:
+        """[(short label, explanation)] for the tree."""
+        badges = []
+        if self.end_of_support:
+            badges.append(("EOS", f"end of support {END_OF_SUPPORT_DATE}: {self.lifecycle_reason}"))
+        elif self.lifecycle == "unclear":
+            badges.append(("?", f"lifecycle unclear: {self.lifecycle_reason}"))
+        if self.sandbox:
+            badges.append(("sandbox", "served by the local sandbox"))
+        return badges
+
+
+def _cli_name(operation: str) -> str:
+    from botocore import xform_name
+
+    return xform_name(operation, "-")
+
+
+def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
+    entries = []
+    for t in library.templates:
+        path = re.sub(r"^\w+://[^/]*", "", t.url) or "/"
+        reason = "; ".join(x for x in (t.lifecycle.get("area", ""), t.lifecycle.get("migration", "")) if x)
+        cli = _cli_name(t.operation)
+        spaced = " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|\d+", t.operation))
+        haystack = "\n".join((t.operation, spaced, cli, t.api, t.group, path, t.documentation)).lower()
+        entries.append(LibraryEntry(t.key, t.api, t.group, t.operation, t.method, path, cli, t.lifecycle_status,
+                                    reason, (t.api, t.operation) in served, t.documentation, haystack))
+    return entries
+
+
+def search_keys(entries, query: str) -> set[str] | None:
+    """Keys of the entries where every word of `query` appears; None = no filter."""
+    words = query.lower().split()
+    if not words:
+        return None
+    return {e.key for e in entries if all(w in e.haystack for w in words)}

@@ -1,0 +1,1 @@
+"""A request before it is sent: drafts, rendering with variables, validation, the HTTP request record."""

@@ -1,0 +1,529 @@
+"""Variables + a request template -> a concrete HttpRequest.
+
+Strict: a variable with no value stops the render, and the error names every missing
+variable and where it is used. Sandboxed jinja2 (a template cannot reach Python objects).
+A value is escaped for where it lands:
+
+- host:          taken as is, but must be a bare host[:port] (no spaces, slashes, CR/LF);
+- path segment:  percent-encoded (an ARN in /v1/tags/{resource-arn} keeps its ':' and '/'
+                 inside one segment, the way botocore encodes it);
+- query:         percent-encoded; a list-typed variable ("a,b") repeats the parameter;
+- header:        CR or LF in a value stops the render (header injection);
+- JSON body:     inside a JSON string the value is JSON-escaped (quotes, backslashes,
+                 newlines, unicode); outside a string it is a typed value: numbers,
+                 true/false/null and JSON arrays/objects go in as they are, anything
+                 else becomes a JSON string.
+
+Variable scopes (see `merge_scopes`): a name is looked up in the request's own variables
+first, then the environment's, then the globals.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Mapping
+from urllib.parse import quote
+
+import jinja2
+from jinja2 import meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from workbench.core.common import safe_json
+from workbench.core.common.errors import Problem, WorkbenchError
+from workbench.core.request.http import HttpRequest
+from workbench.core.library.templates import RequestTemplate
+
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token: a header name
+_NOT_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")  # field values: Latin-1, no controls but tab
+HOST = re.compile(r"[A-Za-z0-9.\-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
+
+
+class UnresolvedVariables(WorkbenchError):
+    """`missing` maps each variable name to the places that use it."""
+
+    fmt = "{summary}"
+    code = "missing_variable"
+
+    def __init__(self, missing: dict[str, list[str]]):
+        parts = [f"{name} (used in {', '.join(places)})" for name, places in missing.items()]
+        super().__init__(
+            summary="missing variable" + ("s" if len(missing) > 1 else "") + ": " + "; ".join(parts),
+            missing=missing,
+            variables=list(missing),
+            remedy=f"set_variable:{next(iter(missing))}" if missing else None,
+        )
+
+
+class UnsafeValue(WorkbenchError):
+    fmt = "{place}: {reason}"
+
+
+class TemplateSyntaxProblem(WorkbenchError):
+    fmt = "{place}: template error: {reason}"
+
+
+def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None) -> dict:
+    """request < environment < globals in lookup order: the request's own value wins."""
+    merged: dict = {}
+    for scope in (globals_, environment, request):
+        merged.update({k: v for k, v in (scope or {}).items() if v is not None})
+    return merged
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def json_in_string(value) -> str:
+    return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
+
+
+def json_value(value) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    stripped = text.strip()
+    if stripped in ("true", "false", "null") or NUMBER.fullmatch(stripped):
+        return stripped
+    if stripped[:1] in "[{":
+        try:
+            return json.dumps(safe_json.loads(stripped), ensure_ascii=False)
+        except safe_json.JsonInputError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def path_segment(value) -> str:
+    return quote(_as_text(value), safe="")
+
+
+@dataclass(frozen=True)
+class RenderLimits:
+    """How long one template may run and how much text it may make (a user's body template
+    can loop or multiply strings; it must stop fast with a clear error, not run for minutes)."""
+
+    seconds: float = 2.0
+    output_chars: int = 16 * 1024 * 1024
+
+
+DEFAULT_LIMITS = RenderLimits()
+
+
+class TemplateLimitExceeded(WorkbenchError):
+    code = "template_limit"
+    fmt = "{place}: template stopped: {reason}"
+
+
+class _LimitedEnvironment(SandboxedEnvironment):
+    """The sandbox, plus: no operator, method or filter may be asked to build more text
+    than the output limit (`'x' * 3000000000`, `'x'.ljust(10**10)`, `center(10**10)`,
+    `'%3000000000d' % 1`, `9 ** 10 ** 9`)."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and _is_int(times):
+                    _check_size(len(seq) * times, f"{len(seq)} x {times}")
+        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            _check_size(len(left) + len(right), f"{len(left) + len(right)} items")
+        elif operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1:
+            _check_size(int(right * math.log2(abs(left)) / 8), f"{left} ** {right}")
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
+        owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and name in _WIDTH_METHODS:
+            _check_widths(args, kwargs)
+        elif isinstance(owner, str) and name == "replace" and len(args) >= 2:
+            _check_replace(owner, *args[:2])
+        elif isinstance(owner, str) and name == "join" and args:
+            _check_join(owner, args[0])
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value):
+        if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(getattr(value, "__self__", None), str):
+            _check_format(value.__self__)
+        return super().wrap_str_format(value)
+
+
+_WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+_WIDTH_FILTERS = frozenset({"center", "indent", "truncate", "wordwrap"})
+# a width or precision of 9+ digits in a format spec: "{:>3000000000}", "{0:.999999999f}", "%3000000000d"
+_HUGE_WIDTH = re.compile(r"\{[^{}]*:[^{}\d]*(\d{9,})[^{}]*\}|%[-#0 +]*(\d{9,})|%[-#0 +]*\d*\.(\d{9,})")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_size(size: int, what: str) -> None:
+    if size > DEFAULT_LIMITS.output_chars:
+        raise TemplateLimitExceeded(
+            place="template", reason=f"{what} would make more than {DEFAULT_LIMITS.output_chars} characters"
+        )
+
+
+def _check_widths(args, kwargs) -> None:
+    for value in (*args, *kwargs.values()):
+        if _is_int(value):
+            _check_size(abs(value), f"a width of {value}")
+
+
+def _check_format(text: str) -> None:
+    match = _HUGE_WIDTH.search(text)
+    if match:
+        width = next(group for group in match.groups() if group)
+        _check_size(int(width), f"a width of {width} in a format")
+
+
+def _check_replace(text, old, new) -> None:
+    """`text.replace(old, new)` grows by len(new) - len(old) per occurrence: bound it before."""
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
+        occurrences = len(text) + 1 if not old else text.count(old)
+        _check_size(len(text) + occurrences * (len(new) - len(old)), f"replacing {len(old)} with {len(new)} characters")
+
+
+def _check_join(separator, items) -> None:
+    if isinstance(separator, str) and isinstance(items, (str, list, tuple)):
+        _check_size(len(separator) * len(items), f"joining {len(items)} items with {len(separator)} characters")
+
+
+def _replace_guarded(function):
+    def guarded(eval_ctx, value, old, new, *args, **kwargs):
+        _check_replace(str(value), str(old), str(new))
+        return function(eval_ctx, value, old, new, *args, **kwargs)
+
+    guarded.jinja_pass_arg = function.jinja_pass_arg
+    return guarded
+
+
+def _join_guarded(function):
+    def guarded(eval_ctx, value, d="", *args, **kwargs):
+        _check_join(str(d), value if isinstance(value, (str, list, tuple)) else ())
+        return function(eval_ctx, value, d, *args, **kwargs)
+
+    guarded.jinja_pass_arg = function.jinja_pass_arg
+    return guarded
+
+
+def _width_guarded(function):
+    def guarded(value, *args, **kwargs):
+        _check_widths(args, kwargs)
+        return function(value, *args, **kwargs)
+
+    return guarded
+
+
+def _environment() -> SandboxedEnvironment:
+    env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
+    env.filters["format"] = _format_guarded(env.filters["format"])
+    env.filters["replace"] = _replace_guarded(env.filters["replace"])
+    env.filters["join"] = _join_guarded(env.filters["join"])
+    env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
+    return env
+
+
+def _format_guarded(function):
+    def guarded(value, *args, **kwargs):
+        _check_format(str(value))
+        return function(value, *args, **kwargs)
+
+    return guarded
+
+
+class _Watchdog:
+    """Stops a template that runs past `limits.seconds`: a trace function on the rendering
+    thread that counts lines run in template code (only there) and checks the clock every
+    1024 of them. The previous trace function (a debugger, coverage) is restored after."""
+
+    def __init__(self, limits: RenderLimits, place: str):
+        self.limits, self.place, self.lines = limits, place, 0
+        self.deadline = time.monotonic() + limits.seconds
+
+    def __enter__(self):
+        self.previous = sys.gettrace()
+        sys.settrace(self._on_call)
+        return self
+
+    def __exit__(self, *exc):
+        sys.settrace(self.previous)
+
+    def _on_call(self, frame, event, arg):
+        return self._on_line if frame.f_code.co_filename == "<template>" else None
+
+    def _on_line(self, frame, event, arg):
+        self.lines += 1
+        if not self.lines & 1023 and time.monotonic() > self.deadline:
+            raise TemplateLimitExceeded(place=self.place, reason=f"it ran longer than {self.limits.seconds:g} s (a loop too big?)")
+        return self._on_line
+
+
+ENV = _environment()
+
+
+def _scan_json_strings(segment: str, in_string: bool) -> bool:
+    """Whether we are inside a JSON string literal after reading `segment`."""
+    escaped = False
+    for char in segment:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+    return in_string
+
+
+def _expressions(text: str, context: str):
+    """Yield (literal text before, expression, escaping filter or None) for each {{ expression }},
+    then (the rest, None, None)."""
+    position, in_string = 0, False
+    for match in EXPRESSION.finditer(text):
+        segment = text[position : match.start()]
+        if context == "json":
+            in_string = _scan_json_strings(segment, in_string)
+            flt = "json_in_string" if in_string else "json_value"
+        elif context == "path":
+            flt = "path_segment"
+        else:
+            flt = None
+        yield segment, match.group(1).strip(), flt
+        position = match.end()
+    yield text[position:], None, None
+
+
+def annotate(text: str, context: str) -> str:
+    """Wrap each {{ expression }} in the filter that escapes it for `context`."""
+    out = []
+    for segment, expression, flt in _expressions(text, context):
+        out.append(segment)
+        if expression is not None:
+            out.append("{{ (" + expression + ") | " + flt + " }}" if flt else "{{ " + expression + " }}")
+    return "".join(out)
+
+
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+FILTERS = {"json_in_string": json_in_string, "json_value": json_value, "path_segment": path_segment, None: str}
+
+
+def _substitution(text: str, context: str):
+    """For text whose every expression is a plain {{ name }} (nearly all templates): a render
+    function that substitutes and escapes without jinja (the same output, much faster);
+    None for anything else (jinja renders it)."""
+    if "{%" in text or "{#" in text:
+        return None
+    parts = []
+    for segment, expression, flt in _expressions(text, context):
+        if "{{" in segment or "}}" in segment:
+            return None
+        parts.append(segment)
+        if expression is not None:
+            if not NAME.fullmatch(expression):
+                return None
+            parts.append((expression, FILTERS[flt]))
+
+    def substitute(variables: Mapping) -> str:
+        return "".join(part if isinstance(part, str) else part[1](variables[part[0]]) for part in parts)
+
+    return substitute
+
+
+@lru_cache(maxsize=1024)
+def _compile(text: str, context: str):
+    """-> (annotated text, a render function (plain substitution) or a jinja Template (run
+    under the limits), or None for literal text, names it uses); cached, so a library
+    template is compiled once per process, not on every send."""
+    if not any(mark in text for mark in ("{{", "{%", "{#")):
+        return text, None, frozenset()  # literal text: nothing to compile
+    annotated = annotate(text, context)
+    names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
+    substitute = _substitution(text, context)
+    return annotated, substitute or ENV.from_string(annotated), names
+
+
+@dataclass
+class _Renderer:
+    variables: Mapping
+    missing: dict = field(default_factory=dict)
+    limits: RenderLimits = DEFAULT_LIMITS
+
+    def _run(self, compiled, place: str) -> str:
+        parts, size = [], 0
+        with _Watchdog(self.limits, place):
+            for part in compiled.generate(self.variables):
+                size += len(part)
+                if size > self.limits.output_chars:
+                    raise TemplateLimitExceeded(place=place, reason=f"it made more than {self.limits.output_chars} characters")
+                parts.append(part)
+        return "".join(parts)
+
+    def render(self, text: str, context: str, place: str) -> str | None:
+        try:
+            annotated, render_with, needed = _compile(text, context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
+        if render_with is None:
+            return annotated
+        # in order of first use, so the message reads like the template
+        absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
+        try:
+            if absent:
+                raise jinja2.UndefinedError()
+            if isinstance(render_with, jinja2.Template):
+                return self._run(render_with, place)
+            return render_with(self.variables)
+        except TemplateLimitExceeded as exc:
+            raise TemplateLimitExceeded(place=place, reason=exc.reason) from None
+        except (MemoryError, OverflowError, RecursionError) as exc:
+            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise TemplateLimitExceeded(place=place, reason=reason) from None
+        except jinja2.UndefinedError:
+            for name in absent or ["(an attribute of a variable)"]:
+                self.missing.setdefault(name, [])
+                if place not in self.missing[name]:
+                    self.missing[name].append(place)
+            return None
+        except jinja2.TemplateError as exc:
+            raise TemplateSyntaxProblem(place=place, reason=str(exc)) from None
+
+
+@dataclass(frozen=True)
+class RenderedRequest:
+    """The concrete request plus what validation needs."""
+
+    template: RequestTemplate
+    request: HttpRequest
+    variables: dict  # the values that were available (merged scopes)
+    body_text: str | None
+    body_json: object = None
+    body_problem: Problem | None = None
+
+    def to_dict(self) -> dict:
+        return {"operation": self.template.key, "signing_name": self.template.signing_name, **self.request.to_dict()}
+
+
+def split_list(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [_as_text(v) for v in value]
+    return [part.strip() for part in _as_text(value).split(",") if part.strip()]
+
+
+def render(
+    template: RequestTemplate,
+    variables: Mapping,
+    body: str | None = None,
+    *,
+    scheme: str = "https",
+    extra_headers: tuple[tuple[str, str], ...] = (),
+    limits: RenderLimits = DEFAULT_LIMITS,
+) -> RenderedRequest:
+    """Render `template` with `variables`; `body` is the body text (None: no body)."""
+    for name, value in variables.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise UnsafeValue(place=f"variable {name}", reason="not valid Unicode text (bytes that are not UTF-8?)")
+    renderer = _Renderer(variables, limits=limits)
+    url = _render_url(template.url, scheme, renderer)
+    query = _render_query(template, variables, renderer)
+    headers = _render_headers(tuple(template.headers) + tuple(extra_headers), renderer)
+    body_text = renderer.render(body, "json", "body") if body is not None else None
+    if renderer.missing:
+        raise UnresolvedVariables(renderer.missing)
+    if query:
+        url = f"{url}?{query}"
+    body_json, body_problem = None, None
+    if body_text is not None and body_text.strip():
+        try:
+            body_json = safe_json.loads(body_text, "body")
+        except safe_json.JsonInputError as exc:
+            reason = exc.reason.removeprefix(": ") or exc.detail
+            body_problem = Problem("$", f"body is not valid JSON: {reason} (line {exc.line}, column {exc.column})")
+    for place, text in (("url", url), *((f"header {k}", v) for k, v in headers), ("body", body_text or "")):
+        bad = _SURROGATE.search(text)
+        if bad:
+            raise UnsafeValue(place=place, reason=f"not valid Unicode text at character {bad.start() + 1} (bytes that are not UTF-8?)")
+    request = HttpRequest(template.method, url, headers, (body_text or "").encode("utf-8"))
+    return RenderedRequest(template, request, dict(variables), body_text, body_json, body_problem)
+
+
+def render_text(text: str, variables: Mapping, place: str) -> str:
+    """One plain text value with {{ variables }} (e.g. a draft's awsv4 region), strictly."""
+    renderer = _Renderer(variables)
+    value = renderer.render(text, "text", place)
+    if renderer.missing:
+        raise UnresolvedVariables(renderer.missing)
+    return value
+
+
+def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:
+    rest = url_template.split("://", 1)[1] if "://" in url_template else url_template
+    host_template, slash, path_template = rest.partition("/")
+    host = renderer.render(host_template, "text", "url host")
+    path = renderer.render(slash + path_template, "path", "url path")
+    if host is not None and not HOST.fullmatch(host):
+        raise UnsafeValue(place="url host", reason=f"{host!r} is not a host name (expected e.g. pinpoint.us-east-1.amazonaws.com)")
+    port = host.rpartition(":")[2] if host and not host.endswith("]") and ":" in host.rpartition("]")[2] else None
+    if port is not None and not 0 < int(port) < 65536:
+        raise UnsafeValue(place="url host", reason=f"port {port} is out of range (1-65535)")
+    return f"{scheme}://{host}{path}" if host is not None and path is not None else ""
+
+
+def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Renderer) -> str:
+    pairs, pasted = [], []
+    for param in template.query:
+        if param.encoded:  # as pasted; a {{ variable }} inside is percent-encoded like a path segment
+            value = renderer.render(param.value, "path", f"query {param.name}") if param.value is not None else None
+            pasted.append(param.name if param.value is None else f"{param.name}={value}")
+            continue
+        if param.value is not None:  # fixed, though it may hold {{ variables }} (raw requests)
+            value = renderer.render(param.value, "text", f"query {param.name}")
+            if value is not None:
+                pairs.append((param.name, value))
+            continue
+        if param.variable not in variables:
+            if param.required:
+                renderer.missing.setdefault(param.variable, []).append(f"query {param.name}")
+            continue
+        variable = template.variable(param.variable)
+        value = variables[param.variable]
+        values = split_list(value) if variable is not None and variable.type == "list" else [_as_text(value)]
+        pairs.extend((param.name, v) for v in values)
+    return "&".join(pasted + [f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs])
+
+
+def _render_headers(headers, renderer: _Renderer) -> tuple[tuple[str, str], ...]:
+    rendered = []
+    for name, value_template in headers:
+        if re.search(r"[\r\n:\s]", name) or not name:
+            raise UnsafeValue(place=f"header {name!r}", reason="a header name cannot be empty or hold spaces, ':' or line breaks")
+        if not _TOKEN.fullmatch(name):
+            raise UnsafeValue(place=f"header {name!r}", reason="a header name is ASCII letters, digits and !#$%&'*+-.^_`|~")
+        value = renderer.render(value_template, "text", f"header {name}")
+        if value is None:
+            continue
+        if "\r" in value or "\n" in value:
+            raise UnsafeValue(place=f"header {name}", reason="the value holds a line break (CR/LF), which would inject headers; remove it")
+        bad = _NOT_HEADER_TEXT.search(value)
+        if bad:
+            raise UnsafeValue(place=f"header {name}", reason=f"character {bad.start() + 1} ({bad.group()!r}) cannot go in a header "
+                              "(control characters, and anything beyond Latin-1: percent-encode or base64 it)")
+        rendered.append((name, value))
+    return tuple(rendered)

@@ -1,0 +1,1 @@
+"""The send: plan, sign, transport, exchange, saves, history, compare and the runner."""

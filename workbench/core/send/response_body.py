@@ -1,0 +1,132 @@
+"""A response body made ready for display, off the UI thread: the text head for the raw
+view, the parsed JSON for a tree, and chunks of the rest for "show all".
+
+The parse is done piecewise (containers near the top are walked by hand, their members
+decoded one by one) so a 10 MB document never holds the interpreter lock for long in one
+call: the thread drawing the window keeps running while a worker parses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+
+from workbench.core.common.cancel import CancelToken, Cancelled
+
+HEAD_CHARS = 256 * 1024  # raw text shown at once; the rest on "show all"
+PRETTY_LIMIT = 64 * 1024  # bodies up to this size also get an indented, highlighted text
+DISPLAY_LINE = 2048  # longer lines are broken for display (a text view lays a line out whole)
+NOT_JSON = object()
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_MANUAL_DEPTH = 3  # containers at depth < 3 are walked member by member
+
+
+@dataclass(frozen=True)
+class ResponseBody:
+    size: int
+    head: str  # at most HEAD_CHARS of the decoded text, long lines broken (see `wrapped`)
+    complete: bool  # head is the whole text
+    value: object = field(default=NOT_JSON, repr=False)
+    json_error: str = ""
+    pretty: str = ""  # indented JSON, for bodies up to PRETTY_LIMIT
+    wrapped: bool = False  # lines longer than DISPLAY_LINE were broken for display
+
+    @property
+    def is_json(self) -> bool:
+        return self.value is not NOT_JSON
+
+
+def response_bytes(response) -> bytes:
+    """The whole body: from memory, or from the spool file when only a preview is in memory."""
+    if response.truncated and response.body_path:
+        with open(response.body_path, "rb") as handle:
+            return handle.read()
+    return response.body
+
+
+def parse_json(text: str, cancel: CancelToken | None = None):
+    """json.loads, piecewise near the top (see module doc); raises ValueError."""
+
+    def skip(i: int) -> int:
+        return _WS.match(text, i).end()
+
+    def value(i: int, depth: int):
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled(phase="parsing")
+        i = skip(i)
+        if depth >= _MANUAL_DEPTH or i >= len(text) or text[i] not in "{[":
+            return _DECODER.raw_decode(text, i)
+        is_object = text[i] == "{"
+        closing = "}" if is_object else "]"
+        result: dict | list = {} if is_object else []
+        i = skip(i + 1)
+        if i < len(text) and text[i] == closing:
+            return result, i + 1
+        while True:
+            if is_object:
+                i = skip(i)
+                if text[i:i + 1] != '"':
+                    raise ValueError(f"expected a member name at character {i}")
+                key, i = json.decoder.scanstring(text, i + 1)
+                i = skip(i)
+                if text[i:i + 1] != ":":
+                    raise ValueError(f"expected ':' at character {i}")
+                item, i = value(i + 1, depth + 1)
+                result[key] = item
+            else:
+                item, i = value(i, depth + 1)
+                result.append(item)
+            i = skip(i)
+            if text[i:i + 1] == ",":
+                i += 1
+                continue
+            if text[i:i + 1] == closing:
+                return result, i + 1
+            raise ValueError(f"expected ',' or '{closing}' at character {i}")
+
+    parsed, end = value(0, 0)
+    if skip(end) != len(text):
+        raise ValueError(f"extra data at character {skip(end)}")
+    return parsed
+
+
+def load_body(response, cancel: CancelToken | None = None, head_chars: int = HEAD_CHARS) -> ResponseBody:
+    data = response_bytes(response)
+    text = _decode(data, response)
+    head, wrapped = break_long_lines(text[:head_chars])
+    body = ResponseBody(size=len(data), head=head, complete=len(text) <= head_chars, wrapped=wrapped)
+    if text.lstrip()[:1] not in ("{", "["):
+        return body
+    try:
+        value = parse_json(text, cancel)
+    except (ValueError, IndexError) as exc:
+        return replace(body, json_error=str(exc) or "not valid JSON")
+    pretty = json.dumps(value, indent=2, ensure_ascii=False) if len(data) <= PRETTY_LIMIT else ""
+    return replace(body, value=value, pretty=pretty)
+
+
+def break_long_lines(text: str, width: int = DISPLAY_LINE) -> tuple[str, bool]:
+    """`text` with lines longer than `width` broken into pieces (for display only)."""
+    lines = text.split("\n")
+    if all(len(line) <= width for line in lines):
+        return text, False
+    out = []
+    for line in lines:
+        out.extend(line[i:i + width] for i in range(0, max(len(line), 1), width))
+    return "\n".join(out), True
+
+
+def text_chunks(response, chunk_chars: int = HEAD_CHARS):
+    """The decoded body after the head, in chunks (for "show all")."""
+    text = _decode(response_bytes(response), response)
+    for start in range(HEAD_CHARS, len(text), chunk_chars):
+        yield break_long_lines(text[start:start + chunk_chars])[0]
+
+
+def _decode(data: bytes, response) -> str:
+    try:
+        return data.decode(response.charset, errors="replace")
+    except LookupError:  # an unknown charset name
+        return data.decode("utf-8", errors="replace")

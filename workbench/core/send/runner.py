@@ -1,0 +1,215 @@
+"""Run a collection of drafts in order, headless: send, extract, assert, report.
+
+Each step plans its draft in the environment with the core's send plan (values saved by
+earlier steps win over the draft's own variables), then signs and sends it. Then:
+
+- `saves` (variable, JMESPath into the JSON response body) store values for later steps
+  with the core's `saves.values_from_response` (the same extraction as `send --save`);
+- `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
+  value. A draft without a status assertion fails on a 4xx/5xx response.
+
+A step fails when an assertion fails, a save finds nothing, or no response came back; the
+run goes on to the next step (a later step needing a missing value fails with the name of
+that variable). `RunReport.to_junit()` writes the JUnit XML CI systems read.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Callable
+
+import jmespath
+import jmespath.exceptions
+
+from workbench.core.common.cancel import Cancelled, CancelToken
+from workbench.core.request.drafts import Assertion, RequestDraft
+from workbench.core.environments.model import Environment
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.library.templates import Library
+from workbench.core.send.plan import build_plan, run_plan
+from workbench.core.send.saves import _output_payload, values_from_response
+
+
+@dataclass(frozen=True)
+class RunStep:
+    folder: tuple[str, ...]
+    draft: RequestDraft
+
+
+@dataclass
+class StepResult:
+    name: str
+    folder: tuple[str, ...]
+    operation: str | None
+    status: int | None = None
+    elapsed_s: float = 0.0
+    failures: list[str] = field(default_factory=list)
+    error: str | None = None  # nothing was sent or nothing came back
+    saved: dict = field(default_factory=dict)
+    cancelled: str | None = None  # the phase the step was in when the run was cancelled
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures and self.error is None
+
+    def to_dict(self) -> dict:
+        data = {"name": self.name, "folder": "/".join(self.folder), "operation": self.operation,
+                "status": self.status, "passed": self.passed, "elapsed_ms": round(self.elapsed_s * 1000, 3)}
+        if self.failures:
+            data["failures"] = self.failures
+        if self.error:
+            data["error"] = self.error
+        if self.saved:
+            data["saved"] = self.saved
+        if self.cancelled:
+            data["cancelled"] = {"phase": self.cancelled}
+        return data
+
+
+@dataclass
+class RunReport:
+    name: str
+    environment: str
+    steps: list[StepResult] = field(default_factory=list)
+    started: str = ""
+    elapsed_s: float = 0.0
+    cancelled: bool = False
+    planned: int = 0  # how many steps the run had; fewer ran when it was cancelled
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for s in self.steps if s.failures)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for s in self.steps if s.error is not None and not s.failures)
+
+    @property
+    def ok(self) -> bool:
+        return not self.cancelled and all(s.passed for s in self.steps)
+
+    def to_dict(self) -> dict:
+        return {"collection": self.name, "environment": self.environment, "ok": self.ok, "cancelled": self.cancelled,
+                "total": len(self.steps), "not_run": self.planned - len(self.steps), "failed": self.failed, "errors": self.errors,
+                "elapsed_ms": round(self.elapsed_s * 1000, 3), "steps": [s.to_dict() for s in self.steps]}
+
+    def to_junit(self) -> str:
+        suites = ET.Element("testsuites", name=self.name, tests=str(len(self.steps)), failures=str(self.failed),
+                            errors=str(self.errors), time=f"{self.elapsed_s:.3f}")
+        suite = ET.SubElement(suites, "testsuite", name=self.name, tests=str(len(self.steps)),
+                              failures=str(self.failed), errors=str(self.errors), skipped="0",
+                              time=f"{self.elapsed_s:.3f}", timestamp=self.started, hostname="localhost")
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", name="environment", value=self.environment)
+        if self.cancelled:
+            ET.SubElement(props, "property", name="cancelled", value=f"{self.planned - len(self.steps)} of {self.planned} requests not run")
+        for step in self.steps:
+            case = ET.SubElement(suite, "testcase", name=step.name,
+                                 classname=".".join([self.name, *step.folder]) if step.folder else self.name,
+                                 time=f"{step.elapsed_s:.3f}")
+            if step.failures:
+                failure = ET.SubElement(case, "failure", message=step.failures[0], type="AssertionFailed")
+                failure.text = "\n".join(step.failures)
+            elif step.error is not None:
+                error = ET.SubElement(case, "error", message=step.error, type="Cancelled" if step.cancelled else "RequestError")
+                error.text = step.error
+            if step.status is not None:
+                ET.SubElement(case, "system-out").text = f"{step.operation or 'raw'} -> HTTP {step.status}"
+        ET.indent(suites)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def check_assertion(assertion: Assertion, status: int, body, payload: str | None = None) -> str | None:
+    """None when `assertion` holds, else what was found instead. Like saves, a path is tried
+    on the body, then under the operation's output payload name (`ApplicationResponse.Id`)."""
+    if assertion.kind == "status":
+        expected = int(assertion.expected) if str(assertion.expected).isdigit() else assertion.expected
+        return None if status == expected else f"status: expected {expected}, got {status}"
+    try:
+        found = jmespath.search(assertion.path, body) if body is not None else None
+        if found is None and payload and body is not None:
+            found = jmespath.search(assertion.path, {payload: body})
+    except jmespath.exceptions.JMESPathError as exc:
+        return f"{assertion.path}: not a JMESPath expression ({exc})"
+    if assertion.kind == "exists":
+        return None if found is not None else f"{assertion.path}: expected to exist, found nothing"
+    if found == assertion.expected or (isinstance(found, (int, float)) and str(found) == str(assertion.expected)):
+        return None
+    return f"{assertion.path}: expected {json.dumps(assertion.expected)}, got {json.dumps(found)}"
+
+
+def run_steps(
+    name: str,
+    steps: list[RunStep],
+    env: Environment,
+    credentials,
+    *,
+    variables: dict | None = None,
+    globals_: dict | None = None,
+    options=None,
+    library: Library | None = None,
+    confirmed: bool = False,
+    cancel: CancelToken | None = None,
+    on_step: Callable[[StepResult], None] | None = None,
+) -> RunReport:
+    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled,
+    naming its phase, and no later step starts), `on_step` sees each result as it comes (a
+    window's progress)."""
+    run_vars: dict = dict(variables or {})
+    report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), planned=len(steps))
+    run_start = time.perf_counter()
+    for step in steps:
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+            break
+        result = _run_one(step, env, credentials, run_vars, globals_, options, library, confirmed, cancel)
+        report.steps.append(result)
+        if on_step:
+            on_step(result)
+        if result.cancelled:
+            report.cancelled = True
+            break
+    report.elapsed_s = time.perf_counter() - run_start
+    return report
+
+
+def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options, library, confirmed, cancel) -> StepResult:
+    draft = step.draft
+    result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
+    started = time.perf_counter()
+    try:
+        planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
+        plan = build_plan(planned, env, globals_=globals_, library=library)
+        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
+    except Cancelled as exc:
+        result.error, result.cancelled = str(exc), exc.fields["phase"]
+        result.elapsed_s = time.perf_counter() - started
+        return result
+    except WorkbenchError as exc:
+        result.error = str(exc)
+        result.elapsed_s = time.perf_counter() - started
+        return result
+    result.elapsed_s = time.perf_counter() - started
+    if exchange.response is None:
+        result.error = f"no response: {exchange.error}"
+        return result
+    response = exchange.response
+    result.status = response.status
+    body = response.json()
+    saved = values_from_response(exchange, draft.saves)
+    run_vars.update(saved.values)
+    result.saved.update(saved.values)
+    result.failures += [str(p) for p in saved.problems]
+    payload = _output_payload(exchange.operation or "")
+    for assertion in draft.assertions:
+        problem = check_assertion(assertion, response.status, body, payload)
+        if problem:
+            result.failures.append(problem)
+    if not any(a.kind == "status" for a in draft.assertions) and response.status >= 400:
+        message = body.get("message") or body.get("Message") if isinstance(body, dict) else None
+        result.failures.insert(0, f"HTTP {response.status}" + (f": {message}" if message else ""))
+    return result

@@ -1,0 +1,177 @@
+"""The send pipeline as named steps, each returning data a UI can show:
+
+    prepare  -> Prepared (rendered request + validation problems; never blocks)
+    destination.check_destination (credentials go only to the environment's AWS hosts or the sandbox)
+    sign     -> signing.SignedRequest (request as sent + InspectionRecord)
+    transport.send -> Response, or a TransportError
+
+The CLI runs them in a row; the desktop window runs the same steps in a worker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from workbench.core.environments.destination import check_destination
+from workbench.core.environments.model import Environment
+from workbench.core.common.errors import Problem, WorkbenchError
+from workbench.core.library.templates import RequestTemplate
+from workbench.core.request.render import RenderedRequest, merge_scopes, render
+from workbench.core.common.suggest import check_api_offered
+from workbench.core.request.validation import validate
+
+if TYPE_CHECKING:
+    from workbench.core.request.http import HttpRequest
+    from workbench.core.send.signing import InspectionRecord
+    from workbench.core.send.transport import Response
+
+
+@dataclass(frozen=True)
+class Prepared:
+    rendered: RenderedRequest
+    problems: tuple[Problem, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {**self.rendered.to_dict(), "problems": [p.to_dict() for p in self.problems]}
+
+
+def prepare(
+    template: RequestTemplate,
+    env: Environment,
+    request_variables: dict,
+    body: str | None,
+    globals_: dict | None = None,
+    extra_headers: tuple[tuple[str, str], ...] = (),
+    validate_request: bool = True,
+    scheme: str | None = None,
+) -> Prepared:
+    """Render with scopes request < environment < globals, then validate (not blocking).
+    An API the environment's region does not offer is said as such (ApiNotOffered)."""
+    check_api_offered(template.api, env, request_variables)
+    variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
+    rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
+    problems = tuple(validate(rendered)) if validate_request else ()
+    return Prepared(rendered, problems)
+
+
+IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")
+
+
+def credentials_check(env: Environment, credentials, options=None) -> dict:
+    """A harmless signed read (GetApps, or the SMS v2 account attributes where Pinpoint is
+    not offered) that shows whether the credentials work and what they reached."""
+    from workbench.core.environments.credentials import mask_access_key_id
+    from workbench.core.send import transport
+    from workbench.core.library.templates import default_library
+    from workbench.core.send.signing import sign
+
+    library = default_library()
+    if "pinpoint" in env.hosts:
+        template = library.get("pinpoint", "GetApps")
+    else:
+        template = library.get("pinpoint-sms-voice-v2", "DescribeAccountAttributes")
+    prepared = prepare(template, env, {}, template.body_text(), validate_request=False)
+    check_destination(prepared.rendered.request, env)
+    signed = sign(prepared.rendered.request, credentials, region=env.region, signing_name=template.signing_name)
+    report = {
+        "operation": template.key,
+        "host": prepared.rendered.request.host,
+        "region": env.region,
+        "access_key_id": mask_access_key_id(signed.inspection.access_key_id),  # masked as everywhere else
+    }
+    try:
+        response = transport.send(signed.request, transport_options(env, options or transport.SendOptions(read_timeout=30)))
+    except transport.TransportError as exc:
+        return report | {"ok": False, "status": None, "error": str(exc)}
+    report |= {"ok": response.ok, "status": response.status}
+    if not response.ok:
+        body = response.json() if isinstance(response.json(), dict) else {}
+        message = body.get("message") or body.get("Message") or response.text()[:300]
+        error_type = (response.header("x-amzn-ErrorType") or body.get("__type") or "").split(":")[0]
+        report["error"] = f"{error_type}: {message}" if error_type else message
+        identity = IDENTITY_ARN.search(message or "")
+        if identity:
+            report["identity"] = identity.group(0)
+    return report
+
+
+def transport_options(env: Environment, options=None):
+    """`options` (default SendOptions()) with the environment's CA bundle, unless one is set."""
+    from workbench.core.send import transport
+    options = options or transport.SendOptions()
+    if env.ca_bundle and not options.ca_bundle:
+        options = replace(options, ca_bundle=env.ca_bundle)
+    return options
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One send, as data: what was signed, and what came back (or why nothing did)."""
+
+    environment: str
+    inspection: "InspectionRecord"
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+    response: "Response | None" = None
+    error: WorkbenchError | None = None  # a TransportError when nothing came back
+    sent: bool = True
+    operation: str = ""  # "pinpoint:GetApps", or "GET request" for a raw one
+    region: str = ""
+
+    def to_dict(self, with_inspection: bool = True) -> dict:
+        data: dict = {"environment": self.environment, "problems": [p.to_dict() for p in self.problems]}
+        if self.notes:
+            data["notes"] = list(self.notes)
+        if with_inspection or not self.sent:
+            data["inspection"] = self.inspection.to_dict()
+        if not self.sent:
+            return data | {"sent": False}
+        if self.response is None:
+            error = {"type": type(self.error).__name__, "message": str(self.error), "code": self.error.code}
+            return data | {"status": None, "error": error}
+        parsed = self.response.json()
+        return data | {
+            "status": self.response.status,
+            "reason": self.response.reason,
+            "headers": dict(self.response.headers),
+            "body": parsed if parsed is not None else self.response.text(),
+            "body_path": self.response.body_path,
+            "elapsed_ms": round(self.response.elapsed_ms, 3),
+            "size_bytes": self.response.size_bytes,
+        }
+
+
+def execute(
+    request: HttpRequest,
+    credentials,
+    env: Environment,
+    *,
+    signing_name: str,
+    region: str,
+    problems: tuple[Problem, ...] = (),
+    notes: tuple[str, ...] = (),
+    dry_run: bool = False,
+    options=None,
+    cancel=None,
+    progress=None,
+) -> Exchange:
+    """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
+    the desktop window from a worker thread with a CancelToken. Transport failures come
+    back in `Exchange.error`, not as exceptions; a cancel raises Cancelled (naming the
+    phase), as it does in every other step of a send."""
+    from workbench.core.send import transport
+    from workbench.core.send.signing import sign
+
+    signed = sign(request, credentials, region=region, signing_name=signing_name)
+    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region)
+    if dry_run:
+        return replace(exchange, sent=False)
+    try:
+        response = transport.send(signed.request, transport_options(env, options), cancel, progress)
+    except transport.Cancelled:
+        raise
+    except transport.TransportError as exc:
+        return replace(exchange, error=exc)
+    return replace(exchange, response=response)

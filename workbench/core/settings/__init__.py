@@ -1,0 +1,1 @@
+"""The window's settings: preferences and the kept session."""

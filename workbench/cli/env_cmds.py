@@ -276,7 +276,8 @@ def cmd_env_show(args, ctx: CliContext) -> ExitStatus:
 def cmd_env_add(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.environments.credentials import CredentialSource
     from workbench.core.environments.model import Environment
-    from workbench.core.common.suggest import check_profile, check_region
+    from workbench.core.environments.credentials import check_profile
+    from workbench.core.library.regions import check_region
 
     store = open_store(ctx)
     check_region(args.region, allow_unknown=args.force)

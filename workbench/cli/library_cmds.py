@@ -110,7 +110,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.library.templates import default_library
     from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
     from workbench.core.sandbox.served import served_operations
-    from workbench.core.common.suggest import check_api
+    from workbench.core.library.apis import check_api
 
     library = default_library()
     served = served_operations(ctx.environ)

@@ -23,6 +23,7 @@ from typing import Any, Mapping, Protocol
 
 from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.suggest import did_you_mean
 
 DEFAULT_KEYRING_SERVICE = "pinpoint-workbench"
 KEYRING_SERVICE_ENV = "PINPOINT_WORKBENCH_KEYRING_SERVICE"
@@ -494,3 +495,15 @@ def fetch_credentials(env, environ: Mapping[str, str], *, store: CredentialStore
     if source.kind in ("sandbox", "process"):  # nothing here can block
         return resolve_credentials(env, store, environ)
     return run_cancellable(lambda: resolve_credentials(env, store, environ), cancel, phase)
+
+
+def check_profile(profile: str, environ: Mapping[str, str]) -> str:
+    """`profile` when the AWS config or credentials file defines it; ProfileError otherwise."""
+    names = [info.name for info in list_profiles(environ)]
+    if profile in names:
+        return profile
+    config, shared = aws_config_paths(environ)
+    detail = f"no such profile in {config} or {shared}"
+    if names:
+        detail += f" (profiles there: {', '.join(names)}).{did_you_mean(profile, names)}"
+    raise ProfileError(profile=profile, detail=detail)

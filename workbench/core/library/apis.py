@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,25 @@ def service_model(api: str):
 
     loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
     return botocore.model.ServiceModel(loader.load_service_model(api, "service-2"), service_name=api)
+
+
+# -- names as people type them ------------------------------------------------------------
+
+def folded_operation(name: str) -> str:
+    """One spelling for every way of writing an operation: 'GetApps', 'getapps', 'get-apps'
+    (the AWS CLI's, botocore's `xform_name(name, '-')`) and 'get_apps' (boto3's) all fold
+    to 'getapps'. xform_name only inserts separators and lowers the case, so this is its
+    exact inverse."""
+    return name.replace("-", "").replace("_", "").casefold()
+
+
+class UnknownApiName(UnknownApi):
+    code = "unknown_api"
+    fmt = "unknown API {api!r}; the APIs are: {known}.{hint}"
+
+
+def check_api(api: str) -> str:
+    """`api` when it names one of the four APIs; UnknownApiName listing them otherwise."""
+    if api in APIS:
+        return api
+    raise UnknownApiName(api=api, known=", ".join(APIS), hint=did_you_mean(api, APIS))

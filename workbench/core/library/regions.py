@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.library.apis import APIS, api_info
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.suggest import did_you_mean
 
 if TYPE_CHECKING:  # botocore is imported when region data is first needed, not with this module
     import botocore.regions
@@ -206,3 +207,35 @@ def _tutorial_first(regions) -> tuple[str, ...]:
     unique = sorted(set(regions))
     first = [r for r in TUTORIAL_REGIONS if r in unique]
     return tuple(first + [r for r in unique if r not in TUTORIAL_REGIONS])
+
+
+# -- regions as people type them ----------------------------------------------------------
+
+class UnknownRegionName(WorkbenchError):
+    """`remedy` is "keep_unknown_region" when the region fits a partition's naming."""
+
+    code = "unknown_region"
+    fmt = "unknown region {region!r}: {reason}.{hint}"
+
+
+def known_regions() -> tuple[str, ...]:
+    """Every region botocore's endpoint data names, in any partition."""
+    named = [code for partition in _endpoint_data()["partitions"] for code in partition.get("regions", {})]
+    return tuple(sorted(set(named) | set(all_regions())))
+
+
+def check_region(region: str, allow_unknown: bool = False) -> str:
+    """`region` when botocore knows it. With `allow_unknown`, a region botocore does not
+    know yet passes if it fits a partition's naming (eu-west-9 does, us-east1 never does)."""
+    if region in known_regions():
+        return region
+    try:
+        partition_of(region)
+        fits = True
+    except UnknownRegion:
+        fits = False
+    if allow_unknown and fits:
+        return region
+    reason = "botocore knows no such region" if fits else "it matches no AWS partition"
+    raise UnknownRegionName(region=region, reason=reason, hint=did_you_mean(region, known_regions()),
+                            remedy="keep_unknown_region" if fits else None)

@@ -220,7 +220,8 @@ class Library:
 
     def find(self, name: str, api: str | None = None) -> RequestTemplate:
         """An operation by name: 'GetApps', 'getapps', or 'pinpoint-email:CreateConfigurationSet'."""
-        from workbench.core.common.suggest import check_api, close_matches, folded_operation
+        from workbench.core.common.suggest import close_matches
+        from workbench.core.library.apis import check_api, folded_operation
 
         if ":" in name and api is None:
             api, name = name.split(":", 1)
@@ -243,7 +244,7 @@ class Library:
     def search(self, query: str, api: str | None = None) -> list[RequestTemplate]:
         """Ranked matches: every word must appear in the name, group, API or documentation;
         name hits rank above group hits above documentation hits."""
-        from workbench.core.common.suggest import check_api, folded_operation
+        from workbench.core.library.apis import check_api, folded_operation
 
         if api is not None:
             check_api(api)
@@ -312,7 +313,7 @@ def default_library() -> Library:
 @lru_cache(maxsize=4)
 def _files_by_name(root: Path) -> dict[str, list[Path]]:
     """folded operation name -> the template files of that name (one per API that has it)."""
-    from workbench.core.common.suggest import folded_operation
+    from workbench.core.library.apis import folded_operation
 
     index: dict[str, list[Path]] = {}
     for directory, _, files in os.walk(root):
@@ -326,7 +327,7 @@ def find_template(name: str, api: str | None = None, root: Path | str = LIBRARY_
     """`Library.find` that reads one file, not the whole library: what sending one request
     needs. Anything but a single clean match (unknown, ambiguous, unreadable) is answered by
     the full library, with its suggestions and messages."""
-    from workbench.core.common.suggest import folded_operation
+    from workbench.core.library.apis import folded_operation
 
     root = Path(root)
     api_part, _, operation = name.rpartition(":") if ":" in name and api is None else (api, "", name)

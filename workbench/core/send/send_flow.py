@@ -12,20 +12,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from workbench.core.environments.destination import check_destination
 from workbench.core.environments.model import Environment
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.library.templates import RequestTemplate
 from workbench.core.request.render import RenderedRequest, merge_scopes, render
-from workbench.core.common.suggest import check_api_offered
+from workbench.core.library.apis import APIS
 from workbench.core.request.validation import validate
 
 if TYPE_CHECKING:
     from workbench.core.request.http import HttpRequest
     from workbench.core.send.signing import InspectionRecord
     from workbench.core.send.transport import Response
+
+
+def check_api_offered(api: str, env, request_variables: Mapping[str, str]) -> None:
+    """ApiNotOffered when `env`'s region has no host for `api` and the request does not
+    bring its own (a variable naming the host): said before rendering, instead of a
+    missing host variable."""
+    info = APIS.get(api)
+    if info is None or env.is_sandbox or info.variable in request_variables:
+        return
+    env.host_for(api)
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,24 @@ def test_a_screenshot_run_leaves_no_sandbox_running_but_keeps_its_state(environ,
     assert not read_status(environ).running
     listed = run_cli("send", "GetApps", "--json", env=environ)  # starts the kept sandbox on the same state
     assert listed.status == 0 and '"<Name>"' in listed.stdout  # the app the screenshot run created
+
+
+def test_a_sandbox_the_window_started_leaves_no_zombie_when_stopped_from_a_terminal(qtbot, environ):
+    """The window starts the kept sandbox (its child); `sandbox stop` in a terminal ends it:
+    the window reaps it, so it does not linger as a zombie (which made that stop wait out
+    its 10 s timeout)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    window = _window(qtbot, environ)
+    pid = read_status(environ).record.pid
+    assert Path(f"/proc/{pid}").exists() or sys.platform != "linux"
+    stopped = subprocess.run([sys.executable, "-m", "workbench", "sandbox", "stop"], env=os.environ | environ,
+                             capture_output=True, text=True, timeout=120)
+    assert stopped.returncode == 0, stopped.stderr
+    assert not read_status(environ).running
+    if sys.platform == "linux":  # gone for good: reaped by the window, not a <defunct> entry
+        qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=10000)
+    window.close()

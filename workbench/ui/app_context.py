@@ -4,6 +4,7 @@ build their own (temporary dirs, a sandbox they started)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -19,6 +20,9 @@ class AppContext:
     closers: list = field(default_factory=list)  # run when the window closes
     collections_override: Path | None = None  # the preferences' collections folder, if set
     keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
+    # called (in the worker) with the URL whenever a start found or started the sandbox
+    sandbox_listeners: list = field(default_factory=list)
+    _start_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
@@ -32,15 +36,35 @@ class AppContext:
             context.collections_override = Path(chosen).expanduser()
         return context
 
-    def start_sandbox(self, cancel=None, progress=None) -> str:
+    def start_sandbox(self, cancel=None, progress=None, tutorial_policy: bool = False) -> str:
         """The URL of the kept background sandbox the command line uses too (the running one,
         else one started now; it stays up, with what it holds, after the window closes).
-        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox"))."""
+        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox")).
+        One start at a time: a send that comes while the window is starting the sandbox
+        says so (phase "sandbox") and waits for that start instead of racing it."""
         if self.sandbox_url is not None:
-            return self.sandbox_url()
+            url = self.sandbox_url()
+        else:
+            url = self._start_kept(cancel, progress, tutorial_policy)
+        for listener in list(self.sandbox_listeners):
+            listener(url)
+        return url
+
+    def _start_kept(self, cancel, progress, tutorial_policy: bool) -> str:
+        from workbench.core.common.cancel import Cancelled
+        from workbench.core.common.progress import Progress
         from workbench.core.sandbox.background import ensure_running
 
-        status = ensure_running(self.environ, cancel=cancel, progress=progress)
+        if not self._start_lock.acquire(blocking=False):
+            if progress is not None:
+                progress(Progress("sandbox", ""))
+            while not self._start_lock.acquire(timeout=0.05):
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled(phase="sandbox")
+        try:
+            status = ensure_running(self.environ, cancel=cancel, progress=progress, tutorial_policy=tutorial_policy)
+        finally:
+            self._start_lock.release()
         if not status.already_running and not self.keep_sandbox:
             from workbench.core.sandbox.background import stop_background
 

@@ -22,6 +22,9 @@ from workbench.core.request.template_vars import variable_uses
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
 
 SANDBOX = "sandbox"
+MIN_THREADS = 8
+SANDBOX_STARTING = "local sandbox: starting…"
+SANDBOX_STOPPED = "local sandbox: stopped (a send starts it again)"
 
 
 class Controller(QObject):
@@ -47,11 +50,15 @@ class Controller(QObject):
     draft_loaded = Signal(str, object)  # path, RequestDraft
     notice = Signal(str)  # a message for the status bar
     sandbox_starting = Signal(bool)  # the kept sandbox is being started (cancel_sandbox_start stops it)
+    _sandbox_seen = Signal(str)  # from a worker: the kept sandbox answers at this URL
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
         super().__init__(parent)
         self.context = context
         self.pool = pool or QThreadPool.globalInstance()
+        # Workers mostly wait (a sandbox starting, a network answer): with one thread per
+        # core (2 here) a waiting start held back the welcome page and the first send.
+        self.pool.setMaxThreadCount(max(self.pool.maxThreadCount(), MIN_THREADS))
         self.library = None
         self.entries: list = []
         self.environments: dict = {}
@@ -66,6 +73,13 @@ class Controller(QObject):
         self.session_credentials = SessionCredentialStore()
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
+        self.sandbox_stopped = False  # stopped from the window: not started again until asked
+        # a worker that found or started the kept sandbox tells the window (queued to this thread)
+        self._sandbox_seen.connect(self.sandbox_found)
+        self._sandbox_listener = self._sandbox_seen.emit
+        context.sandbox_listeners.append(self._sandbox_listener)
+        self._badges_due = False  # the library's sandbox badges wait for a quiet moment
+        self._warmed = False  # the first send's modules and service model, loaded ahead
 
     # ------------------------------------------------------------------ start
 
@@ -115,6 +129,35 @@ class Controller(QObject):
         self.library_loaded.emit(self.entries)
         if self.library.problems:
             self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
+        self._badges_due = True
+        self._warm_up_send()
+        self._badges_when_quiet()
+
+    def _warm_up_send(self) -> None:
+        """Once the library and the environments are in: build (never send) a GetApps plan
+        in a worker, so the first send finds the service model read and its modules loaded
+        (half a second that would otherwise come after the user's first click)."""
+        env = self.environments.get(SANDBOX)
+        if self._warmed or self.library is None or env is None:
+            return
+        self._warmed = True
+        from workbench.core.request.drafts import RequestDraft
+
+        library, env = self.library, env.with_sandbox_url("http://127.0.0.1:9")  # a placeholder: nothing is sent
+
+        def work():
+            from workbench.core.send.plan import build_plan
+
+            build_plan(RequestDraft(operation="pinpoint:GetApps"), env, library=library)
+
+        self._run(work, lambda _: None, lambda _: None)
+
+    def _badges_when_quiet(self) -> None:
+        """The badges import moto (a second or more of CPU under the interpreter lock): not
+        while the first start runs (the sandbox starting, a send), which they would slow."""
+        if not self._badges_due or not self.environments or any(r.busy for r in self._runners.values()):
+            return
+        self._badges_due = False
         self._run(self._entries_with_sandbox_badges, self._badges_ready)
 
     def _entries_with_sandbox_badges(self):
@@ -146,6 +189,8 @@ class Controller(QObject):
         self.environments_loaded.emit(list(self.environments.values()))
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
+        self._warm_up_send()
+        self._badges_when_quiet()
 
     def reload_environments(self) -> None:
         """Re-read the environments (after the environment manager changed them)."""
@@ -189,19 +234,42 @@ class Controller(QObject):
         env = self.environments[name]
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
-            self.credential_status.emit(name, "local sandbox: starting…")
-            self._sandbox_runner().run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
-                                       on_result=self._sandbox_ready, on_error=self._sandbox_failed,
-                                       on_progress=lambda p: self.credential_status.emit(SANDBOX, f"local sandbox: {p.detail}"))
+            if self.sandbox_stopped:  # stopped on purpose: a send, or Start, starts it again
+                self.credential_status.emit(name, SANDBOX_STOPPED)
+            else:
+                self.start_sandbox()
         elif env.is_sandbox:
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
+    # ------------------------------------------------------------------ the kept sandbox
+    # One state for the whole window: the environment bar (top right) and the sandbox
+    # button (status bar) both show what `credential_status` says for "sandbox".
+
+    def start_sandbox(self, tutorial_policy: bool = False) -> None:
+        """Start the kept sandbox (or find the running one) in a worker. A start already
+        under way is kept, not restarted: choosing the sandbox again, or "Try it with the
+        local sandbox", waits for it instead of throwing its progress away."""
+        runner = self._sandbox_runner()
+        if runner.busy:
+            return
+        self.sandbox_stopped = False
+        self.credential_status.emit(SANDBOX, SANDBOX_STARTING)
+        runner.run(lambda cancel, progress: self.context.start_sandbox(cancel, progress, tutorial_policy),
+                   on_result=self._sandbox_ready, on_error=self._sandbox_failed,
+                   on_progress=lambda p: self.credential_status.emit(SANDBOX, SANDBOX_STARTING))
+
+    @property
+    def sandbox_starting_now(self) -> bool:
+        runner = self._runners.get(SANDBOX)
+        return runner is not None and runner.busy
+
     def _sandbox_runner(self) -> ExclusiveRunner:
         if SANDBOX not in self._runners:
             runner = self._runners[SANDBOX] = ExclusiveRunner(self, self.pool)
             runner.busy_changed.connect(self.sandbox_starting.emit)
+            runner.busy_changed.connect(lambda busy: None if busy else self._badges_when_quiet())
         return self._runners[SANDBOX]
 
     def cancel_sandbox_start(self) -> None:
@@ -211,8 +279,23 @@ class Controller(QObject):
             runner.cancel()
             self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
 
+    def sandbox_found(self, url: str, announce: bool = False) -> None:
+        """The kept sandbox answers at `url` (started here, by a send, or from the status bar);
+        `announce`: say so even if it is the one already known (after a restart on the same port)."""
+        known = url == self.sandbox_url and bool(getattr(self.environments.get(SANDBOX), "hosts", None))
+        if known and not announce:
+            return
+        self._sandbox_ready(url)
+
+    def sandbox_gone(self) -> None:
+        """The kept sandbox was stopped from the window: the next send (or Start) starts it again."""
+        self.sandbox_url = None
+        self.sandbox_stopped = True
+        self.reload_environments()
+
     def _sandbox_ready(self, url: str) -> None:
         self.sandbox_url = url
+        self.sandbox_stopped = False
         if SANDBOX in self.environments:
             self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
         self.credential_status.emit(SANDBOX, f"sandbox identity, {url.split('://')[-1]}")
@@ -309,6 +392,7 @@ class Controller(QObject):
         if tab_id not in self._runners:
             runner = self._runners[tab_id] = ExclusiveRunner(self, self.pool)
             runner.busy_changed.connect(lambda busy: self.busy_changed.emit(tab_id, busy))
+            runner.busy_changed.connect(lambda busy: None if busy else self._badges_when_quiet())
         return self._runners[tab_id]
 
     def is_busy(self, tab_id: str) -> bool:
@@ -470,4 +554,6 @@ class Controller(QObject):
             if hasattr(store, "close"):
                 store.close()
         self._stores.clear()
+        if self._sandbox_listener in self.context.sandbox_listeners:
+            self.context.sandbox_listeners.remove(self._sandbox_listener)
         self.context.close()

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 # The request tab (editors, response, inspect) is imported when the first tab opens, or
 # ahead of that in a worker: the window's first paint does not wait for it.
 REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
+# What the first send imports (rendering, validation, signing, the destination check, the
+# diagnosis): imported while the window waits for its first click, not after it.
+FIRST_SEND_MODULES = ("workbench.core.request.render", "workbench.core.request.validation",
+                      "workbench.core.send.plan", "workbench.core.send.signing",
+                      "workbench.core.environments.destination", "workbench.core.diagnose")
 
 
 class MainWindow(QMainWindow):
@@ -146,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the library, environments, history and saved tabs (in workers)."""
-        self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+        self.controller.start(warm_up=(REQUEST_TAB_MODULE, *FIRST_SEND_MODULES))
 
     def start_after_first_paint(self) -> None:
         """`start()` once the window has painted: the workers' imports then do not compete

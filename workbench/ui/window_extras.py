@@ -74,6 +74,7 @@ class WindowExtras:
         menu.addSeparator()
         menu.addAction(toggle)
         self.controller.credential_status.connect(lambda name, _: self.sandbox.refresh() if name == "sandbox" else None)
+        self.controller.sandbox_starting.connect(self.sandbox.show_starting)
 
     # ---- first run
 

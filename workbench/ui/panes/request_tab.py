@@ -27,7 +27,7 @@ def phase_text(progress) -> str:
     text = PHASE_TEXT.get(progress.phase, progress.phase)
     if progress.phase == "downloading" and progress.done is not None:
         text += f" {human_size(progress.done)}"
-    elif progress.detail and progress.phase != "done":
+    elif progress.detail and progress.phase != "done" and progress.detail not in text:
         text += f" ({progress.detail})"
     return text
 

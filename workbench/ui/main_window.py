@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
         request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
         request.addAction(action("Format body", ["Ctrl+Shift+F"], self._format_body, "formatAction"))
+        request.addAction(action("Save the selected response value", ["Ctrl+Shift+S"], self._save_selected_value,
+                                 "saveValueAction"))
         view = self.menuBar().addMenu("&View")
         view.addAction(action("Find in response", ["Ctrl+F"], self._find, "findAction"))
         view.addAction(action("Focus URL", ["Ctrl+L"], self._focus_url, "focusUrlAction"))
@@ -295,6 +297,11 @@ class MainWindow(QMainWindow):
                 tab.mark_saved(path)
         self.collections.watch()
         self.statusBar().showMessage(f"saved to {path}", 8000)
+
+    def _save_selected_value(self) -> None:
+        tab = self.current_tab()
+        if tab is None or not tab.response.save_selected():
+            self.statusBar().showMessage("Select a value in the response tree first", 8000)
 
     def _format_body(self) -> None:
         tab = self.current_tab()

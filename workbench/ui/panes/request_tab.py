@@ -103,6 +103,8 @@ class RequestTab(QWidget):
         self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model()))
         self.editor.remedy_requested.connect(self._remedy)
         self.response.save_variable_requested.connect(self._save_variable)
+        self.response.save_value_requested.connect(self._save_value)
+        self.response.suggest_names = self._names_for
         self.response.show_all_requested.connect(self._show_all)
 
         for signal, slot in ((controller.send_started, self._started), (controller.send_progress, self._progress),
@@ -165,6 +167,12 @@ class RequestTab(QWidget):
     def _body(self, body) -> None:
         self.response_body = body
         self.response.show_body(body)
+        template = self.editor.template
+        if body.is_json and template is not None:  # what the response's "Save as NAME" reads, read now
+            from workbench.core.library.apis import service_model
+            from workbench.ui.owned_work import run_for
+
+            run_for(self, self.controller, lambda: service_model(template.api), lambda _: None, lambda _: None)
 
     def _failed(self, error) -> None:
         self.editor.set_busy(False)
@@ -195,6 +203,20 @@ class RequestTab(QWidget):
             self.editor.variables.set_value(chosen, value)
         else:
             self.controller.set_variable(scope, chosen, value)
+
+    def _names_for(self, path: str) -> list[str]:
+        """The variable names the library's templates use for the value at `path` of this
+        operation's answer (core.library.response_names)."""
+        from workbench.core.library.response_names import variable_names_for
+
+        template, library = self.editor.template, self.controller.library
+        if template is None or library is None or not path:
+            return []
+        return variable_names_for(library, template.key, path)
+
+    def _save_value(self, name: str, value: str) -> None:
+        """One step: kept in the current environment (the status bar says so)."""
+        self.controller.set_variable("environment", name, value)
 
     def _show_all(self) -> None:
         if self.exchange is not None and self.exchange.response is not None:

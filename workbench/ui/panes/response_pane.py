@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
@@ -30,7 +30,8 @@ def human_size(size: int) -> str:
 
 
 class ResponsePane(QWidget):
-    save_variable_requested = Signal(str, str)  # suggested name, value
+    save_variable_requested = Signal(str, str)  # suggested name, value: ask where (a dialog)
+    save_value_requested = Signal(str, str)  # variable name, value: keep it now, in the environment
     save_body_requested = Signal()
     show_all_requested = Signal()
 
@@ -103,6 +104,8 @@ class ResponsePane(QWidget):
         layout.addWidget(self.notes)
         layout.addWidget(self.find)
         layout.addWidget(self.views, 1)
+        # JSON path -> the variable names templates use for that value (set by the tab)
+        self.suggest_names = lambda path: []
         self._chunks = None
         self._chunk_timer = QTimer(self, interval=0)
         self._chunk_timer.timeout.connect(self._append_chunk)
@@ -208,12 +211,42 @@ class ResponsePane(QWidget):
         index = self.tree.indexAt(position)
         if not index.isValid():
             return
-        index = index.siblingAtColumn(0)
+        self.tree_menu(index.siblingAtColumn(0)).exec(self.tree.viewport().mapToGlobal(position))
+
+    def tree_menu(self, index) -> QMenu:
+        """Copy value, Copy path, "Save as NAME" for each name the library's templates use
+        for this field (one step: kept in the current environment), "Save as variable…"."""
         menu = QMenu(self)
-        menu.addAction("Copy value", lambda: self.copy_value(index))
-        menu.addAction("Copy path", lambda: self.copy_path(index))
-        menu.addAction("Save as variable…", lambda: self.request_save_variable(index))
-        menu.exec(self.tree.viewport().mapToGlobal(position))
+        menu.setObjectName("responseTreeMenu")
+        menu.addAction("Copy value", lambda: self.copy_value(index)).setObjectName("copyValueAction")
+        menu.addAction("Copy path", lambda: self.copy_path(index)).setObjectName("copyPathAction")
+        menu.addSeparator()
+        for number, name in enumerate(self.suggest_names(index.data(PATH_ROLE)) if self._scalar(index) else []):
+            action = menu.addAction(self.tr("Save as {name}").format(name=name),
+                                    lambda name=name: self.save_value_requested.emit(name, self.value_text(index)))
+            action.setObjectName(f"saveAsSuggested{number}")
+            if number == 0:
+                action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        menu.addAction(self.tr("Save as variable…"), lambda: self.request_save_variable(index)).setObjectName(
+            "saveAsVariableAction")
+        return menu
+
+    def save_selected(self) -> bool:
+        """Ctrl+Shift+S: the selected value, under the name templates use for it (else ask)."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return False
+        index = index.siblingAtColumn(0)
+        names = self.suggest_names(index.data(PATH_ROLE)) if self._scalar(index) else []
+        if names:
+            self.save_value_requested.emit(names[0], self.value_text(index))
+        else:
+            self.request_save_variable(index)
+        return True
+
+    @staticmethod
+    def _scalar(index) -> bool:
+        return not isinstance(index.data(VALUE_ROLE), (dict, list))
 
     @staticmethod
     def value_text(index) -> str:
@@ -227,5 +260,6 @@ class ResponsePane(QWidget):
         QGuiApplication.clipboard().setText(index.data(PATH_ROLE))
 
     def request_save_variable(self, index) -> None:
-        key = str(index.data(Qt.ItemDataRole.DisplayRole))
+        names = self.suggest_names(index.data(PATH_ROLE))
+        key = names[0] if names else str(index.data(Qt.ItemDataRole.DisplayRole)).lstrip("⚑ ")
         self.save_variable_requested.emit(key, self.value_text(index))

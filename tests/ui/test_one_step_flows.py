@@ -1,0 +1,55 @@
+"""Issue 21's one-step flows, driven by objectName: save a response value under the name
+the templates use, and see inherited values where a request will use them."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from ui_helpers import find_tree_row, open_operation, send, wait_for_body
+
+
+def _created_app(qtbot, window, name):
+    create = open_operation(qtbot, window, "CreateApp")
+    create.editor.body.setPlainText(json.dumps({"Name": name}))
+    assert send(qtbot, create).startswith("201")
+    wait_for_body(qtbot, create)
+    index = find_tree_row(create.response.tree_model, "$.Id")
+    return create, index, index.data(Qt.ItemDataRole.UserRole + 2)
+
+
+def test_the_tree_menu_saves_the_id_as_project_id_in_one_step(qtbot, window):
+    create, index, app_id = _created_app(qtbot, window, "one-step")
+    menu = create.response.tree_menu(index)
+    save = menu.findChild(QAction, "saveAsSuggested0")
+    assert save is not None and save.text() == "Save as projectId"
+    assert menu.findChild(QAction, "saveAsVariableAction").text() == "Save as variable…"  # still there, beside it
+    save.trigger()
+    qtbot.waitUntil(lambda: window.controller.current_env.variables.get("projectId") == app_id, timeout=10000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "variable projectId saved in environment sandbox")
+
+    get = open_operation(qtbot, window, "GetApp")  # {{ projectId }} now comes from the environment
+    assert send(qtbot, get).startswith("200")
+    wait_for_body(qtbot, get)
+    assert find_tree_row(get.response.tree_model, "$.Name").siblingAtColumn(1).data() == '"one-step"'
+
+
+def test_ctrl_shift_s_saves_the_selected_value(qtbot, window):
+    create, index, app_id = _created_app(qtbot, window, "keyboard")
+    create.response.tree.setCurrentIndex(index)
+    create.response.tree.setFocus()
+    qtbot.keyClick(create.response.tree, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.controller.current_env.variables.get("projectId") == app_id, timeout=10000)
+
+
+def test_a_value_no_template_reads_asks_for_a_name(qtbot, window):
+    create, _, _ = _created_app(qtbot, window, "arn")
+    arn = find_tree_row(create.response.tree_model, "$.Arn")
+    menu = create.response.tree_menu(arn)
+    assert menu.findChild(QAction, "saveAsSuggested0") is None
+    assert menu.findChild(QAction, "saveAsVariableAction") is not None
+    create.response.tree.setCurrentIndex(create.response.tree_model.index(-1, 0))  # nothing selected
+    window.findChild(QAction, "saveValueAction").trigger()
+    assert window.statusBar().currentMessage() == "Select a value in the response tree first"

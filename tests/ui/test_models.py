@@ -118,3 +118,20 @@ def test_library_pane_keeps_search_and_selection_when_badges_arrive(qtbot):
     assert pane.search.text() == "get apps"
     current = pane.tree.currentIndex()
     assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox"
+
+
+def test_key_value_model_with_inherited_and_implied_rows(qtmodeltester):
+    from workbench.ui.models.key_value_model import INHERITED_ROLE
+
+    model = KeyValueModel(("Header", "Value"))
+    model.set_pairs([("x-one", "1"), ("projectId", "")])
+    model.inherited = lambda name: ("abc", "environment") if name == "projectId" else None
+    model.set_implied([("Host", "set when signed", "SigV4 signing")])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4 and model.index(3, 0).data() == "(add)"
+    assert model.index(1, 1).data(INHERITED_ROLE) == "environment"
+    assert not model.setData(model.index(2, 1), "typed")  # implied rows are read-only
+    assert model.setData(model.index(3, 0), "x-two")  # the add row: a new row before the implied ones
+    assert model.pairs() == (("x-one", "1"), ("projectId", ""), ("x-two", ""))
+    assert model.index(3, 0).data() == "Host" and model.index(4, 0).data() == "(add)"
+    qtmodeltester.check(model)

@@ -53,3 +53,38 @@ def test_a_value_no_template_reads_asks_for_a_name(qtbot, window):
     create.response.tree.setCurrentIndex(create.response.tree_model.index(-1, 0))  # nothing selected
     window.findChild(QAction, "saveValueAction").trigger()
     assert window.statusBar().currentMessage() == "Select a value in the response tree first"
+
+
+def test_params_headers_and_the_url_show_what_the_request_inherits(qtbot, window, tutorial_sandbox):
+    from PySide6.QtWidgets import QTableView
+
+    from workbench.ui.models.key_value_model import INHERITED_ROLE
+
+    window.controller.set_variable("environment", "projectId", "inherited-app-id")
+    qtbot.waitUntil(lambda: window.controller.current_env.variables.get("projectId") == "inherited-app-id")
+    get = open_operation(qtbot, window, "GetApp")
+    params = get.findChild(QTableView, "paramsTable").model()
+    value = params.index(0, 1)
+    assert params.index(0, 0).data() == "projectId"
+    assert value.data() == "inherited-app-id   (from environment)"  # the scope in words, not colour alone
+    assert value.data(INHERITED_ROLE) == "environment"
+    assert value.data(Qt.ItemDataRole.EditRole) == ""  # typing starts empty; nothing is copied into the request
+    assert get.to_model().variables == ()
+    host = tutorial_sandbox.url.split("://")[1]
+    preview = get.editor.url_preview
+    assert preview.objectName() == "urlPreview"
+    assert preview.text() == f"Sends to http://{host}/v1/apps/inherited-app-id"  # http: the sandbox's scheme
+
+    headers = get.findChild(QTableView, "headersTable").model()
+    shown = {headers.index(r, 0).data(): headers.index(r, 1).data() for r in range(headers.rowCount() - 1)}
+    assert shown["Authorization"] == "set when signed   (SigV4 signing)"
+    assert get.to_model().headers == ()
+
+    params.setData(value, "typed-here")  # a value of its own wins, and is no longer greyed
+    assert value.data() == "typed-here" and value.data(INHERITED_ROLE) == ""
+    qtbot.waitUntil(lambda: preview.text() == f"Sends to http://{host}/v1/apps/typed-here")
+
+
+def test_an_unset_variable_is_named_in_the_url_preview(qtbot, window):
+    get = open_operation(qtbot, window, "GetApp")
+    assert get.editor.url_preview.text().endswith("/v1/apps/{{ projectId }}  (not set: projectId)")

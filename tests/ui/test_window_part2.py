@@ -367,3 +367,28 @@ def test_welcome_add_an_aws_environment_opens_the_manager_on_a_new_one(qtbot, wi
     assert manager is not None and manager.isVisible() and manager.editing is None
     assert manager.message.text() == "pick a region, name it, Save"
     manager.close()
+
+
+def test_the_diagnosis_shows_the_iam_statement_it_copies_below_the_request(qtbot, window):
+    import json
+
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+    from ui_helpers import open_operation, send
+
+    window.controller.globals_["projectId"] = "abc"
+    delete = open_operation(qtbot, window, "DeleteApp")
+    editor_width = delete.editor.width()
+    assert send(qtbot, delete).startswith("403")
+    pane = window.extras.diagnosis
+    qtbot.waitUntil(lambda: bool(pane.diagnoses), timeout=20000)
+    dock = window.extras.diagnosis_dock
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(lambda: delete.editor.width() == editor_width)  # below, not beside: the editor keeps its width
+    shown = pane.findChild(QPlainTextEdit, "fixContent0_0")
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    statement = json.loads(shown.toPlainText())
+    assert statement["Action"] == "mobiletargeting:DeleteApp" and statement["Effect"] == "Allow"
+    copy = pane.findChild(QPushButton, "copyFix0_0")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert json.loads(QApplication.clipboard().text()) == statement

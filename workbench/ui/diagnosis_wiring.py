@@ -1,5 +1,6 @@
 """The diagnosis in the window (issue 12): after every send, core.diagnose runs in a worker;
-its result shows in a dock that follows the current tab, failed recipients are flagged in
+its result shows in a dock that follows the current tab (below the request: resizable,
+it never squeezes the editor's width), failed recipients are flagged in
 the response tree, fixes are buttons that act here; the troubleshooting guide opens from
 the Help menu."""
 
@@ -23,7 +24,7 @@ class DiagnosisWiring:
         self.dock = QDockWidget("Diagnosis", window)
         self.dock.setObjectName("diagnosisDock")
         self.dock.setWidget(self.diagnosis)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         toggle = self.dock.toggleViewAction()
         toggle.setObjectName("diagnosisAction")

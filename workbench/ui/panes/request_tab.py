@@ -95,6 +95,7 @@ class RequestTab(QWidget):
         layout.addWidget(self.splitter)
 
         self.editor.set_model(draft, template)
+        self.editor.set_scope_lookup(controller.scopes)
         self.editor.set_variable_lookup(controller.variable_uses)
         self.editor.set_secret_test(controller.is_secret)
         self.editor.edited.connect(self._edited)
@@ -113,6 +114,9 @@ class RequestTab(QWidget):
                              (controller.rest_loaded, self.response.append_all),
                              (controller.checked, self._checked)):
             signal.connect(_TabRoute(self, slot).deliver)
+        controller.environment_changed.connect(lambda env: self.editor.set_destination(env.scheme))
+        if controller.current_env is not None:
+            self.editor.set_destination(controller.current_env.scheme)
         controller.environment_changed.connect(self.editor.refresh_variables)
         controller.environment_changed.connect(self.editor.recheck)
         controller.globals_changed.connect(self.editor.refresh_variables)

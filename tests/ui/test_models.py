@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from workbench.core.send.history import HistoryEntry
 from workbench.core.request.drafts import RequestDraft
@@ -135,3 +135,32 @@ def test_key_value_model_with_inherited_and_implied_rows(qtmodeltester):
     assert model.pairs() == (("x-one", "1"), ("projectId", ""), ("x-two", ""))
     assert model.index(3, 0).data() == "Host" and model.index(4, 0).data() == "(add)"
     qtmodeltester.check(model)
+
+
+def test_the_views_that_showed_data_are_models_over_core_objects(qtmodeltester):
+    from workbench.core.common.errors import Problem
+    from workbench.core.diagnose import catalogue
+    from workbench.core.send.compare import Row
+    from workbench.ui.models.compare_model import CompareRowsModel
+    from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
+
+    guide = RowsModel(("Known problem",), lambda entry: (entry["title"],))
+    guide.set_rows(catalogue())
+    qtmodeltester.check(guide)
+    assert guide.index(0, 0).data(OBJECT_ROLE) == catalogue()[0]
+
+    problems = RowsModel(("Problem",), lambda p: (f"{p.path}: {p.message}",))
+    problems.set_rows([Problem("$.Name", "placeholder left in $.Name")])
+    qtmodeltester.check(problems)
+    assert problems.index(0, 0).data() == "$.Name: placeholder left in $.Name"
+
+    sheet = RowsModel(("menu", "action", "keys"), lambda row: row)
+    sheet.set_rows([("Request", "Send", "Ctrl+Return")])
+    qtmodeltester.check(sheet)
+
+    compared = CompareRowsModel()
+    compared.set_rows([Row("region", "us-east-1", "eu-west-1"), Row("x-amzn-requestid", "a", "b", True),
+                       Row("host", "h", "h")], "dev", "prod")
+    qtmodeltester.check(compared)
+    assert [compared.index(r, 0).data() for r in range(3)] == ["≠", "~", ""]
+    assert compared.headerData(2, Qt.Orientation.Horizontal) == "dev"

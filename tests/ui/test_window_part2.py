@@ -119,7 +119,8 @@ def test_the_palette_finds_by_method_and_path_and_runs_actions(qtbot, window):
 def test_f1_lists_the_shortcuts_of_the_menus(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
     sheet = window.findChild(type(window.extras.open_shortcuts()), "shortcutSheet")
-    rows = {(sheet.table.item(r, 1).text(), sheet.table.item(r, 2).text()) for r in range(sheet.table.rowCount())}
+    model = sheet.table.model()
+    rows = {(model.index(r, 1).data(), model.index(r, 2).data()) for r in range(model.rowCount())}
     assert ("Send", "Ctrl+Return, Ctrl+Enter") in rows
     assert ("Command palette…", "Ctrl+K, Ctrl+P") in rows
     assert ("Keyboard shortcuts", "F1") in rows
@@ -153,8 +154,9 @@ def test_compare_the_same_request_in_two_sandbox_environments_marks_the_differen
     assert pane.left_status.text() == "sandbox: 200 OK ≠"
     assert pane.right_status.text() == "sandbox-b: 404 Not Found ≠"
     assert pane.differing_body_lines() and len(pane.left_body.extraSelections()) == len(pane.differing_body_lines())
-    signing = {pane.signing.item(r, 1).text(): (pane.signing.item(r, 0).text(), pane.signing.item(r, 3).text())
-               for r in range(pane.signing.rowCount())}
+    model = pane.signing.model()
+    signing = {model.index(r, 1).data(): (model.index(r, 0).data(), model.index(r, 3).data())
+               for r in range(model.rowCount())}
     assert signing["path"] == ("≠", "/v1/apps/no-such-project")
     assert signing["region"] == ("", "us-east-1") and signing["credential scope"][0] == ""
     assert pane.summary.text().startswith(f"{pane.comparison.differences} differences (≠ marks them)")
@@ -184,9 +186,9 @@ def test_the_troubleshooting_guide_lists_and_searches_every_known_problem(qtbot,
     qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     guide = window.extras.diagnosis_wiring.guide
     assert guide is not None and guide.isVisible()
-    qtbot.waitUntil(lambda: guide.list.count() == len(catalogue()), timeout=10000)
+    qtbot.waitUntil(lambda: guide.list.model().rowCount() == len(catalogue()), timeout=10000)
     qtbot.keyClicks(guide.query, "security token")
-    assert 0 < guide.list.count() < len(catalogue())
+    assert 0 < guide.list.model().rowCount() < len(catalogue())
     assert "security token" in guide.detail.toPlainText().lower()
     assert guide.count.text().endswith(f"of {len(catalogue())} known problems")
 
@@ -392,3 +394,32 @@ def test_the_diagnosis_shows_the_iam_statement_it_copies_below_the_request(qtbot
     copy = pane.findChild(QPushButton, "copyFix0_0")
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert json.loads(QApplication.clipboard().text()) == statement
+
+
+def test_compare_with_a_missing_variable_says_what_is_missing_and_offers_the_fix(qtbot, open_window, context):
+    from PySide6.QtWidgets import QPushButton
+    from ui_helpers import open_operation
+
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment, EnvironmentStore
+
+    store = EnvironmentStore(context.config_dir / "environments.json")
+    store.set_variables("sandbox", {"projectId": "some-app"})
+    store.add(Environment(name="sandbox-b", region="us-east-1", credential_source=CredentialSource("sandbox")))
+    window = open_window(context)
+    open_operation(qtbot, window, "GetApp")
+    pane = window.extras.open_compare()
+    pane.left_env.setCurrentText("sandbox")
+    pane.right_env.setCurrentText("sandbox-b")
+    qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.run_button.isEnabled() and pane.summary.text().startswith("Not compared"),
+                    timeout=30000)
+    assert pane.summary.text().startswith("Not compared: the request cannot be sent in sandbox-b: ")
+    assert "projectId" in pane.summary.text()
+    assert pane.right_status.text() == "sandbox-b: not sent"
+    assert pane.right_body.placeholderText() == pane.summary.text()  # the empty panes say why too
+    fix = pane.findChild(QPushButton, "compareRemedy_set_variable")
+    assert fix is not None and fix.text() == "Set projectId in sandbox-b"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    manager = window.extras.manager
+    assert manager is not None and manager.isVisible()

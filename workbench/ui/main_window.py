@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         confirmed = False
         if self.controller.needs_confirmation(draft):
             if not self.confirm_production(draft):
-                tab.response.show_state("Not sent: not confirmed for production", "#ef6c00")
+                tab.response.show_state("Not sent: not confirmed for production", "status4")
                 return
             confirmed = True
         self.controller.send(tab.tab_id, draft, confirmed=confirmed)

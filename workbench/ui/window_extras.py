@@ -196,12 +196,27 @@ class WindowExtras:
 
         if self.compare is None:
             self.compare = ComparePane(self.controller, self.window)
+            self.compare.remedy_requested.connect(self._compare_remedy)
         tab = self.window.current_tab()
         if tab is not None:
             self.compare.set_request(tab.to_model())
         self.compare.show()
         self.compare.activateWindow()
         return self.compare
+
+    def _compare_remedy(self, env_name: str, code: str) -> None:
+        """A fix button of the compare pane: set the missing variable in that environment,
+        store its credentials, start the sandbox."""
+        kind, _, arg = code.partition(":")
+        env = self.controller.environments.get(env_name)
+        if kind == "set_variable" and env is not None:
+            manager = self.open_manager()
+            manager.show_environment(env)
+            manager._add_variable_row(arg, "")
+        elif kind in ("store_credentials", "use_profile"):
+            self.open_credentials(arg or env_name)
+        elif kind == "start_sandbox":
+            self.sandbox.start()
 
     # ---- keyboard
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
                                QToolButton, QVBoxLayout, QWidget)
 
 from workbench.core.request.drafts import RequestDraft
@@ -17,6 +16,7 @@ from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
 from workbench.ui.elided_label import ElidedLabel
 from workbench.ui.models.key_value_model import SECRET_ROLE, KeyValueModel
+from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
@@ -148,10 +148,12 @@ class RequestEditor(QWidget):
         self.format_button = named(QPushButton("Format"), "formatButton", "Format the JSON body", "Ctrl+Shift+F")
         self.format_button.clicked.connect(lambda: self.body.format_json())
         self.body = named(JsonEditor(), "bodyEditor", "Request body (JSON)")
-        self.problems = named(QListWidget(), "bodyProblems", "Validation problems",
+        self.problem_model = RowsModel((self.tr("Problem"),), lambda p: (f"{p.path}: {p.message}",), parent=self)
+        self.problems = named(QListView(), "bodyProblems", "Validation problems",
                               "Problems found in the request; click one to jump to it")
-        self.problems.itemActivated.connect(self._jump_to_problem)
-        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.problems.setModel(self.problem_model)
+        self.problems.activated.connect(self._jump_to_problem)
+        self.problems.clicked.connect(self._jump_to_problem)
         top = QHBoxLayout()
         top.addWidget(QLabel("Example:"))
         top.addWidget(self.variant, 1)
@@ -304,17 +306,16 @@ class RequestEditor(QWidget):
             self.body.refresh()
 
     def show_problems(self, problems) -> None:
-        self.problems.clear()
-        for problem in problems:
-            item = QListWidgetItem(f"{problem.path}: {problem.message}")
-            item.setData(Qt.ItemDataRole.UserRole, problem.path + " " + problem.message)
-            self.problems.addItem(item)
+        self.problem_model.set_rows(problems)
         self.problems.setVisible(bool(problems))
         index = self.sections.indexOf(self.body_page)
         self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
 
-    def _jump_to_problem(self, item) -> None:
-        line = line_of(self.body.toPlainText(), item.data(Qt.ItemDataRole.UserRole))
+    def _jump_to_problem(self, index) -> None:
+        problem = index.data(OBJECT_ROLE)
+        if problem is None:
+            return
+        line = line_of(self.body.toPlainText(), problem.path + " " + problem.message)
         if line is not None:
             self.sections.setCurrentWidget(self.body_page)
             self.body.go_to_line(line)

@@ -180,14 +180,14 @@ class RequestTab(QWidget):
 
     def _failed(self, error) -> None:
         self.editor.set_busy(False)
-        self.response.show_state("Not sent", "#c62828")
+        self.response.show_state("Not sent", "status5")
         self.editor.show_error(f"Not sent: {error}", remedies_for(error))
         for name in (getattr(error, "missing", None) or {}):
             self.editor.url.refresh()
 
     def _cancelled(self, phase: str) -> None:
         self.editor.set_busy(False)
-        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "#ef6c00")
+        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "status4")
 
     def _remedy(self, code: str) -> None:
         kind, _, arg = code.partition(":")

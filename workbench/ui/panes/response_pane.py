@@ -18,7 +18,6 @@ from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel
 
-STATUS_COLOURS = {"2": "#2e7d32", "3": "#1565c0", "4": "#ef6c00", "5": "#c62828"}
 
 
 def human_size(size: int) -> str:
@@ -122,9 +121,23 @@ class ResponsePane(QWidget):
 
     # ---- showing
 
-    def show_state(self, text: str, colour: str = "") -> None:
+    def show_state(self, text: str, tone: str = "") -> None:
+        """The status line; `tone` status2..status5 colours it (the theme's colour for it)."""
         self.status.setText(text)
+        self._tone = tone
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        from workbench.ui import theme
+
+        tone = getattr(self, "_tone", "")
+        colour = theme.colours()[tone].name() if tone else ""
         self.status.setStyleSheet(f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.PaletteChange:  # the theme changed: its status colours too
+            self._paint_status()
+        super().changeEvent(event)
 
     def show_exchange(self, exchange) -> None:
         self.clear()
@@ -133,11 +146,11 @@ class ResponsePane(QWidget):
         self.notes.setVisible(bool(notes))
         response = exchange.response
         if response is None:
-            self.show_state(f"No response: {exchange.error}", STATUS_COLOURS["5"])
+            self.show_state(f"No response: {exchange.error}", "status5")
             self.meta.setText("")
             return
-        colour = STATUS_COLOURS.get(str(response.status)[0], "")
-        self.show_state(f"{response.status} {response.reason}", colour)
+        tone = f"status{str(response.status)[0]}" if str(response.status)[0] in "2345" else ""
+        self.show_state(f"{response.status} {response.reason}".strip(), tone)
         self.meta.setText(f"{response.elapsed_ms:.0f} ms   {human_size(response.size_bytes)}")
         self.header_model.set_pairs(response.headers)
         self.raw_note.setText("loading the body…" if response.size_bytes else "(empty body)")

@@ -20,6 +20,7 @@ class AppContext:
     closers: list = field(default_factory=list)  # run when the window closes
     collections_override: Path | None = None  # the preferences' collections folder, if set
     keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
+    theme: str = "system"  # the preferences' theme (light, dark, system), applied before the first paint
     # called (in the worker) with the URL whenever a start found or started the sandbox
     sandbox_listeners: list = field(default_factory=list)
     _start_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -31,7 +32,9 @@ class AppContext:
         from workbench.core.settings.preferences import load_preferences
 
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
-        chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
+        prefs = load_preferences(context.config_dir).preferences  # problems: reported by the window
+        context.theme = prefs.theme
+        chosen = prefs.collections_dir
         if chosen:
             context.collections_override = Path(chosen).expanduser()
         return context

@@ -17,10 +17,12 @@ THEMES = ("system", "light", "dark")
 _TEXT = {
     "light": {"key": "#0451a5", "string": "#a31515", "number": "#0b6b47", "keyword": "#0000cc",
               "resolved": "#1b6e33", "unresolved": "#b71c1c",
-              "status2": "#1b6e33", "status3": "#0d47a1", "status4": "#b34700", "status5": "#b71c1c"},
+              "status2": "#1b6e33", "status3": "#0d47a1", "status4": "#b34700", "status5": "#b71c1c",
+              "inherited": "#5f6368"},
     "dark": {"key": "#9cdcfe", "string": "#e0a080", "number": "#b5cea8", "keyword": "#7fb8f0",
              "resolved": "#6fd5b8", "unresolved": "#ff9c8a",
-             "status2": "#7bd88f", "status3": "#82b1ff", "status4": "#ffb74d", "status5": "#ff8a80"},
+             "status2": "#7bd88f", "status3": "#82b1ff", "status4": "#ffb74d", "status5": "#ff8a80",
+             "inherited": "#a9adb4"},
 }
 # backgrounds that mark something (text on them keeps the palette's Text colour)
 _MARKS = {

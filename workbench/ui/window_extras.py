@@ -160,6 +160,12 @@ class WindowExtras:
 
         self.preferences = prefs
         self.controller.send_options = send_options(prefs, self.controller.context.environ)
+        if layout:  # chosen in the dialog now (at start, app.py applied it before the first paint)
+            from PySide6.QtWidgets import QApplication
+
+            from workbench.ui import theme
+
+            theme.apply(QApplication.instance(), prefs.theme)
         font = QApplication.font()
         if prefs.font_size and font.pointSize() != prefs.font_size:
             font.setPointSize(prefs.font_size)

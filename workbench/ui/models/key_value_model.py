@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont
 
 
 SECRET_ROLE = Qt.ItemDataRole.UserRole + 1  # True on the value cell of a secret variable
@@ -169,9 +168,11 @@ class KeyValueModel(QAbstractTableModel):
 
 
 def _greyed(role):
-    """Inherited, not typed here: the palette's placeholder colour, in italics."""
+    """Inherited, not typed here: the theme's muted text colour (still 4.5:1), in italics."""
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setItalic(True)
         return font
-    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    from workbench.ui import theme
+
+    return theme.colours()["inherited"]

@@ -42,10 +42,12 @@ class LibraryPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("DELETE") + 16)
-        header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 16)
+        # Method and badges as wide as what the rows shown need (a search for GetApp has no
+        # "sandbox" badge to make room for): the names get the rest.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("GET") + 12)
+        self.tree.setIndentation(max(12, self.fontMetrics().horizontalAdvance("M") + 2))
         self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)

@@ -20,6 +20,9 @@ from workbench.ui.models.key_value_model import KeyValueModel
 
 
 
+NARROW = 720  # below this width the tree gets the whole Pretty tab: its values must stay readable
+
+
 def human_size(size: int) -> str:
     for unit in ("B", "KB", "MB"):
         if size < 1024 or unit == "MB":
@@ -56,14 +59,16 @@ class ResponsePane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 200)
-        self.tree.setColumnWidth(2, 70)
+        self.tree.setColumnWidth(0, 120)
+        self.tree.setColumnWidth(2, self.fontMetrics().horizontalAdvance("boolean") + 16)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.pretty_text = named(JsonView(), "prettyText", "Response body, formatted")
         pretty = QSplitter(Qt.Orientation.Horizontal)
         pretty.addWidget(self.tree)
         pretty.addWidget(self.pretty_text)
+        pretty.setStretchFactor(0, 3)  # the tree first: its values must stay readable in a narrow window
+        pretty.setStretchFactor(1, 2)
         self.pretty = pretty
 
         self.raw = named(JsonView(json_syntax=False), "rawView", "Response body, raw")
@@ -105,6 +110,7 @@ class ResponsePane(QWidget):
         layout.addWidget(self.views, 1)
         # JSON path -> the variable names templates use for that value (set by the tab)
         self.suggest_names = lambda path: []
+        self._narrow = None  # the tree alone (no text beside it, no Type column) when the pane is narrow
         self._chunks = None
         self._chunk_timer = QTimer(self, interval=0)
         self._chunk_timer.timeout.connect(self._append_chunk)
@@ -174,11 +180,34 @@ class ResponsePane(QWidget):
             self.pretty_text.setPlainText(body.pretty)
             if self.tree_model.rowCount() <= 20:
                 self.tree.expandToDepth(1)
+            self._fit_key_column()
             self.views.setCurrentIndex(0)
         else:
             self.views.setCurrentIndex(1)
             if body.json_error:
                 self.raw_note.setText(f"{self.raw_note.text()} — not valid JSON: {body.json_error}")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow != self._narrow:  # only when it flips: a user's own drag of the splitter stays
+            self._narrow = narrow
+            self.tree.setColumnHidden(2, narrow)
+            self.pretty.setSizes([1, 0] if narrow else [3 * self.width() // 5, 2 * self.width() // 5])
+
+    def _fit_key_column(self) -> None:
+        """The key column as wide as the keys shown (the first 200), at most a third of the
+        tree: the value column gets the rest."""
+        model, metrics = self.tree_model, self.tree.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), 200)):
+            index = model.index(row, 0)
+            widest = max(widest, metrics.horizontalAdvance(str(index.data())))
+            for child in range(min(model.rowCount(index), 50) if self.tree.isExpanded(index) else 0):
+                widest = max(widest, metrics.horizontalAdvance(str(model.index(child, 0, index).data()))
+                             + self.tree.indentation())
+        width = widest + self.tree.indentation() + 24
+        self.tree.setColumnWidth(0, max(80, min(width, self.tree.viewport().width() // 3 or width)))
 
     def append_all(self, chunks) -> None:
         """Show the rest of the raw body, one chunk per event-loop turn (the window stays live)."""

@@ -88,3 +88,20 @@ def test_params_headers_and_the_url_show_what_the_request_inherits(qtbot, window
 def test_an_unset_variable_is_named_in_the_url_preview(qtbot, window):
     get = open_operation(qtbot, window, "GetApp")
     assert get.editor.url_preview.text().endswith("/v1/apps/{{ projectId }}  (not set: projectId)")
+
+
+def test_a_reopened_history_entry_shows_its_status_text_and_is_not_unsaved(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QTableView
+
+    _created_app(qtbot, window, "from-history")
+    history = window.findChild(QTableView, "historyList")
+    window.sidebar.setCurrentWidget(window.history)
+    qtbot.waitUntil(lambda: history.model().rowCount() >= 1)
+    before = window.tabs.count()
+    history.activated.emit(history.model().index(0, 0))  # Enter or a double click on the newest entry
+    qtbot.waitUntil(lambda: window.tabs.count() == before + 1, timeout=10000)
+    tab = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: tab.exchange is not None)
+    assert tab.findChild(QLabel, "responseStatus").text() == "201 Created"
+    assert not tab.dirty and not window.tabs.tabText(window.tabs.currentIndex()).startswith("●")
+    assert "reopened from history" in window.tabs.tabToolTip(window.tabs.currentIndex())

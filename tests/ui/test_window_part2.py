@@ -107,8 +107,8 @@ def test_the_palette_opens_an_operation_by_typing_part_of_its_name(qtbot, window
 def test_the_palette_finds_by_method_and_path_and_runs_actions(qtbot, window):
     palette = window.extras.open_palette()
     qtbot.keyClicks(palette.query, "post campaigns")
-    titles = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(3)]
-    assert "CreateCampaign" in titles
+    titles = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(palette.model.rowCount())]
+    assert titles[0] == "CreateCampaign"
     palette.query.clear()
     qtbot.keyClicks(palette.query, "sandbox")
     kinds = {palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).kind for r in range(palette.model.rowCount())}
@@ -423,3 +423,25 @@ def test_compare_with_a_missing_variable_says_what_is_missing_and_offers_the_fix
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     manager = window.extras.manager
     assert manager is not None and manager.isVisible()
+
+
+def test_the_palette_ranks_exact_and_prefix_matches_first_and_cuts_weak_fuzzy_ones(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QListView
+
+    palette = window.extras.open_palette()
+    query = palette.findChild(QLineEdit, "paletteQuery")
+    results = palette.findChild(QListView, "paletteResults").model()
+
+    def titles():
+        return [results.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(results.rowCount())]
+
+    qtbot.keyClicks(query, "SendOTP")
+    assert titles() == ["SendOTPMessage"]  # not 62 letters-in-order lookalikes
+    assert palette.findChild(QLabel, "paletteCount").text() == "1 match"
+    query.clear()
+    qtbot.keyClicks(query, "GetApp")
+    assert titles()[:4] == ["GetApp", "GetApps", "GetApplicationSettings", "GetApplicationDateRangeKpi"]
+    query.clear()
+    qtbot.keyClicks(query, "gapps")  # nothing contains it: letters in order, close together, still find it
+    assert titles()[0] == "GetApps"
+    palette.hide()

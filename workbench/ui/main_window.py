@@ -200,9 +200,13 @@ class MainWindow(QMainWindow):
         return tab
 
     def _history_opened(self, entry, exchange) -> None:
-        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response."""
-        tab = self.open_draft(entry.draft, dirty=True)
+        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response.
+        Nothing in it is edited yet: it is not marked unsaved (Ctrl+S keeps it as a new request)."""
+        tab = self.open_draft(entry.draft, dirty=False)
         if tab is not None:
+            self.tabs.setTabToolTip(self.tabs.indexOf(tab), self.tr("{operation}, reopened from history #{id} "
+                                                                    "({when})").format(operation=entry.operation,
+                                                                                       id=entry.id, when=entry.when))
             tab.show_exchange(exchange)
             if exchange.response is not None:
                 self.controller.load_body(tab.tab_id, exchange.response)

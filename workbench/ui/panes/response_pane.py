@@ -23,6 +23,16 @@ from workbench.ui.models.key_value_model import KeyValueModel
 NARROW = 720  # below this width the tree gets the whole Pretty tab: its values must stay readable
 
 
+def reason_phrase(status: int) -> str:
+    """The standard reason for a status (a history entry keeps only the number)."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
 def human_size(size: int) -> str:
     for unit in ("B", "KB", "MB"):
         if size < 1024 or unit == "MB":
@@ -156,7 +166,7 @@ class ResponsePane(QWidget):
             self.meta.setText("")
             return
         tone = f"status{str(response.status)[0]}" if str(response.status)[0] in "2345" else ""
-        self.show_state(f"{response.status} {response.reason}".strip(), tone)
+        self.show_state(f"{response.status} {response.reason or reason_phrase(response.status)}".strip(), tone)
         self.meta.setText(f"{response.elapsed_ms:.0f} ms   {human_size(response.size_bytes)}")
         self.header_model.set_pairs(response.headers)
         self.raw_note.setText("loading the body…" if response.size_bytes else "(empty body)")

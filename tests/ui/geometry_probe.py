@@ -43,6 +43,7 @@ def main(config: str, size: str) -> None:
         if not window.env_bar.credentials.text().startswith("credentials"):  # the real status first
             QTimer.singleShot(50, long_status)
             return
+        controller.credential_status.disconnect()  # no later status replaces the long one
         window.env_bar.show_credentials(LONG)
         QTimer.singleShot(300, report)
 
@@ -61,6 +62,10 @@ def main(config: str, size: str) -> None:
             "production_hint": bar.production.sizeHint().width(),
             "switcher_text": [bar.switcher.currentText(), bar.switcher.painted_text()],
             "credentials_text": [bar.credentials.text(), bar.credentials.painted_text()],
+            # every menu stays on the menu bar, left of the environment bar (none pushed into »)
+            "menus": {action.text(): [window.menuBar().actionGeometry(action).right(), bar.mapTo(window.menuBar(),
+                                      bar.rect().topLeft()).x(), window.menuBar().actionGeometry(action).isEmpty()]
+                      for action in window.menuBar().actions()},
         }), flush=True)
         app.quit()
 

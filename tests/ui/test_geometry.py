@@ -49,6 +49,8 @@ def test_the_environment_bar_is_whole_at_1024x640(tmp_path, scale):
     assert painted == full and "PRODUCTION" in full  # the environment's name whole
     full, painted = seen["credentials_text"]
     assert painted in (full, "keyring unavailable (hover for why)"), painted  # whole, or its short form
+    for menu, (right, bar_left, hidden) in seen["menus"].items():
+        assert not hidden and right < bar_left, (menu, seen["menus"])
 
 
 def test_response_values_are_readable_at_900x600(qtbot, open_window, context):

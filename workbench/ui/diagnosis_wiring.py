@@ -56,8 +56,10 @@ class DiagnosisWiring:
         tab = self._tab(tab_id)
         if tab is not None:
             tab.response.tree_model.set_flagged(flagged_paths(diagnoses))
-        if diagnoses:
+        if diagnoses and not self.dock.isVisible():
             self.dock.show()
+            # a third of the window's height: room to read it, the editor keeps the rest
+            self.window.resizeDocks([self.dock], [max(200, self.window.height() // 3)], Qt.Orientation.Vertical)
         self._show_diagnosis()
 
     def _tab(self, tab_id: str):

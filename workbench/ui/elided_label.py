@@ -35,9 +35,10 @@ class ElidedLabel(QLabel):
         return super().text()
 
     def sizeHint(self):
-        """Room for the whole first line (within the maximum width): a layout shrinks it from there."""
+        """Room for the whole first line (within the maximum width), or for the short form
+        when there is one: a layout shrinks it from there."""
         hint = super().sizeHint()
-        first = self._full.splitlines()[0] if self._full else ""
+        first = self._short or (self._full.splitlines()[0] if self._full else "")
         margins = self.contentsMargins()
         wanted = self.fontMetrics().horizontalAdvance(first) + margins.left() + margins.right() + 2
         hint.setWidth(max(self.minimumWidth(), min(self.maximumWidth(), wanted)))

@@ -186,3 +186,4 @@ def test_a_zombie_of_another_process_counts_as_gone():
     finally:
         parent.stdin.close()
         parent.wait(timeout=30)
+        parent.stdout.close()

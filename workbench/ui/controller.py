@@ -19,15 +19,13 @@ from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
 from workbench.core.request.template_vars import variable_uses
+from workbench.ui.first_start import SANDBOX, SANDBOX_STOPPED, FirstStart
 from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
 
-SANDBOX = "sandbox"
 MIN_THREADS = 8
-SANDBOX_STARTING = "local sandbox: starting…"
-SANDBOX_STOPPED = "local sandbox: stopped (a send starts it again)"
 
 
-class Controller(QObject):
+class Controller(FirstStart, QObject):
     library_loaded = Signal(object)  # [LibraryEntry]: first without, then with the sandbox badges
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
@@ -133,33 +131,6 @@ class Controller(QObject):
         self._warm_up_send()
         self._badges_when_quiet()
 
-    def _warm_up_send(self) -> None:
-        """Once the library and the environments are in: build (never send) a GetApps plan
-        in a worker, so the first send finds the service model read and its modules loaded
-        (half a second that would otherwise come after the user's first click)."""
-        env = self.environments.get(SANDBOX)
-        if self._warmed or self.library is None or env is None:
-            return
-        self._warmed = True
-        from workbench.core.request.drafts import RequestDraft
-
-        library, env = self.library, env.with_sandbox_url("http://127.0.0.1:9")  # a placeholder: nothing is sent
-
-        def work():
-            from workbench.core.send.plan import build_plan
-
-            build_plan(RequestDraft(operation="pinpoint:GetApps"), env, library=library)
-
-        self._run(work, lambda _: None, lambda _: None)
-
-    def _badges_when_quiet(self) -> None:
-        """The badges import moto (a second or more of CPU under the interpreter lock): not
-        while the first start runs (the sandbox starting, a send), which they would slow."""
-        if not self._badges_due or not self.environments or any(r.busy for r in self._runners.values()):
-            return
-        self._badges_due = False
-        self._run(self._entries_with_sandbox_badges, self._badges_ready)
-
     def _entries_with_sandbox_badges(self):
         """What the sandbox serves comes from moto (a second's import): after the tree is up."""
         from workbench.core.library.index import build_entries
@@ -242,69 +213,6 @@ class Controller(QObject):
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
-
-    # ------------------------------------------------------------------ the kept sandbox
-    # One state for the whole window: the environment bar (top right) and the sandbox
-    # button (status bar) both show what `credential_status` says for "sandbox".
-
-    def start_sandbox(self, tutorial_policy: bool = False) -> None:
-        """Start the kept sandbox (or find the running one) in a worker. A start already
-        under way is kept, not restarted: choosing the sandbox again, or "Try it with the
-        local sandbox", waits for it instead of throwing its progress away."""
-        runner = self._sandbox_runner()
-        if runner.busy:
-            return
-        self.sandbox_stopped = False
-        self.credential_status.emit(SANDBOX, SANDBOX_STARTING)
-        runner.run(lambda cancel, progress: self.context.start_sandbox(cancel, progress, tutorial_policy),
-                   on_result=self._sandbox_ready, on_error=self._sandbox_failed,
-                   on_progress=lambda p: self.credential_status.emit(SANDBOX, SANDBOX_STARTING))
-
-    @property
-    def sandbox_starting_now(self) -> bool:
-        runner = self._runners.get(SANDBOX)
-        return runner is not None and runner.busy
-
-    def _sandbox_runner(self) -> ExclusiveRunner:
-        if SANDBOX not in self._runners:
-            runner = self._runners[SANDBOX] = ExclusiveRunner(self, self.pool)
-            runner.busy_changed.connect(self.sandbox_starting.emit)
-            runner.busy_changed.connect(lambda busy: None if busy else self._badges_when_quiet())
-        return self._runners[SANDBOX]
-
-    def cancel_sandbox_start(self) -> None:
-        """Stop starting the kept sandbox (a half-started one is killed); choose it again to retry."""
-        runner = self._runners.get(SANDBOX)
-        if runner is not None and runner.busy:
-            runner.cancel()
-            self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
-
-    def sandbox_found(self, url: str, announce: bool = False) -> None:
-        """The kept sandbox answers at `url` (started here, by a send, or from the status bar);
-        `announce`: say so even if it is the one already known (after a restart on the same port)."""
-        known = url == self.sandbox_url and bool(getattr(self.environments.get(SANDBOX), "hosts", None))
-        if known and not announce:
-            return
-        self._sandbox_ready(url)
-
-    def sandbox_gone(self) -> None:
-        """The kept sandbox was stopped from the window: the next send (or Start) starts it again."""
-        self.sandbox_url = None
-        self.sandbox_stopped = True
-        self.reload_environments()
-
-    def _sandbox_ready(self, url: str) -> None:
-        self.sandbox_url = url
-        self.sandbox_stopped = False
-        if SANDBOX in self.environments:
-            self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
-        self.credential_status.emit(SANDBOX, f"sandbox identity, {url.split('://')[-1]}")
-        if self.current_env_name == SANDBOX:
-            self.environment_changed.emit(self.environments[SANDBOX])
-
-    def _sandbox_failed(self, error) -> None:
-        if not isinstance(error, Cancelled):  # cancelled: already said
-            self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
         """One line for the toolbar (the label elides it; the whole text is its tooltip)."""

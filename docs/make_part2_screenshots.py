@@ -46,9 +46,21 @@ def main() -> None:
             "--size", "1024x640", "--theme", "light", environ=environ)
         empty = environ | {"PINPOINT_WORKBENCH_CONFIG_DIR": str(base / "empty-config")}
         gui("--screenshot", str(DOCS / "window-welcome.png"), "--dialog", "welcome", "--theme", "light", environ=empty)
-        for suffix, colours in (("", "light"), ("-dark", "dark")):
-            gui("--screenshot", str(DOCS / f"window-diagnosis{suffix}.png"), "--operation", "DeleteApp", "--send",
-                "--theme", colours, environ=empty)
+        # the diagnosis of a delete the tutorial policy denies: the IAM statement it asks for, shown
+        denied = environ | {"PINPOINT_WORKBENCH_CONFIG_DIR": str(base / "denied-config")}
+        EnvironmentStore.at_default_location(denied).set_variables("sandbox", {"projectId": "demo-project"})
+        cli("sandbox", "start", "--tutorial-policy", environ=denied)
+        try:
+            for suffix, colours in (("", "light"), ("-dark", "dark")):
+                gui("--screenshot", str(DOCS / f"window-diagnosis{suffix}.png"), "--operation", "DeleteApp", "--send",
+                    "--theme", colours, environ=denied)
+        finally:
+            cli("sandbox", "stop", environ=denied)
+
+
+def cli(*args: str, environ: dict) -> None:
+    subprocess.run([sys.executable, "-m", "workbench", *args], env=environ, check=True, cwd=ROOT, timeout=180,
+                   stdout=subprocess.DEVNULL)
 
 
 def gui(*args: str, environ: dict) -> None:

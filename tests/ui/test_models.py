@@ -164,3 +164,20 @@ def test_the_views_that_showed_data_are_models_over_core_objects(qtmodeltester):
     qtmodeltester.check(compared)
     assert [compared.index(r, 0).data() for r in range(3)] == ["≠", "~", ""]
     assert compared.headerData(2, Qt.Orientation.Horizontal) == "dev"
+
+
+def test_a_fix_the_window_cannot_do_shows_its_command_with_copy(qtbot):
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+
+    from workbench.core.diagnose.model import Diagnosis
+    from workbench.ui.panes.diagnosis_pane import DiagnosisPane
+
+    pane = DiagnosisPane()
+    qtbot.addWidget(pane)
+    pane.show_diagnoses("tab1", [Diagnosis(id="sso", title="SSO session expired", summary="The token expired.",
+                                           cause="", evidence=(), steps=(),
+                                           fixes=({"action": "sso_login", "profile": "dev"},))])
+    assert pane.findChild(QPlainTextEdit, "fixContent0_0").toPlainText() == "aws sso login --profile dev"
+    qtbot.mouseClick(pane.findChild(QPushButton, "copyFix0_0"), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "aws sso login --profile dev"
+    assert pane.fix_buttons() == []  # nothing the window would do: no button pretending to

@@ -389,7 +389,8 @@ def test_the_diagnosis_shows_the_iam_statement_it_copies_below_the_request(qtbot
     qtbot.waitUntil(shown.isVisible)
     statement = json.loads(shown.toPlainText())
     assert statement["Action"] == "mobiletargeting:DeleteApp" and statement["Effect"] == "Allow"
-    copy = pane.findChild(QPushButton, "copyFix0_0")
+    copy = pane.findChild(QPushButton, "fixButton0_0")  # the fix's own button copies what is shown
+    assert copy.text() == "Copy the IAM policy statement"
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert json.loads(QApplication.clipboard().text()) == statement
 

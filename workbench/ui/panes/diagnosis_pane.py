@@ -114,6 +114,9 @@ class DiagnosisPane(QWidget):
         return card
 
     def _fix(self, layout, number: int, index: int, fix: dict) -> None:
+        """A fix the window does: its button. Its content, if it has some (the IAM statement
+        the button copies, a command to type), shown in full under it; a fix the window cannot
+        do gets its words, the content and a Copy button."""
         from workbench.core.diagnose import fix_label
 
         label = fix_label(fix)
@@ -121,24 +124,24 @@ class DiagnosisPane(QWidget):
         if fix.get("action") in WINDOW_FIXES:
             button = named(QPushButton(label), f"fixButton{number}_{index}", label)
             button.clicked.connect(lambda _=False: self.fix_requested.emit(self.tab_id, fix))
-            layout.addWidget(button)
-        elif content is None:  # nothing the window can do or show: say it
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
             layout.addWidget(named(QLabel(label), f"fixText{number}_{index}", label))
         if content is None:
             return
-        if fix.get("action") not in WINDOW_FIXES:
-            layout.addWidget(named(QLabel(label), f"fixText{number}_{index}", label))
         box = named(QPlainTextEdit(content), f"fixContent{number}_{index}", self.tr("{fix}: what to paste").format(fix=label))
         box.setReadOnly(True)
         box.setFont(monospace())
         box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         lines = min(content.count("\n") + 1, 12)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 2 * int(box.document().documentMargin()) + 8)
-        copy = named(QPushButton(self.tr("Copy")), f"copyFix{number}_{index}", self.tr("Copy: {fix}").format(fix=label))
-        copy.clicked.connect(lambda _=False: QGuiApplication.clipboard().setText(content))
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 2 * int(box.document().documentMargin()) + 6
+                           + box.horizontalScrollBar().sizeHint().height())
         row = QHBoxLayout()
         row.addWidget(box, 1)
-        row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+        if fix.get("action") not in WINDOW_FIXES:  # the window's own button already copies or does it
+            copy = named(QPushButton(self.tr("Copy")), f"copyFix{number}_{index}", self.tr("Copy: {fix}").format(fix=label))
+            copy.clicked.connect(lambda _=False: QGuiApplication.clipboard().setText(content))
+            row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
 
     def fix_buttons(self) -> list[QPushButton]:

@@ -79,7 +79,7 @@ class WindowExtras:
 
     def _maybe_welcome(self) -> None:
         def own_environments():
-            names = self.controller._with("environments", lambda store: store.names())
+            names = self.controller.using("environments", lambda store: store.names())
             return [name for name in names if name != "sandbox"]
 
         run_for(self.window, self.controller, own_environments, lambda names: self.show_welcome() if not names

@@ -12,7 +12,6 @@ handed back. Panes and dialogs use only the public API: `run_in_worker`, `runner
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -21,12 +20,13 @@ from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact
 from workbench.core.request.template_vars import variable_uses
-from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
+from workbench.ui.controller_files import FileIntents, shown_globals
+from workbench.ui.workers import ExclusiveRunner, Worker
 
 SANDBOX = "sandbox"
 
 
-class Controller(QObject):
+class Controller(QObject, FileIntents):
     library_loaded = Signal(object)  # [LibraryEntry]: first without, then with the sandbox badges
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
@@ -142,7 +142,7 @@ class Controller(QObject):
 
     def _load_environments(self):
         environments, report = self.using("environments", lambda store: (store.list(), store.report()))
-        return (environments, self.using("globals", _shown_globals)) + (report,)
+        return (environments, self.using("globals", shown_globals)) + (report,)
 
     def _environments_ready(self, result) -> None:
         environments, (globals_, problems), report = result
@@ -176,11 +176,6 @@ class Controller(QObject):
 
     def _with_sandbox(self, env):
         return env.with_sandbox_url(self.sandbox_url) if env.is_sandbox and self.sandbox_url else env
-
-    def _load_session(self):
-        from workbench.core.settings.window_session import load_session
-
-        return load_session(self.context.session_path)
 
     # ------------------------------------------------------------------ environments
 
@@ -279,7 +274,7 @@ class Controller(QObject):
         def work():
             warnings = self.service.save_variables({name: value}, environment=env_name)[1]
             if env_name is None:
-                return self.using("globals", _shown_globals)[0], None, warnings
+                return self.using("globals", shown_globals)[0], None, warnings
             return None, self.using("environments", lambda store: store.get(env_name)), warnings
 
         def saved(result) -> None:
@@ -379,28 +374,7 @@ class Controller(QObject):
         if exchange.response is not None:
             self.load_body(tab_id, exchange.response)
 
-    def load_body(self, tab_id: str, response) -> None:
-        from workbench.core.send.response_body import load_body
-
-        def work(cancel):
-            with collector_paused():
-                return load_body(response, cancel)
-
-        def failed(error) -> None:
-            if not isinstance(error, Cancelled):  # a newer response took its place
-                self.notice.emit(f"could not read the response body: {error}")
-
-        if f"{tab_id}:body" not in self._runners:
-            self._runners[f"{tab_id}:body"] = ExclusiveRunner(self, self.pool)
-        self._runners[f"{tab_id}:body"].run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
-                                            on_error=failed)
-
-    def open_history(self, entry) -> None:
-        from workbench.core.send.history_exchange import exchange_from_entry
-
-        self.run_in_worker(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
-
-    # ------------------------------------------------------------------ check, save
+    # ------------------------------------------------------------------ check
 
     def check(self, tab_id: str, draft) -> None:
         """Plan without sending (through the send service); what stops the send and the
@@ -421,89 +395,8 @@ class Controller(QObject):
 
         self.run_in_worker(work, lambda result: self.checked.emit(tab_id, *result))
 
-    def load_draft(self, path: str) -> None:
-        from workbench.core.request.drafts import load_draft
-
-        self.run_in_worker(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
-                           lambda error: self.notice.emit(f"cannot open {path}: {error}"))
-
-    def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
-        """Save over the tab's file, or as a new request in the "My requests" collection folder.
-        Its secrets (an x-api-key header, a password variable...) go to the keyring first, as
-        secret globals the saved draft refers to (core's rule: request.draft_secrets); with no
-        usable keyring nothing is written and the notice says why."""
-        from workbench.core.request.collections import add_request
-        from workbench.core.request.drafts import save_draft
-
-        def work():
-            written, secrets = self.service.keep_draft_secrets(draft)
-            if saved_path:
-                save_draft(saved_path, written)
-                path = saved_path
-            else:
-                path = str(add_request(self.context.collections_dir / "My requests", written))
-            return path, (written if secrets else None), [secret.describe() for secret in secrets], \
-                self.using("globals", _shown_globals)[0]
-
-        def saved(result) -> None:
-            path, written, notes, globals_ = result
-            self.draft_saved.emit(tab_id, path, written)
-            if notes:
-                self.globals_ = globals_
-                self.globals_changed.emit(dict(globals_))
-                self.notice.emit("; ".join(notes))
-
-        self.run_in_worker(work, saved, lambda error: self.notice.emit(f"not saved: {error}"))
-
-    def load_rest(self, tab_id: str, response) -> None:
-        from workbench.core.send.response_body import text_chunks
-
-        self.run_in_worker(lambda: list(text_chunks(response)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
-
-    def save_body(self, response, path: str) -> None:
-        from workbench.core.send.response_body import response_bytes
-
-        def work():
-            data = response_bytes(response)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return len(data)
-
-        self.run_in_worker(work, lambda size: self.notice.emit(f"saved {size} bytes to {path}"))
-
-    def save_session(self, session, wait: bool = False) -> None:
-        """Keep the open tabs for the next start. A tab's secrets are kept as a saved draft's
-        are (secret globals in the keyring): the session file never holds one."""
-        from workbench.core.settings.window_session import save_session
-
-        session = replace(session, environment=self.current_env_name)
-
-        def work():
-            tabs = tuple(replace(tab, draft=self._without_secrets(tab.draft)) for tab in session.tabs)
-            save_session(self.context.session_path, replace(session, tabs=tabs))
-
-        self.run_in_worker(work, lambda _: None)
-        if wait:
-            self.pool.waitForDone(5000)
-
-    def _without_secrets(self, draft):
-        from workbench.core.request.draft_secrets import literal_secrets, without_secrets
-
-        if not literal_secrets(draft):
-            return draft
-        try:
-            return self.service.keep_draft_secrets(draft)[0]
-        except WorkbenchError:  # no keyring: the unsaved tab comes back without those values
-            return without_secrets(draft)[0]
-
     def shutdown(self) -> None:
         for runner in self._runners.values():
             runner.cancel()
         self.pool.waitForDone(10000)
         self.context.close()  # the workspace's stores (and a sandbox started for a screenshot)
-
-
-def _shown_globals(store) -> tuple[dict, list[str]]:
-    """The globals as the window shows them (a secret one's value masked: it lives in the
-    keyring), and what is wrong with the file."""
-    return {**store.variables, **{name: MASK for name in store.secret_variables}}, [str(p) for p in store.problems]

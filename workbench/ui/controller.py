@@ -12,6 +12,7 @@ handed back. Panes and dialogs use only the public API: `run_in_worker`, `runner
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -340,6 +341,14 @@ class Controller(QObject, FileIntents):
             on_progress=lambda p: self._progress(tab_id, p),
         )
 
+    def _shown(self, exchange):
+        """`exchange` as the window may show it: secret values echoed in response headers masked
+        (the body is masked as it is loaded)."""
+        response = exchange.response
+        if response is None or not self._hidden:
+            return exchange
+        return replace(exchange, response=replace(response, headers=tuple((k, self.redact(v)) for k, v in response.headers)))
+
     def _progress(self, tab_id: str, progress: Progress) -> None:
         self._phase[tab_id] = progress.phase
         self.send_progress.emit(tab_id, progress)
@@ -364,7 +373,7 @@ class Controller(QObject, FileIntents):
             self.send_failed.emit(tab_id, error)
             self.diagnosed.emit(tab_id, list(diagnoses))
             return
-        exchange = outcome.exchange
+        exchange = self._shown(outcome.exchange)
         self.exchange_received.emit(tab_id, exchange)
         self.diagnosed.emit(tab_id, list(diagnoses))
         if entry is not None:

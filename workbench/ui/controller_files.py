@@ -24,9 +24,11 @@ class FileIntents:
     def load_body(self, tab_id: str, response) -> None:
         from workbench.core.send.response_body import load_body
 
+        hidden = frozenset(self._hidden)  # an echoed secret is masked here as everywhere
+
         def work(cancel):
             with collector_paused():
-                return load_body(response, cancel)
+                return load_body(response, cancel, hidden=hidden)
 
         def failed(error) -> None:
             if not isinstance(error, Cancelled):  # a newer response took its place
@@ -78,7 +80,8 @@ class FileIntents:
     def load_rest(self, tab_id: str, response) -> None:
         from workbench.core.send.response_body import text_chunks
 
-        self.run_in_worker(lambda: list(text_chunks(response)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
+        hidden = frozenset(self._hidden)
+        self.run_in_worker(lambda: list(text_chunks(response, hidden=hidden)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
 
     def save_body(self, response, path: str) -> None:
         from workbench.core.send.response_body import response_bytes

@@ -10,6 +10,7 @@ The send service (core.send.service) runs them for every front end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
@@ -86,6 +87,9 @@ class Exchange:
     sent: bool = True
     operation: str = ""  # "pinpoint:GetApps", or "GET request" for a raw one
     region: str = ""
+    # the signature as sent (a server may echo it): in memory only, for whatever shows the
+    # exchange to mask (never in to_dict, never kept)
+    signature: str = field(default="", repr=False, compare=False)
 
     def to_dict(self, with_inspection: bool = True) -> dict:
         data: dict = {"environment": self.environment, "problems": [p.to_dict() for p in self.problems]}
@@ -110,6 +114,9 @@ class Exchange:
         }
 
 
+_SIGNATURE = re.compile(r"Signature=([0-9a-f]{64})")
+
+
 def execute(
     request: HttpRequest,
     credentials,
@@ -132,7 +139,9 @@ def execute(
     from workbench.core.send.signing import sign
 
     signed = sign(request, credentials, region=region, signing_name=signing_name)
-    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region)
+    sent_signature = _SIGNATURE.search(signed.request.header("Authorization") or "")
+    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region,
+                        signature=sent_signature.group(1) if sent_signature else "")
     if dry_run:
         return replace(exchange, sent=False)
     try:

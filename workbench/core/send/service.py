@@ -170,6 +170,8 @@ class SendSession:
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
             return SendOutcome(plan, error=exc, diagnoses=self.service.diagnose(exc, plan), warnings=tuple(self.warnings),
                                hidden=frozenset(self.hidden))
+        if exchange.signature:
+            self.hidden.add(exchange.signature)  # a server may echo the request back
         warnings = list(self.warnings)
         history_id = self._record(plan, exchange, warnings) if record and exchange.sent else None
         saved = values_from_response(exchange, draft.saves)

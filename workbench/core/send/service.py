@@ -27,7 +27,8 @@ masks them (secret_variables.redact).
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
+import functools
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from workbench.core.common.cancel import Cancelled, CancelToken
@@ -52,16 +53,21 @@ class SendOutcome:
     plan: "SendPlan"
     exchange: "Exchange | None" = None  # None when nothing was signed
     error: WorkbenchError | None = None  # what stopped a planned send before it was signed
-    diagnoses: tuple = ()
     saved: SavedValues = NOTHING_SAVED  # into the environment (or, with keep_saves=False, for the caller)
     saved_globally: SavedValues = NOTHING_SAVED
     warnings: tuple[str, ...] = ()  # what went wrong around the send (a save, the history): the send stands
     history_id: int | None = None
     hidden: frozenset = frozenset()  # secret values this send saw: never show them
+    diagnose: Callable[[], tuple] = field(default=tuple, repr=False, compare=False)
 
     @property
     def sent(self) -> bool:
         return self.exchange is not None and self.exchange.sent
+
+    @functools.cached_property
+    def diagnoses(self) -> tuple:
+        """What went wrong and how to fix it (worked out when first asked: a run does not)."""
+        return self.diagnose()
 
 
 class SendSession:
@@ -168,8 +174,8 @@ class SendSession:
         except Cancelled:
             raise
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
-            return SendOutcome(plan, error=exc, diagnoses=self.service.diagnose(exc, plan), warnings=tuple(self.warnings),
-                               hidden=frozenset(self.hidden))
+            return SendOutcome(plan, error=exc, warnings=tuple(self.warnings), hidden=frozenset(self.hidden),
+                               diagnose=functools.partial(self.service.diagnose, exc, plan))
         if exchange.signature:
             self.hidden.add(exchange.signature)  # a server may echo the request back
         warnings = list(self.warnings)
@@ -179,9 +185,9 @@ class SendSession:
         if keep_saves:
             saved_globally = self._keep(saved, saved_globally, warnings)
         self.hidden |= secret_values({**saved.values, **saved_globally.values}, self.environment.secret_variables)
-        return SendOutcome(plan, exchange, diagnoses=self.service.diagnose(exchange, plan) if exchange.sent else (),
-                           saved=saved, saved_globally=saved_globally, warnings=tuple(warnings),
-                           history_id=history_id, hidden=frozenset(self.hidden))
+        return SendOutcome(plan, exchange, saved=saved, saved_globally=saved_globally, warnings=tuple(warnings),
+                           history_id=history_id, hidden=frozenset(self.hidden),
+                           diagnose=functools.partial(self.service.diagnose, exchange, plan) if exchange.sent else tuple)
 
     def _record(self, plan, exchange, warnings: list) -> int | None:
         """Keep the send in the history, every secret it saw masked; a history that cannot be

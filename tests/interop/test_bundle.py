@@ -8,7 +8,7 @@ import botocore
 
 from workbench.core.environments.credentials import Credentials
 from workbench.core.request.drafts import RequestDraft
-from workbench.core.interop.bundle import bundle_from_outcome
+from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_outcome
 from workbench.core.send.plan import build_plan, run_plan
 from workbench.core.send.service import SendService
 from workbench.core.send.workspace import Workspace
@@ -44,6 +44,15 @@ def test_a_bundle_holds_no_secret_even_when_the_send_fails(sandbox, tmp_path):
     assert bundle["versions"]["botocore"] == botocore.__version__ and bundle["versions"]["app"]
     assert bundle["response"]["status"] == 403 and bundle["operation"] == "pinpoint:GetApps"
     assert bundle["request"]["method"] == "GET" and bundle["request"]["url"].endswith("/v1/apps")
+
+
+def test_a_bundle_of_a_plan_and_its_exchange_masks_the_credentials_it_is_given(sandbox, tmp_path):
+    credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET, CANARY_TOKEN)
+    draft = RequestDraft(name="GetApps", operation="pinpoint:GetApps", headers=(("X-Echo", CANARY_TOKEN),))
+    outcome = outcome_with(sandbox, draft, credentials, tmp_path)
+    bundle = bundle_from_exchange(outcome.plan, outcome.exchange, credentials)  # no outcome: its own diagnosis
+    text = json.dumps(bundle)
+    assert CANARY_SECRET not in text and CANARY_TOKEN not in text and bundle["diagnosis"]
 
 
 def test_bundle_create_then_open_replays_in_another_environment(run_cli, tmp_path):

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from workbench.core.common.errors import Problem, WorkbenchError
+from workbench.core.common.paths import config_dir
 from workbench.core.common.storage import atomic_write_json, file_lock, load_json_versioned
-from workbench.core.environments.model import config_dir
 from workbench.core.environments.secret_variables import SecretVariableStore, is_secret
 
 FILE_NAME = "globals.json"

@@ -59,6 +59,12 @@ def _diagnosis(subject) -> list | None:
     return [d.to_dict() for d in diagnose(subject)]
 
 
+def _diagnose(exchange, plan) -> list:
+    from workbench.core.diagnose import diagnose
+
+    return diagnose(exchange, plan_or_context=plan)
+
+
 def _scrub(data: dict, hidden=(), key_id: str = "") -> dict:
     """`data` with every form (plain, percent-encoded, JSON-escaped) of each hidden value
     masked, and of the access key id shown in its masked form."""
@@ -70,10 +76,16 @@ def _scrub(data: dict, hidden=(), key_id: str = "") -> dict:
 
 
 def bundle_from_outcome(outcome) -> dict:
-    """A bundle of one send through the send service (its SendOutcome: the plan, the
-    exchange, the diagnoses, and the secret values it saw, masked here wherever they show:
-    an echoed secret key, session token or secret variable included)."""
-    plan, exchange = outcome.plan, outcome.exchange
+    """A bundle of one send through the send service (its SendOutcome): every secret value
+    the send saw (an echoed secret key, session token or secret variable included) masked,
+    and the diagnoses it gave."""
+    return bundle_from_exchange(outcome.plan, outcome.exchange, hidden=outcome.hidden, diagnoses=outcome.diagnoses)
+
+
+def bundle_from_exchange(plan, exchange, credentials=None, *, hidden=(), diagnoses=None) -> dict:
+    """A bundle of one send: `plan` (core.send.plan.SendPlan) and the `exchange` it gave.
+    `hidden` (secret values to mask) and the `credentials`' secret key and token are masked
+    wherever they appear; `diagnoses` (None: worked out here) are carried as they are."""
     env = plan.environment
     request = plan.request
     response = exchange.response
@@ -84,6 +96,8 @@ def bundle_from_outcome(outcome) -> dict:
     inspection = exchange.inspection.to_dict()
     key_id = inspection.get("access_key_id", "")
     inspection["access_key_id"] = mask_access_key_id(key_id)
+    if diagnoses is None:
+        diagnoses = _diagnose(exchange, plan)
     data = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -100,9 +114,12 @@ def bundle_from_outcome(outcome) -> dict:
         "response": _response(response.status, response.reason, response.headers, body) if response is not None else None,
         "error": {"type": type(exchange.error).__name__, "message": str(exchange.error)} if exchange.error else None,
         "problems": [p.to_dict() for p in plan.problems],
-        "diagnosis": [d.to_dict() for d in outcome.diagnoses],
+        "diagnosis": [d.to_dict() for d in diagnoses],
     }
-    return _scrub(data, outcome.hidden, key_id)
+    hidden = set(hidden) | {exchange.signature} - {""}
+    if credentials is not None:
+        hidden |= {v for v in (credentials.secret_access_key, credentials.session_token) if v}
+    return _scrub(data, hidden, key_id)
 
 
 def bundle_from_history(entry, account_id: str = "") -> dict:

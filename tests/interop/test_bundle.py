@@ -102,10 +102,7 @@ def test_the_bundle_carries_the_diagnosis_of_the_send(sandbox, tmp_path):
     assert CANARY_SECRET not in json.dumps(bundle)
 
 
-def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandbox, tmp_path):
-    import pytest
-
-    pytest.importorskip("workbench.core.diagnose")
+def test_a_history_bundle_carries_the_diagnosis(sandbox, tmp_path):
     from workbench.core.send.history import HistoryStore
     from workbench.core.interop.bundle import bundle_from_history
 

@@ -65,3 +65,23 @@ def test_the_preference_switches_to_dark_and_the_editors_follow(qtbot, window):
         qtbot.waitUntil(lambda: (window.extras.preferences is not None and window.extras.preferences.theme == "dark"))
     finally:
         theme.apply(QApplication.instance(), "light")
+
+
+def test_the_bracket_match_shows_only_while_editing_and_unlike_a_selection(qtbot, window):
+    from ui_helpers import open_operation
+
+    tab = open_operation(qtbot, window, "CreateApp")
+    body = tab.editor.body
+    body.setPlainText('{\n  "Name": "x"\n}')
+    assert body.extraSelections() == []  # a body just loaded: no highlighted outer braces
+    body.setFocus()
+    qtbot.waitUntil(body.hasFocus)
+    cursor = body.textCursor()
+    cursor.setPosition(0)
+    body.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: len(body.extraSelections()) == 2)
+    selections = body.extraSelections()
+    tint = selections[0].format.background().color()
+    assert tint == theme.colours()["bracket"] and tint != body.palette().color(QPalette.ColorRole.Highlight)
+    tab.editor.url.setFocus()
+    qtbot.waitUntil(lambda: body.extraSelections() == [])

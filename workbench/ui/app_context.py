@@ -1,6 +1,7 @@
 """Everything the window gets from outside, built once by app.py and injected: the process
-environment, where files live, and how to reach the sandbox and the credentials. Tests
-build their own (temporary dirs, a sandbox they started)."""
+environment, where files live, and how to reach the sandbox and the credentials (its
+`workspace`, which core's send service works over). Tests build their own (temporary dirs,
+a sandbox they started)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class AppContext:
     theme: str = "system"  # the preferences' theme (light, dark, system), applied before the first paint
     # called (in the worker) with the URL whenever a start found or started the sandbox
     sandbox_listeners: list = field(default_factory=list)
+    _workspace: object = field(default=None, repr=False)
     _start_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -39,24 +41,25 @@ class AppContext:
             context.collections_override = Path(chosen).expanduser()
         return context
 
-    def start_sandbox(self, cancel=None, progress=None, tutorial_policy: bool = False) -> str:
-        """The URL of the kept background sandbox the command line uses too (the running one,
-        else one started now; it stays up, with what it holds, after the window closes).
-        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox")).
-        One start at a time: a send that comes while the window is starting the sandbox
-        says so (phase "sandbox") and waits for that start instead of racing it."""
-        if self.sandbox_url is not None:
-            url = self.sandbox_url()
-        else:
-            url = self._start_kept(cancel, progress, tutorial_policy)
-        for listener in list(self.sandbox_listeners):
-            listener(url)
-        return url
+    @property
+    def workspace(self):
+        """The user's stores, keyring and sandbox as core's send service uses them (core.send.
+        workspace), one for the window's life: built on first use from this context."""
+        if self._workspace is None:
+            from workbench.core.send.workspace import Workspace
 
-    def _start_kept(self, cancel, progress, tutorial_policy: bool) -> str:
+            self._workspace = Workspace(self.environ, self.config_dir, self.data_dir, sandbox_url=self.sandbox_url,
+                                        keep_sandbox=self.keep_sandbox)
+        return self._workspace
+
+    def start_sandbox(self, cancel=None, progress=None) -> str:
+        """The URL of the kept background sandbox the command line uses too (the running one,
+        else one started now; it stays up, with what it holds, after the window closes, unless
+        `keep_sandbox` is off). Called in a worker; `cancel` stops a start half-way
+        (Cancelled(phase="sandbox")). One start at a time from this window: a second caller
+        says it waits (phase "sandbox") and waits for the first instead of racing it."""
         from workbench.core.common.cancel import Cancelled
         from workbench.core.common.progress import Progress
-        from workbench.core.sandbox.background import ensure_running
 
         if not self._start_lock.acquire(blocking=False):
             if progress is not None:
@@ -65,14 +68,12 @@ class AppContext:
                 if cancel is not None and cancel.cancelled:
                     raise Cancelled(phase="sandbox")
         try:
-            status = ensure_running(self.environ, cancel=cancel, progress=progress, tutorial_policy=tutorial_policy)
+            url = self.workspace.start_sandbox(cancel, progress)[0]
         finally:
             self._start_lock.release()
-        if not status.already_running and not self.keep_sandbox:
-            from workbench.core.sandbox.background import stop_background
-
-            self.closers.append(lambda: stop_background(self.environ))  # its state stays on disk
-        return status.url
+        for listener in list(self.sandbox_listeners):
+            listener(url)
+        return url
 
     @property
     def collections_dir(self) -> Path:
@@ -88,3 +89,5 @@ class AppContext:
         closers, self.closers = self.closers, []
         for close in closers:
             close()
+        if self._workspace is not None:
+            self._workspace.close()  # the stores, and a sandbox it started when not kept

@@ -21,12 +21,12 @@ SANDBOX_STOPPED = "local sandbox: stopped (a send starts it again)"
 
 class FirstStart:
     """Mixed into the Controller (a QObject with `credential_status`, `sandbox_starting`,
-    `environment_changed`, `_runners`, `_run`, `environments`, `library`, `context`)."""
+    `environment_changed`, `_runners`, `run_in_worker`, `environments`, `library`, `context`)."""
 
     # One state for the whole window: the environment bar (top right) and the sandbox
     # button (status bar) both show what `credential_status` says for "sandbox".
 
-    def start_sandbox(self, tutorial_policy: bool = False) -> None:
+    def start_sandbox(self) -> None:
         """Start the kept sandbox (or find the running one) in a worker. A start already
         under way is kept, not restarted: choosing the sandbox again, or "Try it with the
         local sandbox", waits for it instead of throwing its progress away."""
@@ -35,8 +35,8 @@ class FirstStart:
             return
         self.sandbox_stopped = False
         self.credential_status.emit(SANDBOX, SANDBOX_STARTING)
-        runner.run(lambda cancel, progress: self.context.start_sandbox(cancel, progress, tutorial_policy),
-                   on_result=self._sandbox_ready, on_error=self._sandbox_failed,
+        runner.run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
+                   on_result=self.sandbox_ready, on_error=self._sandbox_failed,
                    on_progress=lambda p: self.credential_status.emit(SANDBOX, SANDBOX_STARTING))
 
     @property
@@ -64,7 +64,7 @@ class FirstStart:
         known = url == self.sandbox_url and bool(getattr(self.environments.get(SANDBOX), "hosts", None))
         if known and not announce:
             return
-        self._sandbox_ready(url)
+        self.sandbox_ready(url)
 
     def sandbox_gone(self) -> None:
         """The kept sandbox was stopped from the window: the next send (or Start) starts it again."""
@@ -72,7 +72,7 @@ class FirstStart:
         self.sandbox_stopped = True
         self.reload_environments()
 
-    def _sandbox_ready(self, url: str) -> None:
+    def sandbox_ready(self, url: str) -> None:
         self.sandbox_url = url
         self.sandbox_stopped = False
         if SANDBOX in self.environments:
@@ -102,7 +102,7 @@ class FirstStart:
 
             build_plan(RequestDraft(operation="pinpoint:GetApps"), env, library=library)
 
-        self._run(work, lambda _: None, lambda _: None)
+        self.run_in_worker(work, lambda _: None, lambda _: None)
 
     def _badges_when_quiet(self) -> None:
         """The badges import moto (a second or more of CPU under the interpreter lock): not
@@ -110,4 +110,4 @@ class FirstStart:
         if not self._badges_due or not self.environments or any(r.busy for r in self._runners.values()):
             return
         self._badges_due = False
-        self._run(self._entries_with_sandbox_badges, self._badges_ready)
+        self.run_in_worker(self._entries_with_sandbox_badges, self._badges_ready)

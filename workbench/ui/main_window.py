@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([350, 930])
+        self.splitter.setSizes([380, 900])  # the library's longest names whole (GetApplicationDateRangeKpi)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -294,10 +294,12 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self.controller.save_draft(tab.tab_id, tab.to_model(), tab.saved_path)
 
-    def _draft_saved(self, tab_id: str, path: str) -> None:
+    def _draft_saved(self, tab_id: str, path: str, written=None) -> None:
         for i in range(self.tabs.count()):
             tab = self.tabs.widget(i)
             if tab.tab_id == tab_id:
+                if written is not None:  # its secrets went to the keyring: the tab shows what the file holds
+                    tab.editor.set_model(written, tab.editor.template)
                 tab.mark_saved(path)
         self.collections.watch()
         self.statusBar().showMessage(f"saved to {path}", 8000)

@@ -55,6 +55,6 @@ def test_an_unwritable_data_dir_is_said_plainly(tmp_path, capsys):
 
 
 def test_a_path_with_spaces_is_quoted_as_the_spec_says():
-    assert desktop_entry.exec_quoted("/home/a b/tools/run-app") == '"/home/a b/tools/run-app"'
+    assert desktop_entry.exec_quoted("/opt/my apps/run-app") == '"/opt/my apps/run-app"'
     assert desktop_entry.exec_quoted("/opt/100%/run-app") == "/opt/100%%/run-app"
     assert desktop_entry.main(["nonsense"], {}) == 2

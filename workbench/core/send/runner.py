@@ -5,8 +5,9 @@ earlier steps win over the draft's own variables), then signs and sends it. Then
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
   with the core's `saves.values_from_response` (the same extraction as `send --save`);
-- `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
-  value. A draft without a status assertion fails on a 4xx/5xx response.
+- `assertions` (send.checks: status; JMESPath exists, equals, matches; an event in the
+  sandbox's event log; a diagnosis made on purpose). A draft without a status or diagnosis
+  assertion fails on a 4xx/5xx response.
 
 A step fails when an assertion fails, a save finds nothing, or no response came back; the
 run goes on to the next step (a later step needing a missing value fails with the name of
@@ -15,15 +16,11 @@ that variable). `RunReport.to_junit()` writes the JUnit XML CI systems read.
 
 from __future__ import annotations
 
-import json
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable
-
-import jmespath
-import jmespath.exceptions
 
 from workbench.core.common.cancel import Cancelled, CancelToken
 from workbench.core.request.drafts import Assertion, RequestDraft
@@ -31,7 +28,9 @@ from workbench.core.environments.model import Environment
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.library.templates import Library
 from workbench.core.send.plan import build_plan, run_plan
-from workbench.core.send.saves import _output_payload, values_from_response
+from workbench.core.send import checks
+from workbench.core.send.checks import check_assertion  # noqa: F401 - where `run` used to keep it
+from workbench.core.send.saves import values_from_response
 
 
 @dataclass(frozen=True)
@@ -123,25 +122,6 @@ class RunReport:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def check_assertion(assertion: Assertion, status: int, body, payload: str | None = None) -> str | None:
-    """None when `assertion` holds, else what was found instead. Like saves, a path is tried
-    on the body, then under the operation's output payload name (`ApplicationResponse.Id`)."""
-    if assertion.kind == "status":
-        expected = int(assertion.expected) if str(assertion.expected).isdigit() else assertion.expected
-        return None if status == expected else f"status: expected {expected}, got {status}"
-    try:
-        found = jmespath.search(assertion.path, body) if body is not None else None
-        if found is None and payload and body is not None:
-            found = jmespath.search(assertion.path, {payload: body})
-    except jmespath.exceptions.JMESPathError as exc:
-        return f"{assertion.path}: not a JMESPath expression ({exc})"
-    if assertion.kind == "exists":
-        return None if found is not None else f"{assertion.path}: expected to exist, found nothing"
-    if found == assertion.expected or (isinstance(found, (int, float)) and str(found) == str(assertion.expected)):
-        return None
-    return f"{assertion.path}: expected {json.dumps(assertion.expected)}, got {json.dumps(found)}"
-
-
 def run_steps(
     name: str,
     steps: list[RunStep],
@@ -184,6 +164,8 @@ def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options,
     try:
         planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
         plan = build_plan(planned, env, globals_=globals_, library=library)
+        events = checks.EventWindow.for_environment(env) if checks.needs_events(draft.assertions) else None
+        mark = events.mark() if events else 0
         exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
     except Cancelled as exc:
         result.error, result.cancelled = str(exc), exc.fields["phase"]
@@ -199,17 +181,18 @@ def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options,
         return result
     response = exchange.response
     result.status = response.status
-    body = response.json()
     saved = values_from_response(exchange, draft.saves)
     run_vars.update(saved.values)
     result.saved.update(saved.values)
     result.failures += [str(p) for p in saved.problems]
-    payload = _output_payload(exchange.operation or "")
-    for assertion in draft.assertions:
-        problem = check_assertion(assertion, response.status, body, payload)
-        if problem:
-            result.failures.append(problem)
-    if not any(a.kind == "status" for a in draft.assertions) and response.status >= 400:
-        message = body.get("message") or body.get("Message") if isinstance(body, dict) else None
-        result.failures.insert(0, f"HTTP {response.status}" + (f": {message}" if message else ""))
+    diagnoses = ()
+    if checks.needs_diagnoses(draft.assertions):
+        from workbench.core.diagnose import diagnose
+
+        diagnoses = tuple(d.id for d in diagnose(exchange, plan_or_context=plan))
+    observed = checks.observe(exchange, diagnoses=diagnoses, events=events.since(mark) if events else ())
+    result.failures += [r.message for r in (checks.check(a, observed) for a in draft.assertions) if not r.passed]
+    unexpected = checks.unexpected_error(draft.assertions, observed)
+    if unexpected:
+        result.failures.insert(0, unexpected)
     return result

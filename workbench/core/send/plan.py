@@ -241,8 +241,9 @@ def run_plan(
     dry_run: bool = False,
     confirmed: bool = False,
     allow_any_host: bool = False,
+    signed_at=None,
 ) -> Exchange:
-    """Sign and send a plan (a dry run signs only). Raises what stopped rendering,
+    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises what stopped rendering,
     UntrustedDestination (unless `allow_any_host`), ConfirmationRequired (production, not
     `confirmed`, not a dry run), credential errors, Cancelled; a transport failure comes back
     in `Exchange.error`."""
@@ -259,7 +260,7 @@ def run_plan(
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
-        cancel=cancel, progress=progress,
+        cancel=cancel, progress=progress, signed_at=signed_at,
     )
     return replace(exchange, operation=plan.key if plan.key != "raw" else plan.operation, region=plan.region)
 

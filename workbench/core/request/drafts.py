@@ -146,7 +146,7 @@ def _assertion(item: Any, where: str) -> Assertion:
     assertion = Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
     problems = assertion_problems(assertion.kind, assertion.path, assertion.expected)
     if problems and assertion.kind in ("matches", "event", "diagnosis"):  # the first three kinds kept their old leniency
-        raise DraftInvalid(problems[0], where=where)
+        raise DraftInvalid(problems[0].message, where=f"{where}.{problems[0].path}")
     return assertion
 
 

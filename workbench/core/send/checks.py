@@ -55,8 +55,9 @@ class CheckResult:
     extra: dict = field(default_factory=dict)  # e.g. {"seen": [...]} for an event check: what the log held
 
     def to_dict(self) -> dict:
-        data = {"kind": self.kind, "passed": self.passed, "expected": self.expected, "found": self.found,
-                "message": self.message}
+        data = {"kind": self.kind, "passed": self.passed, "expected": self.expected, "found": self.found}
+        if not self.passed:
+            data["message"] = self.message
         if self.path:
             data["path"] = self.path
         if self.extra:

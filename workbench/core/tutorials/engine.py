@@ -29,7 +29,7 @@ WRONG_SECRET = "a/secret/typed/wrong/on/purpose/for/the/lesson/EXAMPLE"
 
 class LessonNeedsSandbox(WorkbenchError):
     fmt = ("{tutorial}: step {step} signs on purpose in a way only the local sandbox accepts "
-           "(a wrong secret, a skewed clock, the guide's PostmanUser); run this lesson with --env sandbox")
+           "(a wrong secret, a skewed clock, the guide's PostmanUser), so the lesson runs only in the sandbox")
     remedy = "use_sandbox"
 
 
@@ -109,7 +109,8 @@ class StepOutcome:
     problems: tuple[str, ...] = ()  # what failed besides the checks (a value not found, an unexpected error)
     status: int | None = None
     diagnoses: tuple[str, ...] = ()
-    nothing_sent: str = ""  # why there is no exchange to check
+    nothing_sent: str = ""  # why there is nothing to check: "not_sent", or "other_operation" (see `last_operation`)
+    last_operation: str = ""
 
     def failures(self) -> list[str]:
         """One English line per failure, with its hint: the command line's and JUnit's report."""
@@ -132,6 +133,8 @@ class StepOutcome:
             data["diagnoses"] = list(self.diagnoses)
         if self.nothing_sent:
             data["nothing_sent"] = self.nothing_sent
+        if self.last_operation:
+            data["last_operation"] = self.last_operation
         return data
 
 
@@ -141,11 +144,12 @@ def evaluate_step(step: Step, exchange, variables: dict, *, diagnoses=None, even
     from workbench.core.send.saves import values_from_response
 
     if exchange is None or not exchange.sent:
-        return StepOutcome(step.id, False, nothing_sent="nothing was sent for this step yet")
+        return StepOutcome(step.id, False, problems=("nothing was sent for this step yet",), nothing_sent="not_sent")
     if step.request is not None and exchange.operation and step.request.operation \
             and exchange.operation != step.request.operation:
-        return StepOutcome(step.id, False, nothing_sent=f"the last request sent was {exchange.operation}, "
-                                                         f"not {step.request.operation}")
+        return StepOutcome(step.id, False, problems=(f"the last request sent was {exchange.operation}, not "
+                                                     f"{step.request.operation}",),
+                           nothing_sent="other_operation", last_operation=exchange.operation)
     if diagnoses is None:
         from workbench.core.diagnose import diagnose
 

@@ -188,8 +188,8 @@ class Step:
             own[name] = value
         merged = {**lesson, **own}
         auth = AwsV4Auth(region=self.signing.region) if self.signing.region else base.auth
-        return replace(base, name=base.name or self.title, variables=tuple(merged.items()), auth=auth,
-                       saves=(), assertions=())
+        return replace(base, name=base.name or self.request.operation.rpartition(":")[2],
+                       variables=tuple(merged.items()), auth=auth, saves=(), assertions=())
 
     def to_dict(self) -> dict:
         data = {"id": self.id, "title": self.title, "text": list(self.text)}

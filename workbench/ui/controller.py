@@ -66,6 +66,9 @@ class Controller(QObject):
         self.session_credentials = SessionCredentialStore()
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
+        # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
+        # (another identity, a wrong secret, a skewed clock), in the sandbox only
+        self.signing_overrides: dict = {}
 
     # ------------------------------------------------------------------ start
 
@@ -325,6 +328,9 @@ class Controller(QObject):
             return
         self._phase[tab_id] = "starting"
         chosen = self.environments[env_name]
+        signing = self.signing_overrides.get(tab_id)
+        if signing is not None and not chosen.is_sandbox:
+            signing = None  # a lesson breaks signatures on purpose only in the sandbox
 
         def work(cancel, progress):
             env = chosen
@@ -334,9 +340,11 @@ class Controller(QObject):
             hidden = secret_values({**env.template_variables(), **globals_, **secrets, **dict(draft.variables)},
                                    env.secret_variables)
             plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
+            credentials = signing.credentials if signing is not None and signing.credentials is not None \
+                else self.session_credentials.get(env_name)
             exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
-                                options=self.send_options)
+                                allow_any_host=allow_any_host, credentials=credentials,
+                                options=self.send_options, signed_at=signing.signed_at() if signing is not None else None)
             try:
                 entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
             except WorkbenchError:  # the send happened; a history that cannot be written must not hide it

@@ -44,17 +44,23 @@ def lesson_variables(tutorial: Tutorial) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class StepSigning:
-    """What a step changes in the signing: other credentials, another clock (None: the usual)."""
+    """What a step changes in the signing: other credentials, a skewed clock (None: the usual)."""
 
     credentials: object = None
-    signed_at: datetime | None = None
+    clock_skew: timedelta | None = None
 
     @property
     def plain(self) -> bool:
-        return self.credentials is None and self.signed_at is None
+        return self.credentials is None and self.clock_skew is None
+
+    def signed_at(self, now: datetime | None = None) -> datetime | None:
+        """The time to sign with, read when the request goes out (None: the clock now)."""
+        if self.clock_skew is None:
+            return None
+        return (now or datetime.now(timezone.utc)) + self.clock_skew
 
 
-def step_signing(tutorial: Tutorial, step: Step, env, now: datetime | None = None) -> StepSigning:
+def step_signing(tutorial: Tutorial, step: Step, env) -> StepSigning:
     """The credentials and clock `step` signs with in `env`; LessonNeedsSandbox when it breaks
     the signing on purpose and `env` is not the local sandbox. (A step's region goes into its
     draft, where the request tab shows it.)"""
@@ -68,10 +74,8 @@ def step_signing(tutorial: Tutorial, step: Step, env, now: datetime | None = Non
         credentials = Credentials(ids.TUTORIAL_USER_ACCESS_KEY_ID, ids.TUTORIAL_USER_SECRET_ACCESS_KEY, source="sandbox")
     elif step.signing.secret == "wrong":
         credentials = Credentials(ids.SANDBOX_ACCESS_KEY_ID, WRONG_SECRET, source="sandbox")
-    signed_at = None
-    if step.signing.clock_skew_minutes:
-        signed_at = (now or datetime.now(timezone.utc)) + timedelta(minutes=step.signing.clock_skew_minutes)
-    return StepSigning(credentials, signed_at)
+    skew = timedelta(minutes=step.signing.clock_skew_minutes) if step.signing.clock_skew_minutes else None
+    return StepSigning(credentials, skew)
 
 
 # --------------------------------------------------------------------------- checking one step
@@ -214,7 +218,7 @@ def _with_hint(check, result, diagnoses) -> CheckOutcome:
     if guide:
         from workbench.core.diagnose.catalogue import entries
 
-        title = next((e.title for e in entries() if e.id == guide), "")
+        title = next((e.to_dict()["title"] for e in entries() if e.id == guide), "")
     return CheckOutcome(result, check.hint, guide, title)
 
 
@@ -308,7 +312,7 @@ def _run_step(tutorial, step: Step, session, values: dict, events, cancel) -> Le
     started = time.perf_counter()
     try:
         outcome = session.send(step.draft(values), keep_saves=False, credentials=signing.credentials,
-                               signed_at=signing.signed_at, cancel=cancel)
+                               signed_at=signing.signed_at(), cancel=cancel)
     except Cancelled as exc:
         return LessonStep(step, error=str(exc), cancelled=exc.fields.get("phase", "running"),
                           elapsed_s=time.perf_counter() - started)

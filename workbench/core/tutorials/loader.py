@@ -58,7 +58,7 @@ class LoadedTutorials:
 
 def load_tutorials(directory: Path | None = None, *, language: str = "en", library=None,
                    guide_ids=None) -> LoadedTutorials:
-    """The tutorials of `directory` (default: the project's), sorted by file name, with the
+    """The tutorials of `directory` (default: the project's), in their `order`, with the
     texts of `language` where a translation has them. `library` and `guide_ids` (troubleshooting
     entry ids) default to the project's."""
     directory = Path(directory or TUTORIALS_DIR)
@@ -79,7 +79,7 @@ def load_tutorials(directory: Path | None = None, *, language: str = "en", libra
                 tutorial, notes = apply_overlay(tutorial, directory / TRANSLATIONS / language / path.name, language)
                 problems += notes
             tutorials.append(tutorial)
-    return LoadedTutorials(tuple(tutorials), tuple(problems))
+    return LoadedTutorials(tuple(sorted(tutorials, key=lambda t: (t.order, t.id))), tuple(problems))
 
 
 def _read_json(path: Path, name: str):

@@ -220,6 +220,7 @@ class Tutorial:
     steps: tuple[Step, ...]
     guide: Link | None = None  # the developer guide's chapter this lesson follows
     variables: tuple[tuple[str, str], ...] = ()  # the lesson's starting values
+    order: int = 100  # its place in the list of lessons (first-contact is 1)
     language: str = "en"  # the language the texts are in (after an overlay)
     path: str = ""  # the file it was read from
 
@@ -254,7 +255,7 @@ class Tutorial:
         return out
 
     def summary_dict(self) -> dict:
-        return {"id": self.id, "revision": self.revision, "title": self.title, "summary": self.summary,
+        return {"id": self.id, "revision": self.revision, "order": self.order, "title": self.title, "summary": self.summary,
                 "audience": self.audience, "duration_minutes": self.duration_minutes,
                 "steps": len(self.steps), "sandbox_only": self.sandbox_only, "language": self.language}
 

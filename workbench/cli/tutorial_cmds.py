@@ -20,7 +20,7 @@ DEFAULT_ENV = "sandbox"
 
 class LessonNotConfirmed(WorkbenchError):
     code = "confirm"
-    fmt = ("{tutorial} would run against {environment!r}, which is not the local sandbox, and would: {changes}. "
+    fmt = ("{tutorial} would run against {environment!r}, which is not the local sandbox, and would {changes}. "
            "Nothing was sent.")
     remedy = "confirm"
 
@@ -159,6 +159,9 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
             where = f"on {line.step.other_service.service}" if line.step.other_service else "to read"
             ctx.out(f"-    {number:>2}/{total} {line.step.id:<{width}}  ({where}: nothing to send)")
             return
+        if line.skipped:
+            ctx.out(f"skip {number:>2}/{total} {line.step.id:<{width}}  ({line.skipped})")
+            return
         mark = "ok  " if line.passed else "STOP" if line.cancelled else "FAIL"
         status = line.outcome.status if line.outcome is not None else None
         said = f"HTTP {status}" if status is not None else "not sent"
@@ -170,9 +173,9 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
     with interrupt_cancels(cancel), service.open(args.env, cancel=cancel) as session:
         if not session.environment.is_sandbox:
             changes = tutorial.would_change()
-            if changes and not args.yes:
-                said = "; ".join(f"{kind} ({op})" for op, kind in changes)
-                raise LessonNotConfirmed(tutorial=tutorial.id, environment=session.environment.name, changes=said)
+            if changes and not args.yes and not tutorial.sandbox_only:
+                raise LessonNotConfirmed(tutorial=tutorial.id, environment=session.environment.name,
+                                         changes=changes_in_words(changes))
         if not args.json:
             print_notes(ctx, session.notes)
         run = run_tutorial(tutorial, session, cancel=cancel, on_step=show)
@@ -191,6 +194,20 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         ctx.out(f"{tutorial.id}: {summary['passed']} of {summary['sent']} steps sent passed"
                 + ("" if run.ok else "; the lesson did not pass"))
     return ExitStatus.OK if run.ok else ExitStatus.ERROR
+
+
+CHANGE_WORDS = {"write": "create", "send": "send or pay for", "destructive": "overwrite or delete"}
+
+
+def changes_in_words(changes) -> str:
+    """[(operation, kind)] -> "create CreateApp; send or pay for SendOTPMessage, RequestPhoneNumber; ..." """
+    grouped: dict[str, list[str]] = {}
+    for operation, kind in changes:
+        names = grouped.setdefault(kind, [])
+        name = operation.rpartition(":")[2]
+        if name not in names:
+            names.append(name)
+    return "; ".join(f"{CHANGE_WORDS[kind]} {', '.join(names)}" for kind, names in grouped.items())
 
 
 def cmd_reset(args, ctx: CliContext) -> ExitStatus:

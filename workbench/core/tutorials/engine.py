@@ -28,9 +28,12 @@ WRONG_SECRET = "a/secret/typed/wrong/on/purpose/for/the/lesson/EXAMPLE"
 
 
 class LessonNeedsSandbox(WorkbenchError):
-    fmt = ("{tutorial}: step {step} signs on purpose in a way only the local sandbox accepts "
-           "(a wrong secret, a skewed clock, the guide's PostmanUser), so the lesson runs only in the sandbox")
+    fmt = "{tutorial}: {why}, so it runs only in the local sandbox"
     remedy = "use_sandbox"
+
+
+SANDBOX_ONLY_STEP = ("this step runs only in the local sandbox (it signs wrongly on purpose, as the guide's PostmanUser, "
+                     "or moves the sandbox's clock)")
 
 
 def lesson_variables(tutorial: Tutorial) -> dict[str, str]:
@@ -65,7 +68,8 @@ def step_signing(tutorial: Tutorial, step: Step, env) -> StepSigning:
     the signing on purpose and `env` is not the local sandbox. (A step's region goes into its
     draft, where the request tab shows it.)"""
     if step.sandbox_only and not getattr(env, "is_sandbox", False):
-        raise LessonNeedsSandbox(tutorial=tutorial.id, step=step.id)
+        raise LessonNeedsSandbox(tutorial=tutorial.id, step=step.id, why=f"step {step.id} signs wrongly on purpose "
+                                 "or moves the sandbox's clock")
     from workbench.core.environments.credentials import Credentials
     from workbench.core.environments import sandbox_identity as ids
 
@@ -237,13 +241,20 @@ class LessonStep:
     error: str = ""  # what stopped the send (a missing variable, no sandbox...)
     elapsed_s: float = 0.0
     cancelled: str | None = None
+    skipped: str = ""  # why a step that sends was not sent (it runs only in the sandbox)
 
     @property
     def passed(self) -> bool:
         return not self.error and (self.outcome is None or self.outcome.passed)
 
+    @property
+    def sent(self) -> bool:
+        return self.step.sends and not self.skipped
+
     def to_dict(self) -> dict:
-        data = {"step": self.step.id, "title": self.step.title, "sent": self.step.sends, "passed": self.passed}
+        data = {"step": self.step.id, "title": self.step.title, "sent": self.sent, "passed": self.passed}
+        if self.skipped:
+            data["skipped"] = self.skipped
         if self.outcome is not None:
             data.update(self.outcome.to_dict())
         if self.error:
@@ -267,8 +278,8 @@ class LessonRun:
     def to_dict(self) -> dict:
         return {"tutorial": self.tutorial.id, "revision": self.tutorial.revision, "environment": self.environment,
                 "ok": self.ok, "cancelled": self.cancelled, "steps": [s.to_dict() for s in self.steps],
-                "passed": sum(1 for s in self.steps if s.passed and s.step.sends),
-                "sent": sum(1 for s in self.steps if s.step.sends)}
+                "passed": sum(1 for s in self.steps if s.passed and s.sent),
+                "sent": sum(1 for s in self.steps if s.sent)}
 
 
 def run_tutorial(tutorial: Tutorial, session, *, variables: dict | None = None, cancel=None,
@@ -277,21 +288,25 @@ def run_tutorial(tutorial: Tutorial, session, *, variables: dict | None = None, 
     it; values carried by a step reach the later ones. A step that fails does not stop the run
     (a later step needing its value says which one is missing)."""
     env = session.environment
-    for step in tutorial.steps:  # said before anything is sent
-        step_signing(tutorial, step, env)
+    if tutorial.sandbox_only and not env.is_sandbox:  # said before anything is sent
+        raise LessonNeedsSandbox(tutorial=tutorial.id, why="the lesson breaks signatures on purpose with the sandbox's "
+                                                           "own identity")
     values = {**lesson_variables(tutorial), **dict(variables or {})}
     run = LessonRun(tutorial, env.name, variables=values)
     report = RunReport(tutorial.id, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
-                       planned=sum(1 for s in tutorial.steps if s.sends))
+                       planned=sum(1 for s in tutorial.steps if s.sends and (env.is_sandbox or not s.sandbox_only)))
     events = checks.EventWindow.for_environment(env)
     started = time.perf_counter()
     for step in tutorial.steps:
         if cancel is not None and cancel.cancelled:
             run.cancelled = True
             break
-        line = _run_step(tutorial, step, session, values, events, cancel) if step.sends else LessonStep(step)
+        if step.sends and step.sandbox_only and not env.is_sandbox:
+            line = LessonStep(step, skipped=SANDBOX_ONLY_STEP)
+        else:
+            line = _run_step(tutorial, step, session, values, events, cancel) if step.sends else LessonStep(step)
         run.steps.append(line)
-        if step.sends:
+        if step.sends and not line.skipped:
             report.steps.append(_step_result(line))
         if line.outcome is not None:
             values.update(line.outcome.carried)

@@ -146,11 +146,10 @@ def _operation_problems(library, key: str, variant: str | None, where: str) -> l
     try:
         template = library.get(api, name)
     except KeyError:
-        try:
-            hint = f" (did you mean {library.find(name).key}?)"
-        except WorkbenchError:
-            hint = ""
-        return [Problem(f"{where}operation", f"no operation {key!r} in the library{hint}")]
+        from workbench.core.common.suggest import did_you_mean
+
+        hint = did_you_mean(key, [t.key for t in library.templates])
+        return [Problem(f"{where}operation", f"no operation {key!r} in the library.{hint}")]
     if variant not in (None, "minimal", "full") and variant not in {v.name for v in template.variants}:
         names = ", ".join(v.name for v in template.variants) or "none"
         return [Problem(f"{where}variant", f"{key} has no variant {variant!r} (variants: {names})")]

@@ -221,6 +221,7 @@ class Tutorial:
     guide: Link | None = None  # the developer guide's chapter this lesson follows
     variables: tuple[tuple[str, str], ...] = ()  # the lesson's starting values
     order: int = 100  # its place in the list of lessons (first-contact is 1)
+    sandbox_only: bool = False  # the whole lesson is about what only the sandbox does (breaking signatures)
     language: str = "en"  # the language the texts are in (after an overlay)
     path: str = ""  # the file it was read from
 
@@ -233,22 +234,18 @@ class Tutorial:
     def index(self, step_id: str) -> int:
         return [s.id for s in self.steps].index(step_id)
 
-    @property
-    def sandbox_only(self) -> bool:
-        """Lessons that break signatures or move the sandbox's clock run only in the sandbox."""
-        return any(step.sandbox_only for step in self.steps)
-
     def operations(self) -> list[str]:
         """The operations its steps send, in order (repeats kept)."""
         return [step.request.operation for step in self.steps if step.request is not None]
 
     def would_change(self) -> list[tuple[str, str]]:
-        """[(operation, kind)] of the steps that create, change, send or delete something
-        (kind as environments.model.classify_operation says): what running it against AWS does."""
+        """[(operation, kind)] of the steps that create, change, send or delete something in an
+        AWS environment (kind as environments.model.classify_operation says; the steps that run
+        only in the sandbox left out): what running the lesson against AWS does."""
         from workbench.core.environments.model import classify_operation
 
         out = []
-        for operation in self.operations():
+        for operation in [s.request.operation for s in self.steps if s.sends and not s.sandbox_only]:
             kind = classify_operation(operation.rpartition(":")[2])
             if kind != "read":
                 out.append((operation, kind))
@@ -262,8 +259,9 @@ class Tutorial:
     def to_dict(self) -> dict:
         data = {"schema_version": SCHEMA_VERSION, **self.summary_dict(), "prerequisites": list(self.prerequisites),
                 "steps": [s.to_dict() for s in self.steps]}
-        data.pop("sandbox_only")
         data.pop("language")
+        if not self.sandbox_only:
+            data.pop("sandbox_only")
         if self.guide is not None:
             data["guide"] = self.guide.to_dict()
         if self.variables:

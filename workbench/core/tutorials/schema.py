@@ -3,7 +3,7 @@
 file (library operations, troubleshooting entries, saved drafts) is checked by the loader.
 
     {
-      "schema_version": 1, "id": "first-contact", "revision": 1, "order": 1,
+      "schema_version": 1, "id": "first-contact", "revision": 1, "order": 1, "sandbox_only": false,
       "title": "...", "summary": "...", "audience": "...", "duration_minutes": 15,
       "prerequisites": ["..."],
       "guide": {"url": "https://docs.aws.amazon.com/...", "title": "..."},
@@ -37,7 +37,7 @@ from workbench.core.tutorials.model import (SCHEMA_VERSION, Carry, Check, Link, 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DOC_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com")
-TOP_FIELDS = {"schema_version", "id", "revision", "order", "title", "summary", "audience", "duration_minutes",
+TOP_FIELDS = {"schema_version", "id", "revision", "order", "sandbox_only", "title", "summary", "audience", "duration_minutes",
               "prerequisites", "guide", "variables", "steps"}
 STEP_FIELDS = {"id", "title", "text", "links", "request", "signing", "carry", "checks", "other_service"}
 SIGNING = {"identity": ("tutorial-user",), "secret": ("wrong",)}
@@ -107,6 +107,10 @@ def parse(data: Any, source: str = "tutorial") -> tuple[Tutorial | None, list[Pr
     if not isinstance(order, int) or isinstance(order, bool) or not 1 <= order <= 1000:
         reader.bad("order", "expected the lesson's place in the list, 1 to 1000")
         order = 100
+    sandbox_only = data.get("sandbox_only", False)
+    if not isinstance(sandbox_only, bool):
+        reader.bad("sandbox_only", "expected true or false")
+        sandbox_only = False
     duration = data.get("duration_minutes")
     if not isinstance(duration, int) or isinstance(duration, bool) or not 1 <= duration <= 240:
         reader.bad("duration_minutes", "expected minutes, 1 to 240")
@@ -134,7 +138,8 @@ def parse(data: Any, source: str = "tutorial") -> tuple[Tutorial | None, list[Pr
     tutorial = Tutorial(id=tutorial_id, revision=revision, title=reader.text(data, "title", ""),
                         summary=reader.text(data, "summary", ""), audience=reader.text(data, "audience", ""),
                         duration_minutes=duration, prerequisites=reader.texts(data, "prerequisites", "", required=False),
-                        steps=tuple(steps), guide=guide, variables=variables, order=order, path=source)
+                        steps=tuple(steps), guide=guide, variables=variables, order=order,
+                        sandbox_only=sandbox_only, path=source)
     if reader.problems:
         return None, reader.problems
     return tutorial, []

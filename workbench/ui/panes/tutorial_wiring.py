@@ -5,14 +5,16 @@ from the window (asking before AWS, following links)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QDockWidget, QStackedWidget
 
 from workbench.ui.panes.tutorial_controller import SANDBOX, TutorialController
 from workbench.ui.panes.tutorial_list import TutorialListPage
 from workbench.ui.panes.tutorial_panel import TutorialPanel
 
-WORDS = {"write": "create or change", "send": "send", "destructive": "delete"}
+WORDS = {"write": QT_TRANSLATE_NOOP("TutorialPanel", "create"),
+         "send": QT_TRANSLATE_NOOP("TutorialPanel", "send or pay for"),
+         "destructive": QT_TRANSLATE_NOOP("TutorialPanel", "overwrite or delete")}
 
 
 class TutorialWiring:
@@ -156,8 +158,12 @@ class TutorialWiring:
             return False
         if (tutorial.id, env.name) in self._confirmed:
             return True
-        changes = "\n".join(f"• {tr(WORDS[kind])}: {operation.rpartition(':')[2]}" for operation, kind in
-                            tutorial.would_change())
+        grouped: dict = {}
+        for operation, kind in tutorial.would_change():
+            names = grouped.setdefault(kind, [])
+            if operation.rpartition(":")[2] not in names:
+                names.append(operation.rpartition(":")[2])
+        changes = "\n".join(f"• {tr(WORDS[kind])}: {', '.join(names)}" for kind, names in grouped.items())
         text = tr("{environment} is an AWS environment ({region}), not the local sandbox. Run against it, this lesson's "
                   "requests would:\n{changes}\nThey create real resources and may cost money.").format(
             environment=env.name, region=env.region, changes=changes or tr("• only read"))

@@ -31,6 +31,11 @@ TOUR = (
 SHOWN = 6  # items per card
 
 
+def _first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[:end + 1]
+
+
 def _link_button(text: str, name: str, accessible: str) -> QPushButton:
     button = named(QPushButton(text), name, accessible)
     button.setFlat(True)
@@ -41,29 +46,42 @@ def _link_button(text: str, name: str, accessible: str) -> QPushButton:
 
 
 class _Card(QGroupBox):
-    """A titled column of link buttons, a line for when it is empty, and a button at the foot."""
+    """A titled column of entries (a link button, and maybe a line under it), a line for when
+    it is empty, and buttons at the foot."""
 
-    def __init__(self, title: str, name: str, empty: str, foot: QPushButton):
+    def __init__(self, title: str, name: str, empty: str, *foot: QPushButton):
         super().__init__(title)
         self.setObjectName(name)
         self.items = QVBoxLayout()
-        self.items.setSpacing(0)
+        self.items.setSpacing(2)
         self.empty = QLabel(empty)
         self.empty.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in foot:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.items)
         layout.addWidget(self.empty)
         layout.addStretch(1)
-        layout.addWidget(foot, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
 
-    def set_buttons(self, buttons) -> None:
+    def set_entries(self, entries) -> None:
+        """entries: [(button, a line under it or "")]."""
         while self.items.count():
             widget = self.items.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for button in buttons:
+        for button, line in entries:
             self.items.addWidget(button)
-        self.empty.setVisible(not buttons)
+            if line:
+                label = QLabel(line)
+                label.setWordWrap(True)
+                label.setContentsMargins(12, 0, 0, 6)
+                label.setStyleSheet("color: palette(placeholder-text);")
+                label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+                self.items.addWidget(label)
+        self.empty.setVisible(not entries)
 
 
 class WelcomePage(QFrame):
@@ -100,6 +118,11 @@ class WelcomePage(QFrame):
         choices.addStretch(1)
 
         all_tutorials = named(QPushButton(self.tr("All tutorials…")), "welcomeAllTutorials", self.tr("All tutorials"))
+        first_send = named(QPushButton(self.tr("Send GetApps to the sandbox")), "welcomeFirstSend",
+                           self.tr("Send GetApps to the local sandbox"))
+        first_send.clicked.connect(lambda: self._leave(self.try_sandbox))
+        add = named(QPushButton(self.tr("Add…")), "welcomeAddEnvironment", self.tr("Add an AWS environment"))
+        add.clicked.connect(lambda: self._leave(self.add_environment))
         all_tutorials.clicked.connect(lambda: self._leave(self.show_tutorials))
         history = named(QPushButton(self.tr("Show the history")), "welcomeHistory", self.tr("Show the history"))
         history.clicked.connect(lambda: self._leave(self.show_history))
@@ -108,15 +131,22 @@ class WelcomePage(QFrame):
         manage.clicked.connect(lambda: self._leave(self.manage_environments))
         self.learn = _Card(self.tr("Learn"), "welcomeLearn", self.tr("The lessons are loading…"), all_tutorials)
         self.recent = _Card(self.tr("Recent work"), "welcomeRecent",
-                            self.tr("Nothing sent yet. Try the sandbox, or start a lesson."), history)
+                            self.tr("Nothing sent yet. Every request you send is kept in the history, with its answer, "
+                                    "and comes back here; the first can go to the local sandbox, or come from a lesson."),
+                            first_send, history)
         self.environments = _Card(self.tr("Environments"), "welcomeEnvironments",
-                                  self.tr("Only the local sandbox so far. Add an AWS environment to reach your account."),
-                                  manage)
-        cards = QGridLayout()
+                                  self.tr("Only the local sandbox so far. An AWS environment is a region, an account and "
+                                          "where its credentials come from: the OS keyring, an AWS profile or the "
+                                          "process environment. Secrets never go to a file."),
+                                  add, manage)
+        cards = QGridLayout()  # the lessons on the left, the larger; recent work and environments beside them
         cards.setHorizontalSpacing(14)
-        for column, card in enumerate((self.learn, self.recent, self.environments)):
-            cards.addWidget(card, 0, column)
-            cards.setColumnStretch(column, 1)
+        cards.setVerticalSpacing(10)
+        cards.addWidget(self.learn, 0, 0, 2, 1)
+        cards.addWidget(self.recent, 0, 1)
+        cards.addWidget(self.environments, 1, 1)
+        cards.setColumnStretch(0, 3)
+        cards.setColumnStretch(1, 2)
 
         self.step = -1
         self.tour_title = named(QLabel(), "tourTitle", self.tr("Tour step"))
@@ -139,12 +169,11 @@ class WelcomePage(QFrame):
         layout.addWidget(self.text)
         layout.addLayout(choices)
         layout.addSpacing(16)
-        layout.addLayout(cards)
+        layout.addLayout(cards, 1)
         layout.addSpacing(12)
         layout.addWidget(self.tour_title)
         layout.addWidget(self.tour_text)
         layout.addLayout(tour_buttons)
-        layout.addStretch(1)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addWidget(body, 1)
@@ -156,42 +185,44 @@ class WelcomePage(QFrame):
         from workbench.ui.panes.tutorial_list import progress_words
 
         ordered = sorted(rows, key=lambda row: (row[1]["done"], not row[1]["passed"]))  # stable: in lesson order
-        buttons = []
+        entries = []
         for tutorial, progress in ordered[:SHOWN]:
             words = progress_words(progress, self.tr)
-            button = _link_button(f"{tutorial.title}\n{tutorial.duration_minutes} min · {words}",
-                                  f"welcomeTutorial-{tutorial.id}",
+            button = _link_button(tutorial.title, f"welcomeTutorial-{tutorial.id}",
                                   self.tr("Start the tutorial {title} ({progress})").format(title=tutorial.title,
                                                                                              progress=words))
             button.setToolTip(tutorial.summary)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; font-weight: bold; }")
             button.clicked.connect(lambda _=False, name=tutorial.id: self._leave(self.start_tutorial, name))
-            buttons.append(button)
-        self.learn.set_buttons(buttons)
+            line = self.tr("{minutes} min, {progress}. {summary}").format(
+                minutes=tutorial.duration_minutes, progress=words, summary=_first_sentence(tutorial.summary))
+            entries.append((button, line))
+        self.learn.set_entries(entries)
 
     def set_recent(self, entries) -> None:
         """entries: history entries, newest first."""
         buttons = []
-        for entry in list(entries)[:SHOWN]:
+        for entry in list(entries)[:SHOWN * 2]:
             status = entry.status if entry.status is not None else self.tr("no answer")
             text = self.tr("{operation} in {environment}: {status}").format(
                 operation=entry.operation.rpartition(":")[2], environment=entry.environment, status=status)
             button = _link_button(f"{text}\n{entry.when}", f"welcomeRecent-{entry.id}",
                                   self.tr("Reopen {request}").format(request=text))
             button.clicked.connect(lambda _=False, chosen=entry: self._leave(self.reopen, chosen))
-            buttons.append(button)
-        self.recent.set_buttons(buttons)
+            buttons.append((button, ""))
+        self.recent.set_entries(buttons)
 
     def set_environments(self, environments) -> None:
         buttons = []
-        for env in sorted(environments, key=lambda e: (not e.is_sandbox, e.name))[:SHOWN]:
+        for env in sorted(environments, key=lambda e: (not e.is_sandbox, e.name))[:SHOWN * 2]:
             kind = self.tr("local sandbox") if env.is_sandbox else env.region
             if env.production:
                 kind = self.tr("{region}, PRODUCTION").format(region=env.region)
             button = _link_button(f"{env.name}  ({kind})", f"welcomeEnvironment-{env.name}",
                                   self.tr("Use the environment {name}").format(name=env.name))
             button.clicked.connect(lambda _=False, name=env.name: self.choose_environment.emit(name))
-            buttons.append(button)
-        self.environments.set_buttons(buttons)
+            buttons.append((button, ""))
+        self.environments.set_entries(buttons)
         self.environments.empty.setVisible(not any(not env.is_sandbox for env in environments))
 
     # ---- the tour

@@ -190,13 +190,17 @@ class EventWindow:
         return cls((status or {}).get("events"))
 
     def mark(self) -> int:
-        last = 0
-        if self.path is not None:
-            from workbench.core.sandbox.events import read_events
+        """The sequence of the log's last record now (0: none), read from the end of the file:
+        the cost does not grow with the log."""
+        if self.path is None:
+            return 0
+        from workbench.core.sandbox.events import log_files
 
-            for record in read_events(self.path):
-                last = record["sequence"]
-        return last
+        for file in reversed(log_files(self.path)):  # the current file, else the newest rotated one
+            last = _last_sequence(file)
+            if last:
+                return last
+        return 0
 
     def since(self, mark: int) -> tuple[dict, ...]:
         if self.path is None:
@@ -204,3 +208,20 @@ class EventWindow:
         from workbench.core.sandbox.events import read_events
 
         return tuple(read_events(self.path, after=mark))
+
+
+_TAIL = 64 * 1024
+_LINE_SEQUENCE = re.compile(rb'^\{"sequence":(\d+)[,}]', re.M)
+
+
+def _last_sequence(path) -> int:
+    """The sequence of the last whole record of one log file (0 when it has none)."""
+    try:
+        with open(path, "rb") as handle:
+            size = handle.seek(0, 2)
+            handle.seek(max(0, size - _TAIL))
+            tail = handle.read()
+    except OSError:
+        return 0
+    found = _LINE_SEQUENCE.findall(tail)
+    return int(found[-1]) if found else 0

@@ -60,13 +60,12 @@ class TutorialController(QObject):
 
         titles = {entry.id: entry.to_dict()["title"] for entry in entries()}  # titles in the guide's general words
         loaded = load_tutorials(library=self.controller.library, guide_ids=set(titles))
-        self.guide_titles = titles
         with self._lock:
             self._store = ProgressStore.in_config_dir(self.controller.context.config_dir)
-            return loaded, self._store.all(), self._store.problem
+            return loaded, titles, self._store.problem
 
     def _loaded(self, result) -> None:
-        loaded, _, problem = result
+        loaded, self.guide_titles, problem = result
         self.loaded = loaded
         if problem:
             self.controller.notice.emit(f"tutorial progress: {problem}")

@@ -147,12 +147,11 @@ class TutorialWiring:
     def _agreed(self, tutorial, env) -> bool:
         from workbench.ui.dialogs import confirm
 
-        tr = self.panel.tr
         if tutorial.sandbox_only:
-            if confirm(self.window, "tutorialSandboxOnly", tr("This lesson runs in the sandbox only"),
-                       tr("“{title}” signs requests wrongly on purpose, with the sandbox's own identity; AWS would only "
+            if confirm(self.window, "tutorialSandboxOnly", self.panel.tr("This lesson runs in the sandbox only"),
+                       self.panel.tr("“{title}” signs requests wrongly on purpose, with the sandbox's own identity; AWS would only "
                           "refuse them. Switch to the local sandbox environment?").format(title=tutorial.title),
-                       tr("Use the sandbox"), tr("Cancel")):
+                       self.panel.tr("Use the sandbox"), self.panel.tr("Cancel")):
                 self.controller.select_environment(SANDBOX)
                 self.lessons.open_request()
             return False
@@ -163,12 +162,12 @@ class TutorialWiring:
             names = grouped.setdefault(kind, [])
             if operation.rpartition(":")[2] not in names:
                 names.append(operation.rpartition(":")[2])
-        changes = "\n".join(f"• {tr(WORDS[kind])}: {', '.join(names)}" for kind, names in grouped.items())
-        text = tr("{environment} is an AWS environment ({region}), not the local sandbox. Run against it, this lesson's "
+        changes = "\n".join(f"• {self.panel.tr(WORDS[kind])}: {', '.join(names)}" for kind, names in grouped.items())
+        text = self.panel.tr("{environment} is an AWS environment ({region}), not the local sandbox. Run against it, this lesson's "
                   "requests would:\n{changes}\nThey create real resources and may cost money.").format(
-            environment=env.name, region=env.region, changes=changes or tr("• only read"))
-        if confirm(self.window, "tutorialAwsConfirmation", tr("Run this lesson against AWS?"), text,
-                   tr("Run it in {environment}").format(environment=env.name), tr("Cancel")):
+            environment=env.name, region=env.region, changes=changes or self.panel.tr("• only read"))
+        if confirm(self.window, "tutorialAwsConfirmation", self.panel.tr("Run this lesson against AWS?"), text,
+                   self.panel.tr("Run it in {environment}").format(environment=env.name), self.panel.tr("Cancel")):
             self._confirmed.add((tutorial.id, env.name))
             return True
         return False

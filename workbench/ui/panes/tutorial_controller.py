@@ -40,6 +40,7 @@ class TutorialController(QObject):
         self.index = 0
         self.tab = None  # the lesson's RequestTab
         self.exchange = None  # its last exchange since the step's request was opened
+        self.diagnoses = None  # the send service's diagnoses (ids) of that exchange, once they came
         self.events = None  # core.send.checks.EventWindow of the lesson's sandbox
         self.mark = 0  # the event log's last record when the request was opened
         self.environment = None  # the environment the request was opened for
@@ -47,6 +48,7 @@ class TutorialController(QObject):
         self._lock = threading.Lock()
         self.guide_titles: dict = {}  # troubleshooting entry id -> its title, for links
         self.controller.exchange_received.connect(self._exchange)
+        self.controller.diagnosed.connect(self._diagnosed)
 
     # ------------------------------------------------------------------ loading
 
@@ -104,7 +106,7 @@ class TutorialController(QObject):
 
     def _show(self) -> None:
         step = self.step
-        self.exchange = None
+        self.exchange = self.diagnoses = None
         self._forget_signing()
         passed = self.progress.passed
         if not step.sends and step.id not in passed:  # a step to read is done once shown
@@ -168,7 +170,7 @@ class TutorialController(QObject):
             self.window.tabs.setCurrentWidget(tab)
         if tab is None:
             return
-        self.exchange = None
+        self.exchange = self.diagnoses = None
         self.environment = env
         self.controller.signing_overrides.pop(tab.tab_id, None)
         if not signing.plain:
@@ -198,7 +200,11 @@ class TutorialController(QObject):
 
     def _exchange(self, tab_id: str, exchange) -> None:
         if self._tab_alive() and tab_id == self.tab.tab_id:
-            self.exchange = exchange
+            self.exchange, self.diagnoses = exchange, None
+
+    def _diagnosed(self, tab_id: str, diagnoses) -> None:
+        if self._tab_alive() and tab_id == self.tab.tab_id and self.exchange is not None:
+            self.diagnoses = tuple(d.id for d in diagnoses)
 
     # ------------------------------------------------------------------ checking
 
@@ -208,12 +214,13 @@ class TutorialController(QObject):
         if self.tutorial is None:
             return
         step, exchange, variables = self.step, self.exchange, dict(self.progress.variables)
+        diagnoses = self.diagnoses  # None: the engine works them out
         events, mark = self.events, self.mark
         tutorial_id = self.tutorial.id
 
         def work():
             records = events.since(mark) if events is not None and exchange is not None else ()
-            return evaluate_step(step, exchange, variables, events=records)
+            return evaluate_step(step, exchange, variables, diagnoses=diagnoses, events=records)
 
         def done(outcome) -> None:
             if self.tutorial is None or self.tutorial.id != tutorial_id or self.step.id != step.id:

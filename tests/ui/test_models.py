@@ -44,7 +44,9 @@ def _leaf_keys(model, parent=QModelIndex()) -> set[str]:
 
 def test_library_badges_say_why():
     by_key = {e.key: e for e in ENTRIES}
-    assert by_key["pinpoint:GetApps"].badges() == [("sandbox", "served by the local sandbox")]
+    assert by_key["pinpoint:GetApps"].badges() == [("sandbox", "served by the local sandbox"),
+                                                   ("pages", "paginated: Fetch all pages follows the next-page token")]
+    assert "pages" not in dict(by_key["pinpoint:CreateApp"].badges())
     unclear = next(e for e in ENTRIES if e.lifecycle == "unclear")
     assert unclear.badges()[0][0] == "?" and unclear.lifecycle_reason in unclear.badges()[0][1]
     ended = next(e for e in ENTRIES if e.end_of_support)

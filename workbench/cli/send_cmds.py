@@ -206,6 +206,10 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
     saved = {where: values for where, values in (saved or {}).items() if values.values}
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
+        from workbench.core.sandbox.scenarios import scenario_of
+
+        if scenario_of(exchange):  # a sandbox scenario answered, not the sandbox itself
+            data["scenario"] = scenario_of(exchange)
         if saved:
             data["saved"] = {where: values.values for where, values in saved.items()}
         ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})

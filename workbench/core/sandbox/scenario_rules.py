@@ -89,7 +89,14 @@ class Rule:
             what += f" at rate {self.fault.get('rate', 1)}"
         if self.fault and self.answer is not None:
             what += f", then answer {self.answer.status}"
-        where = " ".join(f"{k}={v}" for k, v in self.match.items()) or "every request"
+        def shown(value) -> str:
+            if isinstance(value, list):
+                return "|".join(map(str, value))
+            if isinstance(value, dict):
+                return ",".join(f"{k}={v}" for k, v in value.items())
+            return str(value)
+
+        where = " ".join(f"{k}={shown(v)}" for k, v in self.match.items()) or "every request"
         return f"{self.id}: {where} -> {what}" + (f" (first {self.times})" if self.times else "")
 
     # ---- matching

@@ -132,6 +132,15 @@ class _Pager:
             self.token_parameter = next((q.name for q in template.query if q.variable == token.name), token.name)
             self.limit_variable = by_member[paginator.limit_key].name if paginator.limit_key else None
 
+    @property
+    def starting_token(self) -> str | None:
+        """The token the draft itself carries (a fetch that goes on from where another stopped)."""
+        if self.in_body:
+            value = self.body.get(self.paginator.input_token[0])
+        else:
+            value = dict(self.draft.query).get(self.token_parameter) or self.draft.variables_dict().get(self.token_variable)
+        return str(value) if value not in (None, "") else None
+
     @staticmethod
     def _body_object(session, draft: RequestDraft, template) -> dict:
         """The JSON body the pages share: the draft's as written, or (when it holds template
@@ -269,7 +278,7 @@ def fetch_all_pages(
         raise PagingInputError(detail=f"--page-size {page_size}: {paginator.limit_key} is at most {maximum} for {template.key}")
     pager = _Pager(session, draft, paginator)
     result = FetchResult(template.key, paginator)
-    bodies, token, seen = [], None, set()
+    bodies, token, seen = [], pager.starting_token, set()
     while True:
         wanted = None if max_items is None else max_items - result.items
         limit = page_size

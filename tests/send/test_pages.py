@@ -18,6 +18,7 @@ from workbench.core.sandbox.server import SandboxServer
 from workbench.core.send.pages import NotPaginated, PagingInputError, fetch_all_pages, merge
 from workbench.core.send.service import SendService
 from workbench.core.send.workspace import Workspace
+from tests.helpers.sandbox_state import client, forget_moto_apps
 
 NUMBERS, OPTED_OUT, APPS = 1030, 1010, 1003
 COUNTRIES = ("GB", "DE", "FR", "AU")
@@ -27,15 +28,10 @@ COUNTRIES = ("GB", "DE", "FR", "AU")
 def sandbox():
     """A sandbox with 1,030 phone numbers, 1,010 opted-out numbers and 1,003 apps (made through
     its API by botocore clients, several at a time)."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sandbox"))
-    from sandbox_helpers import make_client
-
+    forget_moto_apps()
     with SandboxServer() as server:
-        sms = make_client(server.url, "pinpoint-sms-voice-v2")
-        pinpoint = make_client(server.url, "pinpoint")
+        sms = client(server.url, "pinpoint-sms-voice-v2")
+        pinpoint = client(server.url, "pinpoint")
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(lambda i: sms.request_phone_number(
                 IsoCountryCode=COUNTRIES[i % 4], MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"],
@@ -93,13 +89,7 @@ def test_every_item_comes_once_in_order_whatever_the_page_size(session, draft, k
 
 
 def test_pages_go_the_same_way_as_botocore_s_own_paginator(session, sandbox):
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sandbox"))
-    from sandbox_helpers import make_client
-
-    theirs = make_client(sandbox.url, "pinpoint-sms-voice-v2").get_paginator("describe_phone_numbers") \
+    theirs = client(sandbox.url, "pinpoint-sms-voice-v2").get_paginator("describe_phone_numbers") \
         .paginate(PaginationConfig={"PageSize": 47}).build_full_result()
     ours = fetch_all_pages(session, NUMBERS_DRAFT, page_size=47)
     assert _ids(ours.merged["PhoneNumbers"], "PhoneNumberId") == _ids(theirs["PhoneNumbers"], "PhoneNumberId")

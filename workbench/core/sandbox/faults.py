@@ -10,6 +10,8 @@ answer, or a fault as AWS (or the network on the way) produces it.
     drop           the connection closed with no answer at all
     drip           the answer (the rule's, or the sandbox's own) sent a few bytes at a time
     clock_skew     the signature refused as expired, the Date header `seconds` off the real time
+    deny           IAM's "not authorized to perform" for the request's action and resource (a
+                   policy that lacks chosen actions, without switching a whole policy on)
 
 Every answer a scenario touched carries `x-workbench-scenario: NAME/RULE (KIND)`; a send's
 `--json` shows it as `scenario`.
@@ -26,7 +28,7 @@ from email.utils import formatdate
 from workbench.core.sandbox.aws_errors import AwsError
 
 SCENARIO_HEADER = "x-workbench-scenario"
-KINDS = ("latency", "throttle", "server_error", "drop", "drip", "clock_skew")
+KINDS = ("latency", "throttle", "server_error", "drop", "drip", "clock_skew", "deny")
 MAX_SECONDS = 600.0  # the longest latency or skew a rule may ask for
 DRIP_CHUNK = 16  # bytes per write of a drip
 
@@ -44,6 +46,15 @@ def server_error(api: str | None, status: int) -> AwsError:
         code = "InternalServerException" if api == "pinpoint-sms-voice-v2" else "InternalServerErrorException"
         return AwsError(500, code, "Internal server error")
     return AwsError(status, "InternalFailure", "The request processing has failed because of an unknown error.")
+
+
+def denied_error(route) -> AwsError:
+    """What the tutorial policy answers for an action it lacks, for this request's action."""
+    from workbench.core.sandbox import aws_errors, policy
+
+    if route.api is None or route.operation is None:
+        return aws_errors.access_denied(policy.principal_arn(), "unknown:UnknownOperation", "*")
+    return aws_errors.access_denied(policy.principal_arn(), policy.request_action(route), policy.request_resource(route))
 
 
 def clock_skew_error(seconds: float) -> tuple[AwsError, float]:

@@ -13,7 +13,7 @@ does (`answer`, `fault`), read from plain data with every mistake located
      "fault": {"kind": "throttle", "rate": 0.5},               (faults.py: latency seconds,
                                                                 throttle rate, server_error status,
                                                                 drop, drip bytes_per_second,
-                                                                clock_skew seconds)
+                                                                clock_skew seconds, deny)
      "times": 1}                                               (only the first N matches)
 """
 
@@ -33,7 +33,7 @@ MATCH_KEYS = ("api", "operation", "method", "path", "query", "body")
 ANSWER_KEYS = ("status", "headers", "body")
 MAX_SKEW = 7 * 24 * 3600.0  # a clock this far off (either way) is the furthest a scenario reproduces
 FAULT_FIELDS = {"latency": {"seconds"}, "throttle": {"rate"}, "server_error": {"status"}, "drop": set(),
-                "drip": {"bytes_per_second"}, "clock_skew": {"seconds"}}
+                "drip": {"bytes_per_second"}, "clock_skew": {"seconds"}, "deny": set()}
 
 
 class ScenarioError(WorkbenchError):

@@ -233,6 +233,8 @@ def intercept(handler, config, arrived, route) -> bool:
         error, date = faults.throttling_error(route.api), None
     elif kind == "server_error":
         error, date = faults.server_error(route.api, fault["status"]), None
+    elif kind == "deny":
+        error, date = faults.denied_error(route), None
     elif kind == "clock_skew":
         error, date = faults.clock_skew_error(fault["seconds"])
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.cli.context import BadArgument, CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels
 
@@ -26,21 +26,26 @@ def add_arguments(parser) -> None:
     parser.add_argument("--page-size", type=int, metavar="N", help="with --all-pages: ask for N items per page")
 
 
-def check_arguments(args) -> None:
-    """--max-items/--page-size need --all-pages; --all-pages goes without what sends one request."""
+def usage_error(args, ctx: CliContext, message: str) -> ExitStatus:
+    """A wrong combination of arguments, said as argparse says its own (exit status 2)."""
+    from workbench.cli import _usage_error
+
+    parser = args._parser
+    _usage_error(ctx, f"{parser.format_usage()}{parser.prog}: error: {message}\n", as_json=bool(getattr(args, "json", False)))
+    return ExitStatus.USAGE
+
+
+def misuse(args) -> str | None:
+    """What is wrong with the --all-pages options as given (None: nothing)."""
     if not args.all_pages:
         for name, flag in (("max_items", "--max-items"), ("page_size", "--page-size")):
             if getattr(args, name) is not None:
-                args._parser.error(f"{flag} goes with --all-pages")
-        return
+                return f"{flag} goes with --all-pages"
+        return None
     for name, flag in REFUSED_WITH_ALL_PAGES:
         if getattr(args, name, None):
-            args._parser.error(f"{flag} cannot go with --all-pages (each page is in the history: "
-                               "`history show ID` shows them)")
-    for name, flag in (("max_items", "--max-items"), ("page_size", "--page-size")):
-        value = getattr(args, name)
-        if value is not None and value < 1:
-            raise BadArgument(f"{flag} must be 1 or more (got {value})", flag=flag, value=str(value))
+            return f"{flag} cannot go with --all-pages (each page is in the history: `history show ID --page N` shows one)"
+    return None
 
 
 def fetch(draft, args, ctx: CliContext) -> ExitStatus:
@@ -49,7 +54,6 @@ def fetch(draft, args, ctx: CliContext) -> ExitStatus:
     from workbench.core.send import transport
     from workbench.core.send.pages import fetch_all_pages
 
-    check_arguments(args)
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
                                     deadline=args.deadline, environ=ctx.environ)
 

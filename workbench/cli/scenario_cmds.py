@@ -55,7 +55,9 @@ def _load(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.sandbox import scenarios
 
     if not args.files and not args.history:
-        args._parser.error("name at least one FILE (or --history ID)")
+        from workbench.cli.fetch_pages import usage_error
+
+        return usage_error(args, ctx, "name at least one FILE (or --history ID)")
     new = [read_scenario_file(scenarios.resolve(name)) for name in args.files]  # every file checked before any is kept
     if args.history:
         from workbench.core.send.history import HistoryStore

@@ -76,7 +76,9 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
         variables=tuple(parse_vars(args.var).items()),
         body=read_body(args, template, ctx) if args.body else None,
     )
-    fetch_pages.check_arguments(args)
+    wrong = fetch_pages.misuse(args)
+    if wrong:
+        return fetch_pages.usage_error(args, ctx, wrong)
     if args.all_pages:
         return fetch_pages.fetch(draft, args, ctx)
     return send_draft(draft, args, ctx)

@@ -119,4 +119,4 @@ def test_library_pane_keeps_search_and_selection_when_badges_arrive(qtbot):
     pane.set_entries(ENTRIES)  # the same operations, now with their sandbox badges
     assert pane.search.text() == "get apps"
     current = pane.tree.currentIndex()
-    assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox"
+    assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox pages"

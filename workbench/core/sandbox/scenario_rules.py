@@ -85,8 +85,10 @@ class Rule:
 
     def summary(self) -> str:
         what = {"answer": f"answer {self.answer.status}" if self.answer else "answer"}.get(self.kind, self.kind)
-        if self.fault and self.fault["kind"] == "throttle":
-            what += f" at rate {self.fault.get('rate', 1)}"
+        detail = {"throttle": ("rate", " at rate {}"), "latency": ("seconds", " {} s"), "clock_skew": ("seconds", " {} s"),
+                  "server_error": ("status", " {}"), "drip": ("bytes_per_second", " at {} bytes/s")}.get(self.kind)
+        if detail and self.fault:
+            what += detail[1].format(self.fault.get(detail[0]))
         if self.fault and self.answer is not None:
             what += f", then answer {self.answer.status}"
         def shown(value) -> str:

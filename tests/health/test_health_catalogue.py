@@ -13,7 +13,7 @@ from workbench.core import diagnose
 from workbench.core.health import rules_email, rules_pinpoint, rules_sms
 from workbench.core.health.model import HealthCatalogueError, catalogue, read_catalogue
 from workbench.core.health.policy import policy_actions, required_policy
-from workbench.core.health.rules import iam_action
+from workbench.core.health.answers import iam_action
 
 READ_ONLY = re.compile(r"^(Get|List|Describe)")
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 
 from workbench.cli.context import CliContext, ExitStatus
-from workbench.cli.diagnose_cmds import print_diagnoses
+from workbench.cli.diagnose_cmds import print_diagnoses, print_unsent
 from workbench.cli.interrupt import interrupt_cancels
+from workbench.cli.library_cmds import print_problems
+from workbench.cli.output import print_notes
 
 REFUSED_WITH_ALL_PAGES = (("dry_run", "--dry-run"), ("save", "--save"), ("save_global", "--save-global"),
                           ("inspect", "--inspect"))
@@ -49,39 +51,41 @@ def misuse(args) -> str | None:
 
 
 def fetch(draft, args, ctx: CliContext) -> ExitStatus:
-    from workbench.cli.send_cmds import ask, phase_printer, send_service, show_plan, show_unsent
     from workbench.core.common.cancel import CancelToken
     from workbench.core.send import transport
     from workbench.core.send.pages import fetch_all_pages
+    from workbench.core.send.service import SendService
+    from workbench.core.send.workspace import Workspace
 
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
                                     deadline=args.deadline, environ=ctx.environ)
 
-    def on_plan(plan) -> bool:
+    def on_plan(plan) -> bool:  # paginated operations read: production asks nothing of them
         ctx.hide(session.hidden)
         if not args.json:
-            show_plan(ctx, plan)
-        return args.yes or (plan.needs_confirmation and ask(ctx, plan))
+            print_problems(ctx, plan.problems)
+            print_notes(ctx, plan.notes)
+        return args.yes
 
     def on_page(progress) -> None:
         if args.progress:
             ctx.err(f"... page {progress.pages}: {progress.items} items so far")
 
-    service = send_service(ctx)
+    service = SendService(Workspace.from_environ(ctx.environ))
     for warning in service.store_warnings():
         ctx.err(f"warning: {warning}")
     cancel = CancelToken()
     with interrupt_cancels(cancel), service.open(args.env, cancel=cancel) as session:
         result = fetch_all_pages(session, draft, page_size=args.page_size, max_items=args.max_items, on_plan=on_plan,
                                  on_page=on_page, cancel=cancel, options=options, allow_any_host=args.allow_any_host,
-                                 progress=phase_printer(ctx) if args.progress else None)
+                                 progress=_phases(ctx) if args.progress else None)
         service.workspace.close()
     ctx.hide(session.hidden)
     for warning in result.warnings:
         ctx.err(f"warning: {warning}")
     last = result.last_outcome
-    if result.error is not None and len(result.pages) == 1:  # nothing was sent at all: as `send` says it
-        return show_unsent(ctx, last, args)
+    if result.error is not None and len(result.pages) == 1:  # nothing was sent at all: said as `send` says it
+        return _unsent(ctx, last, args)
     _keep(result, args.output)
     failed = result.failed_page
     if args.json:
@@ -100,6 +104,29 @@ def fetch(draft, args, ctx: CliContext) -> ExitStatus:
                 + (f"; the next page starts at NextToken {result.next_token}" if result.next_token else ""))
         return ExitStatus.ERROR
     return ExitStatus.OK
+
+
+def _phases(ctx: CliContext):
+    """Each phase of a page's send, once, as it starts ("... waiting: host")."""
+    shown = []
+
+    def show(progress) -> None:
+        if not shown or shown[-1] != progress.phase:
+            shown.append(progress.phase)
+            ctx.err(f"... {progress.phase}" + (f": {progress.detail}" if progress.detail else ""))
+
+    return show
+
+
+def _unsent(ctx: CliContext, outcome, args) -> ExitStatus:
+    """Nothing was sent: why, and how to fix it (as `send` says it)."""
+    if args.json:
+        ctx.out_json({"error": outcome.error.to_dict(), "diagnoses": [d.to_dict() for d in outcome.diagnoses]})
+        return ExitStatus.ERROR
+    if not outcome.diagnoses:
+        raise outcome.error
+    print_unsent(ctx, outcome.error, list(outcome.diagnoses))
+    return ExitStatus.ERROR
 
 
 def _json(result) -> dict:

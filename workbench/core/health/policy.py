@@ -24,7 +24,7 @@ def _resource(action: str, region: str, account: str) -> str:
 
 def required_policy(region: str = "", account: str = "", calls=None) -> dict:
     """{"Version", "Statement": [...]}: every action the check's calls need, read-only."""
-    from workbench.core.health.rules import iam_action
+    from workbench.core.health.answers import iam_action
 
     by_prefix: dict[str, dict[str, set[str]]] = {}
     for spec in calls if calls is not None else catalogue().calls:

@@ -6,7 +6,7 @@ fitted to the date)."""
 from __future__ import annotations
 
 from workbench.core.health.model import Evidence, Finding, finding
-from workbench.core.health.rules import denied
+from workbench.core.health.answers import denied
 
 
 def _migration(operation: str) -> str:

@@ -83,7 +83,7 @@ class BundleDialog(QDialog):
     def reproduce(self) -> None:
         from workbench.core.interop.scenario_files import scenario_from_bundle
         from workbench.core.sandbox import scenarios
-        from workbench.ui.support_tools import scenarios_directory
+        from workbench.ui.support_services import scenarios_directory
 
         data, path, directory = self.data, self.path, scenarios_directory(self.controller)
 

@@ -20,7 +20,7 @@ COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
 def run_check(controller, environment: str):
     """The work of one check, for a worker: fn(cancel, progress) -> HealthReport."""
     from workbench.core.health import run_health
-    from workbench.ui.support_tools import send_service
+    from workbench.ui.support_services import send_service
 
     service = send_service(controller)
 
@@ -131,7 +131,7 @@ class HealthView(QDialog):
         self.progress.setValue(step.done)
 
     def _done(self, report) -> None:
-        from workbench.ui.support_tools import history_changed
+        from workbench.ui.support_services import history_changed
 
         self._busy(False)
         self.report = report

@@ -97,7 +97,7 @@ class FetchPagesView(QDialog):
 
     def start(self) -> None:
         from workbench.core.send.pages import fetch_all_pages
-        from workbench.ui.support_tools import send_service
+        from workbench.ui.support_services import send_service
 
         service, draft, environment = send_service(self.controller), self.draft, self.environment
         page_size, max_items = self.page_size.value() or None, self.max_items.value() or None
@@ -134,7 +134,7 @@ class FetchPagesView(QDialog):
         self.status.setText(f"Fetching… {step.text()}")
 
     def _done(self, result) -> None:
-        from workbench.ui.support_tools import history_changed
+        from workbench.ui.support_services import history_changed
 
         self._busy(False)
         self.result = result

@@ -55,7 +55,7 @@ class ScenariosModel(QAbstractTableModel):
 class ScenariosDialog(QDialog):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
-        from workbench.ui.support_tools import scenarios_directory
+        from workbench.ui.support_services import scenarios_directory
 
         self.controller = controller
         self.directory = scenarios_directory(controller)

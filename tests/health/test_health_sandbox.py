@@ -37,6 +37,7 @@ def sandbox():
     forget_moto_apps()
     with SandboxServer() as server:
         yield server
+    forget_moto_apps()
 
 
 @pytest.fixture

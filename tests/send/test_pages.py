@@ -41,6 +41,7 @@ def sandbox():
             list(pool.map(lambda i: pinpoint.create_app(CreateApplicationRequest={"Name": f"app-{i:04d}"}),
                           range(APPS)))
         yield server
+    forget_moto_apps()  # moto's apps are process-wide: later tests list their own
 
 
 @pytest.fixture
@@ -170,7 +171,7 @@ def test_a_page_that_fails_stops_the_fetch_and_is_kept_with_its_diagnosis(sessio
 def test_bad_input_is_refused_before_anything_is_sent(session):
     with pytest.raises(NotPaginated, match="pinpoint:CreateApp is not paginated"):
         fetch_all_pages(session, RequestDraft(operation="pinpoint:CreateApp", body='{"Name": "x"}'))
-    with pytest.raises(PagingInputError, match="--page-size must be 1 or more"):
+    with pytest.raises(PagingInputError, match="the page size must be 1 or more"):
         fetch_all_pages(session, NUMBERS_DRAFT, page_size=0)
     with pytest.raises(PagingInputError, match="MaxResults is at most 100"):
         fetch_all_pages(session, NUMBERS_DRAFT, page_size=1000)

@@ -42,7 +42,9 @@ def test_what_all_pages_refuses(run_cli):
     dry = run_cli("send", "GetApps", "--all-pages", "--dry-run")
     assert dry.status == 2 and "--dry-run cannot go with --all-pages" in dry.stderr
     zero = run_cli("send", "GetApps", "--all-pages", "--page-size", "0", "--json")
-    assert zero.status == 1 and "--page-size must be 1 or more" in zero.json["error"]["message"]
+    assert zero.status == 2 and zero.json["error"]["message"] == "--page-size must be 1 or more (got 0)"
+    too_big = run_cli("send", "DescribePhoneNumbers", "--all-pages", "--page-size", "500", "--json")
+    assert too_big.status == 1 and "MaxResults is at most 100" in too_big.json["error"]["message"]
     listed = run_cli("library", "list", "--api", "pinpoint-email", "--json").json
     assert next(o for o in listed if o["operation"] == "ListEmailIdentities")["paginated"] is True
     assert "[pages]" in run_cli("library", "list", "--api", "pinpoint").stdout

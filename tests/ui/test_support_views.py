@@ -38,6 +38,7 @@ def window(open_window, tmp_path, shared):
     window = open_window(make_context(tmp_path, server.url, PINPOINT_WORKBENCH_DATA_DIR=str(base)))
     yield window
     scenarios.clear(server.data_dir)
+    forget_moto_apps()
 
 
 def trigger(window, name: str) -> None:

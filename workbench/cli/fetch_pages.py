@@ -47,6 +47,9 @@ def misuse(args) -> str | None:
     for name, flag in REFUSED_WITH_ALL_PAGES:
         if getattr(args, name, None):
             return f"{flag} cannot go with --all-pages (each page is in the history: `history show ID --page N` shows one)"
+    for name, flag in (("max_items", "--max-items"), ("page_size", "--page-size")):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
+            return f"{flag} must be 1 or more (got {getattr(args, name)})"
     return None
 
 

@@ -130,7 +130,7 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"  {group}")
             for name in sorted(names):
                 template = library.get(api, name)
-                mark = (" [sandbox]" if template.key in served else "") + (" [pages]" if template.key in paged else "")
+                mark = (" [pages]" if template.key in paged else "") + (" [sandbox]" if template.key in served else "")
                 ctx.out(f"    {name:<48} {template.method:<6}{mark}{status_mark(template.lifecycle_status)}")
     if any(library.get(api, name).lifecycle_status == "unclear" for api, groups in tree.items() for names in groups.values() for name in names):
         ctx.out(f"\n[{LABELS['unclear']}]: AWS has not said whether it continues after Pinpoint's end of support on "

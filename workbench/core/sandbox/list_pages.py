@@ -1,7 +1,8 @@
 """Pages for the list answers moto gives whole: GetApps (and any other paginated operation
 moto serves) answered one page at a time, as AWS does, from the `page-size` and `token`
-query parameters (the model's PageSize and Token). Without a page size the answer stays
-whole, as moto gives it. A token the sandbox did not give is refused like AWS refuses one."""
+query parameters (the model's PageSize and Token). Without a page size and a token of its
+own the answer stays whole, as moto gives it (so a token pasted from elsewhere gets what it
+always got); a page size that is not a positive number is refused as AWS refuses it."""
 
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ def _wire_names(api: str, operation: str, members) -> list[str | None]:
     return [shape.members[m].serialization.get("name", m) if m and m in shape.members else None for m in members]
 
 
-def _read_token(token: str) -> int:
+def _read_token(token: str) -> int | None:
+    """The offset a token this sandbox gave stands for; None for any other token."""
     try:
         text = base64.urlsafe_b64decode(token.encode()).decode()
     except (ValueError, UnicodeDecodeError):
-        text = ""
+        return None
     if not text.startswith("offset:") or not text[7:].isdigit() or len(text) > 40:
-        raise AwsError(400, "BadRequestException", "The token is not valid.")
+        return None
     return int(text[7:])
 
 
@@ -39,7 +41,8 @@ def page(api: str | None, operation: str | None, raw_target: str, data: bytes) -
     token_name, size_name = _wire_names(api, operation, (paginator.input_token[0], paginator.limit_key))
     query = parse_qs(urlsplit(raw_target).query)
     size, token = query.get(size_name, [None])[0], query.get(token_name, [None])[0]
-    if not size and not token:
+    start = _read_token(token) if token else 0
+    if not size and not start:
         return data
     try:
         body = json.loads(data)
@@ -48,7 +51,7 @@ def page(api: str | None, operation: str | None, raw_target: str, data: bytes) -
     items = body.get(paginator.result_keys[0]) if isinstance(body, dict) else None
     if not isinstance(items, list):
         return data
-    start = _read_token(token) if token else 0
+    start = start or 0
     if size is not None and not (size.isdigit() and int(size) > 0):
         raise AwsError(400, "BadRequestException", f"The page size {size!r} is not a positive number.")
     end = start + int(size) if size else len(items)

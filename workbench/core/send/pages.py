@@ -270,12 +270,12 @@ def fetch_all_pages(
     paginator = paginator_for(template.api, template.operation)
     if paginator is None:
         raise NotPaginated(operation=template.key)
-    for name, value in (("--page-size", page_size), ("--max-items", max_items)):
+    for name, value in (("the page size", page_size), ("the most items", max_items)):
         if value is not None and value < 1:
             raise PagingInputError(detail=f"{name} must be 1 or more (got {value})")
     maximum = _limit_maximum(paginator)
     if page_size is not None and maximum is not None and page_size > maximum:
-        raise PagingInputError(detail=f"--page-size {page_size}: {paginator.limit_key} is at most {maximum} for {template.key}")
+        raise PagingInputError(detail=f"a page size of {page_size}: {paginator.limit_key} is at most {maximum} for {template.key}")
     pager = _Pager(session, draft, paginator)
     result = FetchResult(template.key, paginator)
     bodies, token, seen = [], pager.starting_token, set()

@@ -83,7 +83,8 @@ def _once(session, spec: CallSpec, draft, cancel) -> CallResult:
         result.pages, result.history_id = (1, outcome.history_id) if outcome.exchange is not None else (0, None)
         body = None
     result.elapsed_ms = (time.perf_counter() - started) * 1000
-    result.diagnoses = tuple(d.id for d in outcome.diagnoses)
+    if outcome.error is not None or outcome.exchange.response is None or not outcome.exchange.response.ok:
+        result.diagnoses = tuple(d.id for d in outcome.diagnoses)  # worked out only for what went wrong
     if outcome.error is not None:  # not signed: the API is not offered here, no credentials...
         result.error, result.pages = {"code": outcome.error.code, "message": str(outcome.error)}, 0
         return result

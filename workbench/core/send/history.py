@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from workbench.core.common import safe_json
 from workbench.core.request.drafts import RequestDraft
@@ -146,6 +146,12 @@ def _secret_values_of(plan) -> set[str]:
     return secret_values(plan.prepared.rendered.variables, plan.environment.secret_variables)
 
 
+def _redacted_bytes(body: bytes, hidden: set[str]) -> bytes:
+    if not body or not hidden:
+        return body
+    return redact(body.decode("utf-8", errors="surrogateescape"), hidden).encode("utf-8", errors="surrogateescape")
+
+
 class HistoryStore:
     """The history file. Thread-safe (one connection per store, used under a lock); several
     processes may write at once (SQLite WAL)."""
@@ -181,19 +187,22 @@ class HistoryStore:
 
     # ---- writing
 
-    def record(self, plan, exchange) -> int:
-        """Keep one send (a SendPlan and the Exchange `run_plan` returned); returns its id."""
+    def record(self, plan, exchange, hidden: Iterable[str] | None = None) -> int:
+        """Keep one send (a SendPlan and the Exchange `run_plan` returned); returns its id.
+
+        `hidden`: secret values to mask wherever they appear (URL, draft, error, inspection,
+        response headers and body); the plan's secret variables are always among them."""
         from workbench.core.send.signing import redact_headers
 
+        hidden = set(hidden or ()) | _secret_values_of(plan)
         inspection = exchange.inspection
         response = exchange.response
         body, truncated, headers = b"", False, None
         if response is not None:
-            body = response.body[: self.entry_body_cap]
+            body = _redacted_bytes(response.body[: self.entry_body_cap], hidden)
             truncated = response.truncated or len(response.body) > self.entry_body_cap
-            headers = json.dumps(redact_headers(response.headers))
+            headers = redact(json.dumps(redact_headers(response.headers)), hidden)
         error = exchange.error.to_dict() | {"type": type(exchange.error).__name__} if exchange.error else None
-        hidden = _secret_values_of(plan)  # secret variables that landed in the URL, a header or the draft
         row = (
             time.time(), exchange.environment, plan.region, exchange.operation or plan.operation,
             inspection.method, redact(inspection.url, hidden), redact(json.dumps(plan.draft.to_dict(), sort_keys=True), hidden),
@@ -234,8 +243,8 @@ class HistoryStore:
     def record_fetch(self, plan, exchange, pages, hidden=()) -> int:
         """Keep a multi-page fetch as one entry (`exchange`: the first page's request with the
         merged result, or the failing page's answer) and its `pages`; returns the entry's id."""
-        entry_id = self.record(plan, exchange)
         hidden = set(hidden) | _secret_values_of(plan)
+        entry_id = self.record(plan, exchange, hidden=hidden)
         with self._lock, _failing_as(self.path):
             _record_pages(self._db, entry_id, pages, hidden)
         return entry_id
@@ -313,7 +322,7 @@ def _record_pages(db, entry_id: int, pages, hidden) -> None:
             budget -= len(body)
             truncated = response.truncated or len(response.body) > len(body)
             headers = redact(json.dumps(redact_headers(response.headers)), hidden)
-            body = redact(body.decode("utf-8", errors="replace"), hidden).encode("utf-8")
+            body = _redacted_bytes(body, hidden)
         error = exchange.error if exchange is not None else page.outcome.error
         error = redact(json.dumps(error.to_dict() | {"type": type(error).__name__}), hidden) if error else None
         rows.append((entry_id, page.number, redact(inspection.get("url", ""), hidden),

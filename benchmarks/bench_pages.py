@@ -91,27 +91,32 @@ def main() -> None:
         environ = {"XDG_CONFIG_HOME": f"{home}/c", "XDG_DATA_HOME": f"{home}/d", "HOME": home,
                    "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
         workspace = Workspace.from_environ(environ, sandbox_url=lambda: server.url)
-        with SendService(workspace).open("sandbox") as session:
-            numbers_draft = RequestDraft(operation="pinpoint-sms-voice-v2:DescribePhoneNumbers")
-            apps_draft = RequestDraft(operation="pinpoint:GetApps")
-            cases = {
-                "DescribePhoneNumbers": (NUMBERS, {
-                    "botocore": lambda: sms.get_paginator("describe_phone_numbers").paginate(
-                        PaginationConfig={"PageSize": PAGE}).build_full_result(),
-                    "workbench": lambda: fetch_all_pages(session, numbers_draft, page_size=PAGE)}),
-                "GetApps": (apps_total, {
-                    "botocore": lambda: apps_paginator(pinpoint).paginate(PaginationConfig={"PageSize": PAGE}).build_full_result(),
-                    "workbench": lambda: fetch_all_pages(session, apps_draft, page_size=PAGE)}),
-            }
-            for name, (items, ways) in cases.items():
-                for work in ways.values():  # warm up: connections, models, templates
-                    work()
-                times = {way: [] for way in ways}
-                order = list(ways)
-                for round_ in range(ROUNDS):
-                    for way in order[round_ % 2:] + order[:round_ % 2]:
-                        times[way].append(timed(ways[way]))
-                report(name, items, times)
+        service = SendService(workspace)
+
+        def fetch(draft):  # one session per fetch, as `send --all-pages` opens one per command
+            with service.open("sandbox") as session:
+                return fetch_all_pages(session, draft, page_size=PAGE)
+
+        numbers_draft = RequestDraft(operation="pinpoint-sms-voice-v2:DescribePhoneNumbers")
+        apps_draft = RequestDraft(operation="pinpoint:GetApps")
+        cases = {
+            "DescribePhoneNumbers": (NUMBERS, {
+                "botocore": lambda: sms.get_paginator("describe_phone_numbers").paginate(
+                    PaginationConfig={"PageSize": PAGE}).build_full_result(),
+                "workbench": lambda: fetch(numbers_draft)}),
+            "GetApps": (apps_total, {
+                "botocore": lambda: apps_paginator(pinpoint).paginate(PaginationConfig={"PageSize": PAGE}).build_full_result(),
+                "workbench": lambda: fetch(apps_draft)}),
+        }
+        for name, (items, ways) in cases.items():
+            for work in ways.values():  # warm up: connections, models, templates
+                work()
+            times = {way: [] for way in ways}
+            order = list(ways)
+            for round_ in range(ROUNDS):
+                for way in order[round_ % 2:] + order[:round_ % 2]:
+                    times[way].append(timed(ways[way]))
+            report(name, items, times)
         workspace.close()
 
 

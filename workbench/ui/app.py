@@ -31,7 +31,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--theme", choices=("light", "dark", "system"),
                         help="light or dark (default: the preference, else the system's)")
     parser.add_argument("--scale", type=_scale, help="with --screenshot: device pixel ratio, e.g. 2 for 200%%")
-    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare"),
+    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare", "health", "pages",
+                                             "scenarios"),
                         help="with --screenshot: render this view instead of the main window")
     parser.add_argument("--tutorial", metavar="NAME", help="with --screenshot: the lesson view of this tutorial")
     parser.add_argument("--step", type=int, metavar="N",

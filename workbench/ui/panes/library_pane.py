@@ -42,12 +42,14 @@ class LibraryPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Method and badges as wide as what the rows shown need (a search for GetApp has no
-        # "sandbox" badge to make room for): the names get the rest.
+        # The names get the room: the method as wide as the rows shown need, the badges at
+        # most "EOS sandbox" wide (more badges are elided there, all of them on hover and in
+        # the documentation below).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 12)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("GET") + 12)
-        self.tree.setIndentation(max(12, self.fontMetrics().horizontalAdvance("M") + 2))
+        self.tree.setIndentation(max(12, self.fontMetrics().horizontalAdvance("M")))
         self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)

@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS sends (
 );
 CREATE INDEX IF NOT EXISTS sends_by_environment ON sends (environment, id);
 CREATE INDEX IF NOT EXISTS sends_by_operation ON sends (operation, id);
-CREATE INDEX IF NOT EXISTS sends_by_status ON sends (status, id);
+CREATE INDEX IF NOT EXISTS sends_by_status_class ON sends (COALESCE(status / 100, 0), id);
 -- running totals, kept by the triggers in the same transaction as the row they count
 CREATE TABLE IF NOT EXISTS totals (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -76,7 +76,7 @@ CREATE TRIGGER IF NOT EXISTS sends_uncounted AFTER DELETE ON sends BEGIN
 END;
 """
 _DAMAGED_FILE = ("file is not a database", "malformed", "not a database")
-STATUS_CLASSES = {"2xx": (200, 299), "3xx": (300, 399), "4xx": (400, 499), "5xx": (500, 599)}
+STATUS_CLASSES = {"2xx": 2, "3xx": 3, "4xx": 4, "5xx": 5, "no response": 0}  # COALESCE(status / 100, 0)
 
 
 class HistoryEntryNotFound(WorkbenchError):
@@ -194,6 +194,7 @@ class HistoryStore:
         db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a kept send survives a killed process; fsync at checkpoints
             _create_schema(db)
         except BaseException:
             db.close()
@@ -299,12 +300,9 @@ class HistoryStore:
         if operation is not None:
             where.append("operation = ?")
             params.append(operation)
-        if status_class == "no response":
-            where.append("status IS NULL")
-        elif status_class is not None:
-            low, high = STATUS_CLASSES[status_class]
-            where.append("status BETWEEN ? AND ?")
-            params += [low, high]
+        if status_class is not None:  # as the index reads it
+            where.append("COALESCE(status / 100, 0) = ?")
+            params.append(STATUS_CLASSES[status_class])
         sql = f"SELECT {_COLUMNS} FROM sends {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id DESC LIMIT ?"
         params.append(max(0, min(limit, 2**31)))
         with self._lock, _failing_as(self.path):

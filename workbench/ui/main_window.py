@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(lambda *_: self._update_cancel())
         self.tabs.currentChanged.connect(lambda _: self._update_cancel())
         c.history_loaded.connect(self.history.model.set_rows)
+        c.history_more_loaded.connect(self.history.add_older)
+        self.history.more_requested.connect(c.load_more_history)
         c.history_opened.connect(self._history_opened)
         self.env_bar.selected.connect(c.select_environment)
         c.sandbox_starting.connect(self.env_bar.show_sandbox_starting)

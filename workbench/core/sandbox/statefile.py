@@ -21,20 +21,24 @@ LOG_FILE_NAME = "sandbox.log"
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    import platformdirs
-
     environ = os.environ if environ is None else environ
     runtime = environ.get("XDG_RUNTIME_DIR")
     if runtime:
         candidate = Path(runtime) / APP_NAME
     else:
+        import platformdirs  # only when the environment does not say (a start-up cost otherwise)
+
         with warnings.catch_warnings():  # platformdirs warns when it falls back to /tmp
             warnings.simplefilter("ignore")
             candidate = Path(platformdirs.user_runtime_dir(APP_NAME))
     if _usable(candidate):
         return candidate
     cache = environ.get("XDG_CACHE_HOME")
-    return (Path(cache) / APP_NAME if cache else Path(platformdirs.user_cache_dir(APP_NAME)))
+    if cache:
+        return Path(cache) / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def _usable(directory: Path) -> bool:

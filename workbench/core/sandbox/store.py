@@ -21,15 +21,18 @@ import logging
 import os
 import pickle
 import shutil
-import sqlite3
 import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from workbench.core.common import paths
-from workbench.core.sandbox.state_tree import Node, StateTree
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from workbench.core.sandbox.state_tree import Node, StateTree
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,9 @@ def reset_data(directory: Path) -> bool:
     return existed
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path) -> "sqlite3.Connection":
+    import sqlite3
+
     db = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=WAL")
@@ -84,7 +89,7 @@ class SandboxStore:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.lock = threading.RLock()
         self._tree = self._open()
-        self.state: Node = self._tree.root
+        self.state: "Node" = self._tree.root
         self.clock_offset = 0.0  # seconds the sandbox's clock runs ahead (advance_clock)
 
     def now(self) -> float:
@@ -95,7 +100,11 @@ class SandboxStore:
     def events_path(self) -> Path:
         return self.directory / EVENTS_FILE
 
-    def _open(self) -> StateTree:
+    def _open(self) -> "StateTree":
+        import sqlite3  # here, not at the top: the command line imports this module for its paths
+
+        from workbench.core.sandbox.state_tree import StateTree
+
         path = self.directory / STATE_FILE
         try:
             tree = StateTree(_connect(path))
@@ -110,7 +119,7 @@ class SandboxStore:
         self._migrate(tree)
         return tree
 
-    def _migrate(self, tree: StateTree) -> None:
+    def _migrate(self, tree: "StateTree") -> None:
         """Read an older version's state.json into an empty database, once."""
         legacy = self.directory / LEGACY_STATE_FILE
         if not legacy.exists() or not tree.empty():

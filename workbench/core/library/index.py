@@ -61,7 +61,10 @@ def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
 
 def search_keys(entries, query: str) -> set[str] | None:
     """Keys of the entries where every word of `query` appears; None = no filter."""
-    words = query.lower().split()
+    words = sorted(set(query.lower().split()), key=len, reverse=True)  # the longest word narrows most
     if not words:
         return None
-    return {e.key for e in entries if all(w in e.haystack for w in words)}
+    found = [e for e in entries if words[0] in e.haystack]
+    for word in words[1:]:
+        found = [e for e in found if word in e.haystack]
+    return {e.key for e in found}

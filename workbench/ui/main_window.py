@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
-        from workbench.ui.window_extras import install
-
-        self.extras = install(self)  # environments, sandbox, palette, preferences, welcome (part 2)
+        self._extras = None  # installed by start(), after the first paint (or when first asked for)
 
     # ---- setup
 
@@ -146,8 +144,20 @@ class MainWindow(QMainWindow):
         self.history.reopen_requested.connect(c.open_history)
         self.sidebar.currentChanged.connect(lambda i: c.reload_history() if self.sidebar.widget(i) is self.history else None)
 
+    @property
+    def extras(self):
+        """Environments, sandbox, palette, preferences, welcome (window_extras): installed when
+        the window starts, after its first paint, or when something asks for them first."""
+        if self._extras is None:
+            from workbench.ui.window_extras import install
+
+            self._extras = install(self)
+        return self._extras
+
     def start(self) -> None:
-        """Load the library, environments, history and saved tabs (in workers)."""
+        """Install the extras, then load the library, environments, history and saved tabs (in
+        workers)."""
+        self.extras  # noqa: B018 - installs them
         self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
 
     def start_after_first_paint(self) -> None:

@@ -78,6 +78,12 @@ class Worker:
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:  # the signals' QObject is gone: the application is shutting down
+            pass
+
+    def _run(self) -> None:
+        try:
             kwargs = {"cancel": self.cancel_token}
             if self.wants_progress:
                 kwargs["progress"] = self.signals.progressed.emit

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 # The request tab (editors, response, inspect) is imported when the first tab opens, or
 # ahead of that in a worker: the window's first paint does not wait for it.
 REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched.start)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -162,14 +170,11 @@ class MainWindow(QMainWindow):
 
     def start_after_first_paint(self) -> None:
         """`start()` once the window has painted: the workers' imports then do not compete
-        with the first paint for the interpreter lock."""
-        self._starting = True
-
-    def event(self, event) -> bool:
-        if getattr(self, "_starting", False) and event.type() == event.Type.Paint:
-            self._starting = False
-            QTimer.singleShot(0, self.start)
-        return super().event(event)
+        with the first paint for the interpreter lock. (An event filter, removed at the first
+        paint: an `event()` override would route every later event of the window, each
+        repaint included, through Python.)"""
+        self._first_paint = _FirstPaint(self)
+        self.installEventFilter(self._first_paint)
 
     # ---- tabs
 

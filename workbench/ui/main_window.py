@@ -163,10 +163,11 @@ class MainWindow(QMainWindow):
         return self._extras
 
     def start(self) -> None:
-        """Install the extras, then load the library, environments, history and saved tabs (in
-        workers)."""
-        self.extras  # noqa: B018 - installs them
+        """Load the library, environments, history and saved tabs (in workers), and install the
+        extras meanwhile (their slots are connected before any worker's result is delivered:
+        results come back through this thread's event loop, after this returns)."""
         self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+        self.extras  # noqa: B018 - installs them
 
     def start_after_first_paint(self) -> None:
         """`start()` once the window has painted: the workers' imports then do not compete

@@ -159,7 +159,7 @@ class SendSession:
         """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
         try:
             with self.workspace.using("history") as history:
-                return history.record(plan, exchange)
+                return history.record(plan, exchange, hidden=self.hidden)  # echoed secrets masked in the kept body
         except WorkbenchError as exc:
             warnings.append(f"not kept in the history: {exc}")
             return None

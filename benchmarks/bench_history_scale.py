@@ -3,12 +3,14 @@ cost at N = 1 measured in the same run.
 
     .venv/bin/python benchmarks/bench_history_scale.py [LARGEST]
 
-For each N a fresh history file is filled with N entries like a real send's (copies of one
-recorded row, 250-byte body: 100k of them stay under the 32 MiB cap: the filling is not measured), then:
-  record   HistoryStore.record of a GetApp send with a 250-byte body     (median of 400)
+For each N a history file is filled with N entries like a real send's (copies of one
+recorded row, 250-byte body: 100k of them stay under the 32 MiB cap: the filling is not
+measured); then the measures below take turns over the N's (a load change on the shared
+machine hits every N alike):
+  record   HistoryStore.record of a GetApp send with a 250-byte body     (median of 300)
   list     the newest 200 (what the window loads)                      (median of 30)
   filter   the newest 50 of one status class ("4xx": one in 10 rows)  (median of 30)
-  open     get(id) of the oldest entry                                 (median of 50)
+  open     get(id) of the oldest entry                                 (median of 30)
 and "at the cap": N entries whose bodies fill the 32 MiB total, so every record is over it
 (trims come in batches: the median is a record without one, p95 shows the batch).
 Goal: every row flat (1.0x; the machine is shared, ratios move by +-0.3). Nothing is asserted.
@@ -60,30 +62,47 @@ def fill(path: Path, n: int, body_bytes: int) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as a history left by earlier sessions
 
 
-def timed(fn, repeats: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    samples.sort()
-    return statistics.median(samples) * 1000, samples[int(len(samples) * 0.95)] * 1000
+def sample(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
 
 
-def measure(directory: Path, n: int) -> dict:
+ROUNDS = 30  # samples of each measure; rounds go over every N in turn, so load changes hit all alike
+
+
+def measure_all(directory: Path, sizes) -> dict:
     send = a_send()
-    path = directory / "h.sqlite3"
-    fill(path, n, len(BODY))
-    with HistoryStore(path) as store:
+    stores, samples = {}, {n: {} for n in sizes}
+    for n in sizes:
+        fill(directory / f"h{n}.sqlite3", n, len(BODY))
+        fill(directory / f"capped{n}.sqlite3", n, TOTAL_CAP // n)  # the bodies fill the cap whatever n is
+        store = HistoryStore(directory / f"h{n}.sqlite3")
+        capped = HistoryStore(directory / f"capped{n}.sqlite3", entry_body_cap=TOTAL_CAP)
         oldest = store._db.execute("SELECT MIN(id) FROM sends").fetchone()[0]
-        results = {"list": timed(lambda: store.list(200), 30)[0],
-                   "filter": timed(lambda: store.list(50, status_class="4xx"), 30)[0],
-                   "open": timed(lambda: store.get(oldest), 50)[0]}
-        results["record"], results["record p95"] = timed(lambda: store.record(*send), 400)  # 100k: at the entry cap
-    capped = directory / "capped.sqlite3"
-    fill(capped, n, TOTAL_CAP // n)  # the bodies fill the cap whatever n is
-    with HistoryStore(capped, entry_body_cap=TOTAL_CAP) as store:
-        results["at the cap"], results["at the cap p95"] = timed(lambda: store.record(*send), 200)
+        stores[n] = (store, capped, oldest)
+    for _ in range(ROUNDS):  # reading first: at 100k, records reach the entry cap and trim the oldest
+        for n in sizes:
+            store, capped, oldest = stores[n]
+            for name, fn in (("list", lambda: store.list(200)), ("filter", lambda: store.list(50, status_class="4xx")),
+                             ("open", lambda: store.get(oldest))):
+                samples[n].setdefault(name, []).append(sample(fn))
+    for _ in range(ROUNDS * 10):
+        for n in sizes:
+            store, capped, _ = stores[n]
+            samples[n].setdefault("record", []).append(sample(lambda: store.record(*send)))
+            samples[n].setdefault("at the cap", []).append(sample(lambda: capped.record(*send)))
+    for store, capped, _ in stores.values():
+        store.close()
+        capped.close()
+    results = {}
+    for n in sizes:
+        results[n] = {}
+        for name, values in samples[n].items():
+            values.sort()
+            results[n][name] = statistics.median(values)
+            if name in ("record", "at the cap"):
+                results[n][f"{name} p95"] = values[int(len(values) * 0.95)]
     return results
 
 
@@ -91,11 +110,9 @@ def main() -> None:
     largest = int(sys.argv[1]) if len(sys.argv) > 1 else SIZES[-1]
     sizes = [n for n in SIZES if n <= largest]
     with tempfile.TemporaryDirectory() as tmp:
-        measure(Path(tmp), sizes[0])  # warm up: imports, caches
-    rows = {}
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            rows[n] = measure(Path(tmp), n)
+        measure_all(Path(tmp), sizes[:1])  # warm up: imports, caches
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = measure_all(Path(tmp), sizes)
     print("history, one file; medians in ms, and as a ratio to N = 1 (goal: flat)")
     print("(list and filter: to N = 1,000, the first N with a full page to return)\n")
     print(f"{'':<16}" + "".join(f"{f'N = {n:,}':>22}" for n in sizes))

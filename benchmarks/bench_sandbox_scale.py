@@ -3,11 +3,12 @@ as a ratio to its cost at N = 1 measured in the same run.
 
     .venv/bin/python benchmarks/bench_sandbox_scale.py [LARGEST]
 
-For each N, a fresh state directory is filled with N opted-out numbers (in one transaction:
-the filling is not measured), then, in process (the emulation's handlers, no HTTP):
-  write    PutOptedOutNumber, committed                       (median of 200)
+For each N, a state directory is filled with N opted-out numbers (in one transaction: the
+filling is not measured); then, in process (the emulation's handlers, no HTTP), the measures
+take turns over the N's (a load change on the shared machine hits every N alike):
+  write    PutOptedOutNumber, committed                       (median of 50)
   restart  open the state + the emulation + the first write    (median of 7 fresh opens)
-  page     DescribeOptedOutNumbers, 50 a page: the first page, and the last page (its
+  page     DescribeOptedOutNumbers, 50 a page: the first page, and the last 50 (their
            NextToken from one page of all the others)             (median of 50)
 Goal: every row flat (1.0x; the machine is shared, ratios move by +-0.3). Nothing is asserted.
 """
@@ -42,51 +43,56 @@ def fill(directory: Path, n: int) -> None:
     store.close()
 
 
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
+def sample(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
 
 
-def measure(directory: Path, n: int) -> dict:
-    fill(directory, n)
-    restarts = []
-    for i in range(7):
-        start = time.perf_counter()
-        store, sms = open_sms(directory)
-        sms.handle("PutOptedOutNumber", {"OptOutListName": "Default", "OptedOutNumber": f"+1425{i:07d}"})
-        restarts.append(time.perf_counter() - start)
+ROUNDS = 50  # rounds go over every N in turn, so a load change on the shared machine hits all alike
+
+
+def measure_all(directory: Path, sizes) -> dict:
+    samples = {n: {"write": [], "restart": [], "first page": [], "last page": []} for n in sizes}
+    opened, deep = {}, {}
+    for n in sizes:
+        fill(directory / str(n), n)
+        store, sms = open_sms(directory / str(n))
+        deep[n] = sms.handle("DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": max(1, n - 50)})
+        opened[n] = (store, sms)
+    counter = 0
+    for _ in range(ROUNDS):
+        for n in sizes:
+            store, sms = opened[n]
+            counter += 1
+            number = f"+1360{counter:07d}"
+            samples[n]["write"].append(sample(lambda: sms.handle(
+                "PutOptedOutNumber", {"OptOutListName": "Default", "OptedOutNumber": number})))
+            samples[n]["first page"].append(sample(lambda: sms.handle(
+                "DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": 50})))
+            token = deep[n].get("NextToken")
+            samples[n]["last page"].append(sample(lambda: sms.handle(
+                "DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": 50,
+                                            **({"NextToken": token} if token else {})})))
+    for store, _ in opened.values():
         store.close()
-    store, sms = open_sms(directory)
-    writes = []
-    for i in range(200):
-        start = time.perf_counter()
-        sms.handle("PutOptedOutNumber", {"OptOutListName": "Default", "OptedOutNumber": f"+1360{i:07d}"})
-        writes.append(time.perf_counter() - start)
-    size, total = 50, n + 7 + 200
-    deep = sms.handle("DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": total - size})
-    first, last = [], []
-    for _ in range(50):
-        start = time.perf_counter()
-        sms.handle("DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": size})
-        first.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        page = sms.handle("DescribeOptedOutNumbers", {"OptOutListName": "Default", "MaxResults": size,
-                                                      "NextToken": deep["NextToken"]})
-        last.append(time.perf_counter() - start)
-    assert len(page["OptedOutNumbers"]) == size and "NextToken" not in page
-    store.close()
-    return {"write": median_ms(writes), "restart": median_ms(restarts), "first page": median_ms(first),
-            "last page": median_ms(last)}
+    for round_ in range(7):
+        for n in sizes:
+            def restart():
+                store, sms = open_sms(directory / str(n))
+                sms.handle("PutOptedOutNumber", {"OptOutListName": "Default", "OptedOutNumber": f"+1425{round_:07d}"})
+                store.close()
+            samples[n]["restart"].append(sample(restart))
+    return {n: {name: statistics.median(values) for name, values in by_name.items()} for n, by_name in samples.items()}
 
 
 def main() -> None:
     largest = int(sys.argv[1]) if len(sys.argv) > 1 else SIZES[-1]
     sizes = [n for n in SIZES if n <= largest]
-    rows = {}
     with tempfile.TemporaryDirectory() as tmp:
-        measure(Path(tmp), sizes[0])  # warm up: imports, caches
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            rows[n] = measure(Path(tmp), n)
+        measure_all(Path(tmp), sizes[:1])  # warm up: imports, caches
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = measure_all(Path(tmp), sizes)
     base = rows[sizes[0]]
     print("sandbox state, in process; medians in ms, and as a ratio to N = 1 (goal: flat)\n")
     print(f"{'':<12}" + "".join(f"{f'N = {n:,}':>22}" for n in sizes))

@@ -20,14 +20,21 @@ _gc_lock = threading.Lock()
 _gc_pausers = 0
 
 
+BIG_GRAPH = 50_000  # tracked objects made under one pause past which they are frozen (a 10 MB JSON answer: ~80k)
+
+
 @contextlib.contextmanager
 def collector_paused():
     """For building a big object graph (a parsed 10 MB response is about a million objects):
-    no cyclic garbage collection meanwhile, so the collector does not walk a half-built
-    graph again and again while holding the interpreter lock (the UI thread would stall).
-    Nothing is frozen: what was built is collected as usual once it is dropped (a frozen
-    object's cycles would never be, and a freeze after every response grows the window
-    by what each send leaves in cycles)."""
+    no cyclic garbage collection meanwhile, so the collector does not walk a half-built graph
+    again and again while holding the interpreter lock (the UI thread would stall).
+
+    When the pause made more than BIG_GRAPH tracked objects, they go to the collector's
+    permanent generation (gc.freeze): otherwise the next three collections each walk all of
+    them, hundreds of milliseconds with the interpreter lock held. Reference counting still
+    frees them when the response is dropped (JSON has no cycles). A freeze also pins the
+    cycles alive at that moment that die later, so it is kept for big graphs: after a usual
+    response (nearly every send) nothing is frozen and the window does not grow."""
     global _gc_pausers
     with _gc_lock:
         _gc_pausers += 1
@@ -38,6 +45,8 @@ def collector_paused():
         with _gc_lock:
             _gc_pausers -= 1
             if not _gc_pausers:
+                if gc.get_count()[0] > BIG_GRAPH:  # tracked objects made since the last collection
+                    gc.freeze()
                 gc.enable()
 
 

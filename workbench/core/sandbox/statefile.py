@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import warnings
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Mapping
@@ -70,6 +69,8 @@ class SandboxRecord:
 
 def write_record(path: Path, record: SandboxRecord) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sandbox-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -19,15 +19,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import pickle
-import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from workbench.core.common import paths
+from workbench.core.common import paths  # the rest (sqlite3, pickle...) when used: the command line imports this for its paths
 
 if TYPE_CHECKING:
     import sqlite3
@@ -52,6 +49,8 @@ def reset_data(directory: Path) -> bool:
     """Empty the sandbox's kept state; True if there was any."""
     existed = directory.exists() and any(directory.iterdir())
     if directory.exists():
+        import shutil
+
         shutil.rmtree(directory)
     return existed
 
@@ -70,6 +69,8 @@ def _connect(path: Path) -> "sqlite3.Connection":
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -150,6 +151,8 @@ class SandboxStore:
 
         with self.lock:
             snapshot = {name: dict(get_backend(name)) for name in MOTO_BACKENDS}
+            import pickle
+
             _atomic_write(self.directory / MOTO_FILE, pickle.dumps(snapshot))
 
     def restore_moto(self) -> None:
@@ -160,6 +163,8 @@ class SandboxStore:
         from moto.backends import get_backend
 
         try:
+            import pickle
+
             snapshot = pickle.loads(path.read_bytes())
         except Exception as exc:  # an older moto, a truncated file: start moto empty
             log.warning("could not restore moto's state from %s: %s", path.name, exc)

@@ -30,6 +30,7 @@ from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.paths import data_dir
 from workbench.core.environments.secret_variables import redact, secret_values
 from workbench.core.send.body_redaction import redact_body
+from workbench.core.send.history_pages import HistoryPage, _page, record_pages
 
 FILE_NAME = "history.sqlite3"
 ENTRY_BODY_CAP = 256 * 1024  # response body bytes kept per entry
@@ -73,6 +74,27 @@ CREATE TRIGGER IF NOT EXISTS sends_counted AFTER INSERT ON sends BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS sends_uncounted AFTER DELETE ON sends BEGIN
     UPDATE totals SET entries = entries - 1, body_bytes = body_bytes - COALESCE(LENGTH(OLD.response_body), 0);
+END;
+-- the pages of a multi-page fetch (send --all-pages), kept with the one entry that stands
+-- for the fetch (its response: the merged result); they go when their entry goes
+CREATE TABLE IF NOT EXISTS pages (
+    entry_id INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    status INTEGER,
+    error TEXT,
+    elapsed_ms REAL,
+    items INTEGER NOT NULL DEFAULT 0,
+    next_token TEXT,
+    inspection TEXT NOT NULL,
+    response_headers TEXT,
+    response_body BLOB,
+    body_truncated INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entry_id, number)
+);
+CREATE INDEX IF NOT EXISTS pages_with_body ON pages (entry_id) WHERE response_body IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS pages_follow_their_entry AFTER DELETE ON sends BEGIN
+    DELETE FROM pages WHERE entry_id = OLD.id;
 END;
 """
 _DAMAGED_FILE = ("file is not a database", "malformed", "not a database")
@@ -315,6 +337,36 @@ class HistoryStore:
                 skipped.append(row[0])
         self.skipped = tuple(skipped)
         return entries
+
+    # ---- multi-page fetches (core.send.pages)
+
+    def record_fetch(self, plan, exchange, pages, hidden=()) -> int:
+        """Keep a multi-page fetch as one entry (`exchange`: the first page's request with the
+        merged result, or the failing page's answer) and its `pages`; returns the entry's id."""
+        hidden = set(hidden) | _secret_values_of(plan)
+        entry_id = self.record(plan, exchange, hidden=hidden)
+        with self._lock, _failing_as(self.path):
+            record_pages(self._db, entry_id, pages, hidden)
+        return entry_id
+
+    def pages(self, entry_id: int) -> list[HistoryPage]:
+        """The pages of entry `entry_id` in order ([] for a single send)."""
+        with self._lock, _failing_as(self.path):
+            rows = self._db.execute("SELECT entry_id, number, url, status, error, elapsed_ms, items, next_token, "
+                                    "inspection, response_headers, response_body, body_truncated FROM pages "
+                                    "WHERE entry_id = ? ORDER BY number", (entry_id,)).fetchall()
+        return [page_from_row(row) for row in rows]
+
+    def page_counts(self, entry_ids) -> dict[int, int]:
+        """entry id -> its number of pages, for the entries among `entry_ids` that are fetches."""
+        ids, counts = [int(i) for i in entry_ids], {}
+        with self._lock, _failing_as(self.path):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                counts.update(self._db.execute(
+                    f"SELECT entry_id, COUNT(*) FROM pages WHERE entry_id IN ({','.join('?' * len(chunk))}) "
+                    "GROUP BY entry_id", chunk).fetchall())
+        return counts
 
     def get(self, entry_id: int) -> HistoryEntry:
         with self._lock, _failing_as(self.path):

@@ -30,7 +30,7 @@ from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.paths import data_dir
 from workbench.core.environments.secret_variables import redact, secret_values
 from workbench.core.send.body_redaction import redact_body
-from workbench.core.send.history_pages import HistoryPage, _page, record_pages
+from workbench.core.send.history_pages import HistoryPage, page_from_row, record_pages
 
 FILE_NAME = "history.sqlite3"
 ENTRY_BODY_CAP = 256 * 1024  # response body bytes kept per entry

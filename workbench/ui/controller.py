@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.common.cancel import Cancelled
-from workbench.core.environments.credentials import SessionCredentialStore
+from workbench.core.environments.keyring_store import SessionCredentialStore
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
@@ -91,13 +91,20 @@ class Controller(QObject):
         with self._store_locks[kind]:
             return use(self._open_store(kind))
 
+    def with_environments(self, use):
+        """`use(EnvironmentService)`: every environment change goes through the one service
+        (in a worker; one at a time)."""
+        return self._with("environments", use)
+
     def _open_store(self, kind: str):
         if kind not in self._stores:
             from workbench.core.environments.model import FILE_NAME, EnvironmentStore
             from workbench.core.environments.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
+            from workbench.core.environments.service import EnvironmentService
             from workbench.core.send.history import FILE_NAME as HISTORY_FILE, HistoryStore
 
-            opener = {"environments": lambda: EnvironmentStore(self.context.config_dir / FILE_NAME),
+            opener = {"environments": lambda: EnvironmentService(EnvironmentStore(self.context.config_dir / FILE_NAME),
+                                                                 self.context.environ, session=self.session_credentials),
                       "globals": lambda: GlobalsStore(self.context.config_dir / GLOBALS_FILE),
                       "history": lambda: HistoryStore(self.context.data_dir / HISTORY_FILE)}[kind]
             self._stores[kind] = opener()
@@ -288,7 +295,7 @@ class Controller(QObject):
                 self.environment_changed.emit(self.environments[env_name])
             self.notice.emit(f"variable {name} saved in environment {env_name}")
 
-        self._run(lambda: self._with("environments", lambda store: store.set_variables(env_name, {name: value})),
+        self._run(lambda: self._with("environments", lambda service: service.set_variables(env_name, {name: value}).environment),
                   saved)
 
     def needs_confirmation(self, draft) -> bool:

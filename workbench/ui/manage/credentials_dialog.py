@@ -1,7 +1,8 @@
 """The credentials of one environment: access key id, secret (a password field; the stored
 value is never shown, only "stored, AKIA****MPLE"), session token; Save, Test (the signed
-harmless read), Clear. When no keyring is usable, the choices in plain words, one of them
-"keep for this session only" (memory, forgotten when the window closes)."""
+harmless read), Clear, each ending with what happened ("saved: …", "not saved: why"). When
+no keyring is usable, the choices in plain words, one of them "keep for this session only"
+(memory, forgotten when the window closes)."""
 
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ class CredentialsDialog(QDialog):
         actions.stored_status.connect(self._stored)
         actions.keyring_unavailable.connect(self._unavailable)
         actions.tested.connect(self._tested)
-        actions.failed.connect(self._failed)
+        actions.credentials_saved.connect(self._outcome)
+        actions.credentials_failed.connect(self._outcome)
         self._show_source()
         actions.stored(env.name)
 
@@ -114,6 +116,11 @@ class CredentialsDialog(QDialog):
         if name == self.env.name:
             self.no_keyring_text.setText(NO_KEYRING.format(reason=reason))
             self.no_keyring.show()
+
+    def _outcome(self, name: str, text: str) -> None:
+        """How a save or a clear ended: "saved: …", "not saved: why", "… cleared"."""
+        if name == self.env.name:
+            self.result.setText(text)
 
     def _save(self, session_only: bool) -> None:
         self.result.setText("saving…")
@@ -146,6 +153,3 @@ class CredentialsDialog(QDialog):
                 lines.append(hint)
         self.result.setText("\n".join(lines))
 
-    def _failed(self, message: str) -> None:
-        self.result.setText(message)
-        self.test_button.setEnabled(True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-from workbench.core.environments.model import config_dir
+from workbench.core.common.paths import config_dir
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.common.storage import atomic_write_json, file_lock, load_json_versioned
 
@@ -46,5 +46,5 @@ class GlobalsStore:
         with file_lock(self.path):
             self.reload()
             self.variables.update({str(k): str(v) for k, v in values.items()})
-            atomic_write_json(self.path, {"schema_version": SCHEMA_VERSION, "variables": self.variables})
+            atomic_write_json(self.path, {"schema_version": SCHEMA_VERSION, "variables": self.variables}, private=True)
         return dict(self.variables)

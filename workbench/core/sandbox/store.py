@@ -60,7 +60,7 @@ class SandboxStore:
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths.private_dir(self.directory)
         self.lock = threading.RLock()
         self.state: dict = self._load()
         self.clock_offset = 0.0  # seconds the sandbox's clock runs ahead (advance_clock)

@@ -23,7 +23,7 @@ from typing import Mapping
 from workbench.core.common import safe_json
 from workbench.core.request.drafts import RequestDraft
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.common.paths import data_dir
+from workbench.core.common.paths import data_dir, private_dir
 from workbench.core.environments.secret_variables import redact, secret_values
 
 FILE_NAME = "history.sqlite3"
@@ -131,7 +131,7 @@ class HistoryStore:
         self.total_cap = total_cap
         self._lock = threading.Lock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
             self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)

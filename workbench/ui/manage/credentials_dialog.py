@@ -118,16 +118,20 @@ class CredentialsDialog(QDialog):
             self.no_keyring.show()
 
     def _outcome(self, name: str, text: str) -> None:
-        """How a save or a clear ended: "saved: …", "not saved: why", "… cleared"."""
-        if name == self.env.name:
-            self.result.setText(text)
+        """How a save or a clear ended: "saved: …", "not saved: why", "… cleared". Once saved,
+        the widgets forget the secret; after a refusal it stays typed (hidden) for another way
+        to keep it (this session only)."""
+        if name != self.env.name:
+            return
+        self.result.setText(text)
+        if text.startswith("saved"):
+            self.secret.clear()
+            self.token.clear()
 
     def _save(self, session_only: bool) -> None:
         self.result.setText("saving…")
         self.actions.store(self.env.name, self.key_id.text(), self.secret.text(), self.token.text(),
                            session_only=session_only)
-        self.secret.clear()  # the widget does not keep it either
-        self.token.clear()
 
     def _test(self) -> None:
         self.result.setText("testing: a signed GetApps…")

@@ -99,6 +99,10 @@ class EnvironmentManager(QDialog):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().hide()
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setWordWrap(False)
+        self.variables.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.hosts.verticalHeader().defaultSectionSize() * self.host_model.rowCount()
+        self.hosts.setFixedHeight(rows + self.hosts.horizontalHeader().sizeHint().height() + 2 * self.hosts.frameWidth())
         add_var = named(QPushButton("Add variable"), "addVariable", "Add a variable")
         remove_var = named(QPushButton("Remove variable"), "removeVariable", "Remove the selected variable")
         add_var.clicked.connect(lambda: self._add_variable_row("", ""))
@@ -146,7 +150,7 @@ class EnvironmentManager(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([240, 640])
+        splitter.setSizes([300, 600])
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # see ui/dialogs.py
         layout.addWidget(splitter)
@@ -242,6 +246,11 @@ class EnvironmentManager(QDialog):
             self.list.setCurrentIndex(self.environments.index(row))
             self.list.selectionModel().blockSignals(False)
             self.show_environment(self.environments.index(row).data(ENVIRONMENT_ROLE), keep_message=True)
+
+    @property
+    def regions_ready(self) -> bool:
+        """The region picker holds the region table (not only the environment's own region)."""
+        return bool(self._regions)
 
     @property
     def editing(self) -> str | None:

@@ -67,15 +67,15 @@ class EnvironmentListModel(QAbstractListModel):
             return env
         return None
 
-    def _swatch(self, env) -> QIcon | None:
-        colour = environment_colour(env)
-        if colour is None:
-            return None
-        if colour.name() not in self._icons:
+    def _swatch(self, env) -> QIcon:
+        """A square of the environment's colour (a clear one when it has none: names stay aligned)."""
+        colour = environment_colour(env) or QColor(Qt.GlobalColor.transparent)
+        key = colour.name(QColor.NameFormat.HexArgb)
+        if key not in self._icons:
             pixmap = QPixmap(14, 14)
             pixmap.fill(colour)
-            self._icons[colour.name()] = QIcon(pixmap)
-        return self._icons[colour.name()]
+            self._icons[key] = QIcon(pixmap)
+        return self._icons[key]
 
 
 @dataclass
@@ -149,6 +149,11 @@ class VariablesModel(QAbstractTableModel):
         secret = self.is_secret_row(index.row())
         if role == SECRET_ROLE:
             return secret
+        if role == Qt.ItemDataRole.ToolTipRole and secret:
+            return (f"{row.name} is a secret: its value is kept in the OS keyring and never shown"
+                    if row.name in self._declared or row.edited else
+                    f"{row.name} is a secret kept in the environments file: shown masked; "
+                    "a new value goes to the OS keyring")
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == 0:
@@ -157,7 +162,9 @@ class VariablesModel(QAbstractTableModel):
             if secret:  # shown masked; edited from blank, never from the stored value
                 return "" if role == Qt.ItemDataRole.EditRole else (MASK if row.value else "")
             return row.value
-        return self._scope + (" · secret, in the OS keyring" if secret else "")
+        if not secret:
+            return self._scope
+        return self._scope + (" · OS keyring" if row.name in self._declared or row.edited else " · file, masked")
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == 2:

@@ -122,10 +122,6 @@ def register(subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_env_regions)
 
-    from workbench.cli import credentials_cmds
-
-    credentials_cmds.register(subparsers)
-
 
 # --------------------------------------------------------------------------- helpers
 

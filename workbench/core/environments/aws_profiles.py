@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Mapping
 
 from workbench.core.common.suggest import did_you_mean
-from workbench.core.environments.credentials import Credentials, CredentialsError, ProfileError
+from workbench.core.environments.credential_types import Credentials, CredentialsError, ProfileError
 
 
 

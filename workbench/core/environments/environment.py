@@ -18,7 +18,7 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from workbench.core.common.errors import Problem, WorkbenchError
-from workbench.core.environments.credentials import CredentialSource, CredentialsError
+from workbench.core.environments.credential_types import CredentialSource, CredentialsError
 from workbench.core.environments.rules import BUILTIN_VARIABLES, environment_problems
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 from workbench.core.library import regions

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Mapping
 
-from workbench.core.environments.credentials import (
+from workbench.core.environments.credential_types import (
     PROBE_NAME,
     Credentials,
     CredentialsError,

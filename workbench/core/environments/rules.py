@@ -3,11 +3,9 @@ command line, the window, an import, a file being loaded).
 
 `environment_problems(env)` is what `Environment.problems()` returns: the rules that need
 nothing but the environment's own data (name, region, hosts and their ports, variable
-names, account id, colour, scheme...). `checked_environment` is what every change goes
-through (the environment service calls it for an add, an edit, a duplicate, an import):
-those rules, plus the ones that look outside when a value is entered or changed: the CA
-bundle file (`ca_bundle_problem`), the region botocore knows, the AWS profile configured.
-A bundle deleted later does not make a saved environment unreadable; the send names it.
+names, account id, colour, scheme...), so an environment is valid by construction,
+whoever builds it. The rules that look outside (the CA bundle file, the regions botocore
+knows, the AWS profiles configured) apply when a value is entered: checks.py.
 """
 
 from __future__ import annotations
@@ -15,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import ssl
-import stat
-from typing import Any, Mapping
+from typing import Any
 
 from workbench.core.common.addresses import forbidden_reason, split_host_port
 from workbench.core.common.colours import colour_problem
@@ -29,7 +25,6 @@ from workbench.core.library import regions
 BUILTIN_VARIABLES = ("region", "accountId") + tuple(api.variable for api in regions.APIS.values())
 
 NAME_MAX = 100
-CA_BUNDLE_MAX_BYTES = 16 * 2**20  # a CA bundle is a few hundred KB; more is not one
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _HOST = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 _ACCOUNT = re.compile(r"^[0-9]{12}$")
@@ -109,24 +104,6 @@ def host_problems(where: str, host: Any) -> list[Problem]:
     return [Problem(where, f"{reason}; credentials are never signed for it")] if reason else []
 
 
-def ca_bundle_problem(path: str) -> str | None:
-    """Why the file at `path` cannot serve as a CA bundle (missing, not a regular file, too
-    big, no PEM certificate in it), or None when TLS can use it."""
-
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return f"cannot use the CA bundle {path}: not a regular file"
-        if info.st_size > CA_BUNDLE_MAX_BYTES:
-            return f"cannot use the CA bundle {path}: larger than {CA_BUNDLE_MAX_BYTES // 2**20} MiB"
-        ssl.create_default_context(cafile=path)
-    except ssl.SSLError:
-        return f"cannot use the CA bundle {path}: no PEM certificates in it"
-    except OSError as exc:
-        return f"cannot use the CA bundle {path}: {exc.strerror or exc}"
-    return None
-
-
 def _region_problems(region: Any) -> list[Problem]:
     if not isinstance(region, str):
         return [Problem("region", _not_a_string("a string such as us-east-1", region))]
@@ -165,39 +142,3 @@ def _colour_problems(colour: Any) -> list[Problem]:
 
 def _not_a_string(expected: str, value: Any) -> str:
     return f"expected {expected}, found {json_type(value)}: {json.dumps(value, default=repr)}"
-
-
-def checked_environment(previous, values: Mapping[str, Any], environ: Mapping[str, str], force: bool = False):
-    """An Environment from `values` (its field names), checked as a change from `previous`
-    (None for a new one): first the region botocore knows (UnknownRegionName, with a
-    did-you-mean) and the AWS profile configured (ProfileError) when new or changed, then
-    every rule at once (EnvironmentInvalid), the CA bundle made absolute and its file
-    checked when new or changed. `force` keeps a region botocore does not know yet (if it
-    fits a partition's naming) or a profile not configured yet."""
-    from workbench.core.environments.environment import Environment, EnvironmentInvalid
-
-    values = dict(values)
-    region, source = values.get("region"), values.get("credential_source")
-    if isinstance(region, str) and (previous is None or region != previous.region):
-        regions.check_region(region, allow_unknown=force)
-    if (getattr(source, "kind", None) == "profile" and not force
-            and (previous is None or source != previous.credential_source)):
-        from workbench.core.environments.aws_profiles import check_profile
-
-        check_profile(source.profile, environ)
-    bundle = values.get("ca_bundle") or ""
-    if isinstance(bundle, str) and bundle:
-        bundle = values["ca_bundle"] = os.path.abspath(os.path.expanduser(bundle))
-    problems: list[Problem] = []
-    try:
-        env = Environment(**values)
-    except EnvironmentInvalid as exc:
-        env, problems = None, list(exc.problems)
-    if isinstance(bundle, str) and bundle and (previous is None or bundle != previous.ca_bundle):
-        problem = ca_bundle_problem(bundle)
-        if problem:
-            problems.append(Problem("ca_bundle", problem))
-    if problems:
-        name = values.get("name")
-        raise EnvironmentInvalid(name if isinstance(name, str) and name else getattr(previous, "name", "?"), problems)
-    return env

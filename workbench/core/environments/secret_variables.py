@@ -164,12 +164,11 @@ def route_variables(env, values: Mapping[str, str], gone: Iterable[str], keyring
 
 def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
     """Put the secret `values` in `env`'s keyring entry and only their names in the
-    environment (a plain variable of the same name leaves the file), saved through `store`;
-    returns the environment as saved. The rule is the environment service's
-    (`EnvironmentService.set_variables`): this is it for a caller holding a store."""
-    from workbench.core.environments.service import EnvironmentService
+    environment (a plain variable of the same name leaves the file), saved through `store`
+    (an EnvironmentStore); returns the environment as saved. `route_variables` is the rule,
+    as for `EnvironmentService.set_variables`."""
 
-    return EnvironmentService(store, {}, keyring=keyring_store).set_variables(env.name, values).environment
+    return store.change(env.name, lambda current: route_variables(current, values, (), keyring_store))
 
 
 def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:

@@ -29,7 +29,7 @@ from workbench.core.environments.environment import (
     EnvironmentExists,
 )
 from workbench.core.environments.keyring_entries import KeyringEntries
-from workbench.core.environments.rules import checked_environment
+from workbench.core.environments.checks import checked_environment
 from workbench.core.environments.secret_variables import (
     SecretVariableStore,
     form_variables,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.common.cancel import Cancelled
-from workbench.core.environments.keyring_store import SessionCredentialStore
+from workbench.core.environments.credentials import SessionCredentialStore
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact, secret_values

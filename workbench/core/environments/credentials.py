@@ -51,10 +51,11 @@ from workbench.core.environments.keyring_store import (
     backend_from_environ,
     select_backend,
 )
+from workbench.core.environments.sandbox_identity import SANDBOX_ACCESS_KEY_ID
 
 __all__ = [
     "CREDENTIAL_KINDS", "DEFAULT_KEYRING_SERVICE", "KEYRING_BACKEND_ENV", "KEYRING_SERVICE_ENV", "PROBE_NAME",
-    "SANDBOX_CREDENTIALS", "CredentialSource", "CredentialStore", "Credentials", "CredentialsError",
+    "SANDBOX_ACCESS_KEY_ID", "SANDBOX_CREDENTIALS", "CredentialSource", "CredentialStore", "Credentials", "CredentialsError",
     "CredentialsMissing", "KeyringCredentialStore", "KeyringUnavailable", "ProfileError", "ProfileInfo",
     "SessionCredentialStore", "aws_config_paths", "backend_from_environ", "botocore_session", "check_access_key_id",
     "check_profile", "fetch_credentials", "list_profiles", "mask_access_key_id", "resolve_credentials",

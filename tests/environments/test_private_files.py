@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -86,9 +87,9 @@ def test_env_import_never_prints_a_secret_typed_value(run_cli, secret_typed_expo
         assert "serviceName (********): ignored" in result.stdout + result.stderr
         assert "accountId: ******** is not a 12-digit AWS account ID; not imported" in result.stdout + result.stderr
     # a plain (default-typed) value is still quoted, so a user can see what was wrong
-    plain = secret_typed_export(region="us-east-1")
-    data = json.loads(open(plain).read())
+    plain = Path(secret_typed_export(region="us-east-1"))
+    data = json.loads(plain.read_text())
     data["values"].append({"key": "accountId", "value": "12345", "type": "default", "enabled": True})
-    open(plain, "w").write(json.dumps(data))
-    shown = run_cli("env", "import", plain, "--name", "plain")
+    plain.write_text(json.dumps(data))
+    shown = run_cli("env", "import", str(plain), "--name", "plain")
     assert "accountId: '12345' is not a 12-digit AWS account ID; not imported" in shown.stderr

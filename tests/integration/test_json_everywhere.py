@@ -39,13 +39,20 @@ FAILING = {
     ("raw",): ("GET", "https://example.com/v1/apps", "--signing-name", "mobiletargeting", "--env", "nosuch"),
     ("render",): ("NoSuchOperation",),
     ("run",): ("{tmp}/nosuch",),
+    ("health", "dev"): ("--env", "nosuch"),  # the README's `health --env dev`: the words the table keys on
     ("sandbox", "coverage"): None,
+    ("sandbox", "scenario", "list"): None,
+    ("sandbox", "scenario", "load"): ("{tmp}/nosuch.json",),
     ("sandbox", "events"): None,
     ("sandbox", "start"): None,
     ("send",): ("NoSuchOperation",),
     ("troubleshoot", "list"): None,
     ("troubleshoot", "search", "security"): None,
     ("troubleshoot", "show", "signature-mismatch"): None,
+    ("tutorial", "list"): None,
+    ("tutorial", "reset"): ("nosuch",),
+    ("tutorial", "run", "otp"): ("--env", "nosuch"),
+    ("tutorial", "show", "otp"): ("--nosuch",),
 }
 # the snippet and export kinds the README names only once
 MORE = [("export", kind) for kind in ("awscli", "boto3", "awscurl")] + [("troubleshoot", "show")]

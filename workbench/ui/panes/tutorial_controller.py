@@ -70,7 +70,7 @@ class TutorialController(QObject):
         loaded, self.guide_titles, problem = result
         self.loaded = loaded
         if problem:
-            self.controller.notice.emit(f"tutorial progress: {problem}")
+            self.controller.notice.emit(self.tr("tutorial progress: {problem}").format(problem=problem))
         if loaded.problems:
             self.problems_found.emit(list(loaded.problems))
         self.tutorials_loaded.emit(self.rows())
@@ -235,6 +235,7 @@ class TutorialController(QObject):
                 self.lesson_done.emit(self.tutorial)
 
         def failed(error) -> None:
-            self.refused.emit(str(error) if isinstance(error, WorkbenchError) else f"the check could not run: {error}")
+            self.refused.emit(str(error) if isinstance(error, WorkbenchError)
+                              else self.tr("the check could not run: {error}").format(error=error))
 
         run_for(self, self.controller, work, done, failed)

@@ -187,7 +187,7 @@ class WelcomePage(QFrame):
         ordered = sorted(rows, key=lambda row: (row[1]["done"], not row[1]["passed"]))  # stable: in lesson order
         entries = []
         for tutorial, progress in ordered[:SHOWN]:
-            words = progress_words(progress, self.tr)
+            words = progress_words(progress)
             button = _link_button(tutorial.title, f"welcomeTutorial-{tutorial.id}",
                                   self.tr("Start the tutorial {title} ({progress})").format(title=tutorial.title,
                                                                                              progress=words))
@@ -201,12 +201,14 @@ class WelcomePage(QFrame):
 
     def set_recent(self, entries) -> None:
         """entries: history entries, newest first."""
+        from workbench.ui.translation import local_time
+
         buttons = []
         for entry in list(entries)[:SHOWN * 2]:
             status = entry.status if entry.status is not None else self.tr("no answer")
             text = self.tr("{operation} in {environment}: {status}").format(
                 operation=entry.operation.rpartition(":")[2], environment=entry.environment, status=status)
-            button = _link_button(f"{text}\n{entry.when}", f"welcomeRecent-{entry.id}",
+            button = _link_button(f"{text}\n{local_time(entry.time)}", f"welcomeRecent-{entry.id}",
                                   self.tr("Reopen {request}").format(request=text))
             button.clicked.connect(lambda _=False, chosen=entry: self._leave(self.reopen, chosen))
             buttons.append((button, ""))

@@ -1,0 +1,191 @@
+"""Postman collections mean what Postman means by them (issue 20): per-request credentials,
+Postman's variable scopes, noauth, base-URL variables, the collection's name, global-service
+regions, unknown service names, JSON bodies' Content-Type, secret header values."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import V21, write_json
+from workbench.core.interop.draft_files import read_collection_info, read_tree
+from workbench.core.interop.postman_import import parse_collection
+from workbench.core.request.drafts import AwsV4Auth
+
+CANARY = "wJalrFIDELITYCANARYxxEXAMPLEKEY000000000"
+
+
+def collection(items, auth=None, name="Mine", **extra) -> str:
+    data = {"info": {"name": name, "schema": V21}, "item": items, **extra}
+    if auth is not None:
+        data["auth"] = auth
+    return json.dumps(data)
+
+
+def awsv4(**values) -> dict:
+    return {"type": "awsv4", "awsv4": [{"key": k, "value": v, "type": "string"} for k, v in values.items()]}
+
+
+def item(name, method, url, body=None, auth=None, headers=(), language=None):
+    request = {"method": method, "url": url, "header": [{"key": k, "value": v} for k, v in headers]}
+    if body is not None:
+        request["body"] = {"mode": "raw", "raw": body}
+        if language:
+            request["body"]["options"] = {"raw": {"language": language}}
+    if auth is not None:
+        request["auth"] = auth
+    return {"name": name, "request": request}
+
+
+def imported(text):
+    return {request.name: request for _, request in parse_collection(text).requests()}
+
+
+def files_text(root) -> str:
+    return "".join(p.read_text() for p in root.rglob("*") if p.is_file())
+
+
+# -- per-request credentials ---------------------------------------------------------------
+
+def test_per_request_credential_bindings_are_kept_for_the_send():
+    own = awsv4(service="ses", region="{{region}}", accessKey="{{AccessKeyId}}", secretKey="{{SecretKey}}",
+                sessionToken="{{SessionToken}}")
+    requests = imported(collection([item("GetAccount", "GET", "https://email.{{region}}.amazonaws.com/v1/email/account",
+                                         auth=own)], auth=awsv4(service="{{serviceName}}", accessKey="{{accessKey}}",
+                                                                secretKey="{{secretAccessKey}}")))
+    assert requests["GetAccount"].draft.auth == AwsV4Auth("", "", "{{AccessKeyId}}", "{{SecretKey}}", "{{SessionToken}}")
+
+
+def test_literal_keys_are_bound_to_variables_one_set_per_identity_and_never_written(run_cli, tmp_path):
+    first = awsv4(service="mobiletargeting", accessKey="AKIDFIRSTEXAMPLE", secretKey=CANARY)
+    second = awsv4(service="mobiletargeting", accessKey="<AccessKey>", secretKey="<SecretKey>")
+    source = write_json(tmp_path / "c.json", json.loads(collection([
+        item("first", "GET", "https://{{endpoint}}/v1/apps", auth=first),
+        item("again", "GET", "https://{{endpoint}}/v1/apps", auth=first),
+        item("second", "GET", "https://{{endpoint}}/v1/apps", auth=second)])))
+    result = run_cli("import", "postman", str(source), "--into", str(tmp_path / "out"), "--json")
+    assert result.status == 0 and CANARY not in result.stdout
+    assert CANARY not in files_text(tmp_path / "out") and "AKIDFIRSTEXAMPLE" not in files_text(tmp_path / "out")
+    drafts = {s.draft.name: s.draft for s in read_tree(tmp_path / "out")}
+    assert drafts["first"].auth == drafts["again"].auth == AwsV4Auth("", "", "{{importedAccessKey}}", "{{importedSecretKey}}")
+    assert drafts["second"].auth == AwsV4Auth("", "", "{{importedAccessKey2}}", "{{importedSecretKey2}}")
+    notes = {entry["item"]: entry["notes"] for entry in result.json["notes"]}
+    assert any("signs with {{importedSecretKey}}: set it" in n for n in notes["first"])
+
+
+# -- exports Postman signs with credentials -----------------------------------------------
+
+def test_a_request_with_its_own_auth_exports_a_whole_auth(run_cli, tmp_path):
+    pinned = awsv4(service="ses", region="us-west-2")
+    source = write_json(tmp_path / "c.json", json.loads(collection(
+        [item("GetAccount", "GET", "https://email.us-west-2.amazonaws.com/v1/email/account", auth=pinned),
+         item("mine", "GET", "https://{{endpoint}}/v1/apps", auth=awsv4(accessKey="{{ak}}", secretKey="{{sk}}"))],
+        auth=awsv4(service="{{serviceName}}", region="{{region}}", accessKey="{{accessKey}}", secretKey="{{secretAccessKey}}"))))
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "out")).status == 0
+    assert run_cli("export", "postman", str(tmp_path / "out"), "--out", str(tmp_path / "x.json")).status == 0
+    items = {i["name"]: i for i in json.loads((tmp_path / "x.json").read_text())["item"]}
+    pinned_auth = {p["key"]: p["value"] for p in items["GetAccount"]["request"]["auth"]["awsv4"]}
+    assert pinned_auth == {"service": "{{serviceName}}", "region": "us-west-2", "accessKey": "{{accessKey}}",
+                           "secretKey": "{{secretAccessKey}}", "sessionToken": "{{sessionToken}}"}
+    mine = {p["key"]: p["value"] for p in items["mine"]["request"]["auth"]["awsv4"]}
+    assert (mine["accessKey"], mine["secretKey"]) == ("{{ak}}", "{{sk}}") and "sessionToken" not in mine
+
+
+# -- base-URL variables ---------------------------------------------------------------------
+
+def test_a_base_url_variable_is_kept_as_written_through_import_and_export(run_cli, tmp_path):
+    from workbench.core.environments.model import Environment
+    from workbench.core.send.plan import build_plan
+
+    object_form = {"raw": "{{URL}}/api/things?x=1", "host": ["{{URL}}"], "path": ["api", "things"],
+                   "query": [{"key": "x", "value": "1"}]}
+    source = write_json(tmp_path / "c.json", json.loads(collection([
+        item("things", "GET", object_form, auth=awsv4(service="execute-api")),
+        item("string form", "POST", "{{URL}}/api/x", body="{}", auth=awsv4(service="execute-api"))])))
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "out")).status == 0
+    drafts = {s.draft.name: s.draft for s in read_tree(tmp_path / "out")}
+    assert drafts["things"].url == "{{URL}}/api/things" and drafts["things"].query == (("x", "1"),)
+    assert drafts["string form"].url == "{{URL}}/api/x"
+    env = Environment("dev", "us-east-1", variables={"URL": "https://abc.execute-api.us-east-1.amazonaws.com/prod"})
+    plan = build_plan(drafts["things"], env)
+    assert plan.request.url == "https://abc.execute-api.us-east-1.amazonaws.com/prod/api/things?x=1"
+    assert run_cli("export", "postman", str(tmp_path / "out"), "--out", str(tmp_path / "x.json")).status == 0
+    urls = {i["name"]: i["request"]["url"] for i in json.loads((tmp_path / "x.json").read_text())["item"]}
+    assert urls["string form"]["raw"] == "{{URL}}/api/x" and "protocol" not in urls["string form"]
+    assert urls["things"]["raw"] == "{{URL}}/api/things?x=1"
+
+
+# -- scopes ---------------------------------------------------------------------------------
+
+def test_collection_variables_stay_in_the_collection_scope_and_export_as_collection_variables(run_cli, tmp_path):
+    source = write_json(tmp_path / "c.json", json.loads(collection(
+        [item("GetApp", "GET", "https://{{endpoint}}/v1/apps/{{projectId}}")], name="Scoped",
+        variable=[{"key": "projectId", "value": "from-collection"}, {"key": "off", "value": "x", "disabled": True}])))
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "out")).status == 0
+    [stored] = read_tree(tmp_path / "out")
+    assert stored.draft.variables == ()  # not a request variable: it would hide the environment's
+    assert read_collection_info(tmp_path / "out").variables == (("projectId", "from-collection"),)
+    assert run_cli("export", "postman", str(tmp_path / "out"), "--out", str(tmp_path / "x.json")).status == 0
+    exported = json.loads((tmp_path / "x.json").read_text())
+    assert exported["variable"] == [{"key": "projectId", "value": "from-collection", "type": "string"}]
+    assert "projectId" not in json.dumps(exported["item"][0].get("event", []))
+
+
+# -- noauth, the collection's name, global regions, unknown services, JSON bodies ------------
+
+def test_noauth_imports_exports_and_reimports_as_unsigned(run_cli, tmp_path):
+    source = write_json(tmp_path / "c.json", json.loads(collection(
+        [item("public", "GET", "https://api.example.com/health", auth={"type": "noauth"})],
+        name="Public API", auth=awsv4(service="execute-api"))))
+    source_data = json.loads(source.read_text())
+    source_data["info"]["description"] = "What the team calls"
+    write_json(source, source_data)
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "out")).status == 0
+    [stored] = read_tree(tmp_path / "out")
+    assert stored.draft.unsigned and stored.draft.auth is None
+    exported = run_cli("export", "postman", str(tmp_path / "out"), "--out", str(tmp_path / "x.json"))
+    assert exported.status == 0, exported.stderr
+    data = json.loads((tmp_path / "x.json").read_text())
+    assert data["item"][0]["request"]["auth"] == {"type": "noauth"}
+    assert (data["info"]["name"], data["info"]["description"]) == ("Public API", "What the team calls")
+    again = imported(json.dumps(data))
+    assert again["public"].draft.unsigned
+
+
+def test_a_global_service_with_no_region_signs_in_us_east_1_and_an_unknown_service_is_flagged():
+    requests = imported(collection([
+        item("GetCallerIdentity", "POST", "https://sts.amazonaws.com/", body="Action=GetCallerIdentity&Version=2011-06-15",
+             auth=awsv4(service="sts", region="")),
+        item("regional", "GET", "https://{{endpoint}}/v1/apps", auth=awsv4(service="mobiletargeting")),
+        item("ListStacks", "POST", "https://cloudformation.us-east-1.amazonaws.com/", auth=awsv4(service="CloudFormation")),
+    ]))
+    sts = requests["GetCallerIdentity"]
+    assert sts.draft.auth.region == "us-east-1"
+    assert any("global service sts: signed for us-east-1" in n for n in sts.notes)
+    assert requests["regional"].draft.auth is None  # the environment's region
+    flagged = requests["ListStacks"]
+    assert any("'CloudFormation' is not a signing name AWS knows" in n and "Did you mean: cloudformation?" in n
+               for n in flagged.notes)
+
+
+def test_a_json_body_gets_the_content_type_postman_sends():
+    requests = imported(collection([
+        item("json", "POST", "https://api.example.com/x", body='{"a": 1}', language="json", auth=awsv4(service="execute-api")),
+        item("text", "POST", "https://api.example.com/x", body="a=1", auth=awsv4(service="execute-api")),
+        item("own type", "POST", "https://api.example.com/x", body="{}", language="json",
+             headers=[("Content-Type", "application/vnd.api+json")], auth=awsv4(service="execute-api")),
+    ]))
+    assert ("Content-Type", "application/json") in requests["json"].draft.headers
+    assert not any(k.lower() == "content-type" for k, _ in requests["text"].draft.headers)
+    assert requests["own type"].draft.headers == (("Content-Type", "application/vnd.api+json"),)
+
+
+def test_import_curl_never_prints_or_keeps_a_secret_header_value(run_cli, tmp_path):
+    command = tmp_path / "cmd.sh"
+    command.write_text(f"curl -H 'x-api-key: {CANARY}' -H 'X-Trace: t-1' https://api.example.com/things")
+    for args in (("--json",), (), ("--out", str(tmp_path / "d.json"))):
+        result = run_cli("import", "curl", str(command), *args)
+        assert result.status == 0, result.stderr
+        assert CANARY not in result.stdout + result.stderr
+    assert CANARY not in (tmp_path / "d.json").read_text()
+    draft = json.loads((tmp_path / "d.json").read_text())
+    assert draft["headers"] == [["x-api-key", "{{xApiKey}}"], ["X-Trace", "t-1"]]

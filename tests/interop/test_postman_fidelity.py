@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import V21, write_json
+from tests.helpers.postman_shapes import V21, write_json
 from workbench.core.interop.draft_files import read_collection_info, read_tree
 from workbench.core.interop.postman_import import parse_collection
 from workbench.core.request.drafts import AwsV4Auth
@@ -189,3 +189,128 @@ def test_import_curl_never_prints_or_keeps_a_secret_header_value(run_cli, tmp_pa
     assert CANARY not in (tmp_path / "d.json").read_text()
     draft = json.loads((tmp_path / "d.json").read_text())
     assert draft["headers"] == [["x-api-key", "{{xApiKey}}"], ["X-Trace", "t-1"]]
+
+
+# -- the send: the identity a request names, unsigned requests, scopes ------------------------
+
+ENV_KEYS = {"AWS_ACCESS_KEY_ID": "AKIAENVIRONMENTEXAMPLE", "AWS_SECRET_ACCESS_KEY": "environment-secret-EXAMPLE"}
+OWN_AUTH = awsv4(service="mobiletargeting", accessKey="{{AccessKeyId}}", secretKey="{{SecretKey}}",
+                 sessionToken="{{SessionToken}}")
+
+
+def _capture_env():
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment
+
+    return Environment("lo", "us-east-1", credential_source=CredentialSource("process"))
+
+
+def _send(draft, env, **kwargs):
+    from workbench.core.send.plan import build_plan, run_plan
+
+    plan = build_plan(draft, env, **{k: v for k, v in kwargs.items() if k == "collection"})
+    return plan, run_plan(plan, environ=ENV_KEYS, allow_any_host=True) if plan.error is None else None
+
+
+def test_a_request_with_its_own_credentials_is_signed_as_that_identity(tmp_path):
+    from dataclasses import replace
+
+    from tests.helpers import fault_server as fs
+
+    with fs.FaultServer(fs.json_ok) as server:
+        [(_, request)] = parse_collection(collection([item("things", "GET", f"http://{server.host}/things",
+                                                           auth=OWN_AUTH)])).requests()
+        draft = replace(request.draft, variables=(("AccessKeyId", "AKIAREQUESTOWNEXAMPLE"), ("SecretKey", "own-secret-EXAMPLE"),
+                                                  ("SessionToken", "own-session-token-EXAMPLE")))
+        plan, exchange = _send(draft, _capture_env())
+        arrived = server.requests[0]
+    assert exchange.response.status == 200
+    assert "Credential=AKIAREQUESTOWNEXAMPLE/" in arrived.header("Authorization")
+    assert arrived.header("X-Amz-Security-Token") == "own-session-token-EXAMPLE"
+    assert plan.to_dict()["signs_as"] == {"access key": "{{AccessKeyId}}", "secret key": "{{SecretKey}}",
+                                          "session token": "{{SessionToken}}"}
+    assert "own-secret-EXAMPLE" not in repr(plan.identity) + json.dumps(plan.identity.to_dict())
+
+
+def test_a_credential_binding_nobody_set_refuses_the_send_naming_it(tmp_path):
+    from tests.helpers import fault_server as fs
+
+    with fs.FaultServer(fs.json_ok) as server:
+        [(_, request)] = parse_collection(collection([item("things", "GET", f"http://{server.host}/things",
+                                                           auth=OWN_AUTH)])).requests()
+        plan, exchange = _send(request.draft, _capture_env())
+        assert server.requests == []  # nothing went out, as the environment's identity or any other
+    assert exchange is None and plan.error.code == "missing_variable"
+    assert "AccessKeyId (used in auth access key {{AccessKeyId}})" in str(plan.error)
+    assert "SecretKey (used in auth secret key {{SecretKey}})" in str(plan.error)
+
+
+def test_run_signs_each_request_with_the_identity_it_names_even_with_var(run_cli, tmp_path):
+    source = write_json(tmp_path / "c.json", json.loads(collection(
+        [item("own", "GET", "https://{{endpoint}}/v1/apps", auth=OWN_AUTH),
+         item("environment's", "GET", "https://{{endpoint}}/v1/apps")],
+        auth=awsv4(service="{{serviceName}}", region="{{region}}", accessKey="{{accessKey}}", secretKey="{{secretAccessKey}}"))))
+    assert run_cli("import", "postman", str(source), "--into", str(tmp_path / "col")).status == 0
+    unset = run_cli("run", str(tmp_path / "col"), "--env", "sandbox", "--json").json["steps"]
+    assert unset[0]["status"] is None and "missing variable" in unset[0]["error"] and "{{AccessKeyId}}" in unset[0]["error"]
+    assert unset[1]["status"] == 200
+    other = run_cli("run", str(tmp_path / "col"), "--env", "sandbox", "--json", "--var", "AccessKeyId=AKIAOTHERIDENTITY01",
+                    "--var", "SecretKey=other-secret-EXAMPLE", "--var", "SessionToken=other-token").json["steps"]
+    # the sandbox knows only its own identity: the request's foreign one is refused by the
+    # sandbox, which proves it was signed with it and not with the environment's
+    assert other[0]["status"] == 403 and "security token included in the request is invalid" in other[0]["failures"][0]
+    assert other[1]["status"] == 200
+
+
+def test_an_unsigned_request_goes_out_without_a_signature_only_where_allowed(tmp_path):
+    from tests.helpers import fault_server as fs
+    from workbench.core.send.plan import build_plan, run_plan
+
+    with fs.FaultServer(fs.json_ok) as server:
+        [(_, request)] = parse_collection(collection([item("health", "GET", f"http://{server.host}/health",
+                                                           auth={"type": "noauth"})])).requests()
+        assert request.draft.unsigned
+        plan = build_plan(request.draft, _capture_env())
+        assert plan.destination is not None  # plain http to an unconfirmed host: not without the user's say-so
+        exchange = run_plan(plan, environ={}, allow_any_host=True)  # no credentials needed, none fetched
+        arrived = server.requests[0]
+    assert exchange.response.status == 200 and plan.to_dict()["unsigned"] is True
+    assert arrived.header("Authorization") is None and arrived.header("X-Amz-Date") is None
+    assert exchange.inspection.notes == ("sent unsigned (Postman's noauth): no credentials, no signature",)
+
+
+def test_scopes_collection_below_environment_below_data_below_the_requests_own(run_cli, tmp_path):
+    from workbench.core.environments.model import Environment
+
+    env = Environment("dev", "us-east-1", variables={"fromEnv": "environment", "shadowed": "environment"})
+    draft = parse_collection(collection([item("GetApp", "GET", "https://{{endpoint}}/v1/apps/{{projectId}}")])).requests()[0][1].draft
+    from dataclasses import replace
+
+    from workbench.core.send.plan import build_plan
+
+    collection_scope = {"projectId": "collection", "shadowed": "collection", "onlyCollection": "c"}
+    plan = build_plan(draft, env, collection=collection_scope)
+    assert plan.request.url.endswith("/v1/apps/collection")
+    variables = plan.prepared.rendered.variables
+    assert (variables["shadowed"], variables["onlyCollection"], variables["fromEnv"]) == ("environment", "c", "environment")
+    own = build_plan(replace(draft, variables=(("projectId", "own"),)), env, collection=collection_scope)
+    assert own.request.url.endswith("/v1/apps/own")
+
+
+def test_run_data_ranks_below_the_drafts_own_and_a_saved_value_above_both(run_cli, tmp_path):
+    from workbench.core.interop.draft_files import CollectionInfo, write_tree
+    from workbench.core.request.drafts import Assertion, RequestDraft
+
+    steps = [
+        ("request", RequestDraft(name="own", operation="pinpoint:CreateApp", body='{"Name": "{{appName}}"}',
+                                 variables=(("appName", "from-draft"),), assertions=(Assertion("equals", "Name", "from-draft"),))),
+        ("request", RequestDraft(name="data", operation="pinpoint:CreateApp", body='{"Name": "{{appName}}"}',
+                                 saves=(("projectId", "Id"),), assertions=(Assertion("equals", "Name", "from-data"),))),
+        ("request", RequestDraft(name="saved", operation="pinpoint:GetApp", variables=(("projectId", "stale"),),
+                                 assertions=(Assertion("equals", "Name", "from-data"),))),
+    ]
+    write_tree(tmp_path / "flow", steps, info=CollectionInfo("flow", variables=(("appName", "from-collection"),)))
+    result = run_cli("run", str(tmp_path / "flow"), "--env", "sandbox", "--json", "--var", "appName=from-data")
+    assert result.status == 0, json.dumps(result.json, indent=1)
+    only_collection = run_cli("run", str(tmp_path / "flow"), "--env", "sandbox", "--json")
+    assert only_collection.json["steps"][1]["failures"] == ['Name: expected "from-data", got "from-collection"']

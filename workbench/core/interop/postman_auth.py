@@ -71,8 +71,8 @@ def resolve(value: str, variables: dict) -> str:
     return POSTMAN_VAR.sub(lambda m: variables.get(m.group(1), m.group(0)), value)
 
 
-def read_auth(auth, variables: dict, notes: list, identities: LiteralIdentities) -> AuthReading:
-    """What a request signs with, given the auth object it has or inherits."""
+def read_auth(auth, variables: dict, notes: list, identities: LiteralIdentities, host: str = "") -> AuthReading:
+    """What a request signs with, given the auth object it has or inherits (`host`: where it goes)."""
     if not isinstance(auth, dict):
         return AuthReading()
     kind = auth.get("type")
@@ -113,11 +113,11 @@ def read_auth(auth, variables: dict, notes: list, identities: LiteralIdentities)
             notes.append(f"auth {key}: written literally in the collection; not kept (keys never go in a file): "
                          f"this request signs with {{{{{name}}}}}: set it in the environment (a secret goes to "
                          "the keyring), or the send is refused rather than signed as another identity")
-    _check_service(fields, variables, notes)
+    _check_service(fields, variables, notes, host)
     return AuthReading(AwsV4Auth(**fields) if fields else None)
 
 
-def _check_service(fields: dict, variables: dict, notes: list) -> None:
+def _check_service(fields: dict, variables: dict, notes: list, host: str) -> None:
     service = resolve(fields.get("signing_name", ""), variables)
     if "signing_name" in fields and "{{" not in fields["signing_name"]:
         notes.append(f"auth service is the literal {fields['signing_name']!r}")
@@ -129,7 +129,7 @@ def _check_service(fields: dict, variables: dict, notes: list) -> None:
     if problem:
         notes.append(f"auth service: {problem} It is refused when sent until corrected")
         return
-    region = global_signing_region(service)
+    region = global_signing_region(service, host)
     if region and not fields.get("region"):
         fields["region"] = region
         notes.append(f"auth region left empty for the global service {service}: signed for {region}, as AWS and Postman sign it")

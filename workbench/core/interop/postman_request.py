@@ -108,7 +108,7 @@ class RequestReader:
         variables, assigned = self._variables(readings, notes)
         variables.update(url.path_variables)
         scope = {**self.collection_variables, **variables}  # what the auth's variables resolve to here
-        reading = read_auth(own_auth(request) or inherited.auth, scope, notes, self.identities)
+        reading = read_auth(own_auth(request) or inherited.auth, scope, notes, self.identities, url.host)
         target = next((v for k, v in headers if k.lower() == "x-amz-target"), None)
         api = api_for_host(url.host)
         if api is None and PLACEHOLDER.match(url.host):

@@ -3,9 +3,11 @@ endpoints data (endpoints.json, the aws partition).
 
 - `known_signing_names()`: every endpoint prefix and every credential-scope service name
   (`mobiletargeting` for Pinpoint, `ses` for Pinpoint Email...).
-- `global_signing_region(name)`: for a service whose partition endpoint is global (IAM,
-  STS's aws-global, CloudFront, Route 53...), the region its credential scope names
-  (us-east-1); None for a regional service.
+- `global_signing_region(name, host)`: the region a global endpoint signs in (us-east-1):
+  for a service that is not regionalized (IAM, CloudFront, Route 53...) whatever the host,
+  for one with a global endpoint besides its regional ones (STS's sts.amazonaws.com, S3's
+  s3.amazonaws.com) only when `host` is that endpoint (or a variable: not known yet);
+  None otherwise.
 - `check_signing_name(name)`: None when AWS knows it, else a sentence with a suggestion.
 """
 
@@ -34,12 +36,16 @@ def known_signing_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def global_signing_region(name: str) -> str | None:
+def global_signing_region(name: str, host: str = "") -> str | None:
     service = _aws_partition()["services"].get(name)
     if not service or not service.get("partitionEndpoint"):
         return None
     endpoint = service.get("endpoints", {}).get(service["partitionEndpoint"], {})
-    return endpoint.get("credentialScope", {}).get("region")
+    region = endpoint.get("credentialScope", {}).get("region")
+    host = host.lower().split(":", 1)[0]
+    if service.get("isRegionalized") is False or "{{" in host or host == endpoint.get("hostname"):
+        return region
+    return None
 
 
 def check_signing_name(name: str) -> str | None:

@@ -1,7 +1,9 @@
 """Run a collection of drafts in order, headless: send, extract, assert, report.
 
-Each step plans its draft in the environment with the core's send plan (values saved by
-earlier steps win over the draft's own variables), then signs and sends it. Then:
+Each step plans its draft in the environment with the core's send plan, then signs and sends
+it. Variables, by Postman's scopes: the collection's < the environment's < the run's data
+(`--var`) < the draft's own; a value an earlier step saved wins over all of them (it is what
+a later request means by that name). Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
   with the core's `saves.values_from_response` (the same extraction as `send --save`);
@@ -149,6 +151,7 @@ def run_steps(
     credentials,
     *,
     variables: dict | None = None,
+    collection_variables=(),
     globals_: dict | None = None,
     options=None,
     library: Library | None = None,
@@ -159,14 +162,16 @@ def run_steps(
     """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled,
     naming its phase, and no later step starts), `on_step` sees each result as it comes (a
     window's progress)."""
-    run_vars: dict = dict(variables or {})
+    data: dict = dict(variables or {})
+    saved: dict = {}  # what earlier steps saved
     report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), planned=len(steps))
     run_start = time.perf_counter()
     for step in steps:
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        result = _run_one(step, env, credentials, run_vars, globals_, options, library, confirmed, cancel)
+        result = _run_one(step, env, credentials, data, saved, dict(collection_variables), globals_, options, library,
+                          confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -177,13 +182,14 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options, library, confirmed, cancel) -> StepResult:
+def _run_one(step: RunStep, env, credentials, data: dict, saved_so_far: dict, collection: dict, globals_, options, library,
+             confirmed, cancel) -> StepResult:
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
-        planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
-        plan = build_plan(planned, env, globals_=globals_, library=library)
+        planned = replace(draft, variables=tuple((data | draft.variables_dict() | saved_so_far).items()))
+        plan = build_plan(planned, env, globals_=globals_, library=library, collection=collection)
         exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
     except Cancelled as exc:
         result.error, result.cancelled = str(exc), exc.fields["phase"]
@@ -201,7 +207,7 @@ def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options,
     result.status = response.status
     body = response.json()
     saved = values_from_response(exchange, draft.saves)
-    run_vars.update(saved.values)
+    saved_so_far.update(saved.values)
     result.saved.update(saved.values)
     result.failures += [str(p) for p in saved.problems]
     payload = _output_payload(exchange.operation or "")

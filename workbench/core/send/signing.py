@@ -320,3 +320,25 @@ def sign(
         notes=tuple(_scrub(redact_url(note), secrets) for note in notes),
     )
     return SignedRequest(request=sent, inspection=record)
+
+
+def unsigned_request(request: HttpRequest) -> SignedRequest:
+    """`request` as it goes out without a signature (Postman's noauth): the Host header set
+    from the URL as for a signed one, an inspection record that says nothing was signed."""
+    check_method(request.method)
+    request = replace(request, url=wire_url(request.url))
+    parts = urlsplit(request.url)
+    host = parts.hostname or ""
+    if parts.port and parts.port != {"http": 80, "https": 443}.get(parts.scheme):
+        host = f"{host}:{parts.port}"
+    headers = tuple(request.headers)
+    if not any(k.lower() == "host" for k, _ in headers):
+        headers = (("Host", host),) + headers
+    sent = replace(request, headers=headers)
+    record = InspectionRecord(
+        method=request.method.upper(), url=redact_url(request.url), canonical_request="", string_to_sign="",
+        credential_scope="", signed_headers=(), payload_hash="", access_key_id="", region="", signing_name="",
+        timestamp="", signature_redacted="", headers=redact_headers(headers), body_size=len(request.body),
+        notes=("sent unsigned (Postman's noauth): no credentials, no signature",),
+    )
+    return SignedRequest(request=sent, inspection=record)

@@ -44,6 +44,10 @@ def shape_problems(shape, value, path="$") -> list[str]:
     problems = []
     if kind == "structure":
         wire = {m.serialization.get("name", n): m for n, m in shape.members.items()}
+        for name in shape.required_members:
+            member = shape.members[name]
+            if member.serialization.get("location") is None and value.get(member.serialization.get("name", name)) is None:
+                problems.append(f"{path}.{name}: required by {shape.name}, missing")
         for key, item in value.items():
             if key not in wire:
                 problems.append(f"{path}.{key}: not in {shape.name}")

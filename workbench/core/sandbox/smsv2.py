@@ -21,7 +21,7 @@ import random
 import time
 import uuid
 
-from workbench.core.sandbox import numbers
+from workbench.core.sandbox import numbers, origination_rules
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2_errors import conflict, not_found, quota, validation
@@ -248,6 +248,7 @@ class SmsVoiceV2:
         if country not in numbers.phonenumbers.SUPPORTED_REGIONS:
             raise validation("INVALID_PARAMETER", f"{country!r} is not an ISO country code.",
                              "IsoCountryCode")
+        origination_rules.check_request(country, number_type)
         option = p.get("OptOutListName", "Default")
         self._opt_out_list(option)
         if p.get("PoolId"):
@@ -912,7 +913,8 @@ class SmsVoiceV2:
         candidates = [r for r in self.state["phone_numbers"].values()
                       if capability in r["NumberCapabilities"] and r["Status"] == "ACTIVE"
                       and r["IsoCountryCode"] == dest_country
-                      and (to_simulator or r["NumberType"] != "SIMULATOR")]
+                      and (to_simulator or r["NumberType"] != "SIMULATOR")
+                      and channel not in origination_rules.NOT_FOR_CHANNELS.get((dest_country, r["NumberType"]), ())]
         if not candidates:
             raise conflict("NO_ORIGINATION_IDENTITIES_FOUND", "No origination identity in "
                            f"this account can send {channel.lower()} messages to "
@@ -926,6 +928,7 @@ class SmsVoiceV2:
         if capability not in origin["NumberCapabilities"]:
             raise conflict("NUMBER_CAPABILITIES_MISMATCH", f"{origin['PhoneNumber']} cannot "
                            f"send {capability}.", "phone-number", origin["PhoneNumberId"])
+        origination_rules.check_send(channel, origin, dest_country)
         if origin["Status"] != "ACTIVE":
             raise conflict("REGISTRATION_NOT_COMPLETE", f"{origin['PhoneNumber']} is "
                            f"{origin['NumberType']} and needs a completed registration before "

@@ -261,7 +261,7 @@ def sign(
     except ValueError as exc:
         raise SigningError(reason=f"{request.url!r} is not a valid URL ({exc})") from None
 
-    base, question, query = request.url.partition("?")
+    base, question, query = request.url.partition("#")[0].partition("?")  # a fragment is never sent
     notes = ()
     signed_url = request.url
     if question and query_differs(query):

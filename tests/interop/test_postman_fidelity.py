@@ -277,6 +277,9 @@ def test_an_unsigned_request_goes_out_without_a_signature_only_where_allowed(tmp
     assert exchange.response.status == 200 and plan.to_dict()["unsigned"] is True
     assert arrived.header("Authorization") is None and arrived.header("X-Amz-Date") is None
     assert exchange.inspection.notes == ("sent unsigned (Postman's noauth): no credentials, no signature",)
+    from workbench.core.interop.snippets import curl
+
+    assert curl(plan).startswith("curl -sS \\\n") and "--aws-sigv4" not in curl(plan) and "--user" not in curl(plan)
 
 
 def test_scopes_collection_below_environment_below_data_below_the_requests_own(run_cli, tmp_path):

@@ -59,7 +59,7 @@ class Emulator:
     def _known(self, api: str, member: str, value: str) -> bool:
         """Whether what `member` names is kept by the stateful emulation, moto or the ledger."""
         if member == "ResourceArn":
-            return value in self.ledger.arns(api) or (api == self._smsv2.API and value in self._smsv2._known_arns()) \
+            return self.ledger.knows_arn(api, value) or (api == self._smsv2.API and value in self._smsv2._known_arns()) \
                 or (api == "pinpoint" and value in _moto_app_ids(arns=True))
         if api == "pinpoint":
             return member == "ApplicationId" and value in _moto_app_ids()

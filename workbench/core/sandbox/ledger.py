@@ -24,7 +24,9 @@ import uuid
 from typing import Callable
 
 from workbench.core.sandbox.aws_errors import AwsError
-from workbench.core.sandbox.codec import operation_model, output_sample, sample
+from workbench.core.sandbox.codec import operation_model, output_sample
+from workbench.core.sandbox.ledger_shapes import (TEMPLATE_KINDS, asked_about, derived, flat, item, list_members,
+                                                  overlay, update)
 from workbench.core.sandbox.routing import service_model
 from workbench.core.sandbox.smsv2_errors import conflict, not_found as v2_not_found
 
@@ -32,8 +34,8 @@ VERBS = ("Create", "Get", "Describe", "List", "Update", "Put", "Delete", "Submit
          "Remove")
 CHANGES = ("Update", "Put", "Submit", "Discard", "Remove")
 REFERENCE_DATA = re.compile(r"Definitions|Countries|CountryLaunchStatus|NotifyTemplates|DailyVolumes|IspPlacements")
-TEMPLATE_KINDS = {"SMS": "Sms", "PUSH": "Push", "VOICE": "Voice", "EMAIL": "Email", "INAPP": "InApp"}
 SEP = "\n"
+BOOKKEEPING = ("tags", "children")  # what the ledger keeps beside records
 ID_NAME = re.compile(r"(Id|Name|Arn|Identity|Ip)$")  # a URI label that names a thing (not AttributeType, Domain)
 
 
@@ -160,7 +162,7 @@ class Ledger:
                 raise self._not_found(api, member, key.rsplit(SEP, 1)[-1])
         if verb in ("Tag", "Untag") or (verb == "List" and noun == "TagsForResource"):
             return self._tags(api, op, verb, params)
-        lists = _list_members(op.output_shape)
+        lists = list_members(op.output_shape)
         if lists and verb in ("List", "Describe", "Get") and (not keys or keys[-1][0] not in kinds.own_ids.values()
                                                              or noun.endswith("s")):
             return self._list(api, op, keys, lists, params)
@@ -173,7 +175,7 @@ class Ledger:
         if verb == "Delete":
             self._forget(api, kind, key)
         elif verb in CHANGES and key in self.records(api, kind):
-            _update(self.records(api, kind)[key], {k: v for k, v in params.items() if k not in {m for m, _, _ in keys}})
+            update(self.records(api, kind)[key], {k: v for k, v in params.items() if k not in {m for m, _, _ in keys}})
         return self._shaped(op, {**record, **params}, kept=bool(record))
 
     def _create(self, api: str, op, noun: str, own: str | None, keys: list, params: dict) -> dict:
@@ -185,13 +187,13 @@ class Ledger:
         if own and own not in params:  # the service makes the id up
             record[own] = f"{_words(noun)[-1].lower()}-{uuid.uuid4().hex}"
         kind = self._kind(op.name, own, params) if own else noun
-        record.update(_derived(record, kind))
+        record.update(derived(record, kind))
         key = SEP.join([*(k for _, _, k in parents[-1:]), str(record[own]) if own else uuid.uuid4().hex])
         records = self.records(api, kind)
         if key in records:
             raise self._exists(api, op, own or noun, key.rsplit(SEP, 1)[-1])
         answer = self._shaped(op, record)
-        records[key] = {**_flat(answer), **record}
+        self._keep(api, kind, key, {**flat(answer), **record})
         if isinstance(params.get("Tags"), list):
             self._tag_store(api)[self._arn(api, kind, record.get(own, ""))] = list(params["Tags"])
         return answer
@@ -205,11 +207,13 @@ class Ledger:
         records = self.records(api, noun)
         key = SEP.join(str(params.get(m, "")) for m in kinds.put_keys[noun])
         if verb == "Put":
-            records[key] = {**records.get(key, {}), **params}
+            self._keep(api, noun, key, {**records.get(key, {}), **params})
             return self._shaped(op, records[key])
         if key not in records:
             raise self._not_found(api, noun, key.replace(SEP, " "))
-        record = records.pop(key) if verb == "Delete" else records[key]
+        record = records[key]
+        if verb == "Delete":
+            self._forget(api, noun, key)
         return self._shaped(op, {**record, **params})
 
     def _list(self, api: str, op, keys: list, lists: dict, params: dict) -> dict:
@@ -242,7 +246,7 @@ class Ledger:
                     raise self._not_found(api, kinds.own_ids[found], missing[0])
                 records = [r for r in records if r.get(kinds.own_ids[found]) in wanted]
             own = kinds.own_ids.get(found, "") if found else ""
-            target[name] = [_item(member.member, r, own) for r in records]
+            target[name] = [item(member.member, r, own) for r in records]
         return answer
 
     # ------------------------------------------------------------------ tags, forgetting
@@ -258,10 +262,14 @@ class Ledger:
         service = {"pinpoint-email": "ses", "pinpoint": "mobiletargeting"}.get(api, "sms-voice")
         return f"arn:aws:{service}:{SANDBOX_REGION}:{SANDBOX_ACCOUNT_ID}:{resource}/{name}"
 
-    def arns(self, api: str) -> set[str]:
-        """The ARNs of what the ledger keeps (tags and policies may name them)."""
-        return {self._arn(api, kind, key.rsplit(SEP, 1)[-1]) for kind, records in self.state.get(api, {}).items()
-                if kind != "tags" for key in records}
+    def knows_arn(self, api: str, arn: str) -> bool:
+        """Whether `arn` names something the ledger keeps (tags and policies may name it):
+        its resource type gives the kind, its name the key (one lookup, whatever is kept)."""
+        name = arn.rpartition(":")[2].partition("/")[2]
+        for kind in self.state.get(api, {}):
+            if kind not in BOOKKEEPING and self._arn(api, kind, name) == arn and self.knows(api, kind, name):
+                return True
+        return False
 
     def _tags(self, api: str, op, verb: str, params: dict) -> dict:
         tags = self._tag_store(api).setdefault(params["ResourceArn"], [])
@@ -272,13 +280,20 @@ class Ledger:
             tags[:] = [t for t in tags if t["Key"] not in set(params.get("TagKeys", []))]
         return self._shaped(op, {"Tags": list(tags)})
 
+    def _keep(self, api: str, kind: str, key: str, record: dict) -> None:
+        """Keep a record, and note it below its parent (so forgetting the parent costs what
+        is below it, not what the ledger holds)."""
+        new = key not in self.records(api, kind)
+        self.records(api, kind)[key] = record
+        parent = key.rpartition(SEP)[0]
+        if parent and new:
+            self.records(api, "children").setdefault(parent, []).append([kind, key])
+
     def _forget(self, api: str, kind: str, key: str) -> None:
         """Forget a record and everything kept below it."""
         self.records(api, kind).pop(key, None)
-        for other_kind, records in self.state.get(api, {}).items():
-            if other_kind != "tags":
-                for other in [k for k in records if k.startswith(key + SEP)]:
-                    records.pop(other)
+        for child_kind, child in self.records(api, "children").pop(key, []):
+            self._forget(api, child_kind, child)
 
     # ------------------------------------------------------------------ answers and errors
 
@@ -286,16 +301,16 @@ class Ledger:
     def _shaped(op, record: dict, kept: bool = True) -> dict:
         """The model's answer with the record's values; for a kept record, a list it has no
         value for is empty (a sampled item would be an invented thing)."""
-        record = _flat(record)
+        record = flat(record)
         shape = op.output_shape
         answer = output_sample(op.service_model.service_name, op.name)
         if shape is None:
             return answer
         payload = shape.serialization.get("payload")
         if payload:
-            answer[payload] = _overlay(shape.members[payload], answer[payload], record, kept)
+            answer[payload] = overlay(shape.members[payload], answer[payload], record, kept)
             return answer
-        return _overlay(shape, answer, record, kept)
+        return overlay(shape, answer, record, kept)
 
     @staticmethod
     def _not_found(api: str, member: str, value: str) -> AwsError:
@@ -312,85 +327,3 @@ class Ledger:
         if "AlreadyExistsException" in {e.name for e in op.error_shapes}:
             return AwsError(400, "AlreadyExistsException", message, {"message": message})
         return AwsError(400, "BadRequestException", message, {"Message": message})
-
-
-def _list_members(shape) -> dict:
-    """{(container, name): list member} at the output's top and inside its payload."""
-    found = {}
-    if shape is None:
-        return found
-    payload = shape.serialization.get("payload")
-    for container, structure in ((None, shape), (payload, shape.members.get(payload) if payload else None)):
-        if structure is None or structure.type_name != "structure":
-            continue
-        for name, member in structure.members.items():
-            if member.type_name == "list":
-                found[(container, name)] = member
-    return found
-
-
-def _overlay(shape, sampled, record: dict, empty_lists: bool = False):
-    """The model's sample of `shape` with the record's values where a member has one (and,
-    with `empty_lists`, no sampled list items)."""
-    if shape.type_name != "structure" or not isinstance(sampled, dict):
-        return sampled
-    out = dict(sampled)
-    for name, member in shape.members.items():
-        if record.get(name) is not None:
-            out[name] = record[name]
-        elif member.type_name == "structure" and isinstance(out.get(name), dict):
-            out[name] = _overlay(member, out[name], record, empty_lists)
-        elif member.type_name == "list" and empty_lists and name in out:
-            out[name] = []
-    return out
-
-
-def _item(shape, record: dict, own: str = ""):
-    """A list item for a kept record: a string list holds the records' names; an item's
-    `Name` (or IdentityName...) is the record's own id when it has no member of that name."""
-    if shape.type_name == "string":
-        return record.get(own) or next((v for k, v in record.items() if k.endswith(("Name", "Id")) and isinstance(v, str)), "")
-    item = _overlay(shape, sample(shape, 1), _flat(record))
-    if shape.type_name == "structure" and own and isinstance(record.get(own), str):
-        for name in shape.members:
-            if (name == "Name" or name == own.replace("Email", "") + "Name") and name not in record:
-                item[name] = record[own]
-    return item
-
-
-def _update(record: dict, values: dict) -> None:
-    """Keep new values: inside the structure that holds a member of that name (a Put of
-    delivery options updates the kept DeliveryOptions), else at the top."""
-    for name, value in values.items():
-        holder = next((v for v in record.values() if isinstance(v, dict) and name in v), record)
-        holder[name] = value
-
-
-def _flat(record: dict) -> dict:
-    """A record with the members of its structures beside its own (a template request's Body)."""
-    flat = {}
-    for value in record.values():
-        if isinstance(value, dict):
-            flat.update(value)
-    return {**flat, **record}
-
-
-def _derived(record: dict, kind: str) -> dict:
-    """Values the service works out from the request: an email identity's type, a template's."""
-    if isinstance(record.get("EmailIdentity"), str):
-        return {"IdentityType": "EMAIL_ADDRESS" if "@" in record["EmailIdentity"] else "DOMAIN"}
-    kinds = {v: k for k, v in TEMPLATE_KINDS.items()}
-    if kind.endswith("Template") and kind[:-len("Template")] in kinds:
-        return {"TemplateType": kinds[kind[:-len("Template")]]}
-    return {}
-
-
-def asked_about(op, params: dict, answer: dict) -> dict:
-    """An account-level answer about what the request names itself (GetBlacklistReports:
-    a report per name asked, none listed), not about a sampled name."""
-    shape = op.output_shape
-    for name, member in (shape.members.items() if shape is not None else ()):
-        names = next((v for k, v in params.items() if k.endswith("Names") and isinstance(v, list)), None)
-        if member.type_name == "map" and names is not None:
-            answer[name] = {str(n): [] if member.value.type_name == "list" else sample(member.value, 1) for n in names}
-    return answer

@@ -155,10 +155,12 @@ def test_raw_inspect_says_when_the_signed_query_differs_from_the_pasted_one(run_
     assert same.status == 0 and "notes" not in json.loads(same.stdout)["inspection"]
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import example, given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=80, deadline=None)
+@example(query="&", path="2").via("an empty piece: no parameter, so not signed as one")
+@example(query="a=1&&b=%2f&c+d", path="x/%2F@")
 @given(query=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30),
        path=st.text("abc/%2F.~@:+ é", min_size=1, max_size=12))
 def test_property_what_raw_signs_is_what_the_verifier_expects_of_what_it_sends(query, path):

@@ -61,8 +61,11 @@ def normalised_query(query: str) -> str:
 
 def query_differs(query: str) -> bool:
     """Whether `query` is spelled other than canonically (`/` or `@` left as they are,
-    lowercase escapes, `+` for a space...), so a signer must not sign it as written."""
+    lowercase escapes, `+` for a space, an empty `&&` piece...), so a signer must not sign
+    it as written."""
     pieces = [piece for piece in query.split("&") if piece]
+    if len(pieces) != len(query.split("&")) and query:  # `a=1&&b=2`, `&`: empty pieces are no parameter
+        return True
     return any(
         piece != (f"{_encode(n)}={_encode(v)}" if "=" in piece else _encode(n))
         for piece, (n, v) in zip(pieces, query_pairs(query))

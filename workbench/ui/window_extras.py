@@ -80,7 +80,7 @@ class WindowExtras:
 
     def _maybe_welcome(self) -> None:
         def own_environments():
-            names = self.controller._with("environments", lambda store: store.names())
+            names = self.controller.using("environments", lambda store: store.names())
             return [name for name in names if name != "sandbox"]
 
         def decided(names) -> None:

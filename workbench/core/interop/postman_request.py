@@ -18,7 +18,6 @@ from workbench.core.interop.postman_auth import AuthReading, LiteralIdentities, 
 from workbench.core.interop.postman_tests import from_script
 from workbench.core.interop.postman_url import PostmanUrl, read_url, text
 from workbench.core.interop.scripts import ScriptReading, read_script
-from workbench.core.environments.secret_variables import is_secret_name
 from workbench.core.library.templates import Library, RequestTemplate
 from workbench.core.request.drafts import RequestDraft
 
@@ -269,19 +268,8 @@ def _headers(headers, notes: list) -> tuple[tuple[str, str], ...]:
         if re.search(r"[\r\n]", value) or re.search(r"[\s:]", key):
             notes.append(f"header {key!r}: not a valid header; dropped")
             continue
-        if is_secret_name(key) and value.strip() and not WHOLE_VARIABLE.match(value.strip()):
-            variable = secret_header_variable(key)
-            notes.append(f"header {key}: its value is a secret and is not kept (never in a file or on screen); "
-                         f"the request sends {{{{{variable}}}}}: set it (a secret: kept in the keyring)")
-            value = "{{" + variable + "}}"
-        kept.append((key, value))
+        kept.append((key, value))  # a secret's value (x-api-key) goes to the keyring when written (draft_secrets)
     return tuple(kept)
-
-
-def secret_header_variable(header: str) -> str:
-    """The variable a secret header's value goes to: `x-api-key` -> `xApiKey`."""
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", header) if w]
-    return (words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])) if words else "secretHeader"
 
 
 def _body(body, notes: list) -> tuple[str | None, bool]:

@@ -154,9 +154,13 @@ def _assertion(item: Any, where: str) -> Assertion:
 DRAFT_SUFFIX = ".request.json"
 
 
-def draft_to_file_dict(draft: RequestDraft) -> dict:
+def draft_to_file_dict(draft: RequestDraft, where: str = "") -> dict:
     """What a draft file holds: `to_dict()`, with a multi-line body as a list of lines so a
-    change to one line of the body is one line of diff."""
+    change to one line of the body is one line of diff. A draft that still holds a secret
+    (draft_secrets: an x-api-key header, a password variable...) is refused: SecretInDraft."""
+    from workbench.core.request.draft_secrets import check_no_secrets
+
+    check_no_secrets(draft, where or draft.name or draft.operation or "request")
     data = draft.to_dict()
     if isinstance(data.get("body"), str) and "\n" in data["body"]:
         data["body"] = data["body"].split("\n")
@@ -173,8 +177,10 @@ def draft_from_file_dict(data: Any, where: str) -> RequestDraft:
 
 
 def save_draft(path, draft: RequestDraft) -> None:
-    """One draft per file: stable key order, indent 2, written atomically."""
-    atomic_write_json(path, draft_to_file_dict(draft))
+    """One draft per file: stable key order, indent 2, written atomically. Its secrets must
+    have been kept elsewhere first (GlobalsStore.keep_draft_secrets): else SecretInDraft,
+    and nothing is written."""
+    atomic_write_json(path, draft_to_file_dict(draft, str(path)))
 
 
 def load_draft(path) -> RequestDraft:

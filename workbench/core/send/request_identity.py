@@ -51,6 +51,16 @@ class RequestIdentity:
             resolved[name] = value
         return Credentials(resolved["access_key"], resolved["secret_key"], resolved.get("session_token") or None)
 
+    @property
+    def uses_environment(self) -> bool:
+        """Whether a binding is the environment's own credential."""
+        return any(value is FROM_ENVIRONMENT for value in self.values.values())
+
+    def secret_values(self) -> set[str]:
+        """The secret key and session token it resolved (never to be shown)."""
+        return {v for name, v in self.values.items()
+                if name != "access_key" and isinstance(v, str) and len(v) >= 4}
+
     def to_dict(self) -> dict:
         return {FIELDS[name]: written for name, written in self.bindings}
 

@@ -1,12 +1,12 @@
 """Run a collection of drafts in order, headless: send, extract, assert, report.
 
-Each step plans its draft in the environment with the core's send plan, then signs and sends
-it. Variables, by Postman's scopes: the collection's < the environment's < the run's data
-(`--var`) < the draft's own; a value an earlier step saved wins over all of them (it is what
-a later request means by that name). Then:
+Each step is sent by the send service, in one session for the whole run, and recorded in
+the history like every other send. Variables, by Postman's scopes: the collection's < the
+environment's < the run's data (`--var`) < the draft's own; a value an earlier step saved
+wins over all of them (it is what a later request means by that name). Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
-  with the core's `saves.values_from_response` (the same extraction as `send --save`);
+  (the same extraction as `send --save`; kept in the run, not in the environment);
 - `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
   value. A draft without a status assertion fails on a 4xx/5xx response.
 
@@ -29,11 +29,8 @@ import jmespath.exceptions
 
 from workbench.core.common.cancel import Cancelled, CancelToken
 from workbench.core.request.drafts import Assertion, RequestDraft
-from workbench.core.environments.model import Environment
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.library.templates import Library
-from workbench.core.send.plan import build_plan, run_plan
-from workbench.core.send.saves import _output_payload, values_from_response
+from workbench.core.send.saves import _output_payload
 
 
 @dataclass(frozen=True)
@@ -147,31 +144,30 @@ def check_assertion(assertion: Assertion, status: int, body, payload: str | None
 def run_steps(
     name: str,
     steps: list[RunStep],
-    env: Environment,
-    credentials,
+    session,
     *,
     variables: dict | None = None,
     collection_variables=(),
-    globals_: dict | None = None,
     options=None,
-    library: Library | None = None,
     confirmed: bool = False,
     cancel: CancelToken | None = None,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
-    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled,
-    naming its phase, and no later step starts), `on_step` sees each result as it comes (a
-    window's progress)."""
+    """Run `steps` in order through `session` (a SendSession: the run's one environment,
+    its secrets and credentials resolved once, every send recorded in the history), with the
+    run's data `variables` and the collection's `collection_variables`; `cancel` stops the
+    run (the step in flight ends as cancelled, naming its phase, and no later step starts),
+    `on_step` sees each result as it comes (a window's progress)."""
     data: dict = dict(variables or {})
     saved: dict = {}  # what earlier steps saved
-    report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), planned=len(steps))
+    report = RunReport(name, session.environment.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
+                       planned=len(steps))
     run_start = time.perf_counter()
     for step in steps:
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        result = _run_one(step, env, credentials, data, saved, dict(collection_variables), globals_, options, library,
-                          confirmed, cancel)
+        result = _run_one(step, session, data, saved, dict(collection_variables), options, confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -182,34 +178,39 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, data: dict, saved_so_far: dict, collection: dict, globals_, options, library,
-             confirmed, cancel) -> StepResult:
+def _run_one(step: RunStep, session, data: dict, saved_so_far: dict, collection: dict, options, confirmed,
+             cancel) -> StepResult:
+    """One step: the send service sends it (the run's data below the draft's own variables,
+    what earlier steps saved above them); its saves join the run's, not the environment."""
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
-        planned = replace(draft, variables=tuple((data | draft.variables_dict() | saved_so_far).items()))
-        plan = build_plan(planned, env, globals_=globals_, library=library, collection=collection)
-        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
+        planned = replace(draft, variables=tuple((data | draft.variables_dict()).items()))
+        outcome = session.send(planned, variables=saved_so_far, collection=collection, keep_saves=False,
+                               options=options, confirmed=confirmed, cancel=cancel)
     except Cancelled as exc:
         result.error, result.cancelled = str(exc), exc.fields["phase"]
         result.elapsed_s = time.perf_counter() - started
         return result
-    except WorkbenchError as exc:
+    except WorkbenchError as exc:  # the draft itself (an unknown operation, a raw draft with no URL)
         result.error = str(exc)
         result.elapsed_s = time.perf_counter() - started
         return result
     result.elapsed_s = time.perf_counter() - started
+    if outcome.error is not None:
+        result.error = str(outcome.error)
+        return result
+    exchange = outcome.exchange
     if exchange.response is None:
         result.error = f"no response: {exchange.error}"
         return result
     response = exchange.response
     result.status = response.status
     body = response.json()
-    saved = values_from_response(exchange, draft.saves)
-    saved_so_far.update(saved.values)
-    result.saved.update(saved.values)
-    result.failures += [str(p) for p in saved.problems]
+    saved_so_far.update(outcome.saved.values)
+    result.saved.update(outcome.saved.values)
+    result.failures += [str(p) for p in outcome.saved.problems]
     payload = _output_payload(exchange.operation or "")
     for assertion in draft.assertions:
         problem = check_assertion(assertion, response.status, body, payload)

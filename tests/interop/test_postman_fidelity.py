@@ -316,3 +316,38 @@ def test_run_data_ranks_below_the_drafts_own_and_a_saved_value_above_both(run_cl
     assert result.status == 0, json.dumps(result.json, indent=1)
     only_collection = run_cli("run", str(tmp_path / "flow"), "--env", "sandbox", "--json")
     assert only_collection.json["steps"][1]["failures"] == ['Name: expected "from-data", got "from-collection"']
+
+
+def test_the_send_service_needs_no_environment_credentials_for_unsigned_or_own_identity_sends(tmp_path):
+    """Through the one send service every front end calls: an environment with no usable
+    credentials (no keyring here) still sends an unsigned request, and one that names its
+    own identity, and refuses only the request that would sign as the environment."""
+    from dataclasses import replace
+
+    from tests.helpers import fault_server as fs
+    from workbench.core.environments.model import Environment, EnvironmentStore
+    from workbench.core.send.service import SendService
+    from workbench.core.send.workspace import Workspace
+
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+               "HOME": str(tmp_path / "home"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    workspace = Workspace.from_environ(environ)
+    EnvironmentStore(workspace.config_dir / "environments.json").add(Environment("nokeys", "us-east-1"))
+    service = SendService(workspace)
+    with fs.FaultServer(fs.json_ok) as server:
+        requests = imported(collection([
+            item("open", "GET", f"http://{server.host}/open", auth={"type": "noauth"}),
+            item("own", "GET", f"http://{server.host}/own", auth=OWN_AUTH),
+            item("environment's", "GET", f"http://{server.host}/env", auth=awsv4(service="execute-api"))]))
+        own = replace(requests["own"].draft, variables=(("AccessKeyId", "AKIAREQUESTOWNEXAMPLE"),
+                                                        ("SecretKey", "own-secret-EXAMPLE"), ("SessionToken", "own-token-EXAMPLE")))
+        with service.open("nokeys") as session:
+            outcomes = {name: session.send(draft, allow_any_host=True)
+                        for name, draft in (("open", requests["open"].draft), ("own", own),
+                                            ("environment's", requests["environment's"].draft))}
+        arrived = {r.target: r for r in server.requests}
+    workspace.close()
+    assert outcomes["open"].error is None and arrived["/open"].header("Authorization") is None
+    assert outcomes["own"].error is None and "Credential=AKIAREQUESTOWNEXAMPLE/" in arrived["/own"].header("Authorization")
+    assert outcomes["environment's"].error is not None and "/env" not in arrived
+    assert {"own-secret-EXAMPLE", "own-token-EXAMPLE"} <= outcomes["own"].hidden

@@ -17,7 +17,7 @@ validated against a model (it has none).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from workbench.core.common.cancel import CancelToken

@@ -282,11 +282,13 @@ def run_plan(
     dry_run: bool = False,
     confirmed: bool = False,
     allow_any_host: bool = False,
+    signed_at=None,
 ) -> Exchange:
-    """Sign and send a plan (a dry run signs only). Raises what `check_sendable` raises,
-    credential errors, Cancelled; a transport failure comes back in `Exchange.error`. An
-    unsigned plan fetches no credentials; a plan whose request names its own identity signs
-    with it (the environment's credentials only for a binding that is the environment's)."""
+    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises
+    what `check_sendable` raises, credential errors, Cancelled; a transport failure comes back
+    in `Exchange.error`. An unsigned plan fetches no credentials; a plan whose request names its
+    own identity signs with it (the environment's credentials only for a binding that is the
+    environment's)."""
     check_sendable(plan, dry_run=dry_run, confirmed=confirmed, allow_any_host=allow_any_host)
     environment_credentials = credentials
 
@@ -301,6 +303,6 @@ def run_plan(
     exchange = execute(
         plan.request, signing, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
-        cancel=cancel, progress=progress, unsigned=plan.unsigned,
+        cancel=cancel, progress=progress, signed_at=signed_at, unsigned=plan.unsigned,
     )
     return replace(exchange, operation=plan.key if plan.key != "raw" else plan.operation, region=plan.region)

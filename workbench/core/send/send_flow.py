@@ -132,19 +132,22 @@ def execute(
     options=None,
     cancel=None,
     progress=None,
+    signed_at=None,
     unsigned: bool = False,
 ) -> Exchange:
-    """Sign `request` (unless `unsigned`: Postman's noauth) and (unless `dry_run`) send it.
-    Blocking: the CLI calls it directly, the desktop window from a worker thread with a
-    CancelToken. Transport failures come back in `Exchange.error`, not as exceptions; a
-    cancel raises Cancelled (naming the phase), as it does in every other step of a send."""
+    """Sign `request` (unless `unsigned`: Postman's noauth) and (unless `dry_run`) send it;
+    `signed_at` (a datetime) signs as if the clock said that (a lesson's skewed clock), else
+    the clock now. Blocking: the CLI calls it directly, the desktop window from a worker
+    thread with a CancelToken. Transport failures come back in `Exchange.error`, not as
+    exceptions; a cancel raises Cancelled (naming the phase), as it does in every other step
+    of a send."""
     from workbench.core.send import transport
     from workbench.core.send.signing import sign, unsigned_request
 
     if unsigned:
         signed = unsigned_request(request)
     else:
-        signed = sign(request, credentials, region=region, signing_name=signing_name)
+        signed = sign(request, credentials, region=region, signing_name=signing_name, timestamp=signed_at)
     sent_signature = _SIGNATURE.search(signed.request.header("Authorization") or "")
     exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region,
                         signature=sent_signature.group(1) if sent_signature else "")

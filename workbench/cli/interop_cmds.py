@@ -77,7 +77,9 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
     entries, secrets = keep_import_secrets(tree_entries(result.root), ctx)  # to the keyring, never the files
-    written = write_tree_or_refuse(into, entries, args, ctx, info=result.info())
+    info, info_secrets = keep_collection_secrets(result.info(), ctx)
+    secrets = tuple({secret.name: secret for secret in (*secrets, *info_secrets)}.values())
+    written = write_tree_or_refuse(into, entries, args, ctx, info=info)
     if written is None:
         return ExitStatus.ERROR
     summary = result.summary() | {"into": str(into), "files": len(written)}
@@ -105,6 +107,14 @@ def keep_import_secrets(entries, ctx: CliContext):
     from workbench.core.interop.draft_files import keep_secrets
 
     return keep_secrets(entries, GlobalsStore.at_default_location(ctx.environ).keep_draft_secrets)
+
+
+def keep_collection_secrets(info, ctx: CliContext):
+    """The collection's variables (its collection.json) with their secrets kept the same way."""
+    from workbench.core.environments.globals_store import GlobalsStore
+    from workbench.core.interop.draft_files import keep_collection_secrets as keep
+
+    return keep(info, GlobalsStore.at_default_location(ctx.environ).keep_draft_secrets)
 
 
 def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext, info=None) -> list[Path] | None:

@@ -191,3 +191,13 @@ def keep_secrets(entries, keep) -> tuple[list, tuple]:
         return out
 
     return walk(entries), tuple(kept.values())
+
+
+def keep_collection_secrets(info: CollectionInfo, keep) -> tuple[CollectionInfo, tuple]:
+    """The collection's variables with its secrets (an `apiSecret` collection variable) kept by
+    `keep(draft)` (GlobalsStore.keep_draft_secrets: the keyring), never in collection.json;
+    and the secrets kept."""
+    from dataclasses import replace
+
+    draft, secrets = keep(RequestDraft(name=info.name, variables=info.variables))
+    return replace(info, variables=tuple(draft.variables)), tuple(secrets)

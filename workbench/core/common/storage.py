@@ -21,10 +21,11 @@ import time
 from glob import escape as glob_escape
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.paths import private_dir
 
 VERSION_KEY = "schema_version"
 
@@ -72,19 +73,48 @@ def dumps_stable(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def atomic_write_text(path: Path | str, text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically: temp file in the same dir + fsync + replace."""
+def atomic_write_text(path: Path | str, text: str, *, private: bool = False) -> None:
+    """Write `text` (UTF-8) to `path` atomically: temp file in the same dir + fsync + replace.
+    A new file is 0600; an existing one keeps its mode, unless `private` (the workbench's
+    own files: the file 0600, its directory 0700, both tightened if they were not)."""
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if private:
+        private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale_temps(path)
+    _replace_with(path, text, private=private)
+    _fsync_dir(path.parent)
+
+
+def atomic_write_texts(files: Iterable[tuple[Path | str, str]]) -> None:
+    """Write many files atomically (each as `atomic_write_text` does), with each folder read
+    once for stale temp files and made durable once, after its last file: the cost is
+    linear in the number of files, however many share a folder."""
+
+    by_folder: dict[Path, list[tuple[Path, str]]] = {}
+    for path, text in files:
+        path = Path(path)
+        by_folder.setdefault(path.parent, []).append((path, text))
+    for folder, members in by_folder.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        _sweep_folder(folder, {path.name for path, _ in members})
+        for path, text in members:
+            _replace_with(path, text)
+        _fsync_dir(folder)
+
+
+def _replace_with(path: Path, text: str, *, private: bool = False) -> None:
+    """`text` in a fsync'ed temp file beside `path`, then renamed over it (0600 when new or
+    `private`, else with the mode the file had)."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
+        if path.exists() and not private:
             shutil.copymode(path, tmp_name)
         else:
             os.chmod(tmp_name, 0o600)
@@ -95,7 +125,6 @@ def atomic_write_text(path: Path | str, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
 
 
 STALE_TEMP_SECONDS = 3600  # a save takes milliseconds: an older temp file is a save that was killed
@@ -116,10 +145,29 @@ def sweep_stale_temps(path: Path | str, now: float | None = None) -> list[Path]:
     return removed
 
 
-def atomic_write_json(path: Path | str, data: Any) -> None:
+def _sweep_folder(folder: Path, names: set[str], now: float | None = None) -> None:
+    """`sweep_stale_temps` for several files of one folder, reading the folder once."""
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        target = name[1:].rsplit(".", 2)[0]  # ".NAME.RANDOM.tmp" -> NAME
+        try:
+            if target in names and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def atomic_write_json(path: Path | str, data: Any, *, private: bool = False) -> None:
     """Write `data` as stable JSON (sorted keys, indent 2, trailing newline), atomically."""
 
-    atomic_write_text(path, dumps_stable(data))
+    atomic_write_text(path, dumps_stable(data), private=private)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -164,7 +212,7 @@ def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
     read-modify-write between processes (the window and a terminal); not reentrant."""
 
     lock_path = Path(f"{path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(lock_path.parent)  # the workbench's own files: their directory is private
     deadline = time.monotonic() + timeout
     try:
         import fcntl

@@ -3,19 +3,19 @@
 Handlers take the operation's input dict and return its output dict (codec.write_output
 keeps only the output shape's members, so stored records can carry more) or raise an
 AwsError. State lives in `store.state["smsv2"]`; timestamps are stored as epoch seconds.
-Here: the state's first form, ARNs and ids, pages and filters as AWS applies them, and tags
+Here: the state's first form, ARNs and ids, pages and filters (paging.py), and tags
 (every resource kind can carry them). Each kind of resource has its module (smsv2_numbers,
 smsv2_pools...); `smsv2.SmsVoiceV2` is all of them.
 """
 
 from __future__ import annotations
 
-import base64
 import time
 import uuid
 
 from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 from workbench.core.sandbox.emulation_base import StatefulEmulation
+from workbench.core.sandbox.paging import Records, filtered, paginate  # noqa: F401 - the resource modules' pages and filters
 from workbench.core.sandbox.smsv2_errors import not_found, validation
 
 SANDBOX_TIER = "SANDBOX"
@@ -52,47 +52,6 @@ def empty_state() -> dict:
         "keywords": {}, "verified": {}, "protect": {}, "spend_overrides": {}, "spend": {},
         "tags": {},
     }
-
-
-def paginate(items: list, params: dict, key: str, default_max: int = 50) -> dict:
-    token = params.get("NextToken")
-    start = 0
-    if token:
-        try:
-            start = int(base64.urlsafe_b64decode(token.encode()).decode())
-        except (ValueError, UnicodeDecodeError):
-            raise validation("INVALID_NEXT_TOKEN", "The NextToken is not valid.",
-                             "NextToken") from None
-    size = int(params.get("MaxResults") or default_max)
-    page = items[start:start + size]
-    answer = {key: page}
-    if start + size < len(items):
-        answer["NextToken"] = base64.urlsafe_b64encode(str(start + size).encode()).decode()
-    return answer
-
-
-def _pascal(filter_name: str) -> str:
-    return "".join(part.capitalize() for part in filter_name.split("-"))
-
-
-def filtered(records, filters: list | None, aliases: dict | None = None) -> list:
-    """Filters as AWS applies them: each filter's Name (kebab-case) names a field; a record
-    passes when every filter has a value equal to the field (any item of a list field)."""
-    result = []
-    for record in records:
-        keep = True
-        for item in filters or []:
-            name = item.get("Name", "")
-            field_name = (aliases or {}).get(name, _pascal(name))
-            value = record.get(field_name)
-            values = value if isinstance(value, list) else [value]
-            wanted = {str(v).lower() for v in item.get("Values", [])}
-            if not {str(v).lower() for v in values} & wanted:
-                keep = False
-                break
-        if keep:
-            result.append(record)
-    return result
 
 
 class SmsV2Base(StatefulEmulation):

@@ -61,7 +61,7 @@ class Smsv2Numbers(SmsV2Base):
 
     def op_DescribePhoneNumbers(self, p):
         records = [self._phone(i) for i in p["PhoneNumberIds"]] if p.get("PhoneNumberIds") \
-            else list(self.state["phone_numbers"].values())
+            else self.state["phone_numbers"]
         aliases = {"number-capability": "NumberCapabilities"}
         return paginate(filtered(records, p.get("Filters"), aliases), p, "PhoneNumbers")
 
@@ -127,7 +127,7 @@ class Smsv2Numbers(SmsV2Base):
             records = [self._sender(item["SenderId"], item.get("IsoCountryCode"))
                        for item in p["SenderIds"]]
         else:
-            records = list(self.state["sender_ids"].values())
+            records = self.state["sender_ids"]
         aliases = {"message-type": "MessageTypes"}
         return paginate(filtered(records, p.get("Filters"), aliases), p, "SenderIds")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.core.sandbox import numbers
-from workbench.core.sandbox.smsv2_base import SmsV2Base, arn, paginate, filtered
+from workbench.core.sandbox.smsv2_base import Records, SmsV2Base, arn, paginate, filtered
 from workbench.core.sandbox.smsv2_errors import conflict, not_found, validation
 
 
@@ -28,7 +28,7 @@ class Smsv2OptOuts(SmsV2Base):
     def op_DescribeOptOutLists(self, p):
         names = p.get("OptOutListNames")
         records = [self._opt_out_list(n) for n in names] if names \
-            else list(self.state["opt_out_lists"].values())
+            else self.state["opt_out_lists"]
         return paginate(records, p, "OptOutLists")
 
     def op_DeleteOptOutList(self, p):
@@ -69,9 +69,8 @@ class Smsv2OptOuts(SmsV2Base):
     def op_DescribeOptedOutNumbers(self, p):
         opt_list = self._opt_out_list(p["OptOutListName"])
         wanted = p.get("OptedOutNumbers")
-        entries = [{"OptedOutNumber": number, **entry}
-                   for number, entry in opt_list["Numbers"].items()
-                   if not wanted or number in wanted]
+        entries = Records(opt_list["Numbers"], lambda number, entry: {"OptedOutNumber": number, **entry},
+                          (lambda record: record["OptedOutNumber"] in wanted) if wanted else None)
         return {"OptOutListArn": opt_list["OptOutListArn"],
                 "OptOutListName": opt_list["OptOutListName"],
                 **paginate(filtered(entries, p.get("Filters")), p, "OptedOutNumbers")}

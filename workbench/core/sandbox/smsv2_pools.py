@@ -48,7 +48,7 @@ class Smsv2Pools(SmsV2Base):
 
     def op_DescribePools(self, p):
         records = [self._pool(i) for i in p["PoolIds"]] if p.get("PoolIds") \
-            else list(self.state["pools"].values())
+            else self.state["pools"]
         return paginate(filtered(records, p.get("Filters")), p, "Pools")
 
     def op_UpdatePool(self, p):

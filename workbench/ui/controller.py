@@ -70,6 +70,9 @@ class Controller(QObject, FileIntents):
         self._phase: dict[str, str] = {}
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # secret values a send saw: never shown
+        # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
+        # (another identity, a wrong secret, a skewed clock), in the sandbox only
+        self.signing_overrides: dict = {}
 
     @property
     def session_credentials(self):
@@ -319,11 +322,16 @@ class Controller(QObject, FileIntents):
                                                          "send again in a moment"))
             return
         self._phase[tab_id] = "starting"
+        signing = self.signing_overrides.get(tab_id)
+        if signing is not None and not self.environments[env_name].is_sandbox:
+            signing = None  # a lesson breaks signatures on purpose only in the sandbox
 
         def work(cancel, progress):
             try:
                 outcome = self.service.send(env_name, draft, confirmed=confirmed, allow_any_host=allow_any_host,
-                                            options=options, cancel=cancel, progress=progress)
+                                            options=options, cancel=cancel, progress=progress,
+                                            credentials=signing.credentials if signing is not None else None,
+                                            signed_at=signing.signed_at() if signing is not None else None)
             except Cancelled:
                 raise
             except WorkbenchError as exc:  # the draft itself, or the environment could not be opened

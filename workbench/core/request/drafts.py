@@ -38,9 +38,11 @@ class AwsV4Auth:
 
 @dataclass(frozen=True)
 class Assertion:
-    """A check after a send: status equals `expected`, or the JMESPath `path` exists / equals."""
+    """A check after a send (the kinds: request.assertions.KINDS; evaluated in send.checks):
+    status equals `expected`; the JMESPath `path` exists / equals / matches `expected`; an
+    event in the sandbox's log has the fields of `expected`; diagnosis `expected` explains it."""
 
-    kind: str  # "status" | "exists" | "equals"
+    kind: str  # "status" | "exists" | "equals" | "matches" | "event" | "diagnosis"
     path: str = ""
     expected: Any = None
 
@@ -135,11 +137,17 @@ def _pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
 
 
 def _assertion(item: Any, where: str) -> Assertion:
-    if not isinstance(item, dict) or item.get("kind") not in ("status", "exists", "equals"):
-        raise DraftInvalid('expected {"kind": "status"|"exists"|"equals", "path": ..., "expected": ...}', where=where)
+    from workbench.core.request.assertions import KINDS, assertion_problems
+
+    if not isinstance(item, dict) or item.get("kind") not in KINDS:
+        raise DraftInvalid(f'expected {{"kind": {"|".join(map(json.dumps, KINDS))}, "path": ..., "expected": ...}}', where=where)
     if not set(item) <= {"kind", "path", "expected"}:
         raise DraftInvalid(f"unknown field(s): {', '.join(sorted(set(item) - {'kind', 'path', 'expected'}))}", where=where)
-    return Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
+    assertion = Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
+    problems = assertion_problems(assertion.kind, assertion.path, assertion.expected)
+    if problems and assertion.kind in ("matches", "event", "diagnosis"):  # the first three kinds kept their old leniency
+        raise DraftInvalid(problems[0].message, where=f"{where}.{problems[0].path}")
+    return assertion
 
 
 # --------------------------------------------------------------------------- files

@@ -263,8 +263,9 @@ def run_plan(
     dry_run: bool = False,
     confirmed: bool = False,
     allow_any_host: bool = False,
+    signed_at=None,
 ) -> Exchange:
-    """Sign and send a plan (a dry run signs only). Raises what `check_sendable` raises,
+    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises what `check_sendable` raises,
     credential errors, Cancelled; a transport failure comes back in `Exchange.error`."""
     check_sendable(plan, dry_run=dry_run, confirmed=confirmed, allow_any_host=allow_any_host)
     if credentials is None:
@@ -272,6 +273,6 @@ def run_plan(
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
-        cancel=cancel, progress=progress,
+        cancel=cancel, progress=progress, signed_at=signed_at,
     )
     return replace(exchange, operation=plan.key if plan.key != "raw" else plan.operation, region=plan.region)

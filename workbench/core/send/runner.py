@@ -6,8 +6,9 @@ other send. Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
   (the same extraction as `send --save`; kept in the run, not in the environment);
-- `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
-  value. A draft without a status assertion fails on a 4xx/5xx response.
+- `assertions` (send.checks: status; JMESPath exists, equals, matches; an event in the
+  sandbox's event log; a diagnosis made on purpose). A draft without a status or diagnosis
+  assertion fails on a 4xx/5xx response.
 
 A step fails when an assertion fails, a save finds nothing, or no response came back; the
 run goes on to the next step (a later step needing a missing value fails with the name of
@@ -16,20 +17,17 @@ that variable). `RunReport.to_junit()` writes the JUnit XML CI systems read.
 
 from __future__ import annotations
 
-import json
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
-import jmespath
-import jmespath.exceptions
-
 from workbench.core.common.cancel import Cancelled, CancelToken
 from workbench.core.request.drafts import Assertion, RequestDraft
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.send.saves import _output_payload
+from workbench.core.send import checks
+from workbench.core.send.checks import check_assertion  # noqa: F401 - where `run` used to keep it
 
 
 @dataclass(frozen=True)
@@ -121,25 +119,6 @@ class RunReport:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def check_assertion(assertion: Assertion, status: int, body, payload: str | None = None) -> str | None:
-    """None when `assertion` holds, else what was found instead. Like saves, a path is tried
-    on the body, then under the operation's output payload name (`ApplicationResponse.Id`)."""
-    if assertion.kind == "status":
-        expected = int(assertion.expected) if str(assertion.expected).isdigit() else assertion.expected
-        return None if status == expected else f"status: expected {expected}, got {status}"
-    try:
-        found = jmespath.search(assertion.path, body) if body is not None else None
-        if found is None and payload and body is not None:
-            found = jmespath.search(assertion.path, {payload: body})
-    except jmespath.exceptions.JMESPathError as exc:
-        return f"{assertion.path}: not a JMESPath expression ({exc})"
-    if assertion.kind == "exists":
-        return None if found is not None else f"{assertion.path}: expected to exist, found nothing"
-    if found == assertion.expected or (isinstance(found, (int, float)) and str(found) == str(assertion.expected)):
-        return None
-    return f"{assertion.path}: expected {json.dumps(assertion.expected)}, got {json.dumps(found)}"
-
-
 def run_steps(
     name: str,
     steps: list[RunStep],
@@ -181,6 +160,8 @@ def _run_one(step: RunStep, session, run_vars: dict, options, confirmed, cancel)
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
+        events = checks.EventWindow.for_environment(session.environment) if checks.needs_events(draft.assertions) else None
+        mark = events.mark() if events else 0
         outcome = session.send(draft, variables=run_vars, keep_saves=False, options=options, confirmed=confirmed,
                                cancel=cancel)
     except Cancelled as exc:
@@ -201,16 +182,13 @@ def _run_one(step: RunStep, session, run_vars: dict, options, confirmed, cancel)
         return result
     response = exchange.response
     result.status = response.status
-    body = response.json()
     run_vars.update(outcome.saved.values)
     result.saved.update(outcome.saved.values)
     result.failures += [str(p) for p in outcome.saved.problems]
-    payload = _output_payload(exchange.operation or "")
-    for assertion in draft.assertions:
-        problem = check_assertion(assertion, response.status, body, payload)
-        if problem:
-            result.failures.append(problem)
-    if not any(a.kind == "status" for a in draft.assertions) and response.status >= 400:
-        message = body.get("message") or body.get("Message") if isinstance(body, dict) else None
-        result.failures.insert(0, f"HTTP {response.status}" + (f": {message}" if message else ""))
+    observed = checks.observe(exchange, diagnoses=tuple(d.id for d in outcome.diagnoses),
+                              events=events.since(mark) if events else ())
+    result.failures += [r.message for r in (checks.check(a, observed) for a in draft.assertions) if not r.passed]
+    unexpected = checks.unexpected_error(draft.assertions, observed)
+    if unexpected:
+        result.failures.insert(0, unexpected)
     return result

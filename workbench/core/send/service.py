@@ -151,13 +151,16 @@ class SendSession:
         keep_saves: bool = True,
         record: bool = True,
         credentials=None,
+        signed_at=None,
         on_plan: Callable[["SendPlan"], bool] | None = None,
         cancel: CancelToken | None = None,
         progress=None,
     ) -> SendOutcome:
         """Plan, sign and send `draft` (a dry run signs only), then keep its saves (`draft.saves`
         into the environment, `global_saves` into the globals; with `keep_saves=False` they are
-        only read out, for the caller's own scope) and record it in the history."""
+        only read out, for the caller's own scope) and record it in the history. `credentials`
+        and `signed_at` (a datetime) sign with other credentials or clock than the environment's:
+        a lesson that breaks a signature on purpose."""
         from workbench.core.send.plan import check_sendable, run_plan
 
         compile_saves(tuple(draft.saves) + tuple(global_saves))  # a bad expression stops before anything is sent
@@ -170,7 +173,7 @@ class SendSession:
                 self._hide_credentials(credentials)
             exchange = run_plan(plan, credentials=credentials or self.credentials(cancel, progress),
                                 environ=self.workspace.environ, options=options, dry_run=dry_run, cancel=cancel,
-                                progress=progress, confirmed=confirmed, allow_any_host=allow_any_host)
+                                progress=progress, confirmed=confirmed, allow_any_host=allow_any_host, signed_at=signed_at)
         except Cancelled:
             raise
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it

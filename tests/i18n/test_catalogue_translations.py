@@ -14,6 +14,7 @@ from text_checks import SCRIPT, english_leftovers, missing_terms, placeholders
 from workbench.core import diagnose
 from workbench.core.common.i18n import I18N_DIR, load_glossary
 from workbench.core.diagnose.catalogue import CATALOGUE_FILE
+from workbench.core.tutorials import TUTORIALS_DIR as TUTORIALS
 
 LANGUAGES = ("zh_CN", "ko_KR")
 FIXTURES = Path(__file__).parents[1] / "diagnose" / "fixtures"
@@ -24,9 +25,15 @@ def most_common_entries(count: int = 20) -> list[str]:
     """The entries people meet most, from the data: 3 points when the developer guide's Postman
     tutorial names the problem in its troubleshooting table (every newcomer follows it; the
     entry's 'source' says so), 1 point per recorded AWS answer in tests/diagnose/fixtures that
-    produces it; ties in the catalogue's order."""
+    produces it, 1 point per place a shipped tutorial sends the learner to it (a guide link, a
+    check's guide entry, an error made on purpose); ties in the catalogue's order."""
     recorded = Counter(name for path in FIXTURES.glob("*.json")
                        for name in json.loads(path.read_text(encoding="utf-8"))["expect"])
+    for path in TUTORIALS.glob("*.json"):
+        for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
+            recorded.update(link["guide"] for link in step.get("links", ()) if "guide" in link)
+            recorded.update(check["guide"] for check in step.get("checks", ()) if "guide" in check)
+            recorded.update(check["expected"] for check in step.get("checks", ()) if check["kind"] == "diagnosis")
     entries = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))["entries"]
     scored = [(-(3 * (TUTORIAL_TABLE in e.get("source", "")) + recorded[e["id"]]), n, e["id"])
               for n, e in enumerate(entries)]
@@ -55,9 +62,10 @@ def pairs(language: str):
 def test_the_twenty_most_common_entries_come_from_the_data():
     common = most_common_entries()
     assert len(common) == 20
-    # the tutorial's troubleshooting table first, then the most recorded answers
-    assert set(common[:4]) == {"no-environment", "credentials-missing", "invalid-security-token", "iam-not-authorized"}
-    assert {"throttled", "sms-opted-out", "iam-passrole-denied", "bad-request"} <= set(common)
+    # the tutorial's troubleshooting table, the most recorded answers, what the lessons point at
+    assert {"no-environment", "credentials-missing", "invalid-security-token", "iam-not-authorized"} <= set(common)
+    assert {"sms-opted-out", "iam-passrole-denied", "otp-not-valid", "iam-tutorial-no-delete"} <= set(common)
+    assert common[0] == "iam-not-authorized"  # the table's third row, a recorded answer, and first-contact's lesson
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -51,7 +51,7 @@ def _steps(pairs, english, language: str) -> tuple[str, ...]:
     return tuple(translation(pair, step, language) or step for step, pair in zip(english, _matched(pairs, english)))
 
 
-def localize(entry: Entry, overlay: Overlay) -> Entry:
+def localize(entry: Entry, overlay: Overlay, local_words: dict | None = None) -> Entry:
     """`entry` with the texts `overlay` translates (what a diagnosis fills from an exchange),
     and its `guide` texts (what the guide shows without one) in that language: each text the
     overlay translates with the guide's words of the language, each it does not in English."""
@@ -60,7 +60,7 @@ def localize(entry: Entry, overlay: Overlay) -> Entry:
     language, raw = overlay.language, _entries_of(overlay).get(entry.id)
     raw = raw if isinstance(raw, dict) else {}
     raw_guide = raw.get("guide") if isinstance(raw.get("guide"), dict) else {}
-    local_words = words(overlay, "guide_words")
+    local_words = words(overlay, "guide_words") if local_words is None else local_words
 
     def both(pair, english: str) -> tuple[str, str]:
         translated = translation(pair, english, language)
@@ -87,7 +87,8 @@ def _matched(pairs, english) -> list:
 
 def localize_all(entries: tuple[Entry, ...], language: str, directory=None) -> tuple[tuple[Entry, ...], Overlay]:
     overlay = load_overlay(OVERLAY, language, directory)
-    return tuple(localize(entry, overlay) for entry in entries), overlay
+    local_words = words(overlay, "guide_words")
+    return tuple(localize(entry, overlay, local_words) for entry in entries), overlay
 
 
 def _wordy(text: str) -> bool:

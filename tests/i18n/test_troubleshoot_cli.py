@@ -126,3 +126,13 @@ def test_the_rest_of_the_command_line_stays_english(run_cli, tmp_path):
     assert chinese.stdout.startswith("diagnosis [throttled] Throttled: too many requests")
     assert run_cli("library", "show", "GetApps", env={"LANG": "ko_KR.UTF-8"}).stdout == run_cli(
         "library", "show", "GetApps").stdout
+
+
+@pytest.mark.parametrize("asked", ["../../etc", "zh_CN/../ko_KR", "\x00"])
+def test_a_language_that_is_a_path_is_just_an_unknown_language(run_cli, asked):
+    """The language names a file only once it is one of en, zh_CN, ko_KR."""
+    result = run_cli("troubleshoot", "show", "throttled", "--language", asked)
+    assert result.status == 0 and result.stdout.startswith("Throttled")
+    assert result.stderr.startswith("note: no translation for ")
+    listed = run_cli("tutorial", "list", "--json", "--language", asked)
+    assert listed.status == 0 and listed.json["tutorials"][0]["language"] == "en"

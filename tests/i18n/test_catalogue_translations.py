@@ -5,6 +5,7 @@ code kept, English wherever a text is not (or no longer) translated."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -193,7 +194,8 @@ def test_an_untranslated_entry_and_text_fall_back_to_english(i18n_copy):
     opted_out = diagnose.entry("sms-opted-out", "zh_CN")
     assert opted_out["title"] == "目标号码已选择退出" and opted_out["cause"] == diagnose.entry("sms-opted-out")["cause"]
     missing = diagnose.untranslated("zh_CN")
-    assert missing["throttled"] == ["title", "summary", "cause", "steps[0]", "steps[1]", "steps[2]"]
+    steps = [f"steps[{n}]" for n in range(len(english["steps"]))]
+    assert missing["throttled"] == ["title", "summary", "cause", *steps]
     assert missing["sms-opted-out"] == ["cause"]
 
 
@@ -247,3 +249,12 @@ def test_the_checks_see_what_they_look_for():
         "the", "host"]
     assert english_leftovers("{environment} 的 Amazon Pinpoint 凭证，https://example.com/x 或 true", ["Amazon Pinpoint"]) == []
     assert placeholders("{a} 和 {b}") == ["{a}", "{b}"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guides_own_words_are_all_translated(language):
+    """Labels, the words a {placeholder} reads as in the guide, fix labels: a new one added in
+    English shows up here."""
+    for table in ("labels", "guide_words", "fix_labels"):
+        english, shown = diagnose.guide_words("en", table), diagnose.guide_words(language, table)
+        assert [key for key, text in english.items() if text and re.search("[a-z]{2}", text) and shown[key] == text] == []

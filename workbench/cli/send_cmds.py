@@ -11,6 +11,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from workbench.cli import fetch_pages
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
@@ -31,6 +32,7 @@ def register(sub) -> None:
     send = sub.add_parser("send", help="render, validate, sign and send an operation")
     add_request_arguments(send)
     add_send_arguments(send)
+    fetch_pages.add_arguments(send)
     send.set_defaults(handler=cmd_send)
 
     raw = sub.add_parser("raw", help="sign and send any request (an operation botocore does not know yet)")
@@ -74,6 +76,11 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
         variables=tuple(parse_vars(args.var).items()),
         body=read_body(args, template, ctx) if args.body else None,
     )
+    wrong = fetch_pages.misuse(args)
+    if wrong:
+        return fetch_pages.usage_error(args, ctx, wrong)
+    if args.all_pages:
+        return fetch_pages.fetch(draft, args, ctx)
     return send_draft(draft, args, ctx)
 
 
@@ -201,6 +208,10 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
     saved = {where: values for where, values in (saved or {}).items() if values.values}
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
+        from workbench.core.sandbox.scenarios import scenario_of
+
+        if scenario_of(exchange):  # a sandbox scenario answered, not the sandbox itself
+            data["scenario"] = scenario_of(exchange)
         if saved:
             data["saved"] = {where: values.values for where, values in saved.items()}
         ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})

@@ -21,18 +21,11 @@ first, then the environment's, then the globals.
 from __future__ import annotations
 
 import json
-import math
 import re
-import sys
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 from urllib.parse import quote
-
-import jinja2
-from jinja2 import meta
-from jinja2.sandbox import SandboxedEnvironment
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import Problem, WorkbenchError
@@ -125,156 +118,6 @@ class TemplateLimitExceeded(WorkbenchError):
     fmt = "{place}: template stopped: {reason}"
 
 
-class _LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox, plus: no operator, method or filter may be asked to build more text
-    than the output limit (`'x' * 3000000000`, `'x'.ljust(10**10)`, `center(10**10)`,
-    `'%3000000000d' % 1`, `9 ** 10 ** 9`)."""
-
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and _is_int(times):
-                    _check_size(len(seq) * times, f"{len(seq)} x {times}")
-        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
-            _check_size(len(left) + len(right), f"{len(left) + len(right)} items")
-        elif operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1:
-            _check_size(int(right * math.log2(abs(left)) / 8), f"{left} ** {right}")
-        elif operator == "%" and isinstance(left, str):
-            _check_format(left)
-        return super().call_binop(context, operator, left, right)
-
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
-        owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
-        if isinstance(owner, str) and name in _WIDTH_METHODS:
-            _check_widths(args, kwargs)
-        elif isinstance(owner, str) and name == "replace" and len(args) >= 2:
-            _check_replace(owner, *args[:2])
-        elif isinstance(owner, str) and name == "join" and args:
-            _check_join(owner, args[0])
-        return super().call(__context, __obj, *args, **kwargs)
-
-    def wrap_str_format(self, value):
-        if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(getattr(value, "__self__", None), str):
-            _check_format(value.__self__)
-        return super().wrap_str_format(value)
-
-
-_WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
-_WIDTH_FILTERS = frozenset({"center", "indent", "truncate", "wordwrap"})
-# a width or precision of 9+ digits in a format spec: "{:>3000000000}", "{0:.999999999f}", "%3000000000d"
-_HUGE_WIDTH = re.compile(r"\{[^{}]*:[^{}\d]*(\d{9,})[^{}]*\}|%[-#0 +]*(\d{9,})|%[-#0 +]*\d*\.(\d{9,})")
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_size(size: int, what: str) -> None:
-    if size > DEFAULT_LIMITS.output_chars:
-        raise TemplateLimitExceeded(
-            place="template", reason=f"{what} would make more than {DEFAULT_LIMITS.output_chars} characters"
-        )
-
-
-def _check_widths(args, kwargs) -> None:
-    for value in (*args, *kwargs.values()):
-        if _is_int(value):
-            _check_size(abs(value), f"a width of {value}")
-
-
-def _check_format(text: str) -> None:
-    match = _HUGE_WIDTH.search(text)
-    if match:
-        width = next(group for group in match.groups() if group)
-        _check_size(int(width), f"a width of {width} in a format")
-
-
-def _check_replace(text, old, new) -> None:
-    """`text.replace(old, new)` grows by len(new) - len(old) per occurrence: bound it before."""
-    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
-        occurrences = len(text) + 1 if not old else text.count(old)
-        _check_size(len(text) + occurrences * (len(new) - len(old)), f"replacing {len(old)} with {len(new)} characters")
-
-
-def _check_join(separator, items) -> None:
-    if isinstance(separator, str) and isinstance(items, (str, list, tuple)):
-        _check_size(len(separator) * len(items), f"joining {len(items)} items with {len(separator)} characters")
-
-
-def _replace_guarded(function):
-    def guarded(eval_ctx, value, old, new, *args, **kwargs):
-        _check_replace(str(value), str(old), str(new))
-        return function(eval_ctx, value, old, new, *args, **kwargs)
-
-    guarded.jinja_pass_arg = function.jinja_pass_arg
-    return guarded
-
-
-def _join_guarded(function):
-    def guarded(eval_ctx, value, d="", *args, **kwargs):
-        _check_join(str(d), value if isinstance(value, (str, list, tuple)) else ())
-        return function(eval_ctx, value, d, *args, **kwargs)
-
-    guarded.jinja_pass_arg = function.jinja_pass_arg
-    return guarded
-
-
-def _width_guarded(function):
-    def guarded(value, *args, **kwargs):
-        _check_widths(args, kwargs)
-        return function(value, *args, **kwargs)
-
-    return guarded
-
-
-def _environment() -> SandboxedEnvironment:
-    env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
-    env.filters["format"] = _format_guarded(env.filters["format"])
-    env.filters["replace"] = _replace_guarded(env.filters["replace"])
-    env.filters["join"] = _join_guarded(env.filters["join"])
-    env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
-    return env
-
-
-def _format_guarded(function):
-    def guarded(value, *args, **kwargs):
-        _check_format(str(value))
-        return function(value, *args, **kwargs)
-
-    return guarded
-
-
-class _Watchdog:
-    """Stops a template that runs past `limits.seconds`: a trace function on the rendering
-    thread that counts lines run in template code (only there) and checks the clock every
-    1024 of them. The previous trace function (a debugger, coverage) is restored after."""
-
-    def __init__(self, limits: RenderLimits, place: str):
-        self.limits, self.place, self.lines = limits, place, 0
-        self.deadline = time.monotonic() + limits.seconds
-
-    def __enter__(self):
-        self.previous = sys.gettrace()
-        sys.settrace(self._on_call)
-        return self
-
-    def __exit__(self, *exc):
-        sys.settrace(self.previous)
-
-    def _on_call(self, frame, event, arg):
-        return self._on_line if frame.f_code.co_filename == "<template>" else None
-
-    def _on_line(self, frame, event, arg):
-        self.lines += 1
-        if not self.lines & 1023 and time.monotonic() > self.deadline:
-            raise TemplateLimitExceeded(place=self.place, reason=f"it ran longer than {self.limits.seconds:g} s (a loop too big?)")
-        return self._on_line
-
-
-ENV = _environment()
 
 
 def _scan_json_strings(segment: str, in_string: bool) -> bool:
@@ -325,10 +168,21 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FILTERS = {"json_in_string": json_in_string, "json_value": json_value, "path_segment": path_segment, None: str}
 
 
+class _Substitution:
+    """A plain-substitution render function (see `_substitution`) and the names it uses."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+        self.names = frozenset(part[0] for part in parts if not isinstance(part, str))
+
+    def __call__(self, variables: Mapping) -> str:
+        return "".join(part if isinstance(part, str) else part[1](variables[part[0]]) for part in self.parts)
+
+
 def _substitution(text: str, context: str):
     """For text whose every expression is a plain {{ name }} (nearly all templates): a render
-    function that substitutes and escapes without jinja (the same output, much faster);
-    None for anything else (jinja renders it)."""
+    function that substitutes and escapes without jinja (the same output, much faster, and
+    jinja2 not even imported); None for anything else (jinja renders it)."""
     if "{%" in text or "{#" in text:
         return None
     parts = []
@@ -340,24 +194,44 @@ def _substitution(text: str, context: str):
             if not NAME.fullmatch(expression):
                 return None
             parts.append((expression, FILTERS[flt]))
+    return _Substitution(parts)
 
-    def substitute(variables: Mapping) -> str:
-        return "".join(part if isinstance(part, str) else part[1](variables[part[0]]) for part in parts)
 
-    return substitute
+class _Unparsable(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 @lru_cache(maxsize=1024)
 def _compile(text: str, context: str):
     """-> (annotated text, a render function (plain substitution) or a jinja Template (run
     under the limits), or None for literal text, names it uses); cached, so a library
-    template is compiled once per process, not on every send."""
+    template is compiled once per process, not on every send. _Unparsable for a template
+    jinja cannot parse."""
     if not any(mark in text for mark in ("{{", "{%", "{#")):
         return text, None, frozenset()  # literal text: nothing to compile
     annotated = annotate(text, context)
-    names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
     substitute = _substitution(text, context)
-    return annotated, substitute or ENV.from_string(annotated), names
+    if substitute is not None:
+        return annotated, substitute, substitute.names
+    import jinja2
+    from jinja2 import meta
+
+    from workbench.core.request.jinja_sandbox import ENV
+
+    try:
+        return annotated, ENV.from_string(annotated), frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
+    except jinja2.TemplateSyntaxError as exc:
+        raise _Unparsable(f"{exc.message} (line {exc.lineno})") from None
+
+
+def __getattr__(name: str):
+    if name == "ENV":  # the jinja environment, for whoever asks (imported on first use)
+        from workbench.core.request.jinja_sandbox import ENV
+
+        return ENV
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -367,8 +241,10 @@ class _Renderer:
     limits: RenderLimits = DEFAULT_LIMITS
 
     def _run(self, compiled, place: str) -> str:
+        from workbench.core.request.jinja_sandbox import Watchdog
+
         parts, size = [], 0
-        with _Watchdog(self.limits, place):
+        with Watchdog(self.limits, place):
             for part in compiled.generate(self.variables):
                 size += len(part)
                 if size > self.limits.output_chars:
@@ -376,31 +252,41 @@ class _Renderer:
                 parts.append(part)
         return "".join(parts)
 
+    def _missing(self, names, place: str) -> None:
+        for name in names:
+            self.missing.setdefault(name, [])
+            if place not in self.missing[name]:
+                self.missing[name].append(place)
+
     def render(self, text: str, context: str, place: str) -> str | None:
         try:
             annotated, render_with, needed = _compile(text, context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
+        except _Unparsable as exc:
+            raise TemplateSyntaxProblem(place=place, reason=exc.reason) from None
         if render_with is None:
             return annotated
         # in order of first use, so the message reads like the template
         absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
+        if absent:
+            self._missing(absent, place)
+            return None
         try:
-            if absent:
-                raise jinja2.UndefinedError()
-            if isinstance(render_with, jinja2.Template):
-                return self._run(render_with, place)
-            return render_with(self.variables)
+            if isinstance(render_with, _Substitution):
+                return render_with(self.variables)
+            return self._render_jinja(render_with, place)
         except TemplateLimitExceeded as exc:
             raise TemplateLimitExceeded(place=place, reason=exc.reason) from None
         except (MemoryError, OverflowError, RecursionError) as exc:
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise TemplateLimitExceeded(place=place, reason=reason) from None
+
+    def _render_jinja(self, template, place: str) -> str | None:
+        import jinja2
+
+        try:
+            return self._run(template, place)
         except jinja2.UndefinedError:
-            for name in absent or ["(an attribute of a variable)"]:
-                self.missing.setdefault(name, [])
-                if place not in self.missing[name]:
-                    self.missing[name].append(place)
+            self._missing(["(an attribute of a variable)"], place)
             return None
         except jinja2.TemplateError as exc:
             raise TemplateSyntaxProblem(place=place, reason=str(exc)) from None

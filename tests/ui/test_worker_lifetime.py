@@ -66,6 +66,6 @@ def test_the_windows_send_workers_are_gone_after_the_send(qtbot, window):
     for _ in range(3):
         assert send(qtbot, tab).startswith("200")
         wait_for_body(qtbot, tab)
-    assert len(seen) >= 6
+    assert len(seen) >= 3  # at least each send's own worker was caught alive
     qtbot.waitUntil(lambda: not window.controller.is_busy(tab.tab_id))
     assert _all_gone(qtbot, seen)

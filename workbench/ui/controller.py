@@ -66,7 +66,7 @@ class Controller(QObject, FileIntents, FirstStart):
         # core (2 here) a waiting start held back the welcome page and the first send.
         self.pool.setMaxThreadCount(max(self.pool.maxThreadCount(), MIN_THREADS))
         self.workspace = context.workspace
-        self.service = SendService(self.workspace)  # its library is set once loaded
+        self.service = SendService(self.workspace, language=context.language)  # its library is set once loaded
         self.library = None
         self.entries: list = []
         self.environments: dict = {}

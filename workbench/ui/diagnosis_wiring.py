@@ -18,7 +18,7 @@ class DiagnosisWiring(Translatable):
         self.extras = extras
         self.window, self.controller = window, controller = extras.window, extras.controller
         self.guide = None
-        self.diagnosis = self.pane = DiagnosisPane()
+        self.diagnosis = self.pane = DiagnosisPane(language=controller.context.language)
         self.diagnoses: dict = {}  # tab id -> [Diagnosis] of its last send
         self.dock = QDockWidget(self.tr("Diagnosis"), window)
         self.dock.setObjectName("diagnosisDock")

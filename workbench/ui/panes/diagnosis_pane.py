@@ -68,9 +68,10 @@ def diagnosis_html(diagnosis) -> str:
 class DiagnosisPane(QWidget):
     fix_requested = Signal(object, dict)  # tab id, the fix (action + arguments)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, language: str = "en"):
         super().__init__(parent)
         named(self, "diagnosisPane", self.tr("Diagnosis"))
+        self.language = language  # the window's: the fix labels in it (the diagnoses come translated)
         self.tab_id = None
         self.diagnoses: list = []
         self.headline = named(QLabel(self.tr("No diagnosis: send a request.")), "diagnosisHeadline",
@@ -128,9 +129,9 @@ class DiagnosisPane(QWidget):
         """A fix the window does: its button. Its content, if it has some (the IAM statement
         the button copies, a command to type), shown in full under it; a fix the window cannot
         do gets its words, the content and a Copy button."""
-        from workbench.core.diagnose import fix_label
+        from workbench.core.diagnose import localized_fix_label
 
-        label = fix_label(fix)
+        label = localized_fix_label(fix, self.language)
         content = fix_content(fix)
         if fix.get("action") in WINDOW_FIXES:
             button = named(QPushButton(label), f"fixButton{number}_{index}", label)

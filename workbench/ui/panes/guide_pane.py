@@ -62,7 +62,8 @@ class GuidePane(QDialog):
         self.resize(900, 600)
         from workbench.core.diagnose import catalogue
 
-        run_for(self, controller, catalogue, self._loaded)
+        self.language = controller.context.language  # the window's: the guide's texts in it where translated
+        run_for(self, controller, lambda: catalogue(self.language), self._loaded)
 
     def _loaded(self, entries) -> None:
         self.entries = list(entries)
@@ -71,7 +72,7 @@ class GuidePane(QDialog):
     def filter(self, text: str) -> None:
         from workbench.core.diagnose import search
 
-        shown = search(text) if text.strip() else self.entries
+        shown = search(text, self.language) if text.strip() else self.entries
         self.model.set_rows(shown)
         self.count.setText(self.tr("{shown} of {total} known problems").format(shown=len(shown), total=len(self.entries)))
         if shown:

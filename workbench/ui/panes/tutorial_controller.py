@@ -60,8 +60,9 @@ class TutorialController(QObject):
 
         from workbench.core.diagnose.catalogue import entries
 
-        titles = {entry.id: entry.to_dict()["title"] for entry in entries()}  # titles in the guide's general words
-        loaded = load_tutorials(library=self.controller.library, guide_ids=set(titles))
+        language = self.controller.context.language  # the window's: the lessons and titles in it where translated
+        titles = {entry.id: entry.to_dict()["title"] for entry in entries(language)}  # in the guide's general words
+        loaded = load_tutorials(language=language, library=self.controller.library, guide_ids=set(titles))
         with self._lock:
             self._store = ProgressStore.in_config_dir(self.controller.context.config_dir)
             return loaded, titles, self._store.problem

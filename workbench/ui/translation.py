@@ -56,7 +56,7 @@ def qt_tool(name: str) -> Path:
 
 
 def _fresh(qm: Path, ts: Path) -> bool:
-    return qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime
+    return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
 
 
 def compiled(language: str, cache_dir: Path | None = None, directory: Path | None = None) -> tuple[Path | None, str | None]:

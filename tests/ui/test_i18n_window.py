@@ -184,3 +184,18 @@ def test_the_language_is_the_argument_else_the_preference_else_the_locale(qapp, 
     assert context.language == "en" and "fr_FR" in context.language_note
     (config / "preferences.json").write_text(json.dumps({"schema_version": 1, "language": ""}))
     assert started().language == "zh_CN"  # "": as the system
+
+
+def test_preferences_choose_the_language_for_the_next_start(qtbot, window_in):
+    from workbench.core.settings.preferences import load_preferences
+
+    window = window_in("en")
+    dialog = window.extras.open_preferences()
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "" and "next start" in dialog.language_note.text()
+    dialog.language.setCurrentIndex(dialog.language.findText("한국어"))
+    with qtbot.waitSignal(window.controller.notice, timeout=10000):
+        dialog.findChild(QAbstractButton, "prefSave").click()
+    config = window.controller.context.config_dir
+    assert load_preferences(config).preferences.language == "ko_KR"
+    assert translation.installed_language() == "en"  # this window stays as it started

@@ -79,16 +79,35 @@ class BadArgument(WorkbenchError):
     """A command-line value in the wrong form (fields: flag, value)."""
 
 
+MAX_WHOLE = 2**63 - 1  # the largest id or count SQLite (the history) can hold
+
+
 def positive_int(text: str) -> int:
-    """An argparse `type` for a count: a whole number of at least 1 (else a usage error)."""
+    """An argparse `type` for a count or an id: a whole number from 1 to MAX_WHOLE (else a
+    usage error; a 30-digit number never reaches the history as an OverflowError)."""
     import argparse
 
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # not a number, or thousands of digits
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text}")
+    if not 1 <= value <= MAX_WHOLE:
+        shown = text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_WHOLE}, found {shown}")
+    return value
+
+
+def limit_number(text: str) -> float:
+    """An argparse `type` for a size or ratio limit: a number from 0 (no limit) to a million."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1e6:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 (no limit) to 1000000, found {text[:40]}")
     return value
 
 

@@ -24,12 +24,12 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_history_list)
 
     p = sub.add_parser("show", help="one send: request, what was signed, the response")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=positive_int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history_show)
 
     p = sub.add_parser("replay", help="send a recorded request again (in its environment, or --env)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=positive_int)
     p.add_argument("--json", action="store_true")
     add_send_arguments(p)
     p.set_defaults(handler=cmd_history_replay, env=None)

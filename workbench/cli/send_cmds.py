@@ -11,11 +11,11 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, limit_number, open_store, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
-from workbench.cli.output import print_notes
+from workbench.cli.output import hint, print_notes
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 from workbench.core.environments.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
@@ -57,7 +57,12 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--connect-timeout", type=float, default=10.0)
     parser.add_argument("--read-timeout", type=float, default=60.0)
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds for the whole exchange")
-    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE")
+    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE "
+                        "(a body of any size: without it, a body stops at 1 GiB)")
+    parser.add_argument("--max-decoded-mb", type=limit_number, default=64, metavar="MB",
+                        help="a gzip/deflate answer may decode to at most MB (default 64; 0: no limit)")
+    parser.add_argument("--max-decode-ratio", type=limit_number, default=200, metavar="N",
+                        help="... and to at most N times its size once past 1 MB (default 200; 0: no limit)")
     parser.add_argument("--save", action="append", default=[], metavar="NAME=JMESPATH",
                         help="keep a value of the response in the environment, e.g. projectId=ApplicationResponse.Id")
     parser.add_argument("--save-global", action="append", default=[], metavar="NAME=JMESPATH",
@@ -124,7 +129,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
             show_plan(ctx, plan)
         confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
         options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
-                                        deadline=args.deadline, environ=ctx.environ)
+                                        deadline=args.deadline, environ=ctx.environ, **answer_limits(args))
         try:
             exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run, cancel=cancel,
                                 confirmed=confirmed, allow_any_host=args.allow_any_host)
@@ -241,10 +246,20 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
+            if hint(getattr(exchange.error, "remedy", None)):  # e.g. how to raise a limit the answer passed
+                ctx.err(f"hint: {hint(exchange.error.remedy)}")
         else:
             print_response(ctx, exchange.response, args.output)
         print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
+
+
+def answer_limits(args) -> dict:
+    """What an answer may cost, from --max-decoded-mb, --max-decode-ratio and --output (a
+    user who asked for the file gets all of it: no limit on the spooled body)."""
+    return {"max_decoded_body": int(args.max_decoded_mb * 1024 * 1024) or None,
+            "max_decode_ratio": args.max_decode_ratio or None,
+            **({"max_spooled_body": None} if args.output else {})}
 
 
 def check_output_path(output: str | None) -> None:

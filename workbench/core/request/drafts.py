@@ -15,7 +15,10 @@ from typing import Any
 
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.library.templates import default_library
-from workbench.core.common.storage import atomic_write_json
+from workbench.core.common import safe_json
+from workbench.core.common.storage import StorageError, atomic_write_json, read_limited
+
+MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft holds one request: its body is at most a few MB
 
 SCHEMA_VERSION = 1
 
@@ -174,15 +177,15 @@ def load_draft(path) -> RequestDraft:
     """DraftInvalid (naming the file and the place in it) for anything that is not a draft."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_limited(path, MAX_DRAFT_BYTES)
+    except StorageError as exc:  # not a regular file, too large, unreadable
+        raise DraftInvalid(exc.detail, where=str(path)) from None
     except OSError as exc:
         raise DraftInvalid(f"cannot read: {exc.strerror or exc}", where=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise DraftInvalid(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DraftInvalid(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=str(path)) from None
+        data = safe_json.loads(raw, str(path))  # nesting, huge numbers, bad UTF-8: located, never a crash
+    except safe_json.JsonInputError as exc:
+        raise DraftInvalid(safe_json.describe(exc), where=str(path)) from None
     return draft_from_file_dict(data, where=str(path))
 
 

@@ -1,8 +1,10 @@
 """Variables + a request template -> a concrete HttpRequest.
 
 Strict: a variable with no value stops the render, and the error names every missing
-variable and where it is used. Sandboxed jinja2 (a template cannot reach Python objects).
-A value is escaped for where it lands:
+variable and where it is used. A template that needs jinja (anything but plain
+`{{ name }}`) runs sandboxed and under limits of time, memory and size (`jinja_sandbox`,
+`template_worker`); every failure is a located `TemplateError`. A value is escaped for
+where it lands:
 
 - host:          taken as is, but must be a bare host[:port] (no spaces, slashes, CR/LF);
 - path segment:  percent-encoded (an ARN in /v1/tags/{resource-arn} keeps its ':' and '/'
@@ -21,10 +23,7 @@ first, then the environment's, then the globals.
 from __future__ import annotations
 
 import json
-import math
 import re
-import sys
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
@@ -32,12 +31,15 @@ from urllib.parse import quote
 
 import jinja2
 from jinja2 import meta
-from jinja2.sandbox import SandboxedEnvironment
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import RequestTemplate
+from workbench.core.request import template_worker
+from workbench.core.request.jinja_sandbox import (  # noqa: F401 - TemplateError and the limits are part of render's API
+    DEFAULT_LIMITS, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem, limited_environment,
+)
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
@@ -65,10 +67,6 @@ class UnresolvedVariables(WorkbenchError):
 
 class UnsafeValue(WorkbenchError):
     fmt = "{place}: {reason}"
-
-
-class TemplateSyntaxProblem(WorkbenchError):
-    fmt = "{place}: template error: {reason}"
 
 
 def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None) -> dict:
@@ -108,173 +106,7 @@ def path_segment(value) -> str:
     return quote(_as_text(value), safe="")
 
 
-@dataclass(frozen=True)
-class RenderLimits:
-    """How long one template may run and how much text it may make (a user's body template
-    can loop or multiply strings; it must stop fast with a clear error, not run for minutes)."""
-
-    seconds: float = 2.0
-    output_chars: int = 16 * 1024 * 1024
-
-
-DEFAULT_LIMITS = RenderLimits()
-
-
-class TemplateLimitExceeded(WorkbenchError):
-    code = "template_limit"
-    fmt = "{place}: template stopped: {reason}"
-
-
-class _LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox, plus: no operator, method or filter may be asked to build more text
-    than the output limit (`'x' * 3000000000`, `'x'.ljust(10**10)`, `center(10**10)`,
-    `'%3000000000d' % 1`, `9 ** 10 ** 9`)."""
-
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and _is_int(times):
-                    _check_size(len(seq) * times, f"{len(seq)} x {times}")
-        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
-            _check_size(len(left) + len(right), f"{len(left) + len(right)} items")
-        elif operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1:
-            _check_size(int(right * math.log2(abs(left)) / 8), f"{left} ** {right}")
-        elif operator == "%" and isinstance(left, str):
-            _check_format(left)
-        return super().call_binop(context, operator, left, right)
-
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - jinja's signature
-        owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
-        if isinstance(owner, str) and name in _WIDTH_METHODS:
-            _check_widths(args, kwargs)
-        elif isinstance(owner, str) and name == "replace" and len(args) >= 2:
-            _check_replace(owner, *args[:2])
-        elif isinstance(owner, str) and name == "join" and args:
-            _check_join(owner, args[0])
-        return super().call(__context, __obj, *args, **kwargs)
-
-    def wrap_str_format(self, value):
-        if getattr(value, "__name__", "") in ("format", "format_map") and isinstance(getattr(value, "__self__", None), str):
-            _check_format(value.__self__)
-        return super().wrap_str_format(value)
-
-
-_WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
-_WIDTH_FILTERS = frozenset({"center", "indent", "truncate", "wordwrap"})
-# a width or precision of 9+ digits in a format spec: "{:>3000000000}", "{0:.999999999f}", "%3000000000d"
-_HUGE_WIDTH = re.compile(r"\{[^{}]*:[^{}\d]*(\d{9,})[^{}]*\}|%[-#0 +]*(\d{9,})|%[-#0 +]*\d*\.(\d{9,})")
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_size(size: int, what: str) -> None:
-    if size > DEFAULT_LIMITS.output_chars:
-        raise TemplateLimitExceeded(
-            place="template", reason=f"{what} would make more than {DEFAULT_LIMITS.output_chars} characters"
-        )
-
-
-def _check_widths(args, kwargs) -> None:
-    for value in (*args, *kwargs.values()):
-        if _is_int(value):
-            _check_size(abs(value), f"a width of {value}")
-
-
-def _check_format(text: str) -> None:
-    match = _HUGE_WIDTH.search(text)
-    if match:
-        width = next(group for group in match.groups() if group)
-        _check_size(int(width), f"a width of {width} in a format")
-
-
-def _check_replace(text, old, new) -> None:
-    """`text.replace(old, new)` grows by len(new) - len(old) per occurrence: bound it before."""
-    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
-        occurrences = len(text) + 1 if not old else text.count(old)
-        _check_size(len(text) + occurrences * (len(new) - len(old)), f"replacing {len(old)} with {len(new)} characters")
-
-
-def _check_join(separator, items) -> None:
-    if isinstance(separator, str) and isinstance(items, (str, list, tuple)):
-        _check_size(len(separator) * len(items), f"joining {len(items)} items with {len(separator)} characters")
-
-
-def _replace_guarded(function):
-    def guarded(eval_ctx, value, old, new, *args, **kwargs):
-        _check_replace(str(value), str(old), str(new))
-        return function(eval_ctx, value, old, new, *args, **kwargs)
-
-    guarded.jinja_pass_arg = function.jinja_pass_arg
-    return guarded
-
-
-def _join_guarded(function):
-    def guarded(eval_ctx, value, d="", *args, **kwargs):
-        _check_join(str(d), value if isinstance(value, (str, list, tuple)) else ())
-        return function(eval_ctx, value, d, *args, **kwargs)
-
-    guarded.jinja_pass_arg = function.jinja_pass_arg
-    return guarded
-
-
-def _width_guarded(function):
-    def guarded(value, *args, **kwargs):
-        _check_widths(args, kwargs)
-        return function(value, *args, **kwargs)
-
-    return guarded
-
-
-def _environment() -> SandboxedEnvironment:
-    env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
-    env.filters["format"] = _format_guarded(env.filters["format"])
-    env.filters["replace"] = _replace_guarded(env.filters["replace"])
-    env.filters["join"] = _join_guarded(env.filters["join"])
-    env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
-    return env
-
-
-def _format_guarded(function):
-    def guarded(value, *args, **kwargs):
-        _check_format(str(value))
-        return function(value, *args, **kwargs)
-
-    return guarded
-
-
-class _Watchdog:
-    """Stops a template that runs past `limits.seconds`: a trace function on the rendering
-    thread that counts lines run in template code (only there) and checks the clock every
-    1024 of them. The previous trace function (a debugger, coverage) is restored after."""
-
-    def __init__(self, limits: RenderLimits, place: str):
-        self.limits, self.place, self.lines = limits, place, 0
-        self.deadline = time.monotonic() + limits.seconds
-
-    def __enter__(self):
-        self.previous = sys.gettrace()
-        sys.settrace(self._on_call)
-        return self
-
-    def __exit__(self, *exc):
-        sys.settrace(self.previous)
-
-    def _on_call(self, frame, event, arg):
-        return self._on_line if frame.f_code.co_filename == "<template>" else None
-
-    def _on_line(self, frame, event, arg):
-        self.lines += 1
-        if not self.lines & 1023 and time.monotonic() > self.deadline:
-            raise TemplateLimitExceeded(place=self.place, reason=f"it ran longer than {self.limits.seconds:g} s (a loop too big?)")
-        return self._on_line
-
-
-ENV = _environment()
+ENV = limited_environment({"json_in_string": json_in_string, "json_value": json_value, "path_segment": path_segment})
 
 
 def _scan_json_strings(segment: str, in_string: bool) -> bool:
@@ -349,15 +181,17 @@ def _substitution(text: str, context: str):
 
 @lru_cache(maxsize=1024)
 def _compile(text: str, context: str):
-    """-> (annotated text, a render function (plain substitution) or a jinja Template (run
-    under the limits), or None for literal text, names it uses); cached, so a library
-    template is compiled once per process, not on every send."""
+    """-> (annotated text, a render function: plain substitution, or the worker for what
+    needs jinja, or None for literal text; the names it uses). Parsed here (a syntax error
+    is found at once); cached, so a library template is compiled once per process."""
     if not any(mark in text for mark in ("{{", "{%", "{#")):
         return text, None, frozenset()  # literal text: nothing to compile
     annotated = annotate(text, context)
     names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
-    substitute = _substitution(text, context)
-    return annotated, substitute or ENV.from_string(annotated), names
+    return annotated, _substitution(text, context) or _IN_WORKER, names
+
+
+_IN_WORKER = object()  # marks a text that only jinja can render: it goes to the template worker
 
 
 @dataclass
@@ -366,44 +200,29 @@ class _Renderer:
     missing: dict = field(default_factory=dict)
     limits: RenderLimits = DEFAULT_LIMITS
 
-    def _run(self, compiled, place: str) -> str:
-        parts, size = [], 0
-        with _Watchdog(self.limits, place):
-            for part in compiled.generate(self.variables):
-                size += len(part)
-                if size > self.limits.output_chars:
-                    raise TemplateLimitExceeded(place=place, reason=f"it made more than {self.limits.output_chars} characters")
-                parts.append(part)
-        return "".join(parts)
-
     def render(self, text: str, context: str, place: str) -> str | None:
         try:
             annotated, render_with, needed = _compile(text, context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
+        except (RecursionError, MemoryError):  # a parse of something absurdly nested
+            raise TemplateSyntaxProblem(place=place, reason="nested too deeply to read") from None
         if render_with is None:
             return annotated
         # in order of first use, so the message reads like the template
         absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
         try:
             if absent:
-                raise jinja2.UndefinedError()
-            if isinstance(render_with, jinja2.Template):
-                return self._run(render_with, place)
+                raise template_worker.Undefined()
+            if render_with is _IN_WORKER:
+                return template_worker.evaluate(annotated, self.variables, self.limits, place)
             return render_with(self.variables)
-        except TemplateLimitExceeded as exc:
-            raise TemplateLimitExceeded(place=place, reason=exc.reason) from None
-        except (MemoryError, OverflowError, RecursionError) as exc:
-            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            raise TemplateLimitExceeded(place=place, reason=reason) from None
-        except jinja2.UndefinedError:
+        except template_worker.Undefined:
             for name in absent or ["(an attribute of a variable)"]:
                 self.missing.setdefault(name, [])
                 if place not in self.missing[name]:
                     self.missing[name].append(place)
             return None
-        except jinja2.TemplateError as exc:
-            raise TemplateSyntaxProblem(place=place, reason=str(exc)) from None
 
 
 @dataclass(frozen=True)

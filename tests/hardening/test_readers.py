@@ -133,3 +133,13 @@ def test_a_damaged_window_session_is_reported_and_the_defaults_used(tmp_path, do
     session = load_session(path)
     assert session.tabs == () and session.active == 0 and session.environment == ""
     assert str(session.problems[0]).startswith(f"{path}: {problem}")
+
+
+def test_preferences_that_lead_to_a_device_are_reported_and_the_defaults_used(tmp_path):
+    from workbench.core.settings.preferences import Preferences, load_preferences
+
+    os.symlink("/dev/zero", tmp_path / "preferences.json")
+    loaded = load_preferences(tmp_path)
+    assert loaded.preferences == Preferences()
+    assert loaded.problems == (f"{tmp_path / 'preferences.json'}: a device, a pipe or a socket, not a regular file; "
+                               "not read; using the defaults",)

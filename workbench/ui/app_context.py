@@ -4,6 +4,7 @@ build their own (temporary dirs, a sandbox they started)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -40,7 +41,9 @@ class AppContext:
             return self.sandbox_url()
         from workbench.core.sandbox.background import ensure_running
 
-        status = ensure_running(self.environ, cancel=cancel, progress=progress)
+        # one it starts for itself only (keep_sandbox off) stops with it, even when it is killed
+        status = ensure_running(self.environ, cancel=cancel, progress=progress,
+                                owner_pid=None if self.keep_sandbox else os.getpid())
         if not status.already_running and not self.keep_sandbox:
             from workbench.core.sandbox.background import stop_background
 

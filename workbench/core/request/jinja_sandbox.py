@@ -23,6 +23,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.request.escaping import ESCAPING_FILTERS
 
 MAX_DIGITS = 4300  # Python writes out no longer integer (sys.get_int_max_str_digits)
 
@@ -183,6 +184,9 @@ def limited_environment(escaping_filters: dict) -> SandboxedEnvironment:
     env.filters["join"] = _join_guarded(env.filters["join"])
     env.filters.update(escaping_filters)
     return env
+
+
+ENV = limited_environment(ESCAPING_FILTERS)
 
 
 def run_template(template: jinja2.Template, variables, output_chars: int, place: str) -> str:

@@ -22,7 +22,6 @@ first, then the environment's, then the globals.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,12 +36,12 @@ from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import RequestTemplate
 from workbench.core.request import template_worker
-from workbench.core.request.jinja_sandbox import (  # noqa: F401 - TemplateError and the limits are part of render's API
-    DEFAULT_LIMITS, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem, limited_environment,
+from workbench.core.request.escaping import as_text, json_in_string, json_value, path_segment
+from workbench.core.request.jinja_sandbox import (  # noqa: F401 - TemplateError, the limits and ENV are part of render's API
+    DEFAULT_LIMITS, ENV, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem,
 )
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token: a header name
 _NOT_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")  # field values: Latin-1, no controls but tab
@@ -77,36 +76,6 @@ def merge_scopes(request: Mapping | None = None, environment: Mapping | None = N
     return merged
 
 
-def _as_text(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def json_in_string(value) -> str:
-    return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
-
-
-def json_value(value) -> str:
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value)
-    stripped = text.strip()
-    if stripped in ("true", "false", "null") or NUMBER.fullmatch(stripped):
-        return stripped
-    if stripped[:1] in "[{":
-        try:
-            return json.dumps(safe_json.loads(stripped), ensure_ascii=False)
-        except safe_json.JsonInputError:
-            pass
-    return json.dumps(text, ensure_ascii=False)
-
-
-def path_segment(value) -> str:
-    return quote(_as_text(value), safe="")
-
-
-ENV = limited_environment({"json_in_string": json_in_string, "json_value": json_value, "path_segment": path_segment})
 
 
 def _scan_json_strings(segment: str, in_string: bool) -> bool:
@@ -242,8 +211,8 @@ class RenderedRequest:
 
 def split_list(value) -> list[str]:
     if isinstance(value, (list, tuple)):
-        return [_as_text(v) for v in value]
-    return [part.strip() for part in _as_text(value).split(",") if part.strip()]
+        return [as_text(v) for v in value]
+    return [part.strip() for part in as_text(value).split(",") if part.strip()]
 
 
 def render(
@@ -323,7 +292,7 @@ def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Rend
             continue
         variable = template.variable(param.variable)
         value = variables[param.variable]
-        values = split_list(value) if variable is not None and variable.type == "list" else [_as_text(value)]
+        values = split_list(value) if variable is not None and variable.type == "list" else [as_text(value)]
         pairs.extend((param.name, v) for v in values)
     return "&".join(pasted + [f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs])
 

@@ -161,8 +161,7 @@ def serve() -> None:
     """Answer one JSON line per template until the input ends."""
     import jinja2
 
-    from workbench.core.request import render  # the escaping filters and the environment
-    from workbench.core.request.jinja_sandbox import run_template
+    from workbench.core.request.jinja_sandbox import ENV, run_template
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is for the parent: it stops us if it must
     out = sys.stdout.buffer
@@ -180,7 +179,7 @@ def serve() -> None:
         try:
             template = compiled.get(request["template"])
             if template is None:
-                template = compiled.setdefault(request["template"], render.ENV.from_string(request["template"]))
+                template = compiled.setdefault(request["template"], ENV.from_string(request["template"]))
             answer = {"text": run_template(template, request["variables"], request["output_chars"], place)}
         except jinja2.UndefinedError:
             answer = {"undefined": True}

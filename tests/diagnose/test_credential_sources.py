@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import send_to
+from tests.helpers.sandbox_send import send_to
 
 from workbench.cli.diagnose_cmds import fix_command
 from workbench.core.environments.credentials import SANDBOX_ACCESS_KEY_ID, CredentialSource, Credentials

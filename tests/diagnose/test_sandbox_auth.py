@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from conftest import send_to
+from tests.helpers.sandbox_send import send_to
 
 from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credentials
 from workbench.core.diagnose import diagnose

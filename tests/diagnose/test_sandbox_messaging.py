@@ -4,7 +4,7 @@ AWS's rules: SMS sandbox tier, simulator numbers, opt-outs, registrations, spend
 from __future__ import annotations
 
 import pytest
-from conftest import send_to
+from tests.helpers.sandbox_send import send_to
 
 from workbench.core.diagnose import diagnose, flagged_paths
 

@@ -42,15 +42,25 @@ def hanging_env(run_cli, tmp_path):
 
 
 def interrupted_send(arrived: threading.Event, *extra: str) -> subprocess.CompletedProcess:
+    """Send, and Ctrl-C once the command itself says it is waiting for the answer (its
+    --progress line), not merely once the server has the request: the command may still be
+    in its `sending` phase then, on a loaded machine."""
     child = subprocess.Popen(
         [sys.executable, "-c", "from workbench.cli import entry_point; entry_point()",
-         "send", "GetApps", "--env", "hang", *extra],
+         "send", "GetApps", "--env", "hang", "--progress", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True,
         env={**os.environ, **KEYS, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     try:
+        said = []
+        for line in child.stderr:
+            said.append(line)
+            if line.startswith("... waiting"):
+                break
+        assert said and said[-1].startswith("... waiting"), "".join(said)
         assert arrived.wait(timeout=60), "the request never reached the server"
         child.send_signal(signal.SIGINT)
         out, err = child.communicate(timeout=30)
+        err = "".join(said) + err
     finally:
         if child.poll() is None:
             child.kill()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import official_shaped, write_json
+from tests.helpers.postman_shapes import official_shaped, write_json
 from workbench.core.environments.model import Environment, EnvironmentStore, config_dir
 from workbench.core.interop.draft_files import read_tree
 from workbench.core.interop.postman_export import export_environment

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import V20, V21, facts, official_shaped, write_json
+from tests.helpers.postman_shapes import V20, V21, facts, official_shaped, write_json
 from workbench.core.request.drafts import AwsV4Auth
 from workbench.core.interop.draft_files import read_tree
 from workbench.core.interop.jsonfile import ForeignFileError

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import official_shaped, write_json
+from tests.helpers.postman_shapes import official_shaped, write_json
 from workbench.core.request.drafts import Assertion, RequestDraft
 from workbench.core.interop.draft_files import write_tree
 from workbench.core.send.runner import RunStep, run_steps

@@ -11,14 +11,13 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.cli.context import BadArgument, CliContext, ExitStatus, limit_number, open_store, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, limit_number, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
 from workbench.cli.output import hint, print_notes
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
-from workbench.core.environments.secret_variables import is_secret, is_secret_name, keep_secret_values, resolve_secret_variables, secret_values
 
 if TYPE_CHECKING:  # the plan and what it needs (botocore, jinja2) load when a send runs, not for --help
     from workbench.core.request.drafts import RequestDraft
@@ -52,6 +51,7 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--inspect", action="store_true", help="show what was signed and how")
     parser.add_argument("--dry-run", action="store_true", help="sign and show, do not send")
     parser.add_argument("--full-body", action="store_true", help="with --inspect or --dry-run: the whole body, not its first part")
+    parser.add_argument("--progress", action="store_true", help="say each phase of the send on stderr as it starts")
     parser.add_argument("--yes", action="store_true", help="confirm a destructive or sending operation on a production environment")
     parser.add_argument("--allow-any-host", action="store_true", help="sign for a host outside the environment's AWS partition")
     parser.add_argument("--connect-timeout", type=float, default=10.0)
@@ -101,101 +101,80 @@ def cmd_raw(args, ctx: CliContext) -> ExitStatus:
 
 
 def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
-    """Plan `draft` in `--env`, confirm if needed, send, keep what --save asks for, print;
-    the exit status says how it went."""
-    from workbench.core.send import transport
+    """Send `draft` in `--env` through core's send service: show the plan, confirm if needed,
+    print the exchange, the saves and the diagnoses; the exit status says how it went."""
     from workbench.core.common.cancel import CancelToken
-    from workbench.core.environments.globals_store import GlobalsStore
-    from workbench.core.send.plan import build_plan, open_environment, run_plan
-    from workbench.core.send.saves import compile_saves, values_from_response
+    from workbench.core.send import transport
+    from workbench.core.send.saves import compile_saves
 
     draft = replace(draft, saves=draft.saves + tuple(parse_pairs(args.save, "--save").items()))
     global_saves = tuple(parse_pairs(args.save_global, "--save-global").items())
-    compile_saves(draft.saves + global_saves)  # a bad expression stops before anything is sent
+    compile_saves(draft.saves + global_saves)  # a bad expression stops before anything starts
     check_output_path(args.output)  # so does a --output that could not be written
-    store = open_store(ctx)
-    globals_store = GlobalsStore.at_default_location(ctx.environ)
-    for problem in globals_store.problems:
-        ctx.err(f"warning: {problem}")
-    cancel = CancelToken()  # Ctrl-C cancels the step in flight, which then says which phase it stopped in
-    with interrupt_cancels(cancel), open_environment(args.env, ctx.environ, store=store, cancel=cancel,
-                                                     start_sandbox=not args.dry_run) as opened:
-        env = opened.environment
-        # the environment's secret variables (keyring) rank above the globals; what they hold is masked in all output
-        secrets = resolve_secret_variables(env, ctx.environ)
-        ctx.hide(secret_values({**env.variables, **secrets, **dict(draft.variables)}, env.secret_variables))
-        plan = build_plan(draft, env, globals_={**globals_store.variables, **secrets}, notes=opened.notes)
+    options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
+                                    deadline=args.deadline, environ=ctx.environ, **answer_limits(args))
+
+    def on_plan(plan: SendPlan) -> bool:
+        ctx.hide(session.hidden)
         if not args.json:
             show_plan(ctx, plan)
-        confirmed = args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
-        options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
-                                        deadline=args.deadline, environ=ctx.environ, **answer_limits(args))
-        try:
-            exchange = run_plan(plan, environ=ctx.environ, options=options, dry_run=args.dry_run, cancel=cancel,
-                                confirmed=confirmed, allow_any_host=args.allow_any_host)
-        except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
-            from workbench.core.diagnose import diagnose
+        return args.yes or (plan.needs_confirmation and not args.dry_run and ask(ctx, plan))
 
-            diagnoses = diagnose(exc, plan_or_context=plan, environments=store.list())
-            if args.json:  # the plan's notes (end of support...) still reach the reader, with the error
-                notes = {"notes": [str(n) for n in plan.notes]} if plan.notes else {}
-                ctx.out_json({"error": exc.to_dict(), "diagnoses": [d.to_dict() for d in diagnoses]} | notes)
-                return ExitStatus.ERROR
-            if not diagnoses:
-                raise
-            from workbench.cli.diagnose_cmds import print_unsent
-
-            print_unsent(ctx, exc, diagnoses)
-            return ExitStatus.ERROR
-    if exchange.sent:
-        record_history(ctx, plan, exchange)
-    saved = values_from_response(exchange, draft.saves)
-    saved_globally = values_from_response(exchange, global_saves)
-    refused = keep_saved_values(ctx, store, globals_store, plan.environment, saved.values, saved_globally.values)
-    saved_globally = replace(saved_globally, values={k: v for k, v in saved_globally.values.items() if k not in refused})
-    status = show_exchange(ctx, exchange, args, plan, saved={"environment": saved, "globals": saved_globally},
-                           environments=store.list())
-    keep_body(exchange, args.output)
-    for problem in saved.problems + saved_globally.problems:
+    service = send_service(ctx)
+    for warning in service.store_warnings():
+        ctx.err(f"warning: {warning}")
+    cancel = CancelToken()  # Ctrl-C cancels the step in flight, which then says which phase it stopped in
+    with interrupt_cancels(cancel), service.open(args.env, cancel=cancel, start_sandbox=not args.dry_run) as session:
+        outcome = session.send(draft, global_saves=global_saves, dry_run=args.dry_run, allow_any_host=args.allow_any_host,
+                               options=options, on_plan=on_plan, cancel=cancel,
+                               progress=phase_printer(ctx) if args.progress else None)
+        service.workspace.close()
+    ctx.hide(outcome.hidden)
+    for warning in outcome.warnings:
+        ctx.err(f"warning: {warning}")
+    if outcome.error is not None:
+        return show_unsent(ctx, outcome, args)
+    status = show_exchange(ctx, outcome.exchange, args, outcome.plan, diagnoses=outcome.diagnoses,
+                           saved={"environment": outcome.saved, "globals": outcome.saved_globally})
+    keep_body(outcome.exchange, args.output)
+    for problem in outcome.saved.problems + outcome.saved_globally.problems:
         ctx.err(f"warning: {problem}")
     return status
 
 
-def keep_saved_values(ctx: CliContext, store, globals_store, env, values: dict, global_values: dict) -> list[str]:
-    """--save / --save-global: a secret-named value goes to the environment's keyring entry
-    (never a file, masked when shown); the globals file takes none (returns those refused)."""
-    ctx.hide(secret_values({**values, **global_values}, env.secret_variables))
-    secrets = {k: v for k, v in values.items() if is_secret(k, env.secret_variables)}
-    if secrets and env.is_sandbox:
-        ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: the sandbox keeps no secret values")
-    elif secrets:
-        try:
-            from workbench.core.environments.credentials import KeyringCredentialStore
+def phase_printer(ctx: CliContext):
+    """A progress callback that says each phase once, as it starts ("... waiting: host")."""
+    shown = []
 
-            keep_secret_values(store, env, secrets, KeyringCredentialStore.from_environ(ctx.environ))
-        except WorkbenchError as exc:
-            ctx.err(f"warning: {', '.join(sorted(secrets))} not saved: {exc}")
-    plain = {k: v for k, v in values.items() if k not in secrets}
-    if plain:
-        store.set_variables(env.name, plain)
-    refused = sorted(k for k in global_values if is_secret_name(k))
-    if refused:
-        ctx.err(f"warning: {', '.join(refused)} not saved in the globals: a secret goes only to an environment's keyring entry")
-    kept = {k: v for k, v in global_values.items() if k not in refused}
-    if kept:
-        globals_store.set_variables(kept)
-    return refused
+    def show(progress) -> None:
+        if not shown or shown[-1] != progress.phase:
+            shown.append(progress.phase)
+            ctx.err(f"... {progress.phase}" + (f": {progress.detail}" if progress.detail else ""))
+
+    return show
 
 
-def record_history(ctx: CliContext, plan: SendPlan, exchange: Exchange) -> None:
-    """Keep the send in the history; a history that cannot be written costs a warning, not the send."""
-    from workbench.core.send.history import HistoryStore
+def send_service(ctx: CliContext):
+    """The send service over this user's stores (one per command)."""
+    from workbench.core.send.service import SendService
+    from workbench.core.send.workspace import Workspace
 
-    try:
-        with HistoryStore.at_default_location(ctx.environ) as history:
-            history.record(plan, exchange)
-    except WorkbenchError as exc:
-        ctx.err(f"warning: not kept in the history: {exc}")
+    return SendService(Workspace.from_environ(ctx.environ))
+
+
+def show_unsent(ctx: CliContext, outcome, args) -> ExitStatus:
+    """Nothing was sent: say why, and how to fix it."""
+    error, plan = outcome.error, outcome.plan
+    if args.json:  # the plan's notes (end of support...) still reach the reader, with the error
+        notes = {"notes": [str(n) for n in plan.notes]} if plan.notes else {}
+        ctx.out_json({"error": error.to_dict(), "diagnoses": [d.to_dict() for d in outcome.diagnoses]} | notes)
+        return ExitStatus.ERROR
+    if not outcome.diagnoses:
+        raise error
+    from workbench.cli.diagnose_cmds import print_unsent
+
+    print_unsent(ctx, error, list(outcome.diagnoses))
+    return ExitStatus.ERROR
 
 
 def show_plan(ctx: CliContext, plan: SendPlan) -> None:
@@ -223,11 +202,8 @@ def ask(ctx: CliContext, plan: SendPlan) -> bool:
 
 
 def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | None = None,
-                  saved: dict | None = None, environments=()) -> ExitStatus:
-    from workbench.core.diagnose import diagnose
-
+                  saved: dict | None = None, diagnoses=()) -> ExitStatus:
     saved = {where: values for where, values in (saved or {}).items() if values.values}
-    diagnoses = diagnose(exchange, plan_or_context=plan, environments=environments) if exchange.sent else []
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
         if saved:

@@ -278,13 +278,15 @@ class OpenEnvironment:
 
 @contextlib.contextmanager
 def open_environment(name: str, environ: Mapping[str, str], *, store=None, cancel: CancelToken | None = None,
-                     progress: ProgressCallback | None = None, start_sandbox: bool = True) -> Iterator[OpenEnvironment]:
+                     progress: ProgressCallback | None = None, start_sandbox: bool = True,
+                     sandbox_url=None) -> Iterator[OpenEnvironment]:
     """The named environment. For the sandbox, the kept background sandbox: the running one,
     else one started now that stays up (with its state) after this `with` block. With
     `start_sandbox=False` (a dry run) nothing is left running: without a kept sandbox, a
     one-off is started for the block and stopped after it. `store` defaults to the user's
     environments (the sandbox's saved variables live there too). Cancellable while the
-    sandbox starts (Cancelled(phase="sandbox"))."""
+    sandbox starts (Cancelled(phase="sandbox")). `sandbox_url()` names a fixed sandbox to use
+    instead of the kept one (tests, screenshots)."""
     if store is None:
         from workbench.core.environments.model import EnvironmentStore
 
@@ -295,6 +297,9 @@ def open_environment(name: str, environ: Mapping[str, str], *, store=None, cance
     from workbench.core.sandbox.background import ensure_running, ensure_sandbox, read_status
 
     sandbox = store.get(SANDBOX_NAME)
+    if sandbox_url is not None:
+        yield OpenEnvironment(sandbox.with_sandbox_url(sandbox_url()))
+        return
     if start_sandbox:
         status = ensure_running(environ, cancel=cancel, progress=progress)
         notes = () if status.already_running else (

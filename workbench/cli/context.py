@@ -91,9 +91,11 @@ def positive_int(text: str) -> int:
         value = int(text)
     except ValueError:  # not a number, or thousands of digits
         value = 0
-    if not 1 <= value <= MAX_WHOLE:
-        shown = text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
-        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_WHOLE}, found {shown}")
+    shown = text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {shown}")
+    if value > MAX_WHOLE:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_WHOLE}, found {shown}")
     return value
 
 

@@ -98,7 +98,7 @@ def read_limited(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def _too_large(path, size: int, limit: int, exact: bool) -> UnreadableFile:
     shown = _size_text(size) if exact else f"more than {_size_text(limit)}"
-    return UnreadableFile(path=str(path), kind="too_large",
+    return UnreadableFile(path=str(path), kind="too_large", size=size if exact else None,
                           detail=f"{shown}; a file read here can be at most {_size_text(limit)}; not read")
 
 

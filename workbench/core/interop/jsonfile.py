@@ -32,7 +32,8 @@ def read_bytes(path: Path | str, limit: int = MAX_BYTES) -> bytes:
     except UnreadableFile as exc:
         detail = exc.detail
         if exc.kind == "too_large":
-            detail = (f"the file is larger than {limit // 1048576} MB; such files are not read "
+            size = f"{exc.size / 1048576:.1f} MB" if exc.size else f"larger than {limit // 1048576} MB"
+            detail = (f"the file is {size}; files over {limit // 1048576} MB are not read "
                       "(export without saved responses, or split the collection)")
         raise ForeignFileError(source=str(path), detail=detail) from None
     except StorageError as exc:

@@ -8,7 +8,7 @@ import socket
 import ssl
 import threading
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 
 import pytest
 
@@ -122,7 +122,6 @@ def test_https_to_a_plain_http_server():
 
 
 def test_untrusted_certificate_hints_at_a_corporate_ca(tmp_path):
-    pytest.importorskip("cryptography")
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec

@@ -33,6 +33,7 @@ def test_two_processes_adding_environments_lose_nothing(tmp_path):
     for writer in writers:
         writer.stdin.close()
         assert writer.wait(timeout=120) == 0
+        writer.stdout.close()
     document = json.loads(path.read_text())
     names = sorted(e["name"] for e in document["environments"])
     assert names == sorted(f"{p}-{r}" for p in ("window", "terminal") for r in range(50))

@@ -72,10 +72,7 @@ def test_opening_something_else_says_what_it_is(run_cli, tmp_path):
     assert result.status == 1 and "not a reproduction bundle" in result.stderr
 
 
-def test_the_bundle_carries_the_diagnosis_when_the_diagnosis_module_is_present(sandbox):
-    import pytest
-
-    pytest.importorskip("workbench.core.diagnose")
+def test_the_bundle_carries_the_diagnosis(sandbox):
     plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
     credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET)
     bundle = bundle_from_exchange(plan, run_plan(plan, credentials=credentials, environ={}), credentials)
@@ -83,10 +80,7 @@ def test_the_bundle_carries_the_diagnosis_when_the_diagnosis_module_is_present(s
     assert CANARY_SECRET not in json.dumps(bundle)
 
 
-def test_a_history_bundle_carries_the_diagnosis_when_the_module_is_present(sandbox, tmp_path):
-    import pytest
-
-    pytest.importorskip("workbench.core.diagnose")
+def test_a_history_bundle_carries_the_diagnosis(sandbox, tmp_path):
     from workbench.core.send.history import HistoryStore
     from workbench.core.interop.bundle import bundle_from_history
 

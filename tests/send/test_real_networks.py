@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -209,7 +210,7 @@ def test_tls_connections_are_reused_per_ca_bundle(ca, tmp_path):
         second, second_phases = _phases(HttpRequest("GET", url), SendOptions(environ={"AWS_CA_BUNDLE": ca.bundle}))
         assert "tls" in first_phases and "tls" not in second_phases and second.timings.reused
         copy = tmp_path / "same-ca-other-file.pem"
-        copy.write_bytes(open(ca.bundle, "rb").read())
+        copy.write_bytes(Path(ca.bundle).read_bytes())
         third = send(HttpRequest("GET", url), SendOptions(ca_bundle=str(copy), environ={}))
         assert not third.timings.reused  # another trust setting never borrows a connection verified by another
     assert server.connections == 2

@@ -30,9 +30,7 @@ def test_the_welcome_page_stays_away_once_an_environment_exists(qtbot, open_wind
     store = EnvironmentStore(context.config_dir / "environments.json")
     store.add(Environment(name="dev", region="us-east-1"))
     window = open_window(context)
-    done = []
-    window.controller._run(lambda: None, done.append)  # the welcome check ran before this one
-    qtbot.waitUntil(lambda: done == [None])
+    qtbot.waitUntil(lambda: window.extras.welcome_checked)
     assert window.extras.welcome is None
 
 

@@ -27,6 +27,7 @@ class WindowExtras:
                                     "credentialsAction"))
         self._sandbox(menu)
         self.welcome = None
+        self.welcome_checked = False  # the first-run check has run (whether or not it showed the page)
         window.ready.connect(self._maybe_welcome)
         self.palette = None
         # Ctrl+K / Ctrl+P open the palette; the library's own search keeps Ctrl+Shift+K
@@ -82,8 +83,12 @@ class WindowExtras:
             names = self.controller._with("environments", lambda store: store.names())
             return [name for name in names if name != "sandbox"]
 
-        run_for(self.window, self.controller, own_environments, lambda names: self.show_welcome() if not names
-                             and not self.window.tabs.count() else None)
+        def decided(names) -> None:
+            self.welcome_checked = True
+            if not names and not self.window.tabs.count():
+                self.show_welcome()
+
+        run_for(self.window, self.controller, own_environments, decided)
 
     def show_welcome(self):
         from workbench.ui.panes.welcome_page import WelcomePage

@@ -55,7 +55,19 @@ class SandboxStatus:
         return data
 
 
+# Background sandboxes this process started, by pid: they outlive this process on purpose, so
+# their Popen objects are kept (dropping one whose child still runs is a ResourceWarning) and
+# an exited one is reaped through its Popen (else it lingers as a zombie of a long-lived window).
+_started: dict[int, subprocess.Popen] = {}
+
+
 def pid_alive(pid: int) -> bool:
+    process = _started.get(pid)
+    if process is not None:
+        if process.poll() is None:
+            return True
+        del _started[pid]
+        return False
     try:  # reap it first if it is our own exited child (else it lingers as a zombie)
         done, _ = os.waitpid(pid, os.WNOHANG)
         if done == pid:
@@ -183,6 +195,7 @@ def _wait_started(path: Path, command: list[str], current: SandboxStatus, timeou
     with open(log_path, "ab") as log:  # until the child's own (rotating) log takes over
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                    start_new_session=True, env=_child_env(), close_fds=True)
+    _started[process.pid] = process
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if cancel is not None and cancel.cancelled:
@@ -203,6 +216,7 @@ def _wait_started(path: Path, command: list[str], current: SandboxStatus, timeou
 def _kill(process: subprocess.Popen) -> None:
     process.kill()
     process.wait()
+    _started.pop(process.pid, None)
 
 
 def ensure_running(environ: Mapping[str, str] | None = None, *,

@@ -240,6 +240,12 @@ def cut_in_chunked_body(conn, request, server):
     _end(conn, "closed")
 
 
+def cut_in_last_chunk_line(conn, request, server):
+    """All the chunks' data, then the last chunk's size line without its line break."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r")
+    _end(conn, "closed")
+
+
 def cut_in_declared_body(how: str):
     """Content-Length 1000, 100 bytes, then the end `how`."""
 

@@ -22,6 +22,7 @@ CUTS = [
     fs.cut_in_status_line,
     fs.cut_after_status_line,
     fs.cut_in_chunked_body,
+    fs.cut_in_last_chunk_line,
     fs.cut_in_declared_body("reset"),
     fs.cut_in_declared_body("closed"),
 ]

@@ -21,6 +21,7 @@ from workbench.core.send.transport.errors import ResponseTooLarge, TransportErro
 from workbench.core.send.transport.options import DECODE_RATIO_FLOOR, MIB, SendOptions
 
 CHUNK = 64 * 1024
+_MAX_LINE = 65536  # http.client's line limit
 
 
 class HeadCut(Exception):
@@ -47,6 +48,10 @@ class _HeadWatch:
 
 
 class StrictResponse(http.client.HTTPResponse):
+    """http.client's response, strict where it is lenient: a head must end with its blank
+    line, and a chunk-size line with its line break (http.client reads "0\r" at the end of
+    the stream as the last chunk)."""
+
     def begin(self) -> None:
         watch = self.fp = _HeadWatch(self.fp)
         try:
@@ -62,6 +67,18 @@ class StrictResponse(http.client.HTTPResponse):
                 self.fp = watch.fp
         if watch.cut:
             raise HeadCut()
+
+    def _read_next_chunk_size(self) -> int:  # http.client's, plus: a line cut short is a cut body
+        line = self.fp.readline(_MAX_LINE + 1)
+        if len(line) > _MAX_LINE:
+            raise http.client.LineTooLong("chunk size")
+        if not line.endswith(b"\n"):
+            raise http.client.IncompleteRead(b"")
+        try:
+            return int(line.split(b";", 1)[0], 16)
+        except ValueError:
+            self._close_conn()
+            raise
 
 
 def _mib(value: float) -> str:

@@ -7,8 +7,9 @@ One in-process `SandboxServer`. The folder is the guide's tutorial flow: GetApps
 
   botocore   a botocore client (`session.create_client("pinpoint", endpoint_url=sandbox)`):
              serialize, sign, send over a pooled connection, parse; the Id passed by hand;
-  runner     `runner.run_steps` over the four drafts: plan (render + validate), sign, send,
-             extract the saved value, check the assertions.
+  runner     `runner.run_steps` over the four drafts in one send-service session (as `run`
+             does): plan (render + validate), sign, send, record in the history (a
+             temporary one), extract the saved value, check the assertions.
 
   newman     (when `newman` is on PATH or NEWMAN names it, e.g. after
              `npm install --prefix /tmp/nm newman`, NEWMAN=/tmp/nm/node_modules/.bin/newman):
@@ -60,9 +61,20 @@ def botocore_round(client) -> None:
     client.delete_app(ApplicationId=app_id)
 
 
-def runner_round(env) -> None:
-    report = run_steps("bench", FOLDER, env, SANDBOX_CREDENTIALS)
+def runner_round(service) -> None:
+    with service.open("sandbox") as session:
+        report = run_steps("bench", FOLDER, session)
     assert report.ok, report.to_dict()
+
+
+def send_service(sandbox_url: str, folder: str):
+    """The send service over a throwaway workspace whose sandbox is `sandbox_url`."""
+    from workbench.core.send.service import SendService
+    from workbench.core.send.workspace import Workspace
+
+    environ = {"PINPOINT_WORKBENCH_CONFIG_DIR": f"{folder}/config", "PINPOINT_WORKBENCH_DATA_DIR": f"{folder}/data",
+               "HOME": folder, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    return SendService(Workspace.from_environ(environ, sandbox_url=lambda: sandbox_url))
 
 
 def newman_per_request(newman: str, env, rounds: int) -> float | None:
@@ -99,14 +111,14 @@ def newman_per_request(newman: str, env, rounds: int) -> float | None:
 
 
 def main() -> None:
-    with SandboxServer() as sandbox:
-        env = sandbox_environment(sandbox.url)
+    with SandboxServer() as sandbox, tempfile.TemporaryDirectory() as folder:
+        service = send_service(sandbox.url, folder)
         session = botocore.session.get_session()
         client = session.create_client(
             "pinpoint", region_name=SANDBOX_REGION, endpoint_url=sandbox.url,
             aws_access_key_id=SANDBOX_CREDENTIALS.access_key_id, aws_secret_access_key=SANDBOX_CREDENTIALS.secret_access_key,
         )
-        ways = {"botocore": lambda: botocore_round(client), "runner": lambda: runner_round(env)}
+        ways = {"botocore": lambda: botocore_round(client), "runner": lambda: runner_round(service)}
         times: dict[str, list[float]] = {name: [] for name in ways}
         names = list(ways)
         for i in range(WARMUP + ROUNDS):
@@ -118,6 +130,7 @@ def main() -> None:
                 elapsed = (time.perf_counter() - start) / len(FOLDER)
                 if i >= WARMUP:
                     times[name].append(elapsed)
+        service.workspace.close()
     print(f"{ROUNDS} rounds of {len(FOLDER)} requests (GetApps, CreateApp, GetApp, DeleteApp) against the sandbox")
     for name in names:
         values = sorted(times[name])

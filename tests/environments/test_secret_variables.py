@@ -147,9 +147,10 @@ def test_canary_secret_variables_reach_no_file_and_no_output(run_cli, tmp_path, 
         saved = cli("raw", "GET", server.url("/v1/token"), "--signing-name", "mobiletargeting", "--env", "canary",
                     "--allow-any-host", "--save", "apiToken=Token", "--save-global", "sessionToken=Token")
     assert saved.status == 0, saved.stderr
-    assert "sessionToken not saved in the globals" in saved.stderr
     stored = SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get("canary")
     assert stored["apiToken"] == served_token
+    globals_entry = SecretVariableStore(KeyringCredentialStore.from_environ(keyring_env)).get(".globals")
+    assert globals_entry["sessionToken"] == served_token  # a secret global: in the globals' keyring entry
     assert served_token not in saved.stdout + saved.stderr
     for name in ("environments.json", "globals.json"):
         assert not [p for p in tmp_path.rglob(name) if served_token in p.read_text()]

@@ -44,6 +44,10 @@ FAILING = {
     ("troubleshoot", "list"): None,
     ("troubleshoot", "search", "security"): None,
     ("troubleshoot", "show", "signature-mismatch"): None,
+    ("tutorial", "list"): None,
+    ("tutorial", "reset"): ("nosuch",),
+    ("tutorial", "run", "otp"): ("--env", "nosuch"),
+    ("tutorial", "show", "otp"): ("--nosuch",),
 }
 # the snippet and export kinds the README names only once
 MORE = [("export", kind) for kind in ("awscli", "boto3", "awscurl")] + [("troubleshoot", "show")]

@@ -8,21 +8,34 @@ import botocore
 
 from workbench.core.environments.credentials import Credentials
 from workbench.core.request.drafts import RequestDraft
-from workbench.core.interop.bundle import bundle_from_exchange
+from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_outcome
 from workbench.core.send.plan import build_plan, run_plan
+from workbench.core.send.service import SendService
+from workbench.core.send.workspace import Workspace
 
 CANARY_SECRET = "CANARYsecretKEY" + "z" * 25
 CANARY_TOKEN = "CANARYsessionTOKEN/+=" + "q" * 30
 
 
-def test_a_bundle_holds_no_secret_even_when_the_send_fails(sandbox):
+def outcome_with(sandbox, draft, credentials, tmp_path):
+    """A send of `draft` in the sandbox through the send service, signed with `credentials`."""
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+               "HOME": str(tmp_path / "home"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    url = f"{sandbox.scheme}://{sandbox.host_overrides['pinpoint']}"
+    workspace = Workspace.from_environ(environ, sandbox_url=lambda: url)
+    try:
+        return SendService(workspace).send("sandbox", draft, credentials=credentials)
+    finally:
+        workspace.close()
+
+
+def test_a_bundle_holds_no_secret_even_when_the_send_fails(sandbox, tmp_path):
     draft = RequestDraft(name="GetApps", operation="pinpoint:GetApps", variables=(("echo", CANARY_SECRET),),
                          headers=(("X-Echo", CANARY_TOKEN),))
-    plan = build_plan(draft, sandbox)
     credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET, CANARY_TOKEN)
-    exchange = run_plan(plan, credentials=credentials, environ={})
-    assert exchange.response.status == 403  # the sandbox does not know this key
-    bundle = bundle_from_exchange(plan, exchange, credentials)
+    outcome = outcome_with(sandbox, draft, credentials, tmp_path)
+    assert outcome.exchange.response.status == 403  # the sandbox does not know this key
+    bundle = bundle_from_outcome(outcome)
     text = json.dumps(bundle)
     for secret in (CANARY_SECRET, CANARY_TOKEN, "AKIDCANARYEXAMPLE"):
         assert secret not in text
@@ -31,6 +44,15 @@ def test_a_bundle_holds_no_secret_even_when_the_send_fails(sandbox):
     assert bundle["versions"]["botocore"] == botocore.__version__ and bundle["versions"]["app"]
     assert bundle["response"]["status"] == 403 and bundle["operation"] == "pinpoint:GetApps"
     assert bundle["request"]["method"] == "GET" and bundle["request"]["url"].endswith("/v1/apps")
+
+
+def test_a_bundle_of_a_plan_and_its_exchange_masks_the_credentials_it_is_given(sandbox, tmp_path):
+    credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET, CANARY_TOKEN)
+    draft = RequestDraft(name="GetApps", operation="pinpoint:GetApps", headers=(("X-Echo", CANARY_TOKEN),))
+    outcome = outcome_with(sandbox, draft, credentials, tmp_path)
+    bundle = bundle_from_exchange(outcome.plan, outcome.exchange, credentials)  # no outcome: its own diagnosis
+    text = json.dumps(bundle)
+    assert CANARY_SECRET not in text and CANARY_TOKEN not in text and bundle["diagnosis"]
 
 
 def test_bundle_create_then_open_replays_in_another_environment(run_cli, tmp_path):
@@ -72,11 +94,11 @@ def test_opening_something_else_says_what_it_is(run_cli, tmp_path):
     assert result.status == 1 and "not a reproduction bundle" in result.stderr
 
 
-def test_the_bundle_carries_the_diagnosis(sandbox):
-    plan = build_plan(RequestDraft(name="GetApps", operation="pinpoint:GetApps"), sandbox)
+def test_the_bundle_carries_the_diagnosis_of_the_send(sandbox, tmp_path):
     credentials = Credentials("AKIDCANARYEXAMPLE", CANARY_SECRET)
-    bundle = bundle_from_exchange(plan, run_plan(plan, credentials=credentials, environ={}), credentials)
-    assert isinstance(bundle["diagnosis"], list) and bundle["diagnosis"]
+    outcome = outcome_with(sandbox, RequestDraft(name="GetApps", operation="pinpoint:GetApps"), credentials, tmp_path)
+    bundle = bundle_from_outcome(outcome)
+    assert bundle["diagnosis"] == [d.to_dict() for d in outcome.diagnoses] and bundle["diagnosis"]
     assert CANARY_SECRET not in json.dumps(bundle)
 
 

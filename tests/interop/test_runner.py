@@ -17,8 +17,10 @@ from tests.helpers.postman_shapes import official_shaped, write_json
 from workbench.core.request.drafts import Assertion, RequestDraft
 from workbench.core.interop.draft_files import write_tree
 from workbench.core.send.runner import RunStep, run_steps
-from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, CredentialSource
+from workbench.core.environments.credentials import CredentialSource
 from workbench.core.environments.model import Environment, EnvironmentStore
+from workbench.core.send.service import SendService
+from workbench.core.send.workspace import Workspace
 
 
 def tutorial_flow(name: str, expect_name: str | None = None) -> list:
@@ -73,13 +75,28 @@ def test_official_apps_folder_runs_against_the_sandbox(run_cli, tmp_path):
     assert result.status == 1 and result.json["failed"] == 2
 
 
-def test_no_response_is_an_error_case_and_the_run_goes_on(sandbox, tmp_path):
-    from dataclasses import replace
+@contextlib.contextmanager
+def sandbox_session(url: str, tmp_path):
+    """The send service's session of the sandbox environment, pointed at `url`."""
+    environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+               "HOME": str(tmp_path / "home"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    workspace = Workspace.from_environ(environ, sandbox_url=lambda: url)
+    try:
+        with SendService(workspace).open("sandbox") as session:
+            yield session
+    finally:
+        workspace.close()
 
-    dead = replace(sandbox, host_overrides={api: "127.0.0.1:9" for api in sandbox.host_overrides})
+
+def sandbox_url(env) -> str:
+    return f"{env.scheme}://{env.host_overrides['pinpoint']}"
+
+
+def test_no_response_is_an_error_case_and_the_run_goes_on(tmp_path):
     steps = [RunStep((), RequestDraft(name="GetApps", operation="pinpoint:GetApps")),
              RunStep((), RequestDraft(name="again", operation="pinpoint:GetApps"))]
-    report = run_steps("dead", steps, dead, SANDBOX_CREDENTIALS)
+    with sandbox_session("http://127.0.0.1:9", tmp_path) as dead:  # nothing listens there
+        report = run_steps("dead", steps, dead)
     assert [s.error is not None for s in report.steps] == [True, True]
     root = ET.fromstring(report.to_junit())
     assert root.find("testsuite").get("errors") == "2"
@@ -100,7 +117,7 @@ def test_a_damaged_draft_file_stops_the_run_with_its_name(run_cli, tmp_path):
     assert "GetApp.request.json" in result.stderr and "invalid JSON" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_cancelling_a_run_stops_before_the_next_request(sandbox):
+def test_cancelling_a_run_stops_before_the_next_request(sandbox, tmp_path):
     from workbench.core.common.cancel import CancelToken
 
     cancel = CancelToken()
@@ -111,7 +128,8 @@ def test_cancelling_a_run_stops_before_the_next_request(sandbox):
         seen.append(result.name)
         cancel.cancel()  # as a window's Stop button would, after the first answer
 
-    report = run_steps("c", steps, sandbox, SANDBOX_CREDENTIALS, cancel=cancel, on_step=after)
+    with sandbox_session(sandbox_url(sandbox), tmp_path) as session:
+        report = run_steps("c", steps, session, cancel=cancel, on_step=after)
     assert seen == ["GetApps 0"] and report.cancelled and not report.ok
 
 

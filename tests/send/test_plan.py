@@ -9,7 +9,7 @@ from workbench.core.environments.destination import UntrustedDestination
 from workbench.core.request.drafts import AwsV4Auth, RequestDraft
 from workbench.core.environments.model import Environment, sandbox_environment
 from workbench.core.library.templates import default_library
-from workbench.core.send.plan import ConfirmationRequired, DraftNotPlannable, build_plan, open_environment, run_plan
+from workbench.core.send.plan import ConfirmationRequired, DraftNotPlannable, build_plan, run_plan
 from workbench.core.common.progress import Progress
 from workbench.core.send.send_flow import prepare
 
@@ -101,10 +101,13 @@ def test_from_a_worker_thread_sandbox_start_then_send_report_progress_in_order(t
     result = {}
 
     def work():
-        with open_environment("sandbox", environ, progress=seen.append) as opened:
-            plan = build_plan(RequestDraft(operation="GetApps"), opened.environment, notes=opened.notes)
-            result["plan"] = plan
-            result["exchange"] = run_plan(plan, environ=environ, progress=seen.append)
+        from workbench.core.send.service import SendService
+        from workbench.core.send.workspace import Workspace
+
+        workspace = Workspace.from_environ(environ)
+        outcome = SendService(workspace).send("sandbox", RequestDraft(operation="GetApps"), progress=seen.append)
+        workspace.close()
+        result["plan"], result["exchange"] = outcome.plan, outcome.exchange
 
     worker = threading.Thread(target=work)
     worker.start()

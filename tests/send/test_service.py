@@ -95,3 +95,59 @@ def test_a_cancelled_send_raises_cancelled(service):
     with pytest.raises(Cancelled):
         service.send("sandbox", RequestDraft(operation="pinpoint:GetApps"), cancel=token)
     assert history(service) == []
+
+
+def test_a_session_fetches_its_credentials_once_and_hides_their_secret_key(service):
+    from workbench.core.environments.credentials import SANDBOX_CREDENTIALS
+
+    phases = []
+    with service.open("sandbox") as session:
+        first = session.send(RequestDraft(operation="pinpoint:GetApps"), progress=phases.append)
+        second = session.send(RequestDraft(operation="pinpoint:GetApps"), progress=phases.append)
+    assert first.sent and second.sent
+    assert [p.phase for p in phases].count("credentials") == 1  # fetched once per session, not per send
+    assert SANDBOX_CREDENTIALS.secret_access_key in second.hidden
+    assert first.exchange.signature and first.exchange.signature in first.hidden  # what was sent, a server may echo
+
+
+def test_credentials_kept_for_the_session_sign_and_their_token_is_hidden(service):
+    from workbench.core.environments.credentials import Credentials
+
+    service.workspace.session_credentials.set("sandbox", Credentials("AKIAIOSFODNN7EXAMPLE", "kept-secret-CANARY",
+                                                                     "kept-token-CANARY"))
+    outcome = service.send("sandbox", RequestDraft(operation="pinpoint:GetApps"))
+    assert outcome.exchange.response.status == 403  # the sandbox does not know that key: signed with it all the same
+    assert outcome.exchange.inspection.session_token_used
+    assert {"kept-secret-CANARY", "kept-token-CANARY"} <= outcome.hidden
+
+
+def test_compare_in_sends_both_sides_through_the_service_and_each_send_is_recorded(service):
+    from workbench.core.send.compare import compare_in
+
+    comparison = compare_in(service, RequestDraft(operation="pinpoint:GetApps"), "sandbox", "sandbox")
+    assert comparison.status.left == comparison.status.right == "200 OK"
+    assert [e.operation for e in history(service)] == ["pinpoint:GetApps"] * 2
+
+
+def test_compare_in_names_the_side_that_could_not_be_sent(service):
+    from workbench.core.common.errors import WorkbenchError
+    from workbench.core.send.compare import compare_in
+
+    with pytest.raises(WorkbenchError) as refused:
+        compare_in(service, RequestDraft(operation="pinpoint:GetApp"), "sandbox", "sandbox")
+    assert str(refused.value).startswith("sandbox: ") and "projectId" in str(refused.value)
+
+
+def test_a_run_is_one_session_its_saves_stay_in_the_run_and_every_step_is_recorded(service):
+    from workbench.core.request.drafts import Assertion
+    from workbench.core.send.runner import RunStep, run_steps
+
+    steps = [RunStep((), RequestDraft(name="create", operation="pinpoint:CreateApp", body='{"Name": "run"}',
+                                      saves=(("projectId", "Id"),))),
+             RunStep((), RequestDraft(name="get", operation="pinpoint:GetApp", assertions=(Assertion("equals", "Name", "run"),)))]
+    with service.open("sandbox") as session:
+        report = run_steps("run", steps, session)
+    assert report.ok, report.to_dict()
+    assert [e.operation for e in history(service)] == ["pinpoint:GetApp", "pinpoint:CreateApp"]
+    with service.workspace.using("environments") as store:
+        assert "projectId" not in store.get("sandbox").variables  # a run's saves are the run's

@@ -40,7 +40,8 @@ def test_create_save_id_get_then_delete_refused_by_the_tutorial_policy(qtbot, wi
     id_index = find_tree_row(create.response.tree_model, "$.Id")
     app_id = id_index.data(Qt.ItemDataRole.UserRole + 2)
     asked = answer_next_dialog(qtbot, text="projectId", scope="global")
-    create.response.request_save_variable(id_index)  # the tree's "Save as variable…"
+    with qtbot.waitSignal(window.controller.globals_changed, timeout=10000):  # kept by a worker
+        create.response.request_save_variable(id_index)  # the tree's "Save as variable…"
     assert asked == [f"Save {app_id!r} as the variable:"]
     assert window.controller.globals_ == {"projectId": app_id}
 

@@ -161,7 +161,8 @@ def test_compare_the_same_request_in_two_sandbox_environments_marks_the_differen
 def test_a_failed_send_shows_a_diagnosis_with_a_fix_button(qtbot, window):
     from ui_helpers import open_operation, send
 
-    window.controller.globals_["projectId"] = "abc"
+    with qtbot.waitSignal(window.controller.globals_changed, timeout=10000):
+        window.controller.set_variable("global", "projectId", "abc")
     delete = open_operation(qtbot, window, "DeleteApp")
     assert send(qtbot, delete).startswith("403")  # the tutorial policy denies deletes
     pane = window.extras.diagnosis
@@ -199,8 +200,9 @@ def test_failed_recipients_inside_a_200_are_flagged_in_the_tree(qtbot, window, t
 
     client = boto3.client("pinpoint", endpoint_url=tutorial_sandbox.url, region_name="us-east-1",
                           aws_access_key_id=SANDBOX_ACCESS_KEY_ID, aws_secret_access_key=SANDBOX_SECRET_ACCESS_KEY)
-    window.controller.globals_["projectId"] = client.create_app(
-        CreateApplicationRequest={"Name": "flags"})["ApplicationResponse"]["Id"]
+    with qtbot.waitSignal(window.controller.globals_changed, timeout=10000):
+        window.controller.set_variable("global", "projectId", client.create_app(
+            CreateApplicationRequest={"Name": "flags"})["ApplicationResponse"]["Id"])
     tab = open_operation(qtbot, window, "SendMessages")
     tab.editor.body.setPlainText(json.dumps({  # the SMS channel is not enabled: each recipient fails inside a 200
         "Addresses": {"+12065550100": {"ChannelType": "SMS"}}, "MessageConfiguration": {"SMSMessage": {"Body": "hi"}}}))

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, open_store, parse_pairs
 from workbench.cli.output import print_notes
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 from workbench.core.environments.secret_variables import (
     MASK,
     SecretVariableStore,
@@ -502,17 +501,19 @@ def cmd_credentials_clear(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_credentials_test(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.environments.credentials import fetch_credentials
-    from workbench.core.send.plan import open_environment
-    from workbench.core.send.send_flow import credentials_check
-    from workbench.core.send.transport import SendOptions
+    from workbench.cli.send_cmds import send_service
+    from workbench.core.send.credentials_probe import check_credentials
 
-    store = open_store(ctx) if args.name != SANDBOX_NAME else None
-    with open_environment(args.name, ctx.environ, store=store, start_sandbox=False) as opened:  # a probe leaves nothing running
-        env = opened.environment
-        creds = fetch_credentials(env, ctx.environ)
-        report = credentials_report(env, creds)
-        report["check"] = credentials_check(env, creds, SendOptions(read_timeout=30, environ=ctx.environ))
+    service = send_service(ctx)
+    try:  # a probe leaves nothing running (start_sandbox=False), and is not kept in the history
+        with service.open(args.name, start_sandbox=False) as session:
+            probe = check_credentials(session)
+    finally:
+        service.workspace.close()
+    ctx.hide(probe.hidden)
+    env, creds = probe.environment, probe.credentials
+    report = credentials_report(env, creds)
+    report["check"] = probe.report
     check = report["check"]
     if args.json:
         ctx.out_json(report)

@@ -76,23 +76,35 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     into = Path(args.into)
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
-    written = write_tree_or_refuse(into, tree_entries(result.root), args, ctx)
+    entries, secrets = keep_import_secrets(tree_entries(result.root), ctx)  # to the keyring, never the files
+    written = write_tree_or_refuse(into, entries, args, ctx)
     if written is None:
         return ExitStatus.ERROR
     summary = result.summary() | {"into": str(into), "files": len(written)}
+    if secrets:
+        summary["secrets"] = [secret.describe() for secret in secrets]
     if args.json:
         ctx.out_json(summary)
     else:
         if result.damage:
             ctx.err(f"warning: {args.file}: {result.damage}")
         ctx.out(f"imported {result.imported} requests ({result.linked} linked to library operations) into {into}")
-        for note in result.notes:
+        for note in [*result.notes, *(secret.describe() for secret in secrets)]:
             ctx.out(f"  note: {note}")
         for item in summary["notes"]:
             ctx.out(f"  {item['item']}:")
             for note in item["notes"]:
                 ctx.out(f"    - {note}")
     return ExitStatus.ERROR if result.damage else ExitStatus.OK
+
+
+def keep_import_secrets(entries, ctx: CliContext):
+    """The imported drafts with their secrets (an x-api-key header, a password variable...)
+    kept as secret globals in the keyring (request.draft_secrets), and those secrets."""
+    from workbench.core.environments.globals_store import GlobalsStore
+    from workbench.core.interop.draft_files import keep_secrets
+
+    return keep_secrets(entries, GlobalsStore.at_default_location(ctx.environ).keep_draft_secrets)
 
 
 def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Path] | None:
@@ -173,6 +185,8 @@ def cmd_import_curl(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.interop.curl_import import parse_curl
 
     result = parse_curl(read_input(args.file, ctx), name=args.name)
+    [(_, draft)], secrets = keep_import_secrets([("request", result.draft)], ctx)  # to the keyring, never a file
+    result = replace(result, draft=draft, notes=result.notes + tuple(secret.describe() for secret in secrets))
     if args.out:
         write_json_file(args.out, result.draft.to_dict())
     if args.json:
@@ -259,9 +273,7 @@ def draft_from_argument(args, ctx: CliContext):
 
 def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
     from workbench.cli.send_cmds import show_plan
-    from workbench.core.interop.bundle import bundle_from_exchange, bundle_from_history
-    from workbench.core.environments.credentials import fetch_credentials
-    from workbench.core.send.plan import build_plan, open_environment, run_plan
+    from workbench.core.interop.bundle import bundle_from_history, bundle_from_outcome
 
     if args.history is not None:
         from workbench.core.send.history import HistoryStore
@@ -277,20 +289,41 @@ def cmd_bundle_create(args, ctx: CliContext) -> ExitStatus:
         if not args.operation:
             raise WorkbenchError("name an OPERATION or a DRAFT_FILE to send, or pass --history ID")
         draft = draft_from_argument(args, ctx)
-        store = open_store(ctx) if args.env != SANDBOX_NAME else None
-        with open_environment(args.env, ctx.environ, store=store) as opened:
-            plan = build_plan(draft, opened.environment, notes=opened.notes)
+
+        def on_plan(plan) -> bool:
             if not args.json:
                 show_plan(ctx, plan)  # the same problems and notes as `send`
-            credentials = fetch_credentials(opened.environment, ctx.environ)
-            exchange = run_plan(plan, credentials=credentials, environ=ctx.environ, confirmed=args.yes)
-        data = bundle_from_exchange(plan, exchange, credentials)
+            return args.yes
+
+        outcome = _send_for_bundle(args.env, draft, ctx, on_plan)
+        data = bundle_from_outcome(outcome)
     write_json_file(args.out, data)
     if args.json:
         ctx.out_json({"written": args.out, "operation": data["operation"], "outcome": bundle_outcome(data)})
         return ExitStatus.OK
     ctx.out(f"bundle written to {args.out} ({data['operation']}, {bundle_outcome(data)}; no secrets)")
     return ExitStatus.OK
+
+
+def _send_for_bundle(env: str, draft, ctx: CliContext, on_plan=None):
+    """Send `draft` in `env` through the send service (recorded in the history like any send;
+    a reproduction changes no variable: saves are not kept). What stops it raises."""
+    from workbench.cli.send_cmds import send_service
+
+    service = send_service(ctx)
+    for warning in service.store_warnings():
+        ctx.err(f"warning: {warning}")
+    try:
+        with service.open(env) as session:
+            outcome = session.send(draft, keep_saves=False, on_plan=on_plan)
+    finally:
+        service.workspace.close()
+    ctx.hide(outcome.hidden)
+    for warning in outcome.warnings:
+        ctx.err(f"warning: {warning}")
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome
 
 
 def bundle_outcome(data: dict) -> str:
@@ -305,16 +338,13 @@ def bundle_outcome(data: dict) -> str:
 
 def cmd_bundle_open(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.interop.bundle import read_bundle
-    from workbench.core.send.plan import build_plan, open_environment, run_plan
 
     data, draft = read_bundle(read_input(args.file, ctx), source=args.file)
     was = (data.get("response") or {}).get("status")
     report = {"operation": data.get("operation"), "environment": data.get("environment"), "versions": data.get("versions"),
               "status": was, "diagnosis": data.get("diagnosis")}
     if args.replay:
-        store = open_store(ctx) if args.env != SANDBOX_NAME else None
-        with open_environment(args.env, ctx.environ, store=store) as opened:
-            exchange = run_plan(build_plan(draft, opened.environment), environ=ctx.environ, confirmed=args.yes)
+        exchange = _send_for_bundle(args.env, draft, ctx, on_plan=lambda plan: args.yes).exchange
         now = exchange.response.status if exchange.response is not None else None
         report["replay"] = {"environment": args.env, "status": now, "same_status": now == was,
                             "body": exchange.response.json() if exchange.response is not None else None}

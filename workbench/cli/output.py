@@ -26,6 +26,7 @@ REMEDY_HINTS = {
     "add_environment": "see `pinpoint-workbench env list`, or add one: pinpoint-workbench env add NAME --region REGION",
     "choose_name": "pass --name to use another name",
     "keep_unknown_region": "a region newer than botocore can be kept on purpose: add --force",
+    "use_sandbox": "run it in the local sandbox: --env sandbox",
     "use_profile": "an environment can take its credentials from an AWS profile: "
                    "pinpoint-workbench env add NAME --region REGION --profile PROFILE",
     "raise_limit": "{limit}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import CliContext, ExitStatus, parse_pairs
 from workbench.cli.interrupt import interrupt_cancels
 from workbench.cli.output import print_notes
 from workbench.cli.send_cmds import DEFAULT_ENV
@@ -32,11 +32,11 @@ def register(sub) -> None:
 
 def cmd_run(args, ctx: CliContext) -> ExitStatus:
     # the runner, the plan and the transport load when a run starts, not for --help
-    from workbench.core.send import transport
-    from workbench.core.environments.credentials import fetch_credentials
-    from workbench.core.environments.globals_store import GlobalsStore
+    from workbench.cli.send_cmds import send_service
+    from workbench.core.common.cancel import CancelToken
+    from workbench.core.environments.secret_variables import redact
     from workbench.core.interop.draft_files import read_tree, select_folder
-    from workbench.core.send.plan import open_environment
+    from workbench.core.send import transport
     from workbench.core.send.runner import RunStep, run_steps
 
     root = Path(args.collection)
@@ -47,9 +47,10 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         raise WorkbenchError(f"{root}: no requests to run")
     steps = [RunStep(s.folder, s.draft) for s in stored]
     variables = parse_pairs(args.var, "--var")
-    options = transport.SendOptions(read_timeout=args.read_timeout)
+    options = transport.SendOptions(read_timeout=args.read_timeout, environ=ctx.environ)
 
     def show(result) -> None:
+        ctx.hide(session.hidden)  # what a step saw (a secret variable, an echoed token) is never printed
         if args.json:
             return
         mark = "ok  " if result.passed else "STOP" if result.cancelled else "FAIL"
@@ -59,21 +60,23 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
         for line in result.failures + ([result.error] if result.error else []):
             ctx.out(f"       {line}")
 
-    from workbench.core.common.cancel import CancelToken
-
-    store = open_store(ctx) if args.env != DEFAULT_ENV else None
+    service = send_service(ctx)
+    for warning in service.store_warnings():
+        ctx.err(f"warning: {warning}")
     cancel = CancelToken()
-    with interrupt_cancels(cancel), open_environment(args.env, ctx.environ, store=store, cancel=cancel) as opened:
+    with interrupt_cancels(cancel), service.open(args.env, cancel=cancel) as session:
         if not args.json:
-            print_notes(ctx, opened.notes)
-        env = opened.environment
-        credentials = fetch_credentials(env, ctx.environ, cancel=cancel)
-        globals_store = GlobalsStore.at_default_location(ctx.environ)
-        report = run_steps(root.name, steps, env, credentials, variables=variables, globals_=globals_store.variables,
-                           options=options, confirmed=args.yes, cancel=cancel, on_step=show)
+            print_notes(ctx, session.notes)
+        for warning in session.warnings:
+            ctx.err(f"warning: {warning}")
+        session.credentials(cancel)  # what cannot sign stops the run before its first request
+        report = run_steps(root.name, steps, session, variables=variables, options=options, confirmed=args.yes,
+                           cancel=cancel, on_step=show)
+        ctx.hide(session.hidden)
+    service.workspace.close()
     if args.junit:
         try:
-            Path(args.junit).write_text(report.to_junit(), encoding="utf-8")
+            Path(args.junit).write_text(redact(report.to_junit(), ctx.hidden), encoding="utf-8")
         except OSError as exc:
             raise WorkbenchError(f"--junit {args.junit}: {exc.strerror or exc}") from None
     if args.json:
@@ -83,4 +86,3 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"interrupted: {report.planned - len(report.steps)} of {report.planned} requests not run")
         ctx.out(f"{len(report.steps)} requests, {report.failed} failed, {report.errors} without a response")
     return ExitStatus.OK if report.ok else ExitStatus.ERROR
-

@@ -30,6 +30,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1400x860", help="window size for the screenshot, WxH")
     parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare"),
                         help="with --screenshot: render this view instead of the main window")
+    parser.add_argument("--tutorial", metavar="NAME", help="with --screenshot: the lesson view of this tutorial")
+    parser.add_argument("--step", type=int, metavar="N",
+                        help="with --tutorial: the steps before N done, step N sent and checked (default: the first that sends)")
     return parser.parse_args(argv)
 
 
@@ -151,7 +154,8 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
         width, _, height = args.size.partition("x")
         window.resize(int(width), int(height))
         script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
-                                  send=args.send, pane=args.tab, dialog=args.dialog)
+                                  send=args.send, pane=args.tab, dialog=args.dialog, tutorial=args.tutorial,
+                                  step=args.step)
         script.finished.connect(lambda code: app.exit(code))
     _close_on_signals(window)
     window.start_after_first_paint()

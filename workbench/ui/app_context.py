@@ -1,10 +1,10 @@
 """Everything the window gets from outside, built once by app.py and injected: the process
-environment, where files live, and how to reach the sandbox and the credentials. Tests
-build their own (temporary dirs, a sandbox they started)."""
+environment, where files live, and how to reach the sandbox and the credentials (its
+`workspace`, which core's send service works over). Tests build their own (temporary dirs,
+a sandbox they started)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -20,6 +20,7 @@ class AppContext:
     closers: list = field(default_factory=list)  # run when the window closes
     collections_override: Path | None = None  # the preferences' collections folder, if set
     keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
+    _workspace: object = field(default=None, repr=False)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
@@ -33,22 +34,23 @@ class AppContext:
             context.collections_override = Path(chosen).expanduser()
         return context
 
+    @property
+    def workspace(self):
+        """The user's stores, keyring and sandbox as core's send service uses them (core.send.
+        workspace), one for the window's life: built on first use from this context."""
+        if self._workspace is None:
+            from workbench.core.send.workspace import Workspace
+
+            self._workspace = Workspace(self.environ, self.config_dir, self.data_dir, sandbox_url=self.sandbox_url,
+                                        keep_sandbox=self.keep_sandbox)
+        return self._workspace
+
     def start_sandbox(self, cancel=None, progress=None) -> str:
         """The URL of the kept background sandbox the command line uses too (the running one,
-        else one started now; it stays up, with what it holds, after the window closes).
-        Called in a worker; `cancel` stops a start half-way (Cancelled(phase="sandbox"))."""
-        if self.sandbox_url is not None:
-            return self.sandbox_url()
-        from workbench.core.sandbox.background import ensure_running
-
-        # one it starts for itself only (keep_sandbox off) stops with it, even when it is killed
-        status = ensure_running(self.environ, cancel=cancel, progress=progress,
-                                owner_pid=None if self.keep_sandbox else os.getpid())
-        if not status.already_running and not self.keep_sandbox:
-            from workbench.core.sandbox.background import stop_background
-
-            self.closers.append(lambda: stop_background(self.environ))  # its state stays on disk
-        return status.url
+        else one started now; it stays up, with what it holds, after the window closes, unless
+        `keep_sandbox` is off). Called in a worker; `cancel` stops a start half-way
+        (Cancelled(phase="sandbox"))."""
+        return self.workspace.start_sandbox(cancel, progress)[0]
 
     @property
     def collections_dir(self) -> Path:
@@ -64,3 +66,5 @@ class AppContext:
         closers, self.closers = self.closers, []
         for close in closers:
             close()
+        if self._workspace is not None:
+            self._workspace.close()  # the stores, and a sandbox it started when not kept

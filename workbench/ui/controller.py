@@ -2,29 +2,32 @@
 save...), it runs core in QThreadPool workers and answers with events (signals). It holds
 the window's state that is not a widget's: library, environments, globals, history.
 
-Every file, keyring, network and sandbox call happens in a worker; the UI thread only
-reads what the workers handed back."""
+Every send, check and save of variables goes through core's send service (one SendService
+over the AppContext's Workspace: the same stores, keyring and sandbox the command line
+uses), so the window takes the same steps as every other front end. Every file, keyring,
+network and sandbox call happens in a worker; the UI thread only reads what the workers
+handed back. Panes and dialogs use only the public API: `run_in_worker`, `runner(name)`,
+`using(kind, use)`, and the intents below."""
 
 from __future__ import annotations
 
 import gc
-import threading
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.common.cancel import Cancelled
-from workbench.core.environments.credentials import SessionCredentialStore
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.progress import Progress
-from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact, secret_values
+from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact
 from workbench.core.request.template_vars import variable_uses
-from workbench.ui.workers import ExclusiveRunner, Worker, collector_paused
+from workbench.ui.controller_files import FileIntents, shown_globals
+from workbench.ui.workers import ExclusiveRunner, Worker
 
 SANDBOX = "sandbox"
 
 
-class Controller(QObject):
+class Controller(QObject, FileIntents):
     library_loaded = Signal(object)  # [LibraryEntry]: first without, then with the sandbox badges
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
@@ -39,33 +42,66 @@ class Controller(QObject):
     exchange_received = Signal(str, object)  # tab id, Exchange
     send_failed = Signal(str, object)  # tab id, WorkbenchError
     send_cancelled = Signal(str, str)  # tab id, phase
+    diagnosed = Signal(str, object)  # tab id, [Diagnosis] of its last send (or of what stopped it)
     body_loaded = Signal(str, object)  # tab id, ResponseBody
     rest_loaded = Signal(str, object)  # tab id, [text chunks] after the head
     checked = Signal(str, object, object)  # tab id, [Problem], the WorkbenchError that would stop a send (or None)
     globals_changed = Signal(object)  # dict
-    draft_saved = Signal(str, str)  # tab id, path
+    draft_saved = Signal(str, str, object)  # tab id, path, the draft as written (its secrets kept in the keyring)
     draft_loaded = Signal(str, object)  # path, RequestDraft
     notice = Signal(str)  # a message for the status bar
     sandbox_starting = Signal(bool)  # the kept sandbox is being started (cancel_sandbox_start stops it)
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
+        from workbench.core.send.service import SendService
+
         super().__init__(parent)
         self.context = context
         self.pool = pool or QThreadPool.globalInstance()
+        self.workspace = context.workspace
+        self.service = SendService(self.workspace)  # its library is set once loaded
         self.library = None
         self.entries: list = []
         self.environments: dict = {}
         self.current_env_name = SANDBOX
         self.sandbox_url: str | None = None
-        self.globals_: dict[str, str] = {}
-        self._stores: dict = {}
-        self._store_locks = {kind: threading.Lock() for kind in ("environments", "globals", "history")}
+        self.globals_: dict[str, str] = {}  # as shown: a secret global's value is MASK
         self._runners: dict[str, ExclusiveRunner] = {}
         self._phase: dict[str, str] = {}
-        # "keep for this session only": secrets typed when no keyring is usable, never written
-        self.session_credentials = SessionCredentialStore()
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
-        self._hidden: set[str] = set()  # values of secret variables seen by a send: never shown
+        self._hidden: set[str] = set()  # secret values a send saw: never shown
+        # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
+        # (another identity, a wrong secret, a skewed clock), in the sandbox only
+        self.signing_overrides: dict = {}
+
+    @property
+    def session_credentials(self):
+        """Credentials kept for this session only (typed when no keyring is usable): the
+        send service reads them first."""
+        return self.workspace.session_credentials
+
+    # ------------------------------------------------------------------ for panes and workers
+
+    def run_in_worker(self, fn, on_result, on_error=None) -> Worker:
+        """`fn()` in the pool; `on_result(value)` or `on_error(WorkbenchError)` back on the UI
+        thread (default: the error as a notice)."""
+        worker = Worker(lambda cancel: fn(), progress=False)
+        worker.signals.returned.connect(on_result)
+        worker.signals.errored.connect(on_error or (lambda exc: self.notice.emit(str(exc))))
+        return worker.start(self.pool)
+
+    def runner(self, name: str) -> ExclusiveRunner:
+        """The one exclusive worker named `name` (a tab id, "compare"...): a new run cancels the running one."""
+        if name not in self._runners:
+            runner = self._runners[name] = ExclusiveRunner(self, self.pool)
+            runner.busy_changed.connect(lambda busy: self.busy_changed.emit(name, busy))
+        return self._runners[name]
+
+    def using(self, kind: str, use):
+        """`use(store)` for the environment, globals or history store the send service uses,
+        one worker at a time (in a worker: it may read or write files)."""
+        with self.workspace.using(kind) as store:
+            return use(store)
 
     # ------------------------------------------------------------------ start
 
@@ -73,35 +109,11 @@ class Controller(QObject):
         """Load everything in workers; `warm_up` names modules to import meanwhile."""
         import importlib
 
-        self._run(lambda: [importlib.import_module(name) for name in warm_up] and None, lambda _: None)
-        self._run(self._load_library, self._library_ready)
-        self._run(self._load_environments, self._environments_ready)
-        self._run(self._load_session, self.session_loaded.emit)
-        self._run(lambda: self._with("history", lambda store: store.list(200)), self.history_loaded.emit)
-
-    def _run(self, fn, on_result, on_error=None) -> Worker:
-        worker = Worker(lambda cancel: fn(), progress=False)
-        worker.signals.returned.connect(on_result)
-        worker.signals.errored.connect(on_error or (lambda exc: self.notice.emit(str(exc))))
-        return worker.start(self.pool)
-
-    def _with(self, kind: str, use):
-        """`use(store)` for the environment, globals or history store, opened on first use;
-        one worker at a time per store (they keep state in memory between calls)."""
-        with self._store_locks[kind]:
-            return use(self._open_store(kind))
-
-    def _open_store(self, kind: str):
-        if kind not in self._stores:
-            from workbench.core.environments.model import FILE_NAME, EnvironmentStore
-            from workbench.core.environments.globals_store import FILE_NAME as GLOBALS_FILE, GlobalsStore
-            from workbench.core.send.history import FILE_NAME as HISTORY_FILE, HistoryStore
-
-            opener = {"environments": lambda: EnvironmentStore(self.context.config_dir / FILE_NAME),
-                      "globals": lambda: GlobalsStore(self.context.config_dir / GLOBALS_FILE),
-                      "history": lambda: HistoryStore(self.context.data_dir / HISTORY_FILE)}[kind]
-            self._stores[kind] = opener()
-        return self._stores[kind]
+        self.run_in_worker(lambda: [importlib.import_module(name) for name in warm_up] and None, lambda _: None)
+        self.run_in_worker(self._load_library, self._library_ready)
+        self.run_in_worker(self._load_environments, self._environments_ready)
+        self.run_in_worker(self._load_session, self.session_loaded.emit)
+        self.run_in_worker(lambda: self.using("history", lambda store: store.list(200)), self.history_loaded.emit)
 
     def _load_library(self):
         from workbench.core.library.templates import default_library
@@ -112,10 +124,11 @@ class Controller(QObject):
 
     def _library_ready(self, result) -> None:
         self.library, self.entries = result
+        self.service.library = self.library
         self.library_loaded.emit(self.entries)
         if self.library.problems:
             self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
-        self._run(self._entries_with_sandbox_badges, self._badges_ready)
+        self.run_in_worker(self._entries_with_sandbox_badges, self._badges_ready)
 
     def _entries_with_sandbox_badges(self):
         """What the sandbox serves comes from moto (a second's import): after the tree is up."""
@@ -132,49 +145,41 @@ class Controller(QObject):
         self.library_loaded.emit(entries)
 
     def _load_environments(self):
-        environments, report = self._with("environments", lambda store: (store.list(), store.report()))
-        globals_, problems = self._with("globals", lambda store: (dict(store.variables), list(store.problems)))
-        reports = [report] + [str(p) for p in problems]
-        return environments, globals_, "\n".join(r for r in reports if r)
+        environments, report = self.using("environments", lambda store: (store.list(), store.report()))
+        return (environments, self.using("globals", shown_globals)) + (report,)
 
     def _environments_ready(self, result) -> None:
-        environments, globals_, report = result
+        environments, (globals_, problems), report = result
         self.environments = {env.name: self._with_sandbox(env) for env in environments}
-        self.globals_.update(globals_)
-        if report:
-            self.notice.emit(report.splitlines()[0])
+        self.globals_ = globals_
+        reports = [r for r in [report, *problems] if r]
+        if reports:
+            self.notice.emit(reports[0].splitlines()[0])
         self.environments_loaded.emit(list(self.environments.values()))
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
 
     def reload_environments(self) -> None:
         """Re-read the environments (after the environment manager changed them)."""
-        self._run(self._load_environments, self._environments_ready)
+        self.run_in_worker(self._load_environments, self._environments_ready)
 
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""
-        self._run(lambda: self._with("history", lambda store: store.list(200)), self.history_loaded.emit)
+        self.run_in_worker(lambda: self.using("history", lambda store: store.list(200)), self.history_loaded.emit)
 
     def poll_environments(self) -> None:
         """Pick up environments changed from a terminal (the window calls this on a timer)."""
-        if "environments" not in self._stores:
+        if not self.environments:
             return
 
         def work():
-            def changed(store):
-                return (store.list(), dict(self.globals_), store.report()) if store.poll() else None
+            changed = self.using("environments", lambda store: (store.list(), store.report()) if store.poll() else None)
+            return (changed[0], (dict(self.globals_), []), changed[1]) if changed else None
 
-            return self._with("environments", changed)
-
-        self._run(work, lambda result: self._environments_ready(result) if result else None)
+        self.run_in_worker(work, lambda result: self._environments_ready(result) if result else None)
 
     def _with_sandbox(self, env):
         return env.with_sandbox_url(self.sandbox_url) if env.is_sandbox and self.sandbox_url else env
-
-    def _load_session(self):
-        from workbench.core.settings.window_session import load_session
-
-        return load_session(self.context.session_path)
 
     # ------------------------------------------------------------------ environments
 
@@ -191,12 +196,12 @@ class Controller(QObject):
         if env.is_sandbox and not env.hosts:
             self.credential_status.emit(name, "local sandbox: starting…")
             self._sandbox_runner().run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
-                                       on_result=self._sandbox_ready, on_error=self._sandbox_failed,
+                                       on_result=self.sandbox_ready, on_error=self._sandbox_failed,
                                        on_progress=lambda p: self.credential_status.emit(SANDBOX, f"local sandbox: {p.detail}"))
         elif env.is_sandbox:
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
-            self._run(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
+            self.run_in_worker(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
     def _sandbox_runner(self) -> ExclusiveRunner:
         if SANDBOX not in self._runners:
@@ -211,7 +216,8 @@ class Controller(QObject):
             runner.cancel()
             self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
 
-    def _sandbox_ready(self, url: str) -> None:
+    def sandbox_ready(self, url: str) -> None:
+        """The kept sandbox runs at `url` (started from here or from the sandbox menu)."""
         self.sandbox_url = url
         if SANDBOX in self.environments:
             self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
@@ -242,7 +248,8 @@ class Controller(QObject):
 
     def scopes(self, request_variables: dict) -> list:
         """The variables by scope, as the window may show them: secret ones masked (an
-        environment's declared secrets live in the keyring: shown as set, never read here)."""
+        environment's declared secrets and the secret globals live in the keyring: shown as
+        set, never read here)."""
         env = self.current_env
         declared = env.secret_variables if env else ()
         environment = env.template_variables() if env else {}
@@ -259,45 +266,42 @@ class Controller(QObject):
         return is_secret(name, env.secret_variables if env else ())
 
     def redact(self, text: str) -> str:
-        """`text` without the value of any secret variable a send used."""
+        """`text` without any secret value a send saw (secret variables, the secret key and
+        session token of its credentials)."""
         return redact(text, self._hidden) if self._hidden and text else text
 
-    def _secret_variables(self, env) -> dict:
-        """The environment's declared secret variables from the keyring (in a worker); none
-        when the keyring cannot be read (the send then names them as missing)."""
-        from workbench.core.environments.secret_variables import resolve_secret_variables
-
-        try:
-            return resolve_secret_variables(env, self.context.environ)
-        except WorkbenchError:
-            return {}
-
     def set_variable(self, scope: str, name: str, value: str) -> None:
-        """Keep a value as a global or as a variable of the current environment (saved to disk)."""
-        if scope == "global":
-            self.globals_[name] = value
-            self.globals_changed.emit(dict(self.globals_))
-            self._run(lambda: self._with("globals", lambda store: store.set_variables({name: value})),
-                      lambda _: self.notice.emit(f"global variable {name} saved"))
-            return
-        env_name = self.current_env_name
+        """Keep a value as a global or as a variable of the current environment, where core's
+        rule puts it: a secret one (by its name, or declared) in the keyring, never a file."""
+        env_name = None if scope == "global" else self.current_env_name
 
-        def saved(env) -> None:
-            self.environments[env_name] = self._with_sandbox(env)
-            if env_name == self.current_env_name:
-                self.environment_changed.emit(self.environments[env_name])
-            self.notice.emit(f"variable {name} saved in environment {env_name}")
+        def work():
+            warnings = self.service.save_variables({name: value}, environment=env_name)[1]
+            if env_name is None:
+                return self.using("globals", shown_globals)[0], None, warnings
+            return None, self.using("environments", lambda store: store.get(env_name)), warnings
 
-        self._run(lambda: self._with("environments", lambda store: store.set_variables(env_name, {name: value})),
-                  saved)
+        def saved(result) -> None:
+            globals_, env, warnings = result
+            if globals_ is not None:
+                self.globals_ = globals_
+                self.globals_changed.emit(dict(globals_))
+            elif env is not None:
+                self.environments[env_name] = self._with_sandbox(env)
+                if env_name == self.current_env_name:
+                    self.environment_changed.emit(self.environments[env_name])
+            where = "as a global variable" if env_name is None else f"in environment {env_name}"
+            self.notice.emit("; ".join(warnings) if warnings else f"variable {name} saved {where}")
+
+        self.run_in_worker(work, saved)
 
     def needs_confirmation(self, draft) -> bool:
-        from workbench.core.send.plan import build_plan
-
+        """Whether a send of `draft` here asks first (production: destructive or sending); no
+        file, keyring or network call."""
         env = self.current_env
         if env is None or not env.production or self.library is None:
             return False
-        return build_plan(draft, env, globals_=self.globals_, library=self.library).needs_confirmation
+        return self.service.needs_confirmation(draft, env)
 
     # ------------------------------------------------------------------ send
 
@@ -305,51 +309,53 @@ class Controller(QObject):
         api, _, operation = key.partition(":")
         return self.library.get(api, operation)
 
-    def _runner(self, tab_id: str) -> ExclusiveRunner:
-        if tab_id not in self._runners:
-            runner = self._runners[tab_id] = ExclusiveRunner(self, self.pool)
-            runner.busy_changed.connect(lambda busy: self.busy_changed.emit(tab_id, busy))
-        return self._runners[tab_id]
-
     def is_busy(self, tab_id: str) -> bool:
         return tab_id in self._runners and self._runners[tab_id].busy
 
     def send(self, tab_id: str, draft, confirmed: bool = False, allow_any_host: bool = False) -> None:
-        from workbench.core.send.plan import build_plan, run_plan
-
-        env_name, globals_, library = self.current_env_name, dict(self.globals_), self.library
-        environ = self.context.environ
-        if env_name not in self.environments or library is None:
+        """Send `draft` in the current environment through the send service, in the tab's
+        worker: the answer comes back as exchange_received (or send_failed), diagnosed,
+        history_added."""
+        env_name, options = self.current_env_name, self.send_options
+        if env_name not in self.environments or self.library is None:
             self.send_failed.emit(tab_id, WorkbenchError("the environments and the library are still loading; "
                                                          "send again in a moment"))
             return
         self._phase[tab_id] = "starting"
-        chosen = self.environments[env_name]
+        signing = self.signing_overrides.get(tab_id)
+        if signing is not None and not self.environments[env_name].is_sandbox:
+            signing = None  # a lesson breaks signatures on purpose only in the sandbox
 
         def work(cancel, progress):
-            env = chosen
-            if env.is_sandbox:  # the kept one, started again if it was stopped meanwhile
-                env = env.with_sandbox_url(self.context.start_sandbox(cancel, progress))
-            secrets = self._secret_variables(env)
-            hidden = secret_values({**env.template_variables(), **globals_, **secrets, **dict(draft.variables)},
-                                   env.secret_variables)
-            plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
-            exchange = run_plan(plan, environ=environ, cancel=cancel, progress=progress, confirmed=confirmed,
-                                allow_any_host=allow_any_host, credentials=self.session_credentials.get(env_name),
-                                options=self.send_options)
             try:
-                entry = self._with("history", lambda store: store.get(store.record(plan, exchange)))
-            except WorkbenchError:  # the send happened; a history that cannot be written must not hide it
-                entry = None
-            return exchange, entry, hidden
+                outcome = self.service.send(env_name, draft, confirmed=confirmed, allow_any_host=allow_any_host,
+                                            options=options, cancel=cancel, progress=progress,
+                                            credentials=signing.credentials if signing is not None else None,
+                                            signed_at=signing.signed_at() if signing is not None else None)
+            except Cancelled:
+                raise
+            except WorkbenchError as exc:  # the draft itself, or the environment could not be opened
+                return None, exc, self.service.diagnose(exc), None
+            entry = None
+            if outcome.history_id is not None:
+                entry = self.using("history", lambda store: store.get(outcome.history_id))
+            return outcome, outcome.error, outcome.diagnoses, entry
 
         self.send_started.emit(tab_id)
-        self._runner(tab_id).run(
+        self.runner(tab_id).run(
             work,
             on_result=lambda result: self._sent(tab_id, *result),
             on_error=lambda error: self._send_error(tab_id, error),
             on_progress=lambda p: self._progress(tab_id, p),
         )
+
+    def _shown(self, exchange):
+        """`exchange` as the window may show it: secret values echoed in response headers masked
+        (the body is masked as it is loaded)."""
+        response = exchange.response
+        if response is None or not self._hidden:
+            return exchange
+        return replace(exchange, response=replace(response, headers=tuple((k, self.redact(v)) for k, v in response.headers)))
 
     def _progress(self, tab_id: str, progress: Progress) -> None:
         self._phase[tab_id] = progress.phase
@@ -366,49 +372,36 @@ class Controller(QObject):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, exchange, entry, hidden=frozenset()) -> None:
-        self._hidden |= hidden
+    def _sent(self, tab_id: str, outcome, error, diagnoses, entry) -> None:
+        if outcome is not None:
+            self._hidden |= outcome.hidden
+            for warning in outcome.warnings:
+                self.notice.emit(warning)
+        if error is not None:
+            self.send_failed.emit(tab_id, error)
+            self.diagnosed.emit(tab_id, list(diagnoses))
+            return
+        exchange = self._shown(outcome.exchange)
         self.exchange_received.emit(tab_id, exchange)
+        self.diagnosed.emit(tab_id, list(diagnoses))
         if entry is not None:
             self.history_added.emit(entry)
-        else:
+        elif exchange.sent and outcome.history_id is None:
             self.notice.emit("this send could not be kept in the history (see the history file's permissions)")
         if exchange.response is not None:
             self.load_body(tab_id, exchange.response)
 
-    def load_body(self, tab_id: str, response) -> None:
-        from workbench.core.send.response_body import load_body
-
-        def work(cancel):
-            with collector_paused():
-                return load_body(response, cancel)
-
-        def failed(error) -> None:
-            if not isinstance(error, Cancelled):  # a newer response took its place
-                self.notice.emit(f"could not read the response body: {error}")
-
-        if f"{tab_id}:body" not in self._runners:
-            self._runners[f"{tab_id}:body"] = ExclusiveRunner(self, self.pool)
-        self._runners[f"{tab_id}:body"].run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
-                                            on_error=failed)
-
-    def open_history(self, entry) -> None:
-        from workbench.core.send.history_exchange import exchange_from_entry
-
-        self._run(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
-
-    # ------------------------------------------------------------------ check, save
+    # ------------------------------------------------------------------ check
 
     def check(self, tab_id: str, draft) -> None:
-        """Plan without sending; what stops the send and the problems come back by `checked`."""
-        from workbench.core.send.plan import build_plan
-
-        env, globals_, library = self.current_env, dict(self.globals_), self.library
-        if env is None or library is None or (env.is_sandbox and not env.hosts):
+        """Plan without sending (through the send service); what stops the send and the
+        problems come back by `checked`."""
+        env, env_name = self.current_env, self.current_env_name
+        if env is None or self.library is None or (env.is_sandbox and not env.hosts):
             return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
-            plan = build_plan(draft, env, globals_={**globals_, **self._secret_variables(env)}, library=library)
+            plan = self.service.plan(env_name, draft)
             if plan.error is not None:
                 return [], plan.error
             problems = list(plan.problems)
@@ -417,57 +410,10 @@ class Controller(QObject):
                 problems.insert(0, body_problem)
             return problems, None
 
-        self._run(work, lambda result: self.checked.emit(tab_id, *result))
-
-    def load_draft(self, path: str) -> None:
-        from workbench.core.request.drafts import load_draft
-
-        self._run(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
-                  lambda error: self.notice.emit(f"cannot open {path}: {error}"))
-
-    def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
-        """Save over the tab's file, or as a new request in the "My requests" collection folder."""
-        from workbench.core.request.drafts import save_draft
-        from workbench.core.request.collections import add_request
-
-        def work():
-            if saved_path:
-                save_draft(saved_path, draft)
-                return saved_path
-            return str(add_request(self.context.collections_dir / "My requests", draft))
-
-        self._run(work, lambda path: self.draft_saved.emit(tab_id, path))
-
-    def load_rest(self, tab_id: str, response) -> None:
-        from workbench.core.send.response_body import text_chunks
-
-        self._run(lambda: list(text_chunks(response)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
-
-    def save_body(self, response, path: str) -> None:
-        from workbench.core.send.response_body import response_bytes
-
-        def work():
-            data = response_bytes(response)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return len(data)
-
-        self._run(work, lambda size: self.notice.emit(f"saved {size} bytes to {path}"))
-
-    def save_session(self, session, wait: bool = False) -> None:
-        from workbench.core.settings.window_session import save_session
-
-        session = replace(session, environment=self.current_env_name)
-        self._run(lambda: save_session(self.context.session_path, session), lambda _: None)
-        if wait:
-            self.pool.waitForDone(5000)
+        self.run_in_worker(work, lambda result: self.checked.emit(tab_id, *result))
 
     def shutdown(self) -> None:
         for runner in self._runners.values():
             runner.cancel()
         self.pool.waitForDone(10000)
-        for store in self._stores.values():
-            if hasattr(store, "close"):
-                store.close()
-        self._stores.clear()
-        self.context.close()
+        self.context.close()  # the workspace's stores (and a sandbox started for a screenshot)

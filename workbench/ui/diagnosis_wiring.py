@@ -1,14 +1,12 @@
-"""The diagnosis in the window (issue 12): after every send, core.diagnose runs in a worker;
-its result shows in a dock that follows the current tab, failed recipients are flagged in
-the response tree, fixes are buttons that act here; the troubleshooting guide opens from
-the Help menu."""
+"""The diagnosis in the window (issue 12): after every send, the send service's diagnoses
+(core.diagnose, run with the send in its worker) show in a dock that follows the current
+tab, failed recipients are flagged in the response tree, fixes are buttons that act here;
+the troubleshooting guide opens from the Help menu."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
-
-from workbench.ui.owned_work import run_for
 
 
 class DiagnosisWiring:
@@ -29,24 +27,9 @@ class DiagnosisWiring:
         toggle.setObjectName("diagnosisAction")
         toggle.setText("Diagnosis")
         view_menu.addAction(toggle)
-        controller.exchange_received.connect(lambda tab_id, exchange: self._diagnose(tab_id, exchange))
-        controller.send_failed.connect(lambda tab_id, error: self._diagnose(tab_id, error))
+        controller.diagnosed.connect(self._diagnosed)  # the send service's diagnoses of each send
         window.tabs.currentChanged.connect(lambda _: self._show_diagnosis())
         self.diagnosis.fix_requested.connect(self.apply_fix)
-
-    def _diagnose(self, tab_id: str, subject) -> None:
-        from workbench.core.diagnose import diagnose
-
-        controller = self.controller
-        environments = list(controller.environments.values())
-        env = controller.environments.get(getattr(subject, "environment", None)) or controller.current_env
-        tab = self._tab(tab_id)
-        given = _PlanLike(env, tab.editor.template if tab is not None else None)
-
-        def work():
-            return diagnose(subject, environments=environments, plan_or_context=given)
-
-        run_for(self.window, self.controller, work, lambda found: self._diagnosed(tab_id, found))
 
     def _diagnosed(self, tab_id: str, diagnoses) -> None:
         from workbench.core.diagnose import flagged_paths
@@ -122,10 +105,3 @@ class DiagnosisWiring:
         self.guide.show()
         self.guide.activateWindow()
         return self.guide
-
-
-class _PlanLike:
-    """What diagnose reads from a plan: the environment and the request's template."""
-
-    def __init__(self, environment, template):
-        self.environment, self.template = environment, template

@@ -283,10 +283,12 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self.controller.save_draft(tab.tab_id, tab.to_model(), tab.saved_path)
 
-    def _draft_saved(self, tab_id: str, path: str) -> None:
+    def _draft_saved(self, tab_id: str, path: str, written=None) -> None:
         for i in range(self.tabs.count()):
             tab = self.tabs.widget(i)
             if tab.tab_id == tab_id:
+                if written is not None:  # its secrets went to the keyring: the tab shows what the file holds
+                    tab.editor.set_model(written, tab.editor.template)
                 tab.mark_saved(path)
         self.collections.watch()
         self.statusBar().showMessage(f"saved to {path}", 8000)

@@ -11,4 +11,4 @@ def run_for(owner, controller, fn, on_result, on_error=None):
     def alive(callback):
         return lambda value: callback(value) if shiboken6.isValid(owner) else None
 
-    return controller._run(fn, alive(on_result), alive(on_error) if on_error is not None else None)
+    return controller.run_in_worker(fn, alive(on_result), alive(on_error) if on_error is not None else None)

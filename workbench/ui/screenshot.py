@@ -27,12 +27,13 @@ class ScreenshotScript(QObject):
     finished = Signal(int)  # exit status
 
     def __init__(self, window, path: str, *, operation=None, variant=None, env=None, send=False, pane="response",
-                 timeout_s=90, dialog=None):
+                 timeout_s=90, dialog=None, tutorial=None, step=None):
         super().__init__(window)
         self.window, self.path = window, path
         self.operation, self.variant, self.env, self.send, self.pane = operation, variant, env, send, pane
         self.tab = None
         self.dialog = dialog  # environments | credentials | welcome | compare: grab that view instead
+        self.tutorial, self.step = tutorial, step  # a lesson's view (screenshot_tutorial.py)
         controller = window.controller
         window.ready.connect(self._open)
         controller.body_loaded.connect(lambda tab_id, _: self._answered(tab_id))
@@ -45,6 +46,11 @@ class ScreenshotScript(QObject):
 
     def _open(self) -> None:
         controller = self.window.controller
+        if self.tutorial:
+            from workbench.ui.screenshot_tutorial import show_lesson
+
+            show_lesson(self.window, self.tutorial, self.step, self._lesson_shown)
+            return
         if self.env:
             if self.env not in controller.environments:
                 print(f"no environment {self.env!r}; known: {', '.join(controller.environments)}")
@@ -70,6 +76,14 @@ class ScreenshotScript(QObject):
             QTimer.singleShot(200, lambda: self.window.send(self.tab))
         else:
             QTimer.singleShot(300, self._grab)
+
+    def _lesson_shown(self, problem) -> None:
+        if problem:
+            print(f"screenshot: {problem}")
+            self._timeout.stop()
+            self.finished.emit(1)
+        else:
+            QTimer.singleShot(150, self._save)
 
     def _answered(self, tab_id: str) -> None:
         if self.tab is not None and tab_id == self.tab.tab_id:

@@ -23,7 +23,8 @@ def open_view(window, name: str, grab) -> None:
         page = extras.show_welcome()
         page.next_button.click()
         _when(lambda: bool(controller.current_env and controller.current_env.hosts)
-              and extras.sandbox.button.text().startswith(("sandbox: running", "sandbox: this")), lambda: grab(window))
+              and extras.sandbox.button.text().startswith(("sandbox: running", "sandbox: this"))
+              and extras.tutorials.lessons.loaded is not None, lambda: grab(window))
     elif name == "compare":
         if window.current_tab() is None:
             window.open_operation(controller.library.find("GetApp").key)

@@ -43,6 +43,7 @@ class WindowExtras:
         help_menu = window.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("Keyboard shortcuts", ["F1"], self.open_shortcuts, "shortcutsAction"))
         help_menu.addAction(self._action("Welcome and tour", [], self.show_welcome, "welcomeAction"))
+        help_menu.addAction(self._action("Tutorials", ["Ctrl+Shift+L"], lambda: self.tutorials.show_list(), "tutorialsAction"))
         help_menu.addAction(self._action("Troubleshooting guide", ["Shift+F1"], lambda: self.open_guide(), "guideAction"))
         from workbench.ui.diagnosis_wiring import DiagnosisWiring
 
@@ -50,6 +51,9 @@ class WindowExtras:
         self.diagnosis = self.diagnosis_wiring.pane
         self.diagnosis_dock = self.diagnosis_wiring.dock
         self.open_guide = self.diagnosis_wiring.open_guide
+        from workbench.ui.panes.tutorial_wiring import TutorialWiring
+
+        self.tutorials = TutorialWiring(self)
         view.addSeparator()
         view.addAction(self._action("Preferences…", ["Ctrl+,"], self.open_preferences, "preferencesAction"))
         self.preferences = None
@@ -80,7 +84,7 @@ class WindowExtras:
 
     def _maybe_welcome(self) -> None:
         def own_environments():
-            names = self.controller._with("environments", lambda store: store.names())
+            names = self.controller.using("environments", lambda store: store.names())
             return [name for name in names if name != "sandbox"]
 
         def decided(names) -> None:
@@ -98,6 +102,7 @@ class WindowExtras:
             self.welcome.try_sandbox.connect(self.try_sandbox)
             self.welcome.add_environment.connect(self._add_environment)
             self.window.tabs.currentChanged.connect(lambda _: self.welcome.dismiss() if self.window.tabs.count() else None)
+            self.tutorials.connect_welcome(self.welcome)
         self.welcome.cover(self.window.tabs)
         return self.welcome
 

@@ -15,23 +15,13 @@ The values of an environment's declared secret variables are kept in the OS keyr
 from __future__ import annotations
 
 import json
-import re
 from typing import Iterable, Mapping
 from urllib.parse import quote, quote_plus
 
+from workbench.core.common.secret_names import SECRET_NAME, is_secret_name  # noqa: F401 (the rule, here for its users)
+
 MASK = "********"
 MIN_REDACTED_LENGTH = 4  # shorter values would mask ordinary text everywhere
-SECRET_NAME = re.compile(
-    r"secret|passw(or)?d|passphrase|token|api[-_.]?key|credential|private[-_.]?key|authori[sz]ation|^auth$"
-    r"|signature|session[-_.]?key|cookie",
-    re.IGNORECASE,
-)
-
-
-def is_secret_name(name: str) -> bool:
-    """True for names that say they hold a secret: apiSecret, password, x-api-key, token..."""
-
-    return bool(SECRET_NAME.search(name))
 
 
 def is_secret(name: str, declared: Iterable[str] = ()) -> bool:

@@ -3,9 +3,11 @@ environment. It carries the draft (request template and its variables), the rend
 request, the redacted inspection record, the response, the diagnosis when the diagnosis
 module is present, the environment's region and masked account id, and the app and
 botocore versions. Never a secret: the inspection record is already redacted by the
-signer, the access key id is masked, and a last pass replaces any credential value that
-still appears anywhere (a variable, a response echoing a header) with <redacted> (the
-access key id, in the Authorization header's credential too, with its masked form).
+signer, the access key id is masked, and a last pass masks every secret value the send saw
+wherever it still appears (a variable, a response echoing a header, the secret key or the
+session token) and shows the access key id, in the Authorization header's credential too,
+in its masked form. A bundle of a history entry holds what the history kept (masked when
+it was recorded).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from workbench.core.common import safe_json
 from workbench.core.environments.credentials import mask_access_key_id
 from workbench.core.request.drafts import RequestDraft
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.send.signing import REDACTED, redact_headers
+from workbench.core.environments.secret_variables import redact
+from workbench.core.send.signing import redact_headers
 
 BUNDLE_FORMAT = "pinpoint-workbench-bundle"
 BUNDLE_VERSION = 1
@@ -46,32 +49,43 @@ def _response(status, reason, headers, body) -> dict | None:
     return {"status": status, "reason": reason, "headers": [[k, v] for k, v in redact_headers(headers)], "body": body}
 
 
-def _diagnosis(subject, plan=None) -> list | None:
-    """The diagnosis of an exchange (with its plan) or of a history entry's dict; None while
-    the diagnosis module is not part of this build."""
+def _diagnosis(subject) -> list | None:
+    """The diagnosis of a history entry's dict; None while the diagnosis module is not part
+    of this build."""
     try:
         from workbench.core.diagnose import diagnose
     except ImportError:
         return None
-    found = diagnose(subject, plan_or_context=plan) if plan is not None else diagnose(subject)
-    return [d.to_dict() for d in found]
+    return [d.to_dict() for d in diagnose(subject)]
 
 
-def _scrub(data: dict, replacements: dict) -> dict:
-    """`data` with every form (plain, percent-encoded, JSON-escaped) of each key replaced."""
-    forms = {}
-    for value, replacement in replacements.items():
-        if value:
-            for form in (value, quote(value, safe=""), json.dumps(value)[1:-1]):
-                forms[form] = replacement
-    text = json.dumps(data, ensure_ascii=False)
-    for form in sorted(forms, key=len, reverse=True):
-        text = text.replace(form, forms[form])
+def _diagnose(exchange, plan) -> list:
+    from workbench.core.diagnose import diagnose
+
+    return diagnose(exchange, plan_or_context=plan)
+
+
+def _scrub(data: dict, hidden=(), key_id: str = "") -> dict:
+    """`data` with every form (plain, percent-encoded, JSON-escaped) of each hidden value
+    masked, and of the access key id shown in its masked form."""
+    text = redact(json.dumps(data, ensure_ascii=False), hidden)
+    if key_id:
+        for form in {key_id, quote(key_id, safe=""), json.dumps(key_id)[1:-1]}:
+            text = text.replace(form, mask_access_key_id(key_id))
     return json.loads(text)
 
 
-def bundle_from_exchange(plan, exchange, credentials=None) -> dict:
-    """A bundle of one send: `plan` (core.plan.SendPlan) and the `exchange` it gave."""
+def bundle_from_outcome(outcome) -> dict:
+    """A bundle of one send through the send service (its SendOutcome): every secret value
+    the send saw (an echoed secret key, session token or secret variable included) masked,
+    and the diagnoses it gave."""
+    return bundle_from_exchange(outcome.plan, outcome.exchange, hidden=outcome.hidden, diagnoses=outcome.diagnoses)
+
+
+def bundle_from_exchange(plan, exchange, credentials=None, *, hidden=(), diagnoses=None) -> dict:
+    """A bundle of one send: `plan` (core.send.plan.SendPlan) and the `exchange` it gave.
+    `hidden` (secret values to mask) and the `credentials`' secret key and token are masked
+    wherever they appear; `diagnoses` (None: worked out here) are carried as they are."""
     env = plan.environment
     request = plan.request
     response = exchange.response
@@ -80,7 +94,10 @@ def bundle_from_exchange(plan, exchange, credentials=None) -> dict:
         parsed = response.json()
         body = parsed if parsed is not None else response.text()
     inspection = exchange.inspection.to_dict()
-    inspection["access_key_id"] = mask_access_key_id(inspection.get("access_key_id", ""))
+    key_id = inspection.get("access_key_id", "")
+    inspection["access_key_id"] = mask_access_key_id(key_id)
+    if diagnoses is None:
+        diagnoses = _diagnose(exchange, plan)
     data = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -97,13 +114,12 @@ def bundle_from_exchange(plan, exchange, credentials=None) -> dict:
         "response": _response(response.status, response.reason, response.headers, body) if response is not None else None,
         "error": {"type": type(exchange.error).__name__, "message": str(exchange.error)} if exchange.error else None,
         "problems": [p.to_dict() for p in plan.problems],
-        "diagnosis": _diagnosis(exchange, plan),
+        "diagnosis": [d.to_dict() for d in diagnoses],
     }
-    replacements = {}
+    hidden = set(hidden) | {exchange.signature} - {""}
     if credentials is not None:
-        replacements = {credentials.secret_access_key: REDACTED, credentials.session_token or "": REDACTED,
-                        credentials.access_key_id: mask_access_key_id(credentials.access_key_id)}
-    return _scrub(data, replacements)
+        hidden |= {v for v in (credentials.secret_access_key, credentials.session_token) if v}
+    return _scrub(data, hidden, key_id)
 
 
 def bundle_from_history(entry, account_id: str = "") -> dict:
@@ -130,7 +146,7 @@ def bundle_from_history(entry, account_id: str = "") -> dict:
         "diagnosis": _diagnosis(recorded),
         "history_id": entry.id,
     }
-    return _scrub(data, {key_id: mask_access_key_id(key_id)})  # in the Authorization credential too
+    return _scrub(data, key_id=key_id)  # in the Authorization credential too
 
 
 def read_bundle(text: str, source: str = "<bundle>") -> tuple[dict, RequestDraft]:

@@ -126,3 +126,23 @@ def select_folder(requests: list[StoredRequest], folder: str) -> list[StoredRequ
         folders = sorted({"/".join(r.folder) for r in requests if r.folder})
         raise CollectionFilesError(path=folder, detail=f"no such folder; folders: {', '.join(folders) or 'none'}")
     return chosen
+
+
+def keep_secrets(entries, keep) -> tuple[list, tuple]:
+    """`entries` (as `write_tree` takes them) with each draft's secrets kept by `keep(draft)`
+    -> (draft as it may be written, [DraftSecret]) (GlobalsStore.keep_draft_secrets: the
+    keyring, never the files), and every secret kept, each name once."""
+    kept: dict = {}
+
+    def walk(items) -> list:
+        out = []
+        for entry in items:
+            if entry[0] == "folder":
+                out.append(("folder", entry[1], walk(entry[2])))
+                continue
+            draft, secrets = keep(entry[1])
+            kept.update({secret.name: secret for secret in secrets})
+            out.append(("request", draft))
+        return out
+
+    return walk(entries), tuple(kept.values())

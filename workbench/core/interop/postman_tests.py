@@ -39,6 +39,9 @@ def to_script(saves, assertions) -> list[str]:
     for assertion in assertions:
         if assertion.kind == "status":
             lines.append(f"pm.response.to.have.status({int(assertion.expected)});")
+        elif assertion.kind not in ("exists", "equals"):
+            lines.append(f"// {assertion.kind} check {json.dumps(assertion.path or assertion.expected, ensure_ascii=False)}: "
+                         "no Postman twin; checked by the workbench only")
         elif not _plain(assertion.path):
             lines.append(f"// {assertion.kind} {assertion.path}: a JMESPath expression with no JavaScript twin; checked by the workbench only")
         elif assertion.kind == "exists":

@@ -41,9 +41,11 @@ class AwsV4Auth:
 
 @dataclass(frozen=True)
 class Assertion:
-    """A check after a send: status equals `expected`, or the JMESPath `path` exists / equals."""
+    """A check after a send (the kinds: request.assertions.KINDS; evaluated in send.checks):
+    status equals `expected`; the JMESPath `path` exists / equals / matches `expected`; an
+    event in the sandbox's log has the fields of `expected`; diagnosis `expected` explains it."""
 
-    kind: str  # "status" | "exists" | "equals"
+    kind: str  # "status" | "exists" | "equals" | "matches" | "event" | "diagnosis"
     path: str = ""
     expected: Any = None
 
@@ -138,11 +140,17 @@ def _pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
 
 
 def _assertion(item: Any, where: str) -> Assertion:
-    if not isinstance(item, dict) or item.get("kind") not in ("status", "exists", "equals"):
-        raise DraftInvalid('expected {"kind": "status"|"exists"|"equals", "path": ..., "expected": ...}', where=where)
+    from workbench.core.request.assertions import KINDS, assertion_problems
+
+    if not isinstance(item, dict) or item.get("kind") not in KINDS:
+        raise DraftInvalid(f'expected {{"kind": {"|".join(map(json.dumps, KINDS))}, "path": ..., "expected": ...}}', where=where)
     if not set(item) <= {"kind", "path", "expected"}:
         raise DraftInvalid(f"unknown field(s): {', '.join(sorted(set(item) - {'kind', 'path', 'expected'}))}", where=where)
-    return Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
+    assertion = Assertion(kind=item["kind"], path=_string(item.get("path", ""), f"{where}.path"), expected=item.get("expected"))
+    problems = assertion_problems(assertion.kind, assertion.path, assertion.expected)
+    if problems and assertion.kind in ("matches", "event", "diagnosis"):  # the first three kinds kept their old leniency
+        raise DraftInvalid(problems[0].message, where=f"{where}.{problems[0].path}")
+    return assertion
 
 
 # --------------------------------------------------------------------------- files
@@ -150,9 +158,13 @@ def _assertion(item: Any, where: str) -> Assertion:
 DRAFT_SUFFIX = ".request.json"
 
 
-def draft_to_file_dict(draft: RequestDraft) -> dict:
+def draft_to_file_dict(draft: RequestDraft, where: str = "") -> dict:
     """What a draft file holds: `to_dict()`, with a multi-line body as a list of lines so a
-    change to one line of the body is one line of diff."""
+    change to one line of the body is one line of diff. A draft that still holds a secret
+    (draft_secrets: an x-api-key header, a password variable...) is refused: SecretInDraft."""
+    from workbench.core.request.draft_secrets import check_no_secrets
+
+    check_no_secrets(draft, where or draft.name or draft.operation or "request")
     data = draft.to_dict()
     if isinstance(data.get("body"), str) and "\n" in data["body"]:
         data["body"] = data["body"].split("\n")
@@ -169,8 +181,10 @@ def draft_from_file_dict(data: Any, where: str) -> RequestDraft:
 
 
 def save_draft(path, draft: RequestDraft) -> None:
-    """One draft per file: stable key order, indent 2, written atomically."""
-    atomic_write_json(path, draft_to_file_dict(draft))
+    """One draft per file: stable key order, indent 2, written atomically. Its secrets must
+    have been kept elsewhere first (GlobalsStore.keep_draft_secrets): else SecretInDraft,
+    and nothing is written."""
+    atomic_write_json(path, draft_to_file_dict(draft, str(path)))
 
 
 def load_draft(path) -> RequestDraft:

@@ -1,7 +1,8 @@
 """Our HTTP front: verify SigV4 like AWS, route, apply the optional policy, then answer.
 
 Order for each request: identify the route -> verify the signature (scope service from the
-route) -> tutorial policy (if on) -> serve it: moto for what moto serves (with the API's real
+route; the sandbox identity, or the guide's PostmanUser) -> tutorial policy (if on, and always
+for PostmanUser) -> serve it: moto for what moto serves (with the API's real
 host name, so moto picks the backend; answers put right where they break the model), our
 emulation for the rest (emulator.py), 501 for what is past its end of support.
 
@@ -37,7 +38,8 @@ from workbench.core.sandbox.input_check import checked_input
 from workbench.core.sandbox.routing import Route, api_spec, identify
 from workbench.core.sandbox.statefile import STATUS_PATH
 from workbench.core.sandbox.verify import ArrivedRequest, verify
-from workbench.core.environments.sandbox_identity import SANDBOX_REGION
+from workbench.core.environments.sandbox_identity import (SANDBOX_REGION, SANDBOX_USER_NAME, TUTORIAL_USER_ACCESS_KEY_ID,
+                                                          TUTORIAL_USER_NAME, TUTORIAL_USER_SECRET_ACCESS_KEY)
 
 log = logging.getLogger("sandbox.front")
 
@@ -49,6 +51,8 @@ REQUEST_TIMEOUT = 15.0  # a request must arrive whole within this of its first b
 WRITE_TIMEOUT = 30.0  # a client that does not read its answer lets go of the worker after this
 DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
 DRAIN_SECONDS = 5.0
+ADVANCE_CLOCK_HEADER = "X-Sandbox-Advance-Clock"
+TUTORIAL_USER = Credentials(TUTORIAL_USER_ACCESS_KEY_ID, TUTORIAL_USER_SECRET_ACCESS_KEY, source="sandbox")
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-connection", "content-length", "host"}
 _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-length", "server",
@@ -124,8 +128,9 @@ class _Handler(BaseHTTPRequestHandler):
         config = self.server.config
         arrived = ArrivedRequest(self.command, self.path, tuple(self.headers.items()), body)
         route = identify(self.command, self.path, arrived.header("X-Amz-Target"))
-        result = verify(arrived, config.credentials, region=config.region,
-                        service=route.signing_name)
+        tutorial_user = TUTORIAL_USER.access_key_id in (arrived.header("Authorization") or "")
+        result = verify(arrived, TUTORIAL_USER if tutorial_user else config.credentials,
+                        region=config.region, service=route.signing_name)
         if isinstance(result, AwsError):
             self._send_error(result, route)
             return route
@@ -135,13 +140,15 @@ class _Handler(BaseHTTPRequestHandler):
             error = aws_errors.unknown_operation(self.command, path, target)
             self._send(*error.render("json" if target is not None else "rest-json"))
             return route
-        if config.tutorial_policy and route.operation:
+        if (config.tutorial_policy or tutorial_user) and route.operation:
             decision = policy.decide(route)
             if not decision.allowed:
-                self._send_error(aws_errors.access_denied(policy.principal_arn(),
+                user = TUTORIAL_USER_NAME if tutorial_user else SANDBOX_USER_NAME
+                self._send_error(aws_errors.access_denied(policy.principal_arn(user=user),
                                                           decision.action, decision.resource),
                                  route)
                 return route
+        self._advance_clock(arrived)
         mode = serving(route.api, route.operation)
         if mode == "moto":
             try:  # moto trusts its input: what breaks the shape never reaches it
@@ -155,6 +162,20 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(*config.emulator.answer(route, body, query, arrived.headers))
         return route
+
+    def _advance_clock(self, arrived: ArrivedRequest) -> None:
+        """`X-Sandbox-Advance-Clock: SECONDS` (0 to a day) moves the sandbox's clock ahead before
+        it answers, as if the request came that much later: a lesson lets a one-time password
+        expire without waiting. Signatures are still checked against the real clock."""
+        value = arrived.header(ADVANCE_CLOCK_HEADER)
+        store = self.server.config.store
+        if value and store is not None:
+            try:
+                seconds = float(value)
+            except ValueError:
+                return
+            if 0 < seconds <= 86400:
+                store.clock_offset += seconds
 
     def __getattr__(self, name: str):
         """Every method is dispatched (http.server looks up do_METHOD): one no operation has,

@@ -176,7 +176,16 @@ class PinpointMessaging:
         now = iso8601(self.store.now())
         record = endpoints.get(endpoint_id) or {"CreationDate": now, "Id": endpoint_id,
                                                  "ApplicationId": app_id}
-        record.update({k: v for k, v in request.items() if k != "Id"})
+        for key, value in request.items():  # custom attributes merge by name (RemoveAttributes removes)
+            if key in ("Attributes", "Metrics") and isinstance(value, dict):
+                record[key] = {**(record.get(key) or {}), **value}
+            elif key == "User" and isinstance(value, dict) and isinstance(record.get("User"), dict):
+                merged = {**record["User"], **value}
+                if isinstance(value.get("UserAttributes"), dict):
+                    merged["UserAttributes"] = {**(record["User"].get("UserAttributes") or {}), **value["UserAttributes"]}
+                record["User"] = merged
+            elif key != "Id":
+                record[key] = value
         record["EffectiveDate"] = now
         record.setdefault("EndpointStatus", "ACTIVE")
         record.setdefault("OptOut", "NONE")

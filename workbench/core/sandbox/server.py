@@ -25,11 +25,12 @@ class SandboxInfo:
     tutorial_policy: bool
     started_at: float
     data_dir: str | None = None  # None: nothing is kept
+    events: str | None = None  # the event log file (lessons read what a send published)
 
     def to_dict(self) -> dict:
         return {"url": self.url, "region": self.region, "account_id": self.account_id,
                 "tutorial_policy": self.tutorial_policy, "started_at": self.started_at,
-                "data_dir": self.data_dir}
+                "data_dir": self.data_dir, "events": self.events}
 
 
 class SandboxServer:
@@ -115,7 +116,8 @@ class SandboxServer:
 
     def info(self) -> SandboxInfo:
         return SandboxInfo(self.url, SANDBOX_REGION, SANDBOX_ACCOUNT_ID, self.tutorial_policy,
-                           self._started_at, str(self.data_dir) if self._kept else None)
+                           self._started_at, str(self.data_dir) if self._kept else None,
+                           str(self.store.events_path))
 
     def advance_clock(self, seconds: float) -> None:
         """Move the sandbox's clock ahead (codes and one-time passwords expire by it)."""

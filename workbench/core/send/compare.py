@@ -9,6 +9,8 @@ import difflib
 import json
 from dataclasses import dataclass, field
 
+from workbench.core.environments.secret_variables import redact
+
 # Headers whose values differ between any two sends, so a difference there says nothing.
 VOLATILE_HEADERS = frozenset({"date", "x-amzn-requestid", "x-amz-request-id", "x-amz-apigw-id", "x-amzn-trace-id",
                               "content-length", "connection", "keep-alive", "server"})
@@ -95,15 +97,36 @@ def _signing(inspection) -> dict[str, str]:
             "path": urlsplit(inspection.url).path, "payload hash": inspection.payload_hash}
 
 
-def compare(left, right) -> Comparison:
-    """`left` and `right` are Exchanges of the same request in two environments."""
+def compare(left, right, hidden=()) -> Comparison:
+    """`left` and `right` are Exchanges of the same request in two environments; every value
+    in `hidden` (the secrets the sends saw) is masked wherever it shows."""
+    def shown(text: str) -> str:
+        return redact(text, hidden) if hidden and text else text
+
     lh, rh = _headers(left), _headers(right)
-    headers = tuple(Row(name, lh.get(name, ""), rh.get(name, ""), name in VOLATILE_HEADERS)
+    headers = tuple(Row(name, shown(lh.get(name, "")), shown(rh.get(name, "")), name in VOLATILE_HEADERS)
                     for name in sorted(set(lh) | set(rh)))
     ls, rs = _signing(left.inspection), _signing(right.inspection)
-    signing = tuple(Row(name, ls[name], rs[name]) for name in ls)
+    signing = tuple(Row(name, shown(ls[name]), shown(rs[name])) for name in ls)
     notes = []
     if left.environment == right.environment:
         notes.append("both sides used the same environment")
-    return Comparison(Row("status", status_text(left), status_text(right)), headers,
-                      _aligned(body_lines(left), body_lines(right)), signing, tuple(notes))
+    return Comparison(Row("status", shown(status_text(left)), shown(status_text(right))), headers,
+                      _aligned([shown(line) for line in body_lines(left)], [shown(line) for line in body_lines(right)]),
+                      signing, tuple(notes))
+
+
+def compare_in(service, draft, left: str, right: str, *, cancel=None, options=None) -> Comparison:
+    """Send `draft` in environments `left` and `right` (one after the other) through the send
+    service (each send recorded in the history; the draft's saves read, not kept) and compare.
+    A side that cannot be sent raises, naming its environment."""
+    from workbench.core.common.errors import WorkbenchError
+
+    exchanges, hidden = [], set()
+    for name in (left, right):
+        outcome = service.send(name, draft, keep_saves=False, options=options, cancel=cancel)
+        hidden |= outcome.hidden
+        if outcome.error is not None:  # say which side could not be sent
+            raise WorkbenchError(f"{name}: {redact(str(outcome.error), hidden)}")
+        exchanges.append(outcome.exchange)
+    return compare(*exchanges, hidden=hidden)

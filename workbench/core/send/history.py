@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from workbench.core.common import safe_json
 from workbench.core.request.drafts import RequestDraft
@@ -121,6 +121,12 @@ def _secret_values_of(plan) -> set[str]:
     return secret_values(plan.prepared.rendered.variables, plan.environment.secret_variables)
 
 
+def _redacted_bytes(body: bytes, hidden: set[str]) -> bytes:
+    if not body or not hidden:
+        return body
+    return redact(body.decode("utf-8", errors="surrogateescape"), hidden).encode("utf-8", errors="surrogateescape")
+
+
 class HistoryStore:
     """The history file. Thread-safe (one connection per store, used under a lock); several
     processes may write at once (SQLite WAL)."""
@@ -156,19 +162,22 @@ class HistoryStore:
 
     # ---- writing
 
-    def record(self, plan, exchange) -> int:
-        """Keep one send (a SendPlan and the Exchange `run_plan` returned); returns its id."""
+    def record(self, plan, exchange, hidden: Iterable[str] | None = None) -> int:
+        """Keep one send (a SendPlan and the Exchange `run_plan` returned); returns its id.
+
+        `hidden`: secret values to mask wherever they appear (URL, draft, error, inspection,
+        response headers and body); the plan's secret variables are always among them."""
         from workbench.core.send.signing import redact_headers
 
+        hidden = set(hidden or ()) | _secret_values_of(plan)
         inspection = exchange.inspection
         response = exchange.response
         body, truncated, headers = b"", False, None
         if response is not None:
-            body = response.body[: self.entry_body_cap]
+            body = _redacted_bytes(response.body[: self.entry_body_cap], hidden)
             truncated = response.truncated or len(response.body) > self.entry_body_cap
-            headers = json.dumps(redact_headers(response.headers))
+            headers = redact(json.dumps(redact_headers(response.headers)), hidden)
         error = exchange.error.to_dict() | {"type": type(exchange.error).__name__} if exchange.error else None
-        hidden = _secret_values_of(plan)  # secret variables that landed in the URL, a header or the draft
         row = (
             time.time(), exchange.environment, plan.region, exchange.operation or plan.operation,
             inspection.method, redact(inspection.url, hidden), redact(json.dumps(plan.draft.to_dict(), sort_keys=True), hidden),

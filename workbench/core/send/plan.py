@@ -1,4 +1,5 @@
-"""The one entry point of a send, for every front end (command line, window, runner).
+"""A send's plan and its run: the steps the send service (core.send.service) takes for
+every front end (command line, window, compare, runner).
 
     build_plan(draft, env)  -> SendPlan: the prepared request, its problems, notes (end of
                                support, not served by the sandbox), whether it needs confirmation, the destination verdict,
@@ -15,21 +16,20 @@ validated against a model (it has none).
 
 from __future__ import annotations
 
-import contextlib
 import re
-from dataclasses import dataclass, field, replace
-from typing import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Mapping
 
 from workbench.core.common.cancel import CancelToken
 from workbench.core.environments.credentials import fetch_credentials
 from workbench.core.environments.destination import UntrustedDestination, check_destination
 from workbench.core.request.drafts import RequestDraft, draft_problems
-from workbench.core.environments.model import SANDBOX_NAME, Environment, classify_operation
+from workbench.core.environments.model import Environment, classify_operation
 from workbench.core.common.errors import Note, Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import Library, QueryParam, RequestTemplate, find_template
 from workbench.core.library.lifecycle import lifecycle_notes
-from workbench.core.common.progress import Progress, ProgressCallback, no_progress
+from workbench.core.common.progress import ProgressCallback
 from workbench.core.request.render import UnsafeValue, render_text
 from workbench.core.send.send_flow import Exchange, Prepared, execute, prepare
 
@@ -182,6 +182,14 @@ def _confirmation_needed(env: Environment, template: RequestTemplate, draft: Req
     return classify_operation(template.operation) in ("send", "destructive")
 
 
+def confirmation_needed(draft: RequestDraft, env: Environment, library: Library | None = None) -> bool:
+    """Whether sending `draft` in `env` asks first (a destructive or sending operation on a
+    production environment): known before anything is rendered, so a window asks at once."""
+    if not env.production:
+        return False
+    return _confirmation_needed(env, template_for_draft(draft, library), draft)
+
+
 def build_plan(
     draft_or_request: RequestDraft,
     env: Environment,
@@ -230,6 +238,20 @@ _SCOPE_PART = re.compile(r"[a-z0-9-]{1,64}")
 # --------------------------------------------------------------------------- running
 
 
+def check_sendable(plan: SendPlan, *, dry_run: bool = False, confirmed: bool = False, allow_any_host: bool = False) -> None:
+    """What stops a plan before any credential is fetched: what stopped rendering,
+    UntrustedDestination (unless `allow_any_host`), ConfirmationRequired (production, not
+    `confirmed`, not a dry run)."""
+    if plan.error is not None:
+        raise plan.error
+    if plan.destination is not None:
+        if not allow_any_host:
+            raise plan.destination
+        check_destination(plan.request, plan.environment, allow_any_host=True)  # https and metadata rules stay
+    if plan.needs_confirmation and not confirmed and not dry_run:
+        raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
+
+
 def run_plan(
     plan: SendPlan,
     *,
@@ -241,76 +263,16 @@ def run_plan(
     dry_run: bool = False,
     confirmed: bool = False,
     allow_any_host: bool = False,
+    signed_at=None,
 ) -> Exchange:
-    """Sign and send a plan (a dry run signs only). Raises what stopped rendering,
-    UntrustedDestination (unless `allow_any_host`), ConfirmationRequired (production, not
-    `confirmed`, not a dry run), credential errors, Cancelled; a transport failure comes back
-    in `Exchange.error`."""
-    if plan.error is not None:
-        raise plan.error
-    if plan.destination is not None:
-        if not allow_any_host:
-            raise plan.destination
-        check_destination(plan.request, plan.environment, allow_any_host=True)  # https and metadata rules stay
-    if plan.needs_confirmation and not confirmed and not dry_run:
-        raise ConfirmationRequired(operation=plan.operation, environment=plan.environment.name)
+    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises what `check_sendable` raises,
+    credential errors, Cancelled; a transport failure comes back in `Exchange.error`."""
+    check_sendable(plan, dry_run=dry_run, confirmed=confirmed, allow_any_host=allow_any_host)
     if credentials is None:
         credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
     exchange = execute(
         plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
-        cancel=cancel, progress=progress,
+        cancel=cancel, progress=progress, signed_at=signed_at,
     )
     return replace(exchange, operation=plan.key if plan.key != "raw" else plan.operation, region=plan.region)
-
-
-# --------------------------------------------------------------------------- where to send
-
-
-@dataclass
-class OpenEnvironment:
-    """An environment ready to send to, and what the front end should tell the user about it."""
-
-    environment: Environment
-    notes: tuple[Note, ...] = ()
-    sandbox: object = field(default=None, repr=False)  # the SandboxHandle, for the sandbox
-
-
-@contextlib.contextmanager
-def open_environment(name: str, environ: Mapping[str, str], *, store=None, cancel: CancelToken | None = None,
-                     progress: ProgressCallback | None = None, start_sandbox: bool = True,
-                     sandbox_url=None) -> Iterator[OpenEnvironment]:
-    """The named environment. For the sandbox, the kept background sandbox: the running one,
-    else one started now that stays up (with its state) after this `with` block. With
-    `start_sandbox=False` (a dry run) nothing is left running: without a kept sandbox, a
-    one-off is started for the block and stopped after it. `store` defaults to the user's
-    environments (the sandbox's saved variables live there too). Cancellable while the
-    sandbox starts (Cancelled(phase="sandbox")). `sandbox_url()` names a fixed sandbox to use
-    instead of the kept one (tests, screenshots)."""
-    if store is None:
-        from workbench.core.environments.model import EnvironmentStore
-
-        store = EnvironmentStore.at_default_location(environ)
-    if name != SANDBOX_NAME:
-        yield OpenEnvironment(store.get(name))
-        return
-    from workbench.core.sandbox.background import ensure_running, ensure_sandbox, read_status
-
-    sandbox = store.get(SANDBOX_NAME)
-    if sandbox_url is not None:
-        yield OpenEnvironment(sandbox.with_sandbox_url(sandbox_url()))
-        return
-    if start_sandbox:
-        status = ensure_running(environ, cancel=cancel, progress=progress)
-        notes = () if status.already_running else (
-            Note("sandbox_started", f"started the local sandbox at {status.url}; it keeps running, and keeps "
-                                    "what you create, until it is stopped", remedy="stop_sandbox"),)
-        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), notes, status)
-        return
-    status = read_status(environ)
-    if status.running:
-        yield OpenEnvironment(sandbox.with_sandbox_url(status.url), (), status)
-        return
-    (progress or no_progress)(Progress("sandbox", "starting a one-off sandbox"))
-    with ensure_sandbox(environ) as handle:
-        yield OpenEnvironment(sandbox.with_sandbox_url(handle.url), (), handle)

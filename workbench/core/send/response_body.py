@@ -116,9 +116,11 @@ def parse_json(text: str, cancel: CancelToken | None = None):
     return parsed
 
 
-def load_body(response, cancel: CancelToken | None = None, head_chars: int = HEAD_CHARS) -> ResponseBody:
+def load_body(response, cancel: CancelToken | None = None, head_chars: int = HEAD_CHARS, hidden=()) -> ResponseBody:
+    """The body ready to show; every value in `hidden` (secrets the send saw, echoed back)
+    masked, as live output masks them."""
     data, whole = shown_bytes(response)
-    text = _decode(data, response)
+    text = _shown(_decode(data, response), hidden)
     head, wrapped = break_long_lines(text[:head_chars])
     body = ResponseBody(size=response.size_bytes or len(data), head=head,
                         complete=whole and len(text) <= head_chars, wrapped=wrapped)
@@ -146,11 +148,11 @@ def break_long_lines(text: str, width: int = DISPLAY_LINE) -> tuple[str, bool]:
     return "\n".join(out), True
 
 
-def text_chunks(response, chunk_chars: int = HEAD_CHARS):
-    """The shown text after the head, in chunks (for "show all"); a last line says when the
-    body is longer than what is shown."""
+def text_chunks(response, chunk_chars: int = HEAD_CHARS, hidden=()):
+    """The shown text after the head, in chunks (for "show all"), `hidden` values masked; a
+    last line says when the body is longer than what is shown."""
     data, whole = shown_bytes(response)
-    text = _decode(data, response)
+    text = _shown(_decode(data, response), hidden)
     for start in range(HEAD_CHARS, len(text), chunk_chars):
         yield break_long_lines(text[start:start + chunk_chars])[0]
     if not whole:
@@ -166,3 +168,11 @@ def _decode(data: bytes, response) -> str:
         return data.decode(response.charset, errors="replace")
     except LookupError:  # an unknown charset name
         return data.decode("utf-8", errors="replace")
+
+
+def _shown(text: str, hidden) -> str:
+    if not hidden:
+        return text
+    from workbench.core.environments.secret_variables import redact
+
+    return redact(text, hidden)

@@ -1,12 +1,14 @@
 """Run a collection of drafts in order, headless: send, extract, assert, report.
 
-Each step plans its draft in the environment with the core's send plan (values saved by
-earlier steps win over the draft's own variables), then signs and sends it. Then:
+Each step is sent by the send service, in one session for the whole run (values saved by
+earlier steps win over the draft's own variables), and recorded in the history like every
+other send. Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
-  with the core's `saves.values_from_response` (the same extraction as `send --save`);
-- `assertions`: status equals N; a JMESPath expression exists (is not null) or equals a
-  value. A draft without a status assertion fails on a 4xx/5xx response.
+  (the same extraction as `send --save`; kept in the run, not in the environment);
+- `assertions` (send.checks: status; JMESPath exists, equals, matches; an event in the
+  sandbox's event log; a diagnosis made on purpose). A draft without a status or diagnosis
+  assertion fails on a 4xx/5xx response.
 
 A step fails when an assertion fails, a save finds nothing, or no response came back; the
 run goes on to the next step (a later step needing a missing value fails with the name of
@@ -15,23 +17,17 @@ that variable). `RunReport.to_junit()` writes the JUnit XML CI systems read.
 
 from __future__ import annotations
 
-import json
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
-import jmespath
-import jmespath.exceptions
-
 from workbench.core.common.cancel import Cancelled, CancelToken
 from workbench.core.request.drafts import Assertion, RequestDraft
-from workbench.core.environments.model import Environment
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.library.templates import Library
-from workbench.core.send.plan import build_plan, run_plan
-from workbench.core.send.saves import _output_payload, values_from_response
+from workbench.core.send import checks
+from workbench.core.send.checks import check_assertion  # noqa: F401 - where `run` used to keep it
 
 
 @dataclass(frozen=True)
@@ -123,50 +119,30 @@ class RunReport:
         return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def check_assertion(assertion: Assertion, status: int, body, payload: str | None = None) -> str | None:
-    """None when `assertion` holds, else what was found instead. Like saves, a path is tried
-    on the body, then under the operation's output payload name (`ApplicationResponse.Id`)."""
-    if assertion.kind == "status":
-        expected = int(assertion.expected) if str(assertion.expected).isdigit() else assertion.expected
-        return None if status == expected else f"status: expected {expected}, got {status}"
-    try:
-        found = jmespath.search(assertion.path, body) if body is not None else None
-        if found is None and payload and body is not None:
-            found = jmespath.search(assertion.path, {payload: body})
-    except jmespath.exceptions.JMESPathError as exc:
-        return f"{assertion.path}: not a JMESPath expression ({exc})"
-    if assertion.kind == "exists":
-        return None if found is not None else f"{assertion.path}: expected to exist, found nothing"
-    if found == assertion.expected or (isinstance(found, (int, float)) and str(found) == str(assertion.expected)):
-        return None
-    return f"{assertion.path}: expected {json.dumps(assertion.expected)}, got {json.dumps(found)}"
-
-
 def run_steps(
     name: str,
     steps: list[RunStep],
-    env: Environment,
-    credentials,
+    session,
     *,
     variables: dict | None = None,
-    globals_: dict | None = None,
     options=None,
-    library: Library | None = None,
     confirmed: bool = False,
     cancel: CancelToken | None = None,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
-    """Run `steps` in order; `cancel` stops the run (the step in flight ends as cancelled,
-    naming its phase, and no later step starts), `on_step` sees each result as it comes (a
-    window's progress)."""
+    """Run `steps` in order through `session` (a SendSession: the run's one environment,
+    its secrets and credentials resolved once, every send recorded in the history); `cancel`
+    stops the run (the step in flight ends as cancelled, naming its phase, and no later step
+    starts), `on_step` sees each result as it comes (a window's progress)."""
     run_vars: dict = dict(variables or {})
-    report = RunReport(name, env.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"), planned=len(steps))
+    report = RunReport(name, session.environment.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
+                       planned=len(steps))
     run_start = time.perf_counter()
     for step in steps:
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        result = _run_one(step, env, credentials, run_vars, globals_, options, library, confirmed, cancel)
+        result = _run_one(step, session, run_vars, options, confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -177,39 +153,42 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, env, credentials, run_vars: dict, globals_, options, library, confirmed, cancel) -> StepResult:
+def _run_one(step: RunStep, session, run_vars: dict, options, confirmed, cancel) -> StepResult:
+    """One step: the send service sends it with the run's variables (which win over the
+    draft's own); its saves join the run's variables, not the environment."""
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
-        planned = replace(draft, variables=tuple((draft.variables_dict() | run_vars).items()))
-        plan = build_plan(planned, env, globals_=globals_, library=library)
-        exchange = run_plan(plan, credentials=credentials, environ={}, options=options, confirmed=confirmed, cancel=cancel)
+        events = checks.EventWindow.for_environment(session.environment) if checks.needs_events(draft.assertions) else None
+        mark = events.mark() if events else 0
+        outcome = session.send(draft, variables=run_vars, keep_saves=False, options=options, confirmed=confirmed,
+                               cancel=cancel)
     except Cancelled as exc:
         result.error, result.cancelled = str(exc), exc.fields["phase"]
         result.elapsed_s = time.perf_counter() - started
         return result
-    except WorkbenchError as exc:
+    except WorkbenchError as exc:  # the draft itself (an unknown operation, a raw draft with no URL)
         result.error = str(exc)
         result.elapsed_s = time.perf_counter() - started
         return result
     result.elapsed_s = time.perf_counter() - started
+    if outcome.error is not None:
+        result.error = str(outcome.error)
+        return result
+    exchange = outcome.exchange
     if exchange.response is None:
         result.error = f"no response: {exchange.error}"
         return result
     response = exchange.response
     result.status = response.status
-    body = response.json()
-    saved = values_from_response(exchange, draft.saves)
-    run_vars.update(saved.values)
-    result.saved.update(saved.values)
-    result.failures += [str(p) for p in saved.problems]
-    payload = _output_payload(exchange.operation or "")
-    for assertion in draft.assertions:
-        problem = check_assertion(assertion, response.status, body, payload)
-        if problem:
-            result.failures.append(problem)
-    if not any(a.kind == "status" for a in draft.assertions) and response.status >= 400:
-        message = body.get("message") or body.get("Message") if isinstance(body, dict) else None
-        result.failures.insert(0, f"HTTP {response.status}" + (f": {message}" if message else ""))
+    run_vars.update(outcome.saved.values)
+    result.saved.update(outcome.saved.values)
+    result.failures += [str(p) for p in outcome.saved.problems]
+    observed = checks.observe(exchange, diagnoses=tuple(d.id for d in outcome.diagnoses),
+                              events=events.since(mark) if events else ())
+    result.failures += [r.message for r in (checks.check(a, observed) for a in draft.assertions) if not r.passed]
+    unexpected = checks.unexpected_error(draft.assertions, observed)
+    if unexpected:
+        result.failures.insert(0, unexpected)
     return result

@@ -5,7 +5,7 @@
     sign     -> signing.SignedRequest (request as sent + InspectionRecord)
     transport.send -> Response, or a TransportError
 
-The CLI runs them in a row; the desktop window runs the same steps in a worker.
+The send service (core.send.service) runs them for every front end.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
-from workbench.core.environments.destination import check_destination
 from workbench.core.environments.model import Environment
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.library.templates import RequestTemplate
@@ -66,47 +65,6 @@ def prepare(
     return Prepared(rendered, problems)
 
 
-IDENTITY_ARN = re.compile(r"arn:aws[\w-]*:(?:iam|sts)::\d{12}:[\w+=,.@/-]+")
-
-
-def credentials_check(env: Environment, credentials, options=None) -> dict:
-    """A harmless signed read (GetApps, or the SMS v2 account attributes where Pinpoint is
-    not offered) that shows whether the credentials work and what they reached."""
-    from workbench.core.environments.credentials import mask_access_key_id
-    from workbench.core.send import transport
-    from workbench.core.library.templates import default_library
-    from workbench.core.send.signing import sign
-
-    library = default_library()
-    if "pinpoint" in env.hosts:
-        template = library.get("pinpoint", "GetApps")
-    else:
-        template = library.get("pinpoint-sms-voice-v2", "DescribeAccountAttributes")
-    prepared = prepare(template, env, {}, template.body_text(), validate_request=False)
-    check_destination(prepared.rendered.request, env)
-    signed = sign(prepared.rendered.request, credentials, region=env.region, signing_name=template.signing_name)
-    report = {
-        "operation": template.key,
-        "host": prepared.rendered.request.host,
-        "region": env.region,
-        "access_key_id": mask_access_key_id(signed.inspection.access_key_id),  # masked as everywhere else
-    }
-    try:
-        response = transport.send(signed.request, transport_options(env, options or transport.SendOptions(read_timeout=30)))
-    except transport.TransportError as exc:
-        return report | {"ok": False, "status": None, "error": str(exc)}
-    report |= {"ok": response.ok, "status": response.status}
-    if not response.ok:
-        body = response.json() if isinstance(response.json(), dict) else {}
-        message = body.get("message") or body.get("Message") or response.text()[:300]
-        error_type = (response.header("x-amzn-ErrorType") or body.get("__type") or "").split(":")[0]
-        report["error"] = f"{error_type}: {message}" if error_type else message
-        identity = IDENTITY_ARN.search(message or "")
-        if identity:
-            report["identity"] = identity.group(0)
-    return report
-
-
 def transport_options(env: Environment, options=None):
     """`options` (default SendOptions()) with the environment's CA bundle, unless one is set."""
     from workbench.core.send import transport
@@ -129,6 +87,9 @@ class Exchange:
     sent: bool = True
     operation: str = ""  # "pinpoint:GetApps", or "GET request" for a raw one
     region: str = ""
+    # the signature as sent (a server may echo it): in memory only, for whatever shows the
+    # exchange to mask (never in to_dict, never kept)
+    signature: str = field(default="", repr=False, compare=False)
 
     def to_dict(self, with_inspection: bool = True) -> dict:
         data: dict = {"environment": self.environment, "problems": [p.to_dict() for p in self.problems]}
@@ -153,6 +114,9 @@ class Exchange:
         }
 
 
+_SIGNATURE = re.compile(r"Signature=([0-9a-f]{64})")
+
+
 def execute(
     request: HttpRequest,
     credentials,
@@ -166,16 +130,20 @@ def execute(
     options=None,
     cancel=None,
     progress=None,
+    signed_at=None,
 ) -> Exchange:
-    """Sign `request` and (unless `dry_run`) send it. Blocking: the CLI calls it directly,
+    """Sign `request` and (unless `dry_run`) send it; `signed_at` (a datetime) signs as if the
+    clock said that (a lesson's skewed clock), else the clock now. Blocking: the CLI calls it directly,
     the desktop window from a worker thread with a CancelToken. Transport failures come
     back in `Exchange.error`, not as exceptions; a cancel raises Cancelled (naming the
     phase), as it does in every other step of a send."""
     from workbench.core.send import transport
     from workbench.core.send.signing import sign
 
-    signed = sign(request, credentials, region=region, signing_name=signing_name)
-    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region)
+    signed = sign(request, credentials, region=region, signing_name=signing_name, timestamp=signed_at)
+    sent_signature = _SIGNATURE.search(signed.request.header("Authorization") or "")
+    exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region,
+                        signature=sent_signature.group(1) if sent_signature else "")
     if dry_run:
         return replace(exchange, sent=False)
     try:

@@ -31,7 +31,7 @@ class EnvironmentActions(QObject):
 
     def _env_store(self, use):
         """use(EnvironmentStore): the controller's store, one worker at a time."""
-        return self.controller._with("environments", use)
+        return self.controller.using("environments", use)
 
     def _keyring(self):
         from workbench.core.environments.credentials import KeyringCredentialStore
@@ -183,21 +183,15 @@ class EnvironmentActions(QObject):
         self._run(work, done)
 
     def test(self, name: str) -> None:
-        """The signed harmless read with this environment's credentials."""
-        from workbench.core.environments.credentials import fetch_credentials
-        from workbench.core.send.send_flow import credentials_check
-        from workbench.core.send.transport import SendOptions
+        """The signed harmless read with this environment's credentials, through the send service."""
+        from workbench.core.send.credentials_probe import check_credentials
 
-        controller = self.controller
-        environ = controller.context.environ
+        service = self.controller.service
 
         def work():
-            env = controller.environments[name]
-            if env.is_sandbox and not env.hosts:
-                env = env.with_sandbox_url(controller.context.start_sandbox())
-            credentials = controller.session_credentials.get(name) or fetch_credentials(env, environ)
-            report = credentials_check(env, credentials, SendOptions(read_timeout=30, environ=environ))
-            if env.is_sandbox and report.get("ok") and "identity" not in report:
+            with service.open(name) as session:
+                report = check_credentials(session).report
+            if session.environment.is_sandbox and report.get("ok") and "identity" not in report:
                 from workbench.core.sandbox.policy import principal_arn
                 report["identity"] = principal_arn()  # the sandbox's one, fixed identity
             return report

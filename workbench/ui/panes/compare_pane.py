@@ -17,34 +17,21 @@ MARK = "≠"
 
 
 def send_both(controller, draft, left: str, right: str, *, on_result, on_error) -> None:
-    """Send `draft` in two environments (one after the other, in one worker; a new compare
-    cancels the running one) and compare: on_result(((left, right), core.compare.Comparison))."""
-    from workbench.core.common.cancel import Cancelled
-    from workbench.core.send.compare import compare
-    from workbench.core.common.errors import WorkbenchError
-    from workbench.core.send.plan import build_plan, run_plan
+    """Send `draft` in two environments through the send service (one after the other, in
+    one worker; a new compare cancels the running one) and compare:
+    on_result(((left, right), core.send.compare.Comparison))."""
+    from workbench.core.send.compare import compare_in
 
-    globals_, library, environ = dict(controller.globals_), controller.library, controller.context.environ
-    environments = {name: controller.environments[name] for name in (left, right)}
+    service, options = controller.service, controller.send_options
 
     def work(cancel):
-        exchanges = []
-        for name in (left, right):
-            env = environments[name]
-            if env.is_sandbox and not env.hosts:
-                env = env.with_sandbox_url(controller.context.start_sandbox())
-            secrets = controller._secret_variables(env)  # declared secret variables, from the keyring
-            plan = build_plan(draft, env, globals_={**globals_, **secrets}, library=library)
-            try:
-                exchanges.append(run_plan(plan, environ=environ, cancel=cancel, options=controller.send_options,
-                                          credentials=controller.session_credentials.get(name)))
-            except Cancelled:
-                raise
-            except WorkbenchError as exc:  # say which side could not be sent
-                raise WorkbenchError(f"{name}: {exc}") from None
-        return (left, right), compare(*exchanges)
+        return (left, right), compare_in(service, draft, left, right, cancel=cancel, options=options)
 
-    controller._runner("compare").run(work, on_result=on_result, on_error=on_error)
+    def done(result) -> None:
+        controller.reload_history()  # both sends are in the history, as every send is
+        on_result(result)
+
+    controller.runner("compare").run(work, on_result=done, on_error=on_error)
 
 
 class ComparePane(QDialog):

@@ -96,7 +96,7 @@ class SandboxPanel(QWidget):
     def _adopt(self, status) -> None:
         """Started from here: the sandbox environment sends to it from now on."""
         if status.running and "sandbox" in self.controller.environments:
-            self.controller._sandbox_ready(status.url)
+            self.controller.sandbox_ready(status.url)
         self._show(status)
 
     def _show(self, status) -> None:

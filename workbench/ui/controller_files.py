@@ -1,0 +1,126 @@
+"""The controller's intents about files and bodies (a mixin of ui.controller.Controller):
+open and save request drafts, keep the window's session, read and save response bodies,
+reopen a history entry. Each runs in a worker and answers with the controller's signals.
+
+A saved draft, like the session file, never holds a secret: core's rule (request.
+draft_secrets) sends its values to the keyring first, as secret globals it refers to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workbench.core.common.cancel import Cancelled
+from workbench.core.common.errors import WorkbenchError
+from workbench.core.environments.secret_variables import MASK
+from workbench.ui.workers import collector_paused
+
+
+class FileIntents:
+    def _load_session(self):
+        from workbench.core.settings.window_session import load_session
+
+        return load_session(self.context.session_path)
+
+    def load_body(self, tab_id: str, response) -> None:
+        from workbench.core.send.response_body import load_body
+
+        hidden = frozenset(self._hidden)  # an echoed secret is masked here as everywhere
+
+        def work(cancel):
+            with collector_paused():
+                return load_body(response, cancel, hidden=hidden)
+
+        def failed(error) -> None:
+            if not isinstance(error, Cancelled):  # a newer response took its place
+                self.notice.emit(f"could not read the response body: {error}")
+
+        self.runner(f"{tab_id}:body").run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
+                                          on_error=failed)
+
+    def open_history(self, entry) -> None:
+        from workbench.core.send.history_exchange import exchange_from_entry
+
+        self.run_in_worker(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
+
+    def load_draft(self, path: str) -> None:
+        from workbench.core.request.drafts import load_draft
+
+        self.run_in_worker(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
+                           lambda error: self.notice.emit(f"cannot open {path}: {error}"))
+
+    def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
+        """Save over the tab's file, or as a new request in the "My requests" collection folder.
+        Its secrets (an x-api-key header, a password variable...) go to the keyring first, as
+        secret globals the saved draft refers to (core's rule: request.draft_secrets); with no
+        usable keyring nothing is written and the notice says why."""
+        from workbench.core.request.collections import add_request
+        from workbench.core.request.drafts import save_draft
+
+        def work():
+            written, secrets = self.service.keep_draft_secrets(draft)
+            if saved_path:
+                save_draft(saved_path, written)
+                path = saved_path
+            else:
+                path = str(add_request(self.context.collections_dir / "My requests", written))
+            if not secrets:
+                return path, None, [], None
+            return path, written, [secret.describe() for secret in secrets], self.using("globals", shown_globals)[0]
+
+        def saved(result) -> None:
+            path, written, notes, globals_ = result
+            self.draft_saved.emit(tab_id, path, written)
+            if notes:
+                self.globals_ = globals_
+                self.globals_changed.emit(dict(globals_))
+                self.notice.emit("; ".join(notes))
+
+        self.run_in_worker(work, saved, lambda error: self.notice.emit(f"not saved: {error}"))
+
+    def load_rest(self, tab_id: str, response) -> None:
+        from workbench.core.send.response_body import text_chunks
+
+        hidden = frozenset(self._hidden)
+        self.run_in_worker(lambda: list(text_chunks(response, hidden=hidden)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
+
+    def save_body(self, response, path: str) -> None:
+        from workbench.core.send.response_body import response_bytes
+
+        def work():
+            data = response_bytes(response)
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return len(data)
+
+        self.run_in_worker(work, lambda size: self.notice.emit(f"saved {size} bytes to {path}"))
+
+    def save_session(self, session, wait: bool = False) -> None:
+        """Keep the open tabs for the next start. A tab's secrets are kept as a saved draft's
+        are (secret globals in the keyring): the session file never holds one."""
+        from workbench.core.settings.window_session import save_session
+
+        session = replace(session, environment=self.current_env_name)
+
+        def work():
+            tabs = tuple(replace(tab, draft=self._without_secrets(tab.draft)) for tab in session.tabs)
+            save_session(self.context.session_path, replace(session, tabs=tabs))
+
+        self.run_in_worker(work, lambda _: None)
+        if wait:
+            self.pool.waitForDone(5000)
+
+    def _without_secrets(self, draft):
+        from workbench.core.request.draft_secrets import literal_secrets, without_secrets
+
+        if not literal_secrets(draft):
+            return draft
+        try:
+            return self.service.keep_draft_secrets(draft)[0]
+        except WorkbenchError:  # no keyring: the unsaved tab comes back without those values
+            return without_secrets(draft)[0]
+
+
+def shown_globals(store) -> tuple[dict, list[str]]:
+    """The globals as the window shows them (a secret one's value masked: it lives in the
+    keyring), and what is wrong with the file."""
+    return {**store.variables, **{name: MASK for name in store.secret_variables}}, [str(p) for p in store.problems]

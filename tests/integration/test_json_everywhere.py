@@ -37,7 +37,10 @@ FAILING = {
     ("raw",): ("GET", "https://example.com/v1/apps", "--signing-name", "mobiletargeting", "--env", "nosuch"),
     ("render",): ("NoSuchOperation",),
     ("run",): ("{tmp}/nosuch",),
+    ("health", "dev"): ("--env", "nosuch"),  # the README's `health --env dev`: the words the table keys on
     ("sandbox", "coverage"): None,
+    ("sandbox", "scenario", "list"): None,
+    ("sandbox", "scenario", "load"): ("{tmp}/nosuch.json",),
     ("sandbox", "events"): None,
     ("sandbox", "start"): None,
     ("send",): ("NoSuchOperation",),

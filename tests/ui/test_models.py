@@ -44,7 +44,9 @@ def _leaf_keys(model, parent=QModelIndex()) -> set[str]:
 
 def test_library_badges_say_why():
     by_key = {e.key: e for e in ENTRIES}
-    assert by_key["pinpoint:GetApps"].badges() == [("sandbox", "served by the local sandbox")]
+    assert by_key["pinpoint:GetApps"].badges() == [("sandbox", "served by the local sandbox"),
+                                                   ("pages", "paginated: Fetch all pages follows the next-page token")]
+    assert "pages" not in dict(by_key["pinpoint:CreateApp"].badges())
     unclear = next(e for e in ENTRIES if e.lifecycle == "unclear")
     assert unclear.badges()[0][0] == "?" and unclear.lifecycle_reason in unclear.badges()[0][1]
     ended = next(e for e in ENTRIES if e.end_of_support)
@@ -117,4 +119,4 @@ def test_library_pane_keeps_search_and_selection_when_badges_arrive(qtbot):
     pane.set_entries(ENTRIES)  # the same operations, now with their sandbox badges
     assert pane.search.text() == "get apps"
     current = pane.tree.currentIndex()
-    assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox"
+    assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox pages"

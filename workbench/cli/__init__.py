@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "workbench.cli.interop_cmds",
     "workbench.cli.run_cmd",
     "workbench.cli.diagnose_cmds",
+    "workbench.cli.health_cmds",
     "workbench.cli.tutorial_cmds",
 )
 

@@ -113,6 +113,14 @@ def limit_number(text: str) -> float:
     return value
 
 
+def answer_limits(args) -> dict:
+    """What an answer may cost, from --max-decoded-mb, --max-decode-ratio and --output (a
+    user who asked for the file gets all of it: no limit on the spooled body)."""
+    return {"max_decoded_body": int(args.max_decoded_mb * 1024 * 1024) or None,
+            "max_decode_ratio": args.max_decode_ratio or None,
+            **({"max_spooled_body": None} if args.output else {})}
+
+
 def parse_pairs(items: list[str], flag: str) -> dict[str, str]:
     """['a=1', 'b=x=y'] -> {'a': '1', 'b': 'x=y'}; a malformed item names its flag."""
     pairs: dict[str, str] = {}

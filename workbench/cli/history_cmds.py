@@ -25,6 +25,7 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("show", help="one send: request, what was signed, the response")
     p.add_argument("id", type=positive_int)
+    p.add_argument("--page", type=positive_int, metavar="N", help="one page of a multi-page fetch (send --all-pages)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history_show)
 
@@ -38,25 +39,44 @@ def register(subparsers) -> None:
 def cmd_history_list(args, ctx: CliContext) -> ExitStatus:
     with _open_history(ctx) as store:
         entries = store.list(args.limit)
+        pages = store.page_counts(e.id for e in entries)
     if args.json:
-        ctx.out_json([e.summary() for e in entries])
+        ctx.out_json([e.summary() | ({"pages": pages[e.id]} if e.id in pages else {}) for e in entries])
         return ExitStatus.OK
     for e in entries:
         outcome = str(e.status) if e.status is not None else ("dry run" if not e.sent else "no response")
-        ctx.out(f"{e.id:>5}  {e.when}  {e.environment:<12} {outcome:<11} {e.operation:<40} {e.method} {e.url}")
+        fetch = f"  [{pages[e.id]} pages]" if e.id in pages else ""
+        ctx.out(f"{e.id:>5}  {e.when}  {e.environment:<12} {outcome:<11} {e.operation:<40} {e.method} {e.url}{fetch}")
     if not entries:
         ctx.err("no sends recorded yet")
     return ExitStatus.OK
 
 
 def cmd_history_show(args, ctx: CliContext) -> ExitStatus:
+    from workbench.core.common.errors import WorkbenchError
+
     with _open_history(ctx) as store:
         entry = store.get(args.id)
+        pages = store.pages(args.id)
+    if args.page is not None:
+        if args.page > len(pages):
+            raise WorkbenchError(f"history entry {args.id} has {len(pages) or 'no'} pages" +
+                                 ("" if pages else " (it is a single send)"))
+        page = pages[args.page - 1].to_dict()
+        ctx.out_json(page) if args.json else ctx.out(json.dumps(page, indent=2, ensure_ascii=False))
+        return ExitStatus.OK
     if args.json:
-        ctx.out_json(entry.to_dict())
+        summaries = [{k: v for k, v in p.to_dict().items() if k not in ("inspection", "response_headers", "response_body")}
+                     for p in pages]
+        ctx.out_json(entry.to_dict() | ({"pages": summaries} if pages else {}))
         return ExitStatus.OK
     ctx.out(f"#{entry.id} {entry.when}  {entry.operation} in {entry.environment} ({entry.region})")
     ctx.out(f"{entry.method} {entry.url}")
+    if pages:
+        ctx.out(f"a fetch of {len(pages)} page{'s' if len(pages) != 1 else ''} (the answer below is them merged; --page N shows one):")
+        for p in pages:
+            token = f", next token {p.next_token}" if p.next_token else ""
+            ctx.out(f"  page {p.number}: HTTP {p.status if p.status is not None else '-'}, {p.items} items{token}")
     if entry.status is not None:
         ctx.out(f"HTTP {entry.status}   ({entry.elapsed_ms:.1f} ms, {entry.response_bytes} bytes)")
     elif entry.error:

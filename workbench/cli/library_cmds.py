@@ -98,22 +98,26 @@ def request_variables(args, template: RequestTemplate) -> dict:
 
 
 def summary(template: RequestTemplate, environ) -> dict:
-    """A template's summary plus whether the local sandbox serves it."""
+    """A template's summary plus whether the local sandbox serves it and whether it is paginated."""
     from workbench.core.library.lifecycle import lifecycle_of
+    from workbench.core.library.paginators import is_paginated
     from workbench.core.sandbox.served import served_operations
 
     return template.summary() | {"lifecycle_label": lifecycle_of(template).label,
-                                 "sandbox": template.key in served_operations(environ)}
+                                 "sandbox": template.key in served_operations(environ),
+                                 "paginated": is_paginated(template.key)}
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.library.templates import default_library
     from workbench.core.library.lifecycle import END_OF_SUPPORT_DATE, LABELS, SOURCE_FILE, status_mark
+    from workbench.core.library.paginators import paginated_keys
     from workbench.core.sandbox.served import served_operations
     from workbench.core.library.apis import check_api
 
     library = default_library()
     served = served_operations(ctx.environ)
+    paged = paginated_keys()
     tree = library.tree()
     if args.api:
         tree = {check_api(args.api): tree.get(args.api, {})}
@@ -126,11 +130,13 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
             ctx.out(f"  {group}")
             for name in sorted(names):
                 template = library.get(api, name)
-                mark = " [sandbox]" if template.key in served else ""
+                mark = (" [pages]" if template.key in paged else "") + (" [sandbox]" if template.key in served else "")
                 ctx.out(f"    {name:<48} {template.method:<6}{mark}{status_mark(template.lifecycle_status)}")
     if any(library.get(api, name).lifecycle_status == "unclear" for api, groups in tree.items() for names in groups.values() for name in names):
         ctx.out(f"\n[{LABELS['unclear']}]: AWS has not said whether it continues after Pinpoint's end of support on "
                 f"{END_OF_SUPPORT_DATE}; `library show NAME` says why, with the source ({SOURCE_FILE}).")
+    if paged & {t.key for t in library.templates if not args.api or t.api == args.api}:
+        ctx.out("\n[pages]: answers come in pages; `send NAME --all-pages` fetches them all.")
     for problem in library.problems:
         ctx.err(f"warning: {problem}")
     return ExitStatus.OK
@@ -156,10 +162,14 @@ def cmd_search(args, ctx: CliContext) -> ExitStatus:
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.library.lifecycle import lifecycle_of
+    from workbench.core.library.paginators import paginator_for
 
     template = template_for(args)
+    paginator = paginator_for(template.api, template.operation)
     if args.json:
-        ctx.out_json(template.to_dict() | summary(template, ctx.environ) | {"lifecycle": lifecycle_of(template).to_dict()})
+        pagination = {"pagination": paginator.to_dict() | {"source": paginator.source}} if paginator else {}
+        ctx.out_json(template.to_dict() | summary(template, ctx.environ) | {"lifecycle": lifecycle_of(template).to_dict()}
+                     | pagination)
         return ExitStatus.OK
     ctx.out(f"{template.key}   ({template.group}; signs as {template.signing_name}; {template.protocol})")
     ctx.out(f"{template.method} {template.url}")
@@ -168,6 +178,11 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
     for name, value in template.headers:
         ctx.out(f"  {name}: {value}")
     print_lifecycle(ctx, template)
+    if paginator is not None:
+        ctx.out(f"\nPaginated: {' '.join(paginator.input_token)} -> {' '.join(paginator.output_token)}, "
+                f"items in {', '.join(paginator.result_keys)}"
+                + (f", page size {paginator.limit_key}" if paginator.limit_key else "") + f" ({paginator.source})")
+        ctx.out(f"  send {template.operation} --all-pages [--max-items N] [--page-size N] fetches every page")
     if template.variables:
         ctx.out("\nVariables:")
         for v in template.variables:

@@ -1,5 +1,6 @@
-"""`pinpoint-workbench sandbox start | stop | status | reset | events | coverage`: the
-background local sandbox, its event log and what it serves."""
+"""`pinpoint-workbench sandbox start | stop | status | reset | events | coverage | scenario`:
+the background local sandbox, its event log, what it serves, and the scenarios it replays
+(scenario_cmds.py)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def register(subparsers) -> None:
     coverage = sub.add_parser("coverage", help="which operations the sandbox serves, per API")
     coverage.add_argument("--json", action="store_true", help="print the lists as JSON")
     coverage.set_defaults(handler=_coverage)
+
+    from workbench.cli.scenario_cmds import register as register_scenarios
+
+    register_scenarios(sub)
 
 
 def _describe(status) -> str:

@@ -11,7 +11,8 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.cli.context import BadArgument, CliContext, ExitStatus, limit_number, parse_pairs
+from workbench.cli import fetch_pages
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, answer_limits, limit_number, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
@@ -31,6 +32,7 @@ def register(sub) -> None:
     send = sub.add_parser("send", help="render, validate, sign and send an operation")
     add_request_arguments(send)
     add_send_arguments(send)
+    fetch_pages.add_arguments(send)
     send.set_defaults(handler=cmd_send)
 
     raw = sub.add_parser("raw", help="sign and send any request (an operation botocore does not know yet)")
@@ -79,6 +81,11 @@ def cmd_send(args, ctx: CliContext) -> ExitStatus:
         variables=tuple(parse_vars(args.var).items()),
         body=read_body(args, template, ctx) if args.body else None,
     )
+    wrong = fetch_pages.misuse(args)
+    if wrong:
+        return fetch_pages.usage_error(args, ctx, wrong)
+    if args.all_pages:
+        return fetch_pages.fetch(draft, args, ctx)
     return send_draft(draft, args, ctx)
 
 
@@ -206,6 +213,10 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
     saved = {where: values for where, values in (saved or {}).items() if values.values}
     if args.json:
         data = exchange.to_dict(with_inspection=args.inspect)
+        from workbench.core.sandbox.scenarios import scenario_of
+
+        if scenario_of(exchange):  # a sandbox scenario answered, not the sandbox itself
+            data["scenario"] = scenario_of(exchange)
         if saved:
             data["saved"] = {where: values.values for where, values in saved.items()}
         ctx.out_json(data | {"operation": exchange.operation, "diagnoses": [d.to_dict() for d in diagnoses]})
@@ -228,14 +239,6 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             print_response(ctx, exchange.response, args.output)
         print_diagnoses(ctx, diagnoses)
     return exit_status(exchange)
-
-
-def answer_limits(args) -> dict:
-    """What an answer may cost, from --max-decoded-mb, --max-decode-ratio and --output (a
-    user who asked for the file gets all of it: no limit on the spooled body)."""
-    return {"max_decoded_body": int(args.max_decoded_mb * 1024 * 1024) or None,
-            "max_decode_ratio": args.max_decode_ratio or None,
-            **({"max_spooled_body": None} if args.output else {})}
 
 
 def check_output_path(output: str | None) -> None:

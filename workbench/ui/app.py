@@ -28,7 +28,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--send", action="store_true", help="send the opened operation before the screenshot")
     parser.add_argument("--tab", choices=("response", "inspect"), default="response")
     parser.add_argument("--size", default="1400x860", help="window size for the screenshot, WxH")
-    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare"),
+    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare", "health", "pages", "scenarios"),
                         help="with --screenshot: render this view instead of the main window")
     parser.add_argument("--tutorial", metavar="NAME", help="with --screenshot: the lesson view of this tutorial")
     parser.add_argument("--step", type=int, metavar="N",

@@ -1,5 +1,6 @@
 """The part-2 views `gui --screenshot FILE --dialog NAME` renders: the environment manager,
-the credentials dialog, the welcome page, the compare pane (after a compare ran)."""
+the credentials dialog, the welcome page, the compare pane (after a compare ran); and the
+support tools: the account health report, a fetch of all pages, the sandbox scenarios."""
 
 from __future__ import annotations
 
@@ -36,6 +37,27 @@ def open_view(window, name: str, grab) -> None:
             pane.right_env.setCurrentText(names[1])
         pane.run()
         _when(lambda: pane.comparison is not None or pane.run_button.isEnabled(), lambda: grab(pane))
+    elif name in ("health", "pages", "scenarios"):
+        _support_view(window, name, grab)
+
+
+def _support_view(window, name: str, grab) -> None:
+    support, controller = window.extras.support, window.controller
+    if name == "health":
+        view = support.open_health()
+        view.run()
+        _when(lambda: view.run_button.isEnabled() and view.report is not None, lambda: grab(view))
+    elif name == "pages":
+        from workbench.core.request.drafts import RequestDraft
+
+        tab = window.current_tab()
+        if tab is None or not (tab.to_model().operation or "").endswith("GetApps"):
+            window.open_draft(RequestDraft(operation="pinpoint:GetApps", variables=(("pageSize", "2"),)))
+        view = support.fetch_all_pages()
+        _when(lambda: view.result is not None, lambda: (view.pages.selectRow(0), grab(view)))
+    else:
+        dialog = support.open_scenarios()
+        _when(lambda: dialog.shipped.count() > 0, lambda: grab(dialog))
 
 
 def _when(ready, then, every_ms: int = 100) -> None:

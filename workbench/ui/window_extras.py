@@ -58,6 +58,9 @@ class WindowExtras:
         view.addAction(self._action("Preferences…", ["Ctrl+,"], self.open_preferences, "preferencesAction"))
         self.preferences = None
         self._load_preferences()
+        from workbench.ui.support_tools import install as install_support_tools
+
+        self.support = install_support_tools(window, self)  # Tools: health, bundles, scenarios; fetch all pages
 
     # ---- the sandbox: status bar button, event log dock
 

@@ -23,6 +23,7 @@ class LibraryEntry:
     sandbox: bool
     documentation: str
     haystack: str  # lowercase text searched
+    paginated: bool = False  # answers come in pages (core.library.paginators): "Fetch all pages" follows them
 
     @property
     def end_of_support(self) -> bool:
@@ -37,6 +38,8 @@ class LibraryEntry:
             badges.append(("?", f"lifecycle unclear: {self.lifecycle_reason}"))
         if self.sandbox:
             badges.append(("sandbox", "served by the local sandbox"))
+        if self.paginated:
+            badges.append(("pages", "paginated: Fetch all pages follows the next-page token"))
         return badges
 
 
@@ -47,6 +50,8 @@ def _cli_name(operation: str) -> str:
 
 
 def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
+    from workbench.core.library.paginators import is_paginated
+
     entries = []
     for t in library.templates:
         path = re.sub(r"^\w+://[^/]*", "", t.url) or "/"
@@ -55,7 +60,8 @@ def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
         spaced = " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|\d+", t.operation))
         haystack = "\n".join((t.operation, spaced, cli, t.api, t.group, path, t.documentation)).lower()
         entries.append(LibraryEntry(t.key, t.api, t.group, t.operation, t.method, path, cli, t.lifecycle_status,
-                                    reason, (t.api, t.operation) in served, t.documentation, haystack))
+                                    reason, (t.api, t.operation) in served, t.documentation, haystack,
+                                    is_paginated(t.key)))
     return entries
 
 

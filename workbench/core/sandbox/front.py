@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Callable
 
 from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credentials
-from workbench.core.sandbox import aws_errors, codec, policy
+from workbench.core.sandbox import aws_errors, codec, list_pages, policy, scenarios
 from workbench.core.sandbox.aws_errors import AwsError, internal_failure
 from workbench.core.sandbox.emulation import serving
 from workbench.core.sandbox.front_connections import ConnectionLoop
@@ -133,6 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
                         region=config.region, service=route.signing_name)
         if isinstance(result, AwsError):
             self._send_error(result, route)
+            return route
+        if scenarios.intercept(self, config, arrived, route):  # a loaded scenario answered (scenarios.py)
             return route
         path, _, query = self.path.partition("?")
         if route.operation is None:
@@ -280,6 +282,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if status < 400:
             data = codec.normalise(route.api, route.operation, data)
+            try:  # moto answers lists whole: one page at a time, as AWS answers them
+                data = list_pages.page(route.api, route.operation, arrived.raw_target, data)
+            except AwsError as error:
+                self._send_error(error, route)
+                return
         self._send(status, _like_aws(relayed, data), data)
 
     def _send_error(self, error: AwsError, route: Route | None = None) -> None:

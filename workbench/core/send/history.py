@@ -52,7 +52,32 @@ CREATE TABLE IF NOT EXISTS sends (
     response_body BLOB,
     body_truncated INTEGER NOT NULL DEFAULT 0
 );
+""" + """
+-- the pages of a multi-page fetch (send --all-pages), kept with the one entry that stands
+-- for the fetch (its response: the merged result); they go when their entry goes
+CREATE TABLE IF NOT EXISTS pages (
+    entry_id INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    status INTEGER,
+    error TEXT,
+    elapsed_ms REAL,
+    items INTEGER NOT NULL DEFAULT 0,
+    next_token TEXT,
+    inspection TEXT NOT NULL,
+    response_headers TEXT,
+    response_body BLOB,
+    body_truncated INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entry_id, number)
+);
+CREATE INDEX IF NOT EXISTS pages_with_body ON pages (entry_id) WHERE response_body IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS pages_follow_their_entry AFTER DELETE ON sends BEGIN
+    DELETE FROM pages WHERE entry_id = OLD.id;
+END;
 """
+PAGE_BODY_CAP = 64 * 1024  # response body bytes kept per page
+FETCH_PAGE_BODIES_CAP = 1024 * 1024  # page bodies kept per fetch (past it: the page without its body)
+FETCHES_WITH_PAGE_BODIES = 32  # the newest fetches keep their pages' bodies; older ones keep the rest
 
 
 class HistoryEntryNotFound(WorkbenchError):
@@ -213,12 +238,115 @@ class HistoryStore:
             rows = self._db.execute(f"SELECT {_COLUMNS} FROM sends ORDER BY id DESC LIMIT ?", (max(0, limit),)).fetchall()
         return [_entry(row) for row in rows]
 
+    # ---- multi-page fetches (core.send.pages)
+
+    def record_fetch(self, plan, exchange, pages, hidden=()) -> int:
+        """Keep a multi-page fetch as one entry (`exchange`: the first page's request with the
+        merged result, or the failing page's answer) and its `pages`; returns the entry's id."""
+        hidden = set(hidden) | _secret_values_of(plan)
+        entry_id = self.record(plan, exchange, hidden=hidden)
+        with self._lock, _failing_as(self.path):
+            _record_pages(self._db, entry_id, pages, hidden)
+        return entry_id
+
+    def pages(self, entry_id: int) -> list[HistoryPage]:
+        """The pages of entry `entry_id` in order ([] for a single send)."""
+        with self._lock, _failing_as(self.path):
+            rows = self._db.execute("SELECT entry_id, number, url, status, error, elapsed_ms, items, next_token, "
+                                    "inspection, response_headers, response_body, body_truncated FROM pages "
+                                    "WHERE entry_id = ? ORDER BY number", (entry_id,)).fetchall()
+        return [_page(row) for row in rows]
+
+    def page_counts(self, entry_ids) -> dict[int, int]:
+        """entry id -> its number of pages, for the entries among `entry_ids` that are fetches."""
+        ids, counts = [int(i) for i in entry_ids], {}
+        with self._lock, _failing_as(self.path):
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                counts.update(self._db.execute(
+                    f"SELECT entry_id, COUNT(*) FROM pages WHERE entry_id IN ({','.join('?' * len(chunk))}) "
+                    "GROUP BY entry_id", chunk).fetchall())
+        return counts
+
     def get(self, entry_id: int) -> HistoryEntry:
         with self._lock:
             row = self._db.execute(f"SELECT {_COLUMNS} FROM sends WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             raise HistoryEntryNotFound(id=entry_id)
         return _entry(row)
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of a multi-page fetch, as kept (secret-free, its body capped)."""
+
+    entry_id: int
+    number: int  # 1-based
+    url: str
+    status: int | None
+    error: dict | None
+    elapsed_ms: float | None
+    items: int
+    next_token: str | None  # the token this page's answer gave (None on the last page)
+    inspection: dict
+    response_headers: tuple[tuple[str, str], ...] = ()
+    response_body: bytes = b""
+    body_truncated: bool = False  # part of the body kept, or (older fetches) none of it
+
+    def to_dict(self) -> dict:
+        body: object = self.response_body.decode("utf-8", errors="replace")
+        if body and not self.body_truncated:
+            try:
+                body = safe_json.loads(body)
+            except ValueError:
+                pass
+        return {"number": self.number, "url": self.url, "status": self.status, "error": self.error,
+                "elapsed_ms": self.elapsed_ms, "items": self.items, "next_token": self.next_token,
+                "inspection": self.inspection, "response_headers": dict(self.response_headers),
+                "response_body": body, "body_truncated": self.body_truncated}
+
+
+def _record_pages(db, entry_id: int, pages, hidden) -> None:
+    """`pages` (core.send.pages.Page) of the fetch kept as entry `entry_id`."""
+    from workbench.core.send.signing import redact_headers
+
+    budget = FETCH_PAGE_BODIES_CAP
+    rows = []
+    for page in pages:
+        exchange = page.outcome.exchange
+        response = exchange.response if exchange is not None else None
+        inspection = exchange.inspection.to_dict() if exchange is not None else {}
+        body, truncated, headers = b"", False, None
+        if response is not None:
+            body = response.body[: min(PAGE_BODY_CAP, budget)]
+            budget -= len(body)
+            truncated = response.truncated or len(response.body) > len(body)
+            headers = redact(json.dumps(redact_headers(response.headers)), hidden)
+            body = _redacted_bytes(body, hidden)
+        error = exchange.error if exchange is not None else page.outcome.error
+        error = redact(json.dumps(error.to_dict() | {"type": type(error).__name__}), hidden) if error else None
+        rows.append((entry_id, page.number, redact(inspection.get("url", ""), hidden),
+                     response.status if response is not None else None, error,
+                     response.elapsed_ms if response is not None else None, page.items,
+                     redact(page.next_token, hidden) if page.next_token else None,
+                     redact(json.dumps(inspection), hidden), headers, body, int(truncated)))
+    with db:
+        db.executemany("INSERT OR REPLACE INTO pages (entry_id, number, url, status, error, elapsed_ms, items, "
+                       "next_token, inspection, response_headers, response_body, body_truncated) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # only the newest fetches keep their pages' bodies (through the partial index: flat in the size kept)
+        kept = db.execute("SELECT DISTINCT entry_id FROM pages WHERE response_body IS NOT NULL "
+                          "ORDER BY entry_id DESC LIMIT 1 OFFSET ?", (FETCHES_WITH_PAGE_BODIES - 1,)).fetchone()
+        if kept is not None:
+            db.execute("UPDATE pages SET response_body = NULL, body_truncated = 1 "
+                       "WHERE response_body IS NOT NULL AND entry_id < ?", (kept[0],))
+
+
+def _page(row) -> HistoryPage:
+    (entry_id, number, url, status, error, elapsed_ms, items, next_token, inspection, headers, body, truncated) = row
+    return HistoryPage(entry_id, number, url, status, json.loads(error) if error else None, elapsed_ms, items or 0,
+                       next_token, json.loads(inspection), tuple(tuple(p) for p in json.loads(headers)) if headers else (),
+                       bytes(body or b""), bool(truncated))
 
 
 @contextlib.contextmanager

@@ -70,6 +70,7 @@ class Controller(QObject, FileIntents):
         self._phase: dict[str, str] = {}
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # secret values a send saw: never shown
+        self._signatures: dict[str, str] = {}  # tab id -> the signature of its last send (masked in its answer)
         # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
         # (another identity, a wrong secret, a skewed clock), in the sandbox only
         self.signing_overrides: dict = {}
@@ -270,6 +271,11 @@ class Controller(QObject, FileIntents):
         session token of its credentials)."""
         return redact(text, self._hidden) if self._hidden and text else text
 
+    def hidden_for(self, tab_id: str) -> frozenset:
+        """What must not show in a tab's answer: every secret seen, and the tab's own signature."""
+        signature = self._signatures.get(tab_id)
+        return frozenset(self._hidden | ({signature} if signature else set()))
+
     def set_variable(self, scope: str, name: str, value: str) -> None:
         """Keep a value as a global or as a variable of the current environment, where core's
         rule puts it: a secret one (by its name, or declared) in the keyring, never a file."""
@@ -349,13 +355,15 @@ class Controller(QObject, FileIntents):
             on_progress=lambda p: self._progress(tab_id, p),
         )
 
-    def _shown(self, exchange):
+    def _shown(self, tab_id: str, exchange):
         """`exchange` as the window may show it: secret values echoed in response headers masked
         (the body is masked as it is loaded)."""
         response = exchange.response
-        if response is None or not self._hidden:
+        hidden = self.hidden_for(tab_id)
+        if response is None or not hidden:
             return exchange
-        return replace(exchange, response=replace(response, headers=tuple((k, self.redact(v)) for k, v in response.headers)))
+        return replace(exchange, response=replace(response, headers=tuple((k, redact(v, hidden) if v else v)
+                                                                          for k, v in response.headers)))
 
     def _progress(self, tab_id: str, progress: Progress) -> None:
         self._phase[tab_id] = progress.phase
@@ -374,14 +382,17 @@ class Controller(QObject, FileIntents):
 
     def _sent(self, tab_id: str, outcome, error, diagnoses, entry) -> None:
         if outcome is not None:
-            self._hidden |= outcome.hidden
+            signature = outcome.exchange.signature if outcome.exchange is not None else None
+            self._hidden |= outcome.hidden - {signature}
+            if signature:
+                self._signatures[tab_id] = signature
             for warning in outcome.warnings:
                 self.notice.emit(warning)
         if error is not None:
             self.send_failed.emit(tab_id, error)
             self.diagnosed.emit(tab_id, list(diagnoses))
             return
-        exchange = self._shown(outcome.exchange)
+        exchange = self._shown(tab_id, outcome.exchange)
         self.exchange_received.emit(tab_id, exchange)
         self.diagnosed.emit(tab_id, list(diagnoses))
         if entry is not None:

@@ -24,7 +24,7 @@ class FileIntents:
     def load_body(self, tab_id: str, response) -> None:
         from workbench.core.send.response_body import load_body
 
-        hidden = frozenset(self._hidden)  # an echoed secret is masked here as everywhere
+        hidden = self.hidden_for(tab_id)  # an echoed secret is masked here as everywhere
 
         def work(cancel):
             with collector_paused():
@@ -80,7 +80,7 @@ class FileIntents:
     def load_rest(self, tab_id: str, response) -> None:
         from workbench.core.send.response_body import text_chunks
 
-        hidden = frozenset(self._hidden)
+        hidden = self.hidden_for(tab_id)
         self.run_in_worker(lambda: list(text_chunks(response, hidden=hidden)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
 
     def save_body(self, response, path: str) -> None:

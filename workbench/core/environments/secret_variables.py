@@ -14,6 +14,7 @@ The values of an environment's declared secret variables are kept in the OS keyr
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Iterable, Mapping
 from urllib.parse import quote, quote_plus
@@ -52,13 +53,15 @@ def secret_values(variables: Mapping[str, object], declared: Iterable[str] = ())
     }
 
 
-def _forms(value: str) -> set[str]:
-    """The ways a value shows up once rendered: as is, JSON-escaped, percent-encoded."""
+@functools.lru_cache(maxsize=4096)
+def _forms(value: str) -> frozenset[str]:
+    """The ways a value shows up once rendered: as is, JSON-escaped, percent-encoded (worked
+    out once per value: every output of a session redacts against the same few)."""
 
     forms = {value, json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1], quote(value, safe=""),
              quote_plus(value, safe="")}
     forms.add(json.dumps(json.dumps(value, ensure_ascii=False)[1:-1], ensure_ascii=False)[1:-1])  # JSON of JSON
-    return {form for form in forms if len(form) >= MIN_REDACTED_LENGTH}
+    return frozenset(form for form in forms if len(form) >= MIN_REDACTED_LENGTH)
 
 
 def redact(text: str, values: Iterable[str]) -> str:

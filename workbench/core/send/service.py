@@ -179,25 +179,27 @@ class SendSession:
         except WorkbenchError as exc:  # nothing was sent: say why, and how to fix it
             return SendOutcome(plan, error=exc, warnings=tuple(self.warnings), hidden=frozenset(self.hidden),
                                diagnose=functools.partial(self.service.diagnose, exc, plan))
-        if exchange.signature:
-            self.hidden.add(exchange.signature)  # a server may echo the request back
         warnings = list(self.warnings)
-        history_id = self._record(plan, exchange, warnings) if record and exchange.sent else None
+        # a server may echo the request back: its signature is hidden in this exchange (kept
+        # out of the session's set, which every later send would otherwise redact against)
+        hidden = self.hidden | ({exchange.signature} if exchange.signature else set())
+        history_id = self._record(plan, exchange, warnings, hidden) if record and exchange.sent else None
         saved = values_from_response(exchange, draft.saves)
         saved_globally = values_from_response(exchange, global_saves)
         if keep_saves:
             saved_globally = self._keep(saved, saved_globally, warnings)
-        self.hidden |= secret_values({**saved.values, **saved_globally.values}, self.environment.secret_variables)
+        kept = secret_values({**saved.values, **saved_globally.values}, self.environment.secret_variables)
+        self.hidden |= kept
         return SendOutcome(plan, exchange, saved=saved, saved_globally=saved_globally, warnings=tuple(warnings),
-                           history_id=history_id, hidden=frozenset(self.hidden),
+                           history_id=history_id, hidden=frozenset(hidden | kept),
                            diagnose=functools.partial(self.service.diagnose, exchange, plan) if exchange.sent else tuple)
 
-    def _record(self, plan, exchange, warnings: list) -> int | None:
+    def _record(self, plan, exchange, warnings: list, hidden) -> int | None:
         """Keep the send in the history, every secret it saw masked; a history that cannot be
         written costs a warning, not the send."""
         try:
             with self.workspace.using("history") as history:
-                return history.record(plan, exchange, hidden=self.hidden)
+                return history.record(plan, exchange, hidden=hidden)
         except WorkbenchError as exc:
             warnings.append(f"not kept in the history: {exc}")
             return None

@@ -93,6 +93,8 @@ def cold_start(code: str, environ: dict) -> dict:
 
 
 def bench_cold_start(environ: dict) -> None:
+    environ = {k: v for k, v in environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed: .pyc kept
+    cold_start(CHILD_BARE, environ), cold_start(CHILD_APP, environ)  # write the byte-code once, warm the file cache
     bare, app = [], []
     for _ in range(REPEATS + 2):  # interleaved, so the machine's load drifts alike for both
         bare.append(cold_start(CHILD_BARE, environ))

@@ -5,9 +5,9 @@
 Each row runs a command and its floor REPEATS times each (default 15), alternating, as
 fresh processes, takes the medians (p95 printed too) and divides them:
 
-    --help             / python -c pass                          target <= 3x
+    --help             / python -c pass                          target <= 2.5x
     library list       / python -c "import botocore.session"     target <= 1.3x
-    send GetApps       / aws pinpoint get-apps (the AWS CLI)      target <= 0.6x
+    send GetApps       / aws pinpoint get-apps (the AWS CLI)      target <= 0.5x
                          both against the same running local sandbox
 
 The sandbox is started once in the background (temp config/data dirs) and stopped at the
@@ -65,7 +65,7 @@ def main() -> None:
                    XDG_RUNTIME_DIR=f"{tmp}/run", XDG_CACHE_HOME=f"{tmp}/cache", XDG_DATA_HOME=f"{tmp}/data-home")
         os.makedirs(f"{tmp}/run", mode=0o700)
         print(f"{repeats} runs each, medians; floors measured in this run\n")
-        row("--help", [CLI, "--help"], "python -c pass", [PY, "-c", "pass"], 3.0, env, repeats)
+        row("--help", [CLI, "--help"], "python -c pass", [PY, "-c", "pass"], 2.5, env, repeats)
         row("library list", [CLI, "library", "list"], "python -c 'import botocore.session'",
             [PY, "-c", "import botocore.session"], 1.3, env, repeats)
         started = subprocess.run([CLI, "sandbox", "start", "--json"], env=env, capture_output=True, text=True, check=True)
@@ -81,7 +81,7 @@ def main() -> None:
                            AWS_DEFAULT_REGION=SANDBOX_REGION, AWS_CONFIG_FILE=os.devnull,
                            AWS_SHARED_CREDENTIALS_FILE=os.devnull)
             row("send GetApps", [CLI, "send", "GetApps"], "aws pinpoint get-apps",
-                [aws, "pinpoint", "get-apps", "--endpoint-url", url], 0.6, aws_env, repeats)
+                [aws, "pinpoint", "get-apps", "--endpoint-url", url], 0.5, aws_env, repeats)
         finally:
             subprocess.run([CLI, "sandbox", "stop"], env=env, capture_output=True)
 

@@ -92,7 +92,10 @@ def test_a_damaged_history_or_globals_file_costs_a_warning_not_the_send(run_cli,
     (config / "globals.json").write_text("{ broken")
     sent = run_cli("send", "GetApps")
     assert sent.status == 0 and sent.stdout.startswith("HTTP 200")
-    assert "warning: not kept in the history: the history at " in sent.stderr
+    # the damaged history is moved aside (kept, never overwritten) and a new one keeps this send
+    assert "warning: the history file was damaged: moved to history.sqlite3.damaged-" in sent.stderr
     assert "globals.json: invalid JSON at line 1, column 3" in sent.stderr
+    aside = [p for p in data.iterdir() if p.name.startswith("history.sqlite3.damaged-")]
+    assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
     listed = run_cli("history", "list", "--json")
-    assert listed.status == 1 and listed.json["error"]["code"] == "history_unavailable"
+    assert listed.status == 0 and [e["operation"] for e in listed.json] == ["pinpoint:GetApps"]

@@ -20,6 +20,9 @@ def register(subparsers) -> None:
 
     p = sub.add_parser("list", help="the newest sends first")
     p.add_argument("--limit", type=positive_int, default=20, help="how many (default: 20)")
+    p.add_argument("--env", metavar="NAME", help="only the sends in this environment")
+    p.add_argument("--operation", metavar="API:NAME", help="only this operation's sends (as listed, e.g. pinpoint:GetApps)")
+    p.add_argument("--status", choices=("2xx", "3xx", "4xx", "5xx", "no-response"), help="only this status class")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history_list)
 
@@ -36,9 +39,21 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_history_replay, env=None)
 
 
+def _notes(ctx: CliContext, store) -> None:
+    """What opening or reading the history recovered from, on stderr."""
+    for note in store.notes:
+        ctx.err(f"note: {note}")
+    if store.skipped:
+        ids = ", ".join(str(i) for i in store.skipped)
+        ctx.err(f"note: history {'entries' if len(store.skipped) > 1 else 'entry'} {ids} "
+                f"{'are' if len(store.skipped) > 1 else 'is'} damaged and cannot be read: skipped")
+
+
 def cmd_history_list(args, ctx: CliContext) -> ExitStatus:
+    status = args.status.replace("-", " ") if args.status else None
     with _open_history(ctx) as store:
-        entries = store.list(args.limit)
+        entries = store.list(args.limit, environment=args.env, operation=args.operation, status_class=status)
+        _notes(ctx, store)
         pages = store.page_counts(e.id for e in entries)
     if args.json:
         ctx.out_json([e.summary() | ({"pages": pages[e.id]} if e.id in pages else {}) for e in entries])
@@ -56,6 +71,7 @@ def cmd_history_show(args, ctx: CliContext) -> ExitStatus:
     from workbench.core.common.errors import WorkbenchError
 
     with _open_history(ctx) as store:
+        _notes(ctx, store)
         entry = store.get(args.id)
         pages = store.pages(args.id)
     if args.page is not None:

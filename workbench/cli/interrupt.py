@@ -5,14 +5,15 @@ its phase, and the command reports it like any other error); a second one interr
 from __future__ import annotations
 
 import contextlib
-import signal
-import threading
 
 
 @contextlib.contextmanager
 def interrupt_cancels(cancel):
     """While it lasts, the first Ctrl-C (SIGINT) cancels `cancel` instead of raising
     KeyboardInterrupt wherever the command happens to be; a second one interrupts at once."""
+    import signal
+    import threading  # here: `--help` and commands that never block need neither
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -33,6 +34,9 @@ def interrupt_cancels(cancel):
 def interrupt_raises():
     """Inside `interrupt_cancels`: Ctrl-C raises KeyboardInterrupt again (a question waiting for
     the user's answer has nothing to cancel, and a blocked read would not notice the token)."""
+    import signal
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -7,7 +7,6 @@ exit status is the same as without --json).
 
 from __future__ import annotations
 
-import shlex
 
 from workbench.cli.context import CliContext
 from workbench.core.common.errors import WorkbenchError
@@ -49,6 +48,8 @@ def hint(remedy: str | None) -> str | None:
         return None
     if code == "raise_limit":
         return LIMIT_HINTS.get(arg)
+    import shlex  # only when a hint is worded
+
     if code == "pass_variables":
         return text.format(vars=" ".join(f"--var {shlex.quote(name)}=VALUE" for name in arg.split(",")))
     return text.format(arg=shlex.quote(arg) if arg else "NAME")

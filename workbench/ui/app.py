@@ -84,15 +84,35 @@ def xcb_problem(environ: Mapping[str, str]) -> str | None:
 
 
 def build(context, persist: bool = True):
-    """-> (window, controller) for `context`; the QApplication must exist."""
+    """-> (window, controller) for `context`; the QApplication must exist.
+
+    Python's cyclic collector is paused from here until the window is ready (library in,
+    tabs restored): start-up makes hundreds of thousands of long-lived objects (modules,
+    enums, botocore's models, the library), and collecting meanwhile only walks them again
+    and again (a sixth of the time to a usable window)."""
+    import gc
+
     from PySide6.QtCore import QSettings
 
-    from workbench.ui.controller import Controller
-    from workbench.ui.main_window import MainWindow
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        from workbench.ui.controller import Controller
+        from workbench.ui.main_window import MainWindow
 
-    settings = QSettings(str(context.config_dir / "window.ini"), QSettings.Format.IniFormat)
-    controller = Controller(context)
-    window = MainWindow(controller, settings, persist=persist)
+        settings = QSettings(str(context.config_dir / "window.ini"), QSettings.Format.IniFormat)
+        controller = Controller(context)
+        window = MainWindow(controller, settings, persist=persist)
+    except BaseException:
+        if paused:
+            gc.enable()
+        raise
+    if paused:
+        from PySide6.QtCore import QTimer
+
+        window.ready.connect(gc.enable)
+        window.destroyed.connect(gc.enable)  # closed before it was ready
+        QTimer.singleShot(60_000, window, gc.enable)  # never ready (a library that cannot load)
     return window, controller
 
 

@@ -36,6 +36,7 @@ class Controller(QObject, FileIntents):
     history_loaded = Signal(object)  # [history.HistoryEntry], newest first
     history_added = Signal(object)  # history.HistoryEntry
     history_opened = Signal(object, object)  # history.HistoryEntry, Exchange
+    history_more_loaded = Signal(object)  # [history.HistoryEntry], older than asked, newest first
     send_started = Signal(str)  # tab id
     busy_changed = Signal(str, bool)  # tab id, a send is running
     send_progress = Signal(str, object)  # tab id, Progress
@@ -163,6 +164,13 @@ class Controller(QObject, FileIntents):
     def reload_environments(self) -> None:
         """Re-read the environments (after the environment manager changed them)."""
         self.run_in_worker(self._load_environments, self._environments_ready)
+
+    def load_more_history(self, before: int) -> None:
+        """The page of history entries older than the entry `before` (history_more_loaded)."""
+        from workbench.ui.models.history_model import PAGE
+
+        self.run_in_worker(lambda: self.using("history", lambda store: store.list(PAGE, before=before)),
+                           self.history_more_loaded.emit)
 
     def reload_history(self) -> None:
         """Re-read the history (sends from a terminal appear too)."""

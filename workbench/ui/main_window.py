@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 # The request tab (editors, response, inspect) is imported when the first tab opens, or
 # ahead of that in a worker: the window's first paint does not wait for it.
 REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched.start)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -81,9 +89,7 @@ class MainWindow(QMainWindow):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
-        from workbench.ui.window_extras import install
-
-        self.extras = install(self)  # environments, sandbox, palette, preferences, welcome (part 2)
+        self._extras = None  # installed by start(), after the first paint (or when first asked for)
 
     # ---- setup
 
@@ -135,6 +141,8 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(lambda *_: self._update_cancel())
         self.tabs.currentChanged.connect(lambda _: self._update_cancel())
         c.history_loaded.connect(self.history.model.set_rows)
+        c.history_more_loaded.connect(self.history.add_older)
+        self.history.more_requested.connect(c.load_more_history)
         c.history_opened.connect(self._history_opened)
         self.env_bar.selected.connect(c.select_environment)
         c.sandbox_starting.connect(self.env_bar.show_sandbox_starting)
@@ -144,20 +152,30 @@ class MainWindow(QMainWindow):
         self.history.reopen_requested.connect(c.open_history)
         self.sidebar.currentChanged.connect(lambda i: c.reload_history() if self.sidebar.widget(i) is self.history else None)
 
+    @property
+    def extras(self):
+        """Environments, sandbox, palette, preferences, welcome (window_extras): installed when
+        the window starts, after its first paint, or when something asks for them first."""
+        if self._extras is None:
+            from workbench.ui.window_extras import install
+
+            self._extras = install(self)
+        return self._extras
+
     def start(self) -> None:
-        """Load the library, environments, history and saved tabs (in workers)."""
+        """Load the library, environments, history and saved tabs (in workers), and install the
+        extras meanwhile (their slots are connected before any worker's result is delivered:
+        results come back through this thread's event loop, after this returns)."""
         self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+        self.extras  # noqa: B018 - installs them
 
     def start_after_first_paint(self) -> None:
         """`start()` once the window has painted: the workers' imports then do not compete
-        with the first paint for the interpreter lock."""
-        self._starting = True
-
-    def event(self, event) -> bool:
-        if getattr(self, "_starting", False) and event.type() == event.Type.Paint:
-            self._starting = False
-            QTimer.singleShot(0, self.start)
-        return super().event(event)
+        with the first paint for the interpreter lock. (An event filter, removed at the first
+        paint: an `event()` override would route every later event of the window, each
+        repaint included, through Python.)"""
+        self._first_paint = _FirstPaint(self)
+        self.installEventFilter(self._first_paint)
 
     # ---- tabs
 

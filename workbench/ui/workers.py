@@ -1,15 +1,16 @@
-"""QRunnable workers with signals back to the UI thread, a cancel token, and one exclusive
+"""Workers on the thread pool with signals back to the UI thread, a cancel token, and one exclusive
 worker per pane (starting a new one cancels the old)."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import threading
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from workbench.core.common.cancel import CancelToken, Cancelled
 from workbench.core.common.errors import WorkbenchError
@@ -19,20 +20,24 @@ _gc_lock = threading.Lock()
 _gc_pausers = 0
 
 
+BIG_GRAPH = 50_000  # tracked objects made under one pause past which they are frozen (a 10 MB JSON answer: ~80k)
+
+
 @contextlib.contextmanager
 def collector_paused():
     """For building a big object graph (a parsed 10 MB response is about a million objects):
-    no cyclic garbage collection meanwhile, then the survivors move to the collector's
-    permanent generation. Otherwise the next full collections traverse all of them while
-    holding the interpreter lock, and the UI thread stalls for hundreds of milliseconds.
-    Reference counting still frees them when the response is dropped (JSON has no cycles);
-    cyclic garbage is collected first (cheap: what start-up loaded is frozen already), so a
-    freeze pins only what is alive."""
+    no cyclic garbage collection meanwhile, so the collector does not walk a half-built graph
+    again and again while holding the interpreter lock (the UI thread would stall).
+
+    When the pause made more than BIG_GRAPH tracked objects, they go to the collector's
+    permanent generation (gc.freeze): otherwise the next three collections each walk all of
+    them, hundreds of milliseconds with the interpreter lock held. Reference counting still
+    frees them when the response is dropped (JSON has no cycles). A freeze also pins the
+    cycles alive at that moment that die later, so it is kept for big graphs: after a usual
+    response (nearly every send) nothing is frozen and the window does not grow."""
     global _gc_pausers
     with _gc_lock:
         _gc_pausers += 1
-        if _gc_pausers == 1:
-            gc.collect()
         gc.disable()
     try:
         yield
@@ -40,7 +45,8 @@ def collector_paused():
         with _gc_lock:
             _gc_pausers -= 1
             if not _gc_pausers:
-                gc.freeze()
+                if gc.get_count()[0] > BIG_GRAPH:  # tracked objects made since the last collection
+                    gc.freeze()
                 gc.enable()
 
 
@@ -51,15 +57,20 @@ class WorkerSignals(QObject):
     finished = Signal()
 
 
-class Worker(QRunnable):
+class Worker:
     """Runs `fn(cancel=token, progress=callback)` on the pool. Unexpected exceptions come back
-    as a WorkbenchError carrying the traceback's last line, never as a crash."""
+    as a WorkbenchError carrying the traceback's last line, never as a crash.
 
-    _alive: set["Worker"] = set()  # kept until finished, so signals outlive the caller's reference
+    Not a QRunnable: the pool is handed the bound `run` and lets go of it when it returns
+    (a QRunnable subclass handed to the pool kept a reference PySide never dropped, with or
+    without auto-delete). Kept in `_alive` until finished, so signals outlive the caller's
+    reference; released by a slot that holds only the key: a slot holding the worker would
+    make a cycle through Qt's connection (worker -> signals -> connection -> slot -> worker)
+    that Python's collector cannot see."""
+
+    _alive: dict[int, "Worker"] = {}
 
     def __init__(self, fn: Callable, *, progress: bool = True):
-        super().__init__()
-        self.setAutoDelete(False)
         self.fn = fn
         self.wants_progress = progress
         self.cancel_token = CancelToken()
@@ -69,12 +80,18 @@ class Worker(QRunnable):
         self.cancel_token.cancel()
 
     def start(self, pool: QThreadPool | None = None) -> "Worker":
-        Worker._alive.add(self)
-        self.signals.finished.connect(lambda: Worker._alive.discard(self))
-        (pool or QThreadPool.globalInstance()).start(self)
+        Worker._alive[id(self)] = self
+        self.signals.finished.connect(functools.partial(Worker._alive.pop, id(self), None))
+        (pool or QThreadPool.globalInstance()).start(self.run)
         return self
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # the signals' QObject is gone: the application is shutting down
+            pass
+
+    def _run(self) -> None:
         try:
             kwargs = {"cancel": self.cancel_token}
             if self.wants_progress:
@@ -114,13 +131,13 @@ class ExclusiveRunner(QObject):
             worker.signals.errored.connect(on_error)
         if on_progress:
             worker.signals.progressed.connect(on_progress)
-        worker.signals.finished.connect(lambda: self._finished(worker))
+        worker.signals.finished.connect(functools.partial(self._finished, id(worker)))  # no cycle: see Worker
         worker.start(self.pool)
         self.busy_changed.emit(True)
         return worker
 
-    def _finished(self, worker: Worker) -> None:
-        if self.current is worker:
+    def _finished(self, worker_id: int) -> None:
+        if self.current is not None and id(self.current) == worker_id:
             self.current = None
             self.busy_changed.emit(False)
 

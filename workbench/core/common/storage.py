@@ -27,7 +27,7 @@ import time
 from glob import escape as glob_escape
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import WorkbenchError
@@ -154,6 +154,29 @@ def atomic_write_text(path: Path | str, text: str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale_temps(path)
+    _replace_with(path, text)
+    _fsync_dir(path.parent)
+
+
+def atomic_write_texts(files: Iterable[tuple[Path | str, str]]) -> None:
+    """Write many files atomically (each as `atomic_write_text` does), with each folder read
+    once for stale temp files and made durable once, after its last file: the cost is
+    linear in the number of files, however many share a folder."""
+
+    by_folder: dict[Path, list[tuple[Path, str]]] = {}
+    for path, text in files:
+        path = Path(path)
+        by_folder.setdefault(path.parent, []).append((path, text))
+    for folder, members in by_folder.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        _sweep_folder(folder, {path.name for path, _ in members})
+        for path, text in members:
+            _replace_with(path, text)
+        _fsync_dir(folder)
+
+
+def _replace_with(path: Path, text: str) -> None:
+    """`text` in a fsync'ed temp file beside `path`, then renamed over it."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -171,7 +194,6 @@ def atomic_write_text(path: Path | str, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
 
 
 STALE_TEMP_SECONDS = 3600  # a save takes milliseconds: an older temp file is a save that was killed
@@ -190,6 +212,25 @@ def sweep_stale_temps(path: Path | str, now: float | None = None) -> list[Path]:
         except OSError:
             pass
     return removed
+
+
+def _sweep_folder(folder: Path, names: set[str], now: float | None = None) -> None:
+    """`sweep_stale_temps` for several files of one folder, reading the folder once."""
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        target = name[1:].rsplit(".", 2)[0]  # ".NAME.RANDOM.tmp" -> NAME
+        try:
+            if target in names and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def atomic_write_json(path: Path | str, data: Any) -> None:

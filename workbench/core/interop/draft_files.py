@@ -17,7 +17,7 @@ from pathlib import Path
 from workbench.core.request.drafts import RequestDraft, draft_to_file_dict, load_draft
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.request.collections import ORDER_FILE, CollectionFolder, file_name_for, load_collection, read_order
-from workbench.core.common.storage import atomic_write_text, dumps_stable
+from workbench.core.common.storage import atomic_write_texts, dumps_stable
 
 
 class CollectionFilesError(WorkbenchError):
@@ -50,19 +50,25 @@ def planned_files(root: Path, entries) -> list[tuple[Path, str]]:
     order.json first (the user's order), then the imported ones not in it yet."""
     files: list[tuple[Path, str]] = []
     names: list[str] = []
+    taken: set[str] = set()  # lower-cased: names differing only in case are one file on some systems
+    next_suffix: dict[str, int] = {}  # per repeated name, the suffix to try first: linear however often it repeats
     for entry in entries:
         name = folder_file_name(entry[1]) if entry[0] == "folder" else file_name_for(entry[1].name or entry[1].operation or "request")
-        base, n = name, 2
-        while name.lower() in (o.lower() for o in names):
+        base = name
+        n = next_suffix.get(base.lower(), 2)
+        while name.lower() in taken:
             name = f"{base}-{n}" if entry[0] == "folder" else base.replace(".request.json", f"-{n}.request.json")
             n += 1
+        next_suffix[base.lower()] = n
         names.append(name)
+        taken.add(name.lower())
         if entry[0] == "folder":
             files += planned_files(root / name, entry[2])
         else:
             files.append((root / name, dumps_stable(draft_to_file_dict(entry[1]))))
     kept = read_order(root)
-    files.append((root / ORDER_FILE, dumps_stable(kept + [n for n in names if n not in kept])))
+    known = set(kept)
+    files.append((root / ORDER_FILE, dumps_stable(kept + [n for n in names if n not in known])))
     return files
 
 
@@ -91,8 +97,7 @@ def write_tree(root: Path, entries, *, overwrite: bool = False) -> list[Path]:
         shown = [str(p.relative_to(root)) for p in differing]
         listing = ", ".join(shown[:10]) + (f" and {len(shown) - 10} more" if len(shown) > 10 else "")
         raise WouldOverwrite(into=str(root), count=len(shown), paths=shown, listing=listing)
-    for path, text in files:
-        atomic_write_text(path, text)
+    atomic_write_texts(files)  # each folder read once and made durable once
     return [path for path, _ in files if path.name != ORDER_FILE]
 
 

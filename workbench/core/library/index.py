@@ -43,10 +43,21 @@ class LibraryEntry:
         return badges
 
 
-def _cli_name(operation: str) -> str:
-    from botocore import xform_name
+_FIRST_CAP = re.compile("(.)([A-Z][a-z]+)")
+_END_CAP = re.compile("([a-z0-9])([A-Z])")
+_PLURAL_ACRONYM = re.compile("[A-Z]{2,}s$")
 
-    return xform_name(operation, "-")
+
+def cli_name(operation: str) -> str:
+    """The AWS CLI's name of an operation (GetApps -> get-apps): botocore's `xform_name(name,
+    "-")`, done here so that building the library's index does not import botocore (a tenth
+    of the window's start-up); a test checks it against botocore for every operation."""
+    if "-" in operation:
+        return operation
+    special = _PLURAL_ACRONYM.search(operation)
+    if special is not None:  # ARNs, ACLs: -arns, -acls
+        operation = f"{operation[: -len(special.group())]}-{special.group().lower()}"
+    return _END_CAP.sub(r"\1-\2", _FIRST_CAP.sub(r"\1-\2", operation)).lower()
 
 
 def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
@@ -56,7 +67,7 @@ def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
     for t in library.templates:
         path = re.sub(r"^\w+://[^/]*", "", t.url) or "/"
         reason = "; ".join(x for x in (t.lifecycle.get("area", ""), t.lifecycle.get("migration", "")) if x)
-        cli = _cli_name(t.operation)
+        cli = cli_name(t.operation)
         spaced = " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|\d+", t.operation))
         haystack = "\n".join((t.operation, spaced, cli, t.api, t.group, path, t.documentation)).lower()
         entries.append(LibraryEntry(t.key, t.api, t.group, t.operation, t.method, path, cli, t.lifecycle_status,
@@ -67,7 +78,10 @@ def build_entries(library, served=frozenset()) -> list[LibraryEntry]:
 
 def search_keys(entries, query: str) -> set[str] | None:
     """Keys of the entries where every word of `query` appears; None = no filter."""
-    words = query.lower().split()
+    words = sorted(set(query.lower().split()), key=len, reverse=True)  # the longest word narrows most
     if not words:
         return None
-    return {e.key for e in entries if all(w in e.haystack for w in words)}
+    found = [e for e in entries if words[0] in e.haystack]
+    for word in words[1:]:
+        found = [e for e in found if word in e.haystack]
+    return {e.key for e in found}

@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.common.errors import Problem, WorkbenchError
-from workbench.core.library.templates import default_library
 from workbench.core.common import safe_json
-from workbench.core.common.storage import StorageError, atomic_write_json, read_limited
 
 MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft holds one request: its body is at most a few MB
 
@@ -184,11 +182,15 @@ def save_draft(path, draft: RequestDraft) -> None:
     """One draft per file: stable key order, indent 2, written atomically. Its secrets must
     have been kept elsewhere first (GlobalsStore.keep_draft_secrets): else SecretInDraft,
     and nothing is written."""
+    from workbench.core.common.storage import atomic_write_json  # when saving: not a cost of the window's first paint
+
     atomic_write_json(path, draft_to_file_dict(draft, str(path)))
 
 
 def load_draft(path) -> RequestDraft:
     """DraftInvalid (naming the file and the place in it) for anything that is not a draft."""
+    from workbench.core.common.storage import StorageError, read_limited  # when reading: not a start-up cost
+
     path = Path(path)
     try:
         raw = read_limited(path, MAX_DRAFT_BYTES)
@@ -218,6 +220,8 @@ def draft_problems(draft: RequestDraft, library=None) -> list[Problem]:
         if not (draft.auth and draft.auth.signing_name.strip()):
             problems.append(Problem("auth.signing_name", "a raw request needs a signing name (mobiletargeting, sms-voice, ses...)"))
     else:
+        from workbench.core.library.templates import default_library  # not a cost of importing drafts
+
         try:
             template = (library or default_library()).find(draft.operation)
         except WorkbenchError as exc:

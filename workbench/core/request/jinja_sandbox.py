@@ -9,58 +9,23 @@ can call, filters and globals included (`lipsum(n=3000000)`, `list|unique` of 16
 items, sorting a list of 16 million) -- come from running the template in a worker process
 that is stopped when it passes them (`template_worker`).
 
-Every failure is a located `TemplateError` (code "template_error"): where (`place`: body,
-url path, header X...), what, and the template's line when it is known.
+Every failure is a located `TemplateError` (template_errors; code "template_error"): where
+(`place`: body, url path, header X...), what, and the template's line when it is known.
+Imported only when a template needs jinja (jinja2's import is a tenth of the command line's
+start-up; most templates are plain `{{ name }}` substitutions).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from workbench.core.common.errors import WorkbenchError
 from workbench.core.request.escaping import ESCAPING_FILTERS
+from workbench.core.request.template_errors import DEFAULT_LIMITS, TemplateLimitExceeded, TemplateSyntaxProblem
 
 MAX_DIGITS = 4300  # Python writes out no longer integer (sys.get_int_max_str_digits)
-
-
-@dataclass(frozen=True)
-class RenderLimits:
-    """How long one template may run, how much text it may make and how much memory it may
-    use (a user's body template can loop, multiply strings or call costly filters; it must
-    stop fast with a clear error, not run for minutes or take the machine)."""
-
-    seconds: float = 2.0
-    output_chars: int = 16 * 1024 * 1024
-    memory_bytes: int = 512 * 1024 * 1024
-
-
-DEFAULT_LIMITS = RenderLimits()
-
-
-class TemplateError(WorkbenchError):
-    """A template that could not be rendered, located: `place`, `reason`, and `line` (the
-    template's line, when known)."""
-
-    code = "template_error"
-    fmt = "{place}: template error: {reason}"
-
-
-class TemplateSyntaxProblem(TemplateError):
-    """The template does not parse, or fails while it runs (1/0, 1 + 'a', a refused attribute)."""
-
-    code = "template_error"
-
-
-class TemplateLimitExceeded(TemplateError):
-    """The template passed a limit (time, memory, output size)."""
-
-    code = "template_error"
-    fmt = "{place}: template stopped: {reason}"
 
 
 class _LimitedEnvironment(SandboxedEnvironment):

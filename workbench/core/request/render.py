@@ -28,17 +28,13 @@ from functools import lru_cache
 from typing import Mapping
 from urllib.parse import quote
 
-import jinja2
-from jinja2 import meta
-
 from workbench.core.common import safe_json
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import RequestTemplate
-from workbench.core.request import template_worker
 from workbench.core.request.escaping import as_text, json_in_string, json_value, path_segment
-from workbench.core.request.jinja_sandbox import (  # noqa: F401 - TemplateError, the limits and ENV are part of render's API
-    DEFAULT_LIMITS, ENV, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem,
+from workbench.core.request.template_errors import (  # noqa: F401 - TemplateError and the limits are part of render's API
+    DEFAULT_LIMITS, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem,
 )
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
@@ -126,10 +122,21 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 FILTERS = {"json_in_string": json_in_string, "json_value": json_value, "path_segment": path_segment, None: str}
 
 
+class _Substitution:
+    """A plain-substitution render function (see `_substitution`) and the names it uses."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+        self.names = frozenset(part[0] for part in parts if not isinstance(part, str))
+
+    def __call__(self, variables: Mapping) -> str:
+        return "".join(part if isinstance(part, str) else part[1](variables[part[0]]) for part in self.parts)
+
+
 def _substitution(text: str, context: str):
     """For text whose every expression is a plain {{ name }} (nearly all templates): a render
-    function that substitutes and escapes without jinja (the same output, much faster);
-    None for anything else (jinja renders it)."""
+    function that substitutes and escapes without jinja (the same output, much faster, and
+    jinja2 not even imported); None for anything else (jinja renders it)."""
     if "{%" in text or "{#" in text:
         return None
     parts = []
@@ -141,26 +148,49 @@ def _substitution(text: str, context: str):
             if not NAME.fullmatch(expression):
                 return None
             parts.append((expression, FILTERS[flt]))
+    return _Substitution(parts)
 
-    def substitute(variables: Mapping) -> str:
-        return "".join(part if isinstance(part, str) else part[1](variables[part[0]]) for part in parts)
 
-    return substitute
+class _Unparsable(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+_IN_WORKER = object()  # marks a text that only jinja can render: it goes to the template worker
 
 
 @lru_cache(maxsize=1024)
 def _compile(text: str, context: str):
-    """-> (annotated text, a render function: plain substitution, or the worker for what
-    needs jinja, or None for literal text; the names it uses). Parsed here (a syntax error
-    is found at once); cached, so a library template is compiled once per process."""
+    """-> (annotated text, a render function: plain substitution, or _IN_WORKER for what
+    needs jinja, or None for literal text; the names it uses). A jinja text is parsed here
+    (a syntax error is found at once: _Unparsable); cached, so a library template is
+    compiled once per process."""
     if not any(mark in text for mark in ("{{", "{%", "{#")):
         return text, None, frozenset()  # literal text: nothing to compile
     annotated = annotate(text, context)
-    names = frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
-    return annotated, _substitution(text, context) or _IN_WORKER, names
+    substitute = _substitution(text, context)
+    if substitute is not None:
+        return annotated, substitute, substitute.names
+    import jinja2
+    from jinja2 import meta
+
+    from workbench.core.request.jinja_sandbox import ENV
+
+    try:
+        return annotated, _IN_WORKER, frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
+    except jinja2.TemplateSyntaxError as exc:
+        raise _Unparsable(f"{exc.message} (line {exc.lineno})") from None
+    except (RecursionError, MemoryError):  # a parse of something absurdly nested
+        raise _Unparsable("nested too deeply to read") from None
 
 
-_IN_WORKER = object()  # marks a text that only jinja can render: it goes to the template worker
+def __getattr__(name: str):
+    if name == "ENV":  # the jinja environment, for whoever asks (imported on first use)
+        from workbench.core.request.jinja_sandbox import ENV
+
+        return ENV
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -169,28 +199,32 @@ class _Renderer:
     missing: dict = field(default_factory=dict)
     limits: RenderLimits = DEFAULT_LIMITS
 
+    def _missing(self, names, place: str) -> None:
+        for name in names:
+            self.missing.setdefault(name, [])
+            if place not in self.missing[name]:
+                self.missing[name].append(place)
+
     def render(self, text: str, context: str, place: str) -> str | None:
         try:
             annotated, render_with, needed = _compile(text, context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateSyntaxProblem(place=place, reason=f"{exc.message} (line {exc.lineno})") from None
-        except (RecursionError, MemoryError):  # a parse of something absurdly nested
-            raise TemplateSyntaxProblem(place=place, reason="nested too deeply to read") from None
+        except _Unparsable as exc:
+            raise TemplateSyntaxProblem(place=place, reason=exc.reason) from None
         if render_with is None:
             return annotated
         # in order of first use, so the message reads like the template
         absent = sorted((n for n in needed if n not in self.variables), key=lambda n: (annotated.find(n), n))
-        try:
-            if absent:
-                raise template_worker.Undefined()
-            if render_with is _IN_WORKER:
-                return template_worker.evaluate(annotated, self.variables, self.limits, place)
+        if absent:
+            self._missing(absent, place)
+            return None
+        if isinstance(render_with, _Substitution):
             return render_with(self.variables)
+        from workbench.core.request import template_worker
+
+        try:
+            return template_worker.evaluate(annotated, self.variables, self.limits, place)
         except template_worker.Undefined:
-            for name in absent or ["(an attribute of a variable)"]:
-                self.missing.setdefault(name, [])
-                if place not in self.missing[name]:
-                    self.missing[name].append(place)
+            self._missing(["(an attribute of a variable)"], place)
             return None
 
 

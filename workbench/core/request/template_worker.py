@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from workbench.core.request.jinja_sandbox import RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem
+from workbench.core.request.template_errors import RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem
 
 START_SECONDS = 60.0  # a worker starting on a loaded machine (not part of any template's time)
 _ROOT = str(Path(__file__).resolve().parents[3])

@@ -78,21 +78,36 @@ def country_of(number: str) -> str | None:
     return phonenumbers.region_code_for_number(parsed) if parsed else None
 
 
-def new_number(country: str, number_type: str, taken: set[str]) -> str:
-    """A valid-looking, unused number of `country` (US: 555-01xx fictional range)."""
-    code = phonenumbers.country_code_for_region(country)
+# US and Canadian numbers: 555-0100..0199 (reserved for fiction) first, then the rest of the
+# 555 exchange under these area codes: about 150,000 numbers, where AWS sets no limit either.
+_NANP_AREAS = {"US": ("206", "425", "253", "360", "509", "212", "415", "512", "617", "702", "303", "404", "305",
+                      "312", "213"),
+               "CA": ("604", "416", "514", "403", "613")}
+_TOLL_FREE_AREAS = ("888", "877", "866", "855", "844", "833")
+
+
+def new_number(country: str, number_type: str, taken) -> str:
+    """A valid-looking number of `country` not in `taken` (anything with `in`)."""
     rng = random.Random()
-    for _ in range(1000):
-        if country in ("US", "CA"):
-            area = {"TOLL_FREE": "888"}.get(number_type, "206")
-            candidate = f"+1{area}55501{rng.randrange(100):02d}"
-        else:
-            example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
-            national = str(example.national_number) if example else "7000000000"
-            tail = f"{rng.randrange(10 ** 4):04d}"
-            candidate = f"+{code}{national[:-4]}{tail}"
-        if candidate not in taken:
-            return candidate
+    code = phonenumbers.country_code_for_region(country)
+    if country in ("US", "CA"):
+        areas = _TOLL_FREE_AREAS if number_type == "TOLL_FREE" else _NANP_AREAS[country]
+        for _ in range(200):  # the fictional range while it has room
+            candidate = f"+1{areas[0]}55501{rng.randrange(100):02d}"
+            if candidate not in taken:
+                return candidate
+        for _ in range(10_000):
+            candidate = f"+1{rng.choice(areas)}555{rng.randrange(10_000):04d}"
+            if candidate not in taken:
+                return candidate
+        raise RuntimeError("no free number")
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
+    national = str(example.national_number) if example else "7000000000"
+    for digits in range(4, min(8, len(national) - 1) + 1):  # widen the random tail as the country fills
+        for _ in range(1000):
+            candidate = f"+{code}{national[:-digits]}{rng.randrange(10 ** digits):0{digits}d}"
+            if candidate not in taken:
+                return candidate
     raise RuntimeError("no free number")
 
 

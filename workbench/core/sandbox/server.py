@@ -97,8 +97,10 @@ class SandboxServer:
         if self._moto is not None:
             self._moto.stop()
             self._moto = None
-        if self.store is not None and not self._kept:
-            shutil.rmtree(self.store.directory, ignore_errors=True)
+        if self.store is not None:
+            self.store.close()
+            if not self._kept:
+                shutil.rmtree(self.store.directory, ignore_errors=True)
 
     @property
     def running(self) -> bool:

@@ -16,7 +16,6 @@ records go to the event log.
 
 from __future__ import annotations
 
-import base64
 import random
 import time
 import uuid
@@ -24,6 +23,7 @@ import uuid
 from workbench.core.sandbox import numbers
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.events import EventLog, now_ms
+from workbench.core.sandbox.paging import Records, filtered as _filtered, paginate as _paginate
 from workbench.core.sandbox.smsv2_errors import conflict, not_found, quota, validation
 from workbench.core.sandbox.store import SandboxStore
 from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
@@ -62,47 +62,6 @@ def _empty_state() -> dict:
         "keywords": {}, "verified": {}, "protect": {}, "spend_overrides": {}, "spend": {},
         "tags": {},
     }
-
-
-def _paginate(items: list, params: dict, key: str, default_max: int = 50) -> dict:
-    token = params.get("NextToken")
-    start = 0
-    if token:
-        try:
-            start = int(base64.urlsafe_b64decode(token.encode()).decode())
-        except (ValueError, UnicodeDecodeError):
-            raise validation("INVALID_NEXT_TOKEN", "The NextToken is not valid.",
-                             "NextToken") from None
-    size = int(params.get("MaxResults") or default_max)
-    page = items[start:start + size]
-    answer = {key: page}
-    if start + size < len(items):
-        answer["NextToken"] = base64.urlsafe_b64encode(str(start + size).encode()).decode()
-    return answer
-
-
-def _pascal(filter_name: str) -> str:
-    return "".join(part.capitalize() for part in filter_name.split("-"))
-
-
-def _filtered(records, filters: list | None, aliases: dict | None = None) -> list:
-    """Filters as AWS applies them: each filter's Name (kebab-case) names a field; a record
-    passes when every filter has a value equal to the field (any item of a list field)."""
-    result = []
-    for record in records:
-        keep = True
-        for item in filters or []:
-            name = item.get("Name", "")
-            field_name = (aliases or {}).get(name, _pascal(name))
-            value = record.get(field_name)
-            values = value if isinstance(value, list) else [value]
-            wanted = {str(v).lower() for v in item.get("Values", [])}
-            if not {str(v).lower() for v in values} & wanted:
-                keep = False
-                break
-        if keep:
-            result.append(record)
-    return result
 
 
 class SmsVoiceV2:
@@ -289,7 +248,7 @@ class SmsVoiceV2:
 
     def op_DescribePhoneNumbers(self, p):
         records = [self._phone(i) for i in p["PhoneNumberIds"]] if p.get("PhoneNumberIds") \
-            else list(self.state["phone_numbers"].values())
+            else self.state["phone_numbers"]
         aliases = {"number-capability": "NumberCapabilities"}
         return _paginate(_filtered(records, p.get("Filters"), aliases), p, "PhoneNumbers")
 
@@ -356,7 +315,7 @@ class SmsVoiceV2:
             records = [self._sender(item["SenderId"], item.get("IsoCountryCode"))
                        for item in p["SenderIds"]]
         else:
-            records = list(self.state["sender_ids"].values())
+            records = self.state["sender_ids"]
         aliases = {"message-type": "MessageTypes"}
         return _paginate(_filtered(records, p.get("Filters"), aliases), p, "SenderIds")
 
@@ -415,7 +374,7 @@ class SmsVoiceV2:
 
     def op_DescribePools(self, p):
         records = [self._pool(i) for i in p["PoolIds"]] if p.get("PoolIds") \
-            else list(self.state["pools"].values())
+            else self.state["pools"]
         return _paginate(_filtered(records, p.get("Filters")), p, "Pools")
 
     def op_UpdatePool(self, p):
@@ -508,7 +467,7 @@ class SmsVoiceV2:
     def op_DescribeOptOutLists(self, p):
         names = p.get("OptOutListNames")
         records = [self._opt_out_list(n) for n in names] if names \
-            else list(self.state["opt_out_lists"].values())
+            else self.state["opt_out_lists"]
         return _paginate(records, p, "OptOutLists")
 
     def op_DeleteOptOutList(self, p):
@@ -549,9 +508,8 @@ class SmsVoiceV2:
     def op_DescribeOptedOutNumbers(self, p):
         opt_list = self._opt_out_list(p["OptOutListName"])
         wanted = p.get("OptedOutNumbers")
-        entries = [{"OptedOutNumber": number, **entry}
-                   for number, entry in opt_list["Numbers"].items()
-                   if not wanted or number in wanted]
+        entries = Records(opt_list["Numbers"], lambda number, entry: {"OptedOutNumber": number, **entry},
+                          (lambda record: record["OptedOutNumber"] in wanted) if wanted else None)
         return {"OptOutListArn": opt_list["OptOutListArn"],
                 "OptOutListName": opt_list["OptOutListName"],
                 **_paginate(_filtered(entries, p.get("Filters")), p, "OptedOutNumbers")}

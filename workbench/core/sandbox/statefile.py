@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import warnings
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Mapping
@@ -21,20 +20,24 @@ LOG_FILE_NAME = "sandbox.log"
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
-    import platformdirs
-
     environ = os.environ if environ is None else environ
     runtime = environ.get("XDG_RUNTIME_DIR")
     if runtime:
         candidate = Path(runtime) / APP_NAME
     else:
+        import platformdirs  # only when the environment does not say (a start-up cost otherwise)
+
         with warnings.catch_warnings():  # platformdirs warns when it falls back to /tmp
             warnings.simplefilter("ignore")
             candidate = Path(platformdirs.user_runtime_dir(APP_NAME))
     if _usable(candidate):
         return candidate
     cache = environ.get("XDG_CACHE_HOME")
-    return (Path(cache) / APP_NAME if cache else Path(platformdirs.user_cache_dir(APP_NAME)))
+    if cache:
+        return Path(cache) / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def _usable(directory: Path) -> bool:
@@ -66,6 +69,8 @@ class SandboxRecord:
 
 def write_record(path: Path, record: SandboxRecord) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sandbox-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -4,15 +4,19 @@ both write): `data_dir/history.sqlite3`.
 One row per send: time, environment, region, operation, the draft (so it can be replayed),
 status or error, elapsed time, sizes, the inspection record (already secret-free) and the
 response headers and body. The body is capped per entry; the total stored response bytes
-are capped too, the oldest entries dropped first. Nothing here ever holds a secret key,
+and the entry count are capped too, the oldest entries dropped first (in batches, so a
+send costs the same with 1 or 100,000 entries kept). Nothing here ever holds a secret key,
 session token or signature: the inspection record is redacted by the signer, response
-headers go through the same redaction, and a draft holds only `{{ variable }}` references.
+headers go through the same redaction, a draft holds only `{{ variable }}` references, and
+the response body has secret-named fields and the send's secret values masked
+(`body_redaction`; live output shows the body as it came).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -25,11 +29,15 @@ from workbench.core.request.drafts import RequestDraft
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.common.paths import data_dir
 from workbench.core.environments.secret_variables import redact, secret_values
+from workbench.core.send.body_redaction import redact_body
+from workbench.core.send.history_pages import HistoryPage, page_from_row, record_pages
 
 FILE_NAME = "history.sqlite3"
 ENTRY_BODY_CAP = 256 * 1024  # response body bytes kept per entry
 TOTAL_CAP = 32 * 1024 * 1024  # response body bytes kept in all
-SCHEMA_VERSION = 1
+ENTRY_CAP = 100_000  # entries kept in all
+TRIM_SLACK = 8  # a trim frees 1/8 of the cap beyond what is over it, so trims are rare
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sends (
@@ -52,7 +60,21 @@ CREATE TABLE IF NOT EXISTS sends (
     response_body BLOB,
     body_truncated INTEGER NOT NULL DEFAULT 0
 );
-""" + """
+CREATE INDEX IF NOT EXISTS sends_by_environment ON sends (environment, id);
+CREATE INDEX IF NOT EXISTS sends_by_operation ON sends (operation, id);
+CREATE INDEX IF NOT EXISTS sends_by_status_class ON sends (COALESCE(status / 100, 0), id);
+-- running totals, kept by the triggers in the same transaction as the row they count
+CREATE TABLE IF NOT EXISTS totals (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    entries INTEGER NOT NULL,
+    body_bytes INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS sends_counted AFTER INSERT ON sends BEGIN
+    UPDATE totals SET entries = entries + 1, body_bytes = body_bytes + COALESCE(LENGTH(NEW.response_body), 0);
+END;
+CREATE TRIGGER IF NOT EXISTS sends_uncounted AFTER DELETE ON sends BEGIN
+    UPDATE totals SET entries = entries - 1, body_bytes = body_bytes - COALESCE(LENGTH(OLD.response_body), 0);
+END;
 -- the pages of a multi-page fetch (send --all-pages), kept with the one entry that stands
 -- for the fetch (its response: the merged result); they go when their entry goes
 CREATE TABLE IF NOT EXISTS pages (
@@ -75,9 +97,8 @@ CREATE TRIGGER IF NOT EXISTS pages_follow_their_entry AFTER DELETE ON sends BEGI
     DELETE FROM pages WHERE entry_id = OLD.id;
 END;
 """
-PAGE_BODY_CAP = 64 * 1024  # response body bytes kept per page
-FETCH_PAGE_BODIES_CAP = 1024 * 1024  # page bodies kept per fetch (past it: the page without its body)
-FETCHES_WITH_PAGE_BODIES = 32  # the newest fetches keep their pages' bodies; older ones keep the rest
+_DAMAGED_FILE = ("file is not a database", "malformed", "not a database")
+STATUS_CLASSES = {"2xx": 2, "3xx": 3, "4xx": 4, "5xx": 5, "no response": 0}  # COALESCE(status / 100, 0)
 
 
 class HistoryEntryNotFound(WorkbenchError):
@@ -86,6 +107,10 @@ class HistoryEntryNotFound(WorkbenchError):
 
 class HistoryUnavailable(WorkbenchError):
     fmt = "the history at {path} cannot be used: {detail}"
+
+
+class HistoryEntryDamaged(WorkbenchError):
+    fmt = "history entry {id} is damaged and cannot be read: {detail}"
 
 
 @dataclass(frozen=True)
@@ -146,30 +171,57 @@ def _secret_values_of(plan) -> set[str]:
     return secret_values(plan.prepared.rendered.variables, plan.environment.secret_variables)
 
 
-def _redacted_bytes(body: bytes, hidden: set[str]) -> bytes:
-    if not body or not hidden:
-        return body
-    return redact(body.decode("utf-8", errors="surrogateescape"), hidden).encode("utf-8", errors="surrogateescape")
-
-
 class HistoryStore:
     """The history file. Thread-safe (one connection per store, used under a lock); several
-    processes may write at once (SQLite WAL)."""
+    processes may write at once (SQLite WAL).
 
-    def __init__(self, path: Path | str, *, entry_body_cap: int = ENTRY_BODY_CAP, total_cap: int = TOTAL_CAP):
+    Recording costs the same however many entries are kept: the entry count and body bytes
+    are running totals (kept by triggers), and when either passes its cap the oldest entries
+    go in one batch that frees an eighth of the cap. A file that is not a database is moved
+    aside and a new one started; a dropped table is created again; a row that cannot be read
+    is skipped by `list` (its id in `skipped`) and named by `get`. What was recovered is said
+    in `notes`."""
+
+    def __init__(self, path: Path | str, *, entry_body_cap: int = ENTRY_BODY_CAP, total_cap: int = TOTAL_CAP,
+                 entry_cap: int = ENTRY_CAP):
         self.path = Path(path)
         self.entry_body_cap = entry_body_cap
         self.total_cap = total_cap
+        self.entry_cap = entry_cap
+        self.notes: list[str] = []
+        self.skipped: tuple[int, ...] = ()
         self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._db = self._open()
         except (sqlite3.Error, OSError) as exc:
             raise HistoryUnavailable(path=str(self.path), detail=str(exc)) from None
         self.path.chmod(0o600)
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            if not any(sign in str(exc) for sign in _DAMAGED_FILE):
+                raise
+        aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                os.replace(source, f"{aside}{suffix}")
+        self.notes.append(f"the history file was damaged: moved to {aside.name}, a new history started")
+        return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a kept send survives a killed process; fsync at checkpoints
+            _create_schema(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     @classmethod
     def at_default_location(cls, environ: Mapping[str, str] | None = None) -> "HistoryStore":
@@ -191,7 +243,8 @@ class HistoryStore:
         """Keep one send (a SendPlan and the Exchange `run_plan` returned); returns its id.
 
         `hidden`: secret values to mask wherever they appear (URL, draft, error, inspection,
-        response headers and body); the plan's secret variables are always among them."""
+        response headers and body); the plan's secret variables are always among them. The
+        response body also has the values of secret-named fields masked (body_redaction)."""
         from workbench.core.send.signing import redact_headers
 
         hidden = set(hidden or ()) | _secret_values_of(plan)
@@ -199,7 +252,7 @@ class HistoryStore:
         response = exchange.response
         body, truncated, headers = b"", False, None
         if response is not None:
-            body = _redacted_bytes(response.body[: self.entry_body_cap], hidden)
+            body = redact_body(response.body[: self.entry_body_cap], hidden)
             truncated = response.truncated or len(response.body) > self.entry_body_cap
             headers = redact(json.dumps(redact_headers(response.headers)), hidden)
         error = exchange.error.to_dict() | {"type": type(exchange.error).__name__} if exchange.error else None
@@ -210,33 +263,80 @@ class HistoryStore:
             response.elapsed_ms if response else None, inspection.body_size,
             response.size_bytes if response else None, redact(json.dumps(inspection.to_dict()), hidden), headers, body, int(truncated),
         )
-        with self._lock, _failing_as(self.path), self._db:
-            cursor = self._db.execute(
+        with self._lock, _failing_as(self.path):
+            return self._again_if_dropped(lambda: self._insert(row))
+
+    def _insert(self, row) -> int:
+        with self._db:
+            entry_id = self._db.execute(
                 "INSERT INTO sends (time, environment, region, operation, method, url, draft, sent, status, error, "
                 "elapsed_ms, request_bytes, response_bytes, inspection, response_headers, response_body, body_truncated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            entry_id = cursor.lastrowid
-            self._trim()
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+            self._trim(entry_id)
         return entry_id
 
-    def _trim(self) -> None:
-        """Drop the oldest entries until the stored response bodies fit the total cap."""
-        total = self._db.execute("SELECT COALESCE(SUM(LENGTH(response_body)), 0) FROM sends").fetchone()[0]
-        if total <= self.total_cap:
+    def _trim(self, newest: int) -> None:
+        """Over a cap: drop the oldest entries in one batch, down to 7/8 of it (never `newest`)."""
+        entries, body_bytes = self._db.execute("SELECT entries, body_bytes FROM totals").fetchone()
+        if entries <= self.entry_cap and body_bytes <= self.total_cap:
             return
-        for entry_id, size in self._db.execute("SELECT id, COALESCE(LENGTH(response_body), 0) FROM sends ORDER BY id").fetchall():
-            if total <= self.total_cap:
+        drop_entries = entries - (self.entry_cap - self.entry_cap // TRIM_SLACK) if entries > self.entry_cap else 0
+        free_bytes = body_bytes - (self.total_cap - self.total_cap // TRIM_SLACK) if body_bytes > self.total_cap else 0
+        last, dropped, freed = None, 0, 0
+        oldest = self._db.execute("SELECT id, COALESCE(LENGTH(response_body), 0) FROM sends WHERE id < ? ORDER BY id",
+                                  (newest,))
+        for entry_id, size in oldest:  # stepped lazily: reads only the rows that go
+            if dropped >= drop_entries and freed >= free_bytes:
                 break
-            self._db.execute("DELETE FROM sends WHERE id = ?", (entry_id,))
-            total -= size
+            last, dropped, freed = entry_id, dropped + 1, freed + size
+        oldest.close()
+        if last is not None:
+            self._db.execute("DELETE FROM sends WHERE id <= ?", (last,))
+
+    def _again_if_dropped(self, action):
+        """`action()`, once more after creating the schema again if a table was dropped."""
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+        _create_schema(self._db)
+        self.notes.append("the history's tables were missing: created again")
+        return action()
 
     # ---- reading
 
-    def list(self, limit: int = 50) -> list[HistoryEntry]:
-        """The newest `limit` entries, newest first."""
-        with self._lock:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM sends ORDER BY id DESC LIMIT ?", (max(0, limit),)).fetchall()
-        return [_entry(row) for row in rows]
+    def list(self, limit: int = 50, *, before: int | None = None, environment: str | None = None,
+             operation: str | None = None, status_class: str | None = None) -> list[HistoryEntry]:
+        """The newest `limit` entries, newest first: older than the entry `before` when given,
+        only an environment's, an operation's, or a status class's ("2xx".."5xx", or
+        "no response": no status) when given. A row that cannot be read is skipped (its id
+        goes to `skipped`)."""
+        where, params = [], []
+        if before is not None:
+            where.append("id < ?")
+            params.append(_sqlite_int(before))
+        if environment is not None:
+            where.append("environment = ?")
+            params.append(environment)
+        if operation is not None:
+            where.append("operation = ?")
+            params.append(operation)
+        if status_class is not None:  # as the index reads it
+            where.append("COALESCE(status / 100, 0) = ?")
+            params.append(STATUS_CLASSES[status_class])
+        sql = f"SELECT {_COLUMNS} FROM sends {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id DESC LIMIT ?"
+        params.append(max(0, min(limit, 2**31)))
+        with self._lock, _failing_as(self.path):
+            rows = self._again_if_dropped(lambda: self._db.execute(sql, params).fetchall())
+        entries, skipped = [], []
+        for row in rows:
+            try:
+                entries.append(_entry(row))
+            except HistoryEntryDamaged:
+                skipped.append(row[0])
+        self.skipped = tuple(skipped)
+        return entries
 
     # ---- multi-page fetches (core.send.pages)
 
@@ -246,7 +346,7 @@ class HistoryStore:
         hidden = set(hidden) | _secret_values_of(plan)
         entry_id = self.record(plan, exchange, hidden=hidden)
         with self._lock, _failing_as(self.path):
-            _record_pages(self._db, entry_id, pages, hidden)
+            record_pages(self._db, entry_id, pages, hidden)
         return entry_id
 
     def pages(self, entry_id: int) -> list[HistoryPage]:
@@ -255,7 +355,7 @@ class HistoryStore:
             rows = self._db.execute("SELECT entry_id, number, url, status, error, elapsed_ms, items, next_token, "
                                     "inspection, response_headers, response_body, body_truncated FROM pages "
                                     "WHERE entry_id = ? ORDER BY number", (entry_id,)).fetchall()
-        return [_page(row) for row in rows]
+        return [page_from_row(row) for row in rows]
 
     def page_counts(self, entry_ids) -> dict[int, int]:
         """entry id -> its number of pages, for the entries among `entry_ids` that are fetches."""
@@ -269,84 +369,25 @@ class HistoryStore:
         return counts
 
     def get(self, entry_id: int) -> HistoryEntry:
-        with self._lock:
-            row = self._db.execute(f"SELECT {_COLUMNS} FROM sends WHERE id = ?", (entry_id,)).fetchone()
+        with self._lock, _failing_as(self.path):
+            row = self._again_if_dropped(lambda: self._db.execute(
+                f"SELECT {_COLUMNS} FROM sends WHERE id = ?", (_sqlite_int(entry_id),)).fetchone())
         if row is None:
             raise HistoryEntryNotFound(id=entry_id)
         return _entry(row)
 
 
-@dataclass(frozen=True)
-class HistoryPage:
-    """One page of a multi-page fetch, as kept (secret-free, its body capped)."""
-
-    entry_id: int
-    number: int  # 1-based
-    url: str
-    status: int | None
-    error: dict | None
-    elapsed_ms: float | None
-    items: int
-    next_token: str | None  # the token this page's answer gave (None on the last page)
-    inspection: dict
-    response_headers: tuple[tuple[str, str], ...] = ()
-    response_body: bytes = b""
-    body_truncated: bool = False  # part of the body kept, or (older fetches) none of it
-
-    def to_dict(self) -> dict:
-        body: object = self.response_body.decode("utf-8", errors="replace")
-        if body and not self.body_truncated:
-            try:
-                body = safe_json.loads(body)
-            except ValueError:
-                pass
-        return {"number": self.number, "url": self.url, "status": self.status, "error": self.error,
-                "elapsed_ms": self.elapsed_ms, "items": self.items, "next_token": self.next_token,
-                "inspection": self.inspection, "response_headers": dict(self.response_headers),
-                "response_body": body, "body_truncated": self.body_truncated}
+def _create_schema(db: sqlite3.Connection) -> None:
+    db.executescript(_SCHEMA)
+    if db.execute("SELECT 1 FROM totals").fetchone() is None:  # a new file, or one from before the totals
+        db.execute("INSERT INTO totals (id, entries, body_bytes) "
+                   "SELECT 1, COUNT(*), COALESCE(SUM(LENGTH(response_body)), 0) FROM sends")
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
-def _record_pages(db, entry_id: int, pages, hidden) -> None:
-    """`pages` (core.send.pages.Page) of the fetch kept as entry `entry_id`."""
-    from workbench.core.send.signing import redact_headers
-
-    budget = FETCH_PAGE_BODIES_CAP
-    rows = []
-    for page in pages:
-        exchange = page.outcome.exchange
-        response = exchange.response if exchange is not None else None
-        inspection = exchange.inspection.to_dict() if exchange is not None else {}
-        body, truncated, headers = b"", False, None
-        if response is not None:
-            body = response.body[: min(PAGE_BODY_CAP, budget)]
-            budget -= len(body)
-            truncated = response.truncated or len(response.body) > len(body)
-            headers = redact(json.dumps(redact_headers(response.headers)), hidden)
-            body = _redacted_bytes(body, hidden)
-        error = exchange.error if exchange is not None else page.outcome.error
-        error = redact(json.dumps(error.to_dict() | {"type": type(error).__name__}), hidden) if error else None
-        rows.append((entry_id, page.number, redact(inspection.get("url", ""), hidden),
-                     response.status if response is not None else None, error,
-                     response.elapsed_ms if response is not None else None, page.items,
-                     redact(page.next_token, hidden) if page.next_token else None,
-                     redact(json.dumps(inspection), hidden), headers, body, int(truncated)))
-    with db:
-        db.executemany("INSERT OR REPLACE INTO pages (entry_id, number, url, status, error, elapsed_ms, items, "
-                       "next_token, inspection, response_headers, response_body, body_truncated) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        # only the newest fetches keep their pages' bodies (through the partial index: flat in the size kept)
-        kept = db.execute("SELECT DISTINCT entry_id FROM pages WHERE response_body IS NOT NULL "
-                          "ORDER BY entry_id DESC LIMIT 1 OFFSET ?", (FETCHES_WITH_PAGE_BODIES - 1,)).fetchone()
-        if kept is not None:
-            db.execute("UPDATE pages SET response_body = NULL, body_truncated = 1 "
-                       "WHERE response_body IS NOT NULL AND entry_id < ?", (kept[0],))
-
-
-def _page(row) -> HistoryPage:
-    (entry_id, number, url, status, error, elapsed_ms, items, next_token, inspection, headers, body, truncated) = row
-    return HistoryPage(entry_id, number, url, status, json.loads(error) if error else None, elapsed_ms, items or 0,
-                       next_token, json.loads(inspection), tuple(tuple(p) for p in json.loads(headers)) if headers else (),
-                       bytes(body or b""), bool(truncated))
+def _sqlite_int(value: int) -> int:
+    """An id as SQLite can take it: one past the range matches nothing, as it should."""
+    return max(-(2**63), min(int(value), 2**63 - 1))
 
 
 @contextlib.contextmanager
@@ -361,14 +402,25 @@ _COLUMNS = ("id, time, environment, region, operation, method, url, draft, sent,
             "request_bytes, response_bytes, inspection, response_headers, response_body, body_truncated")
 
 
+def _json(text, entry_id: int, column: str):
+    if text is None:
+        return None
+    return safe_json.loads(text, source=f"history entry {entry_id} ({column})")
+
+
 def _entry(row) -> HistoryEntry:
     (entry_id, when, environment, region, operation, method, url, draft, sent, status, error, elapsed_ms,
      request_bytes, response_bytes, inspection, headers, body, truncated) = row
-    return HistoryEntry(
-        id=entry_id, time=when, environment=environment, region=region, operation=operation, method=method,
-        url=url, draft=RequestDraft.from_dict(json.loads(draft), where=f"history entry {entry_id}"), sent=bool(sent),
-        status=status, error=json.loads(error) if error else None, elapsed_ms=elapsed_ms,
-        request_bytes=request_bytes, response_bytes=response_bytes, inspection=json.loads(inspection),
-        response_headers=tuple(tuple(pair) for pair in json.loads(headers)) if headers else (),
-        response_body=bytes(body or b""), body_truncated=bool(truncated),
-    )
+    try:
+        return HistoryEntry(
+            id=entry_id, time=float(when), environment=str(environment), region=str(region),
+            operation=str(operation), method=str(method), url=str(url),
+            draft=RequestDraft.from_dict(_json(draft, entry_id, "draft"), where=f"history entry {entry_id}"),
+            sent=bool(sent), status=status, error=_json(error, entry_id, "error") if error else None,
+            elapsed_ms=elapsed_ms, request_bytes=request_bytes, response_bytes=response_bytes,
+            inspection=_json(inspection, entry_id, "inspection"),
+            response_headers=tuple((str(k), str(v)) for k, v in _json(headers, entry_id, "headers") or ()),
+            response_body=bytes(body or b""), body_truncated=bool(truncated),
+        )
+    except (WorkbenchError, ValueError, TypeError, RecursionError) as exc:
+        raise HistoryEntryDamaged(id=entry_id, detail=str(exc)) from None

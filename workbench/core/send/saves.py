@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-import jmespath
-import jmespath.exceptions
 
 from workbench.core.common.errors import Problem, WorkbenchError
 
@@ -33,6 +31,11 @@ class SavedValues:
 
 def compile_saves(saves) -> list[tuple[str, str, object]]:
     """[(variable, expression, compiled)]; BadSaveExpression before anything is sent."""
+    if not saves:
+        return []
+    import jmespath  # only when something is saved: not a cost of every send's start-up
+    import jmespath.exceptions
+
     compiled = []
     for variable, expression in saves:
         try:

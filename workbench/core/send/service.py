@@ -199,7 +199,10 @@ class SendSession:
         written costs a warning, not the send."""
         try:
             with self.workspace.using("history") as history:
-                return history.record(plan, exchange, hidden=hidden)
+                entry_id = history.record(plan, exchange, hidden=hidden)
+                warnings.extend(history.notes)  # what opening or writing it recovered from, said once
+                history.notes.clear()
+                return entry_id
         except WorkbenchError as exc:
             warnings.append(f"not kept in the history: {exc}")
             return None

@@ -16,20 +16,50 @@ def status_text(entry) -> str:
     return "no response"
 
 
+PAGE = 200  # entries loaded at a time (start-up, reload, "Load more")
+
+
 class HistoryModel(QAbstractTableModel):
+    """The newest `limit` entries (PAGE, plus a PAGE for each "load more"): a new send goes on
+    top and the oldest row beyond the limit goes, so the window does not grow with every
+    send. `may_have_more`: older entries may exist in the history file."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        self.limit = PAGE
+        self.may_have_more = False
 
     def set_rows(self, entries) -> None:
         self.beginResetModel()
-        self._rows = list(entries)
+        self._rows = list(entries)[:PAGE]
+        self.limit = PAGE
+        self.may_have_more = len(self._rows) >= PAGE
         self.endResetModel()
+
+    def append_older(self, entries) -> None:
+        """A page of older entries ("load more"), oldest last."""
+        entries = [e for e in entries if not self._rows or e.id < self._rows[-1].id]
+        self.may_have_more = len(entries) >= PAGE
+        if not entries:
+            return
+        self.limit = len(self._rows) + len(entries)
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(entries) - 1)
+        self._rows.extend(entries)
+        self.endInsertRows()
+
+    def oldest_id(self) -> int | None:
+        return self._rows[-1].id if self._rows else None
 
     def prepend(self, entry) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, entry)
         self.endInsertRows()
+        if len(self._rows) > self.limit:
+            self.beginRemoveRows(QModelIndex(), self.limit, len(self._rows) - 1)
+            del self._rows[self.limit:]
+            self.endRemoveRows()
+            self.may_have_more = True
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)

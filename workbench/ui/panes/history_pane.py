@@ -1,10 +1,12 @@
 """History: every send from this window, filtered by environment/operation text and status
-class; a double click reopens the entry as a new, unlinked tab with its response."""
+class; a double click reopens the entry as a new, unlinked tab with its response. The newest
+entries are shown (a page at a time: "Load more" asks for the page before)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from workbench.ui.accessible import named
 from workbench.ui.models.history_model import ENTRY_ROLE, STATUS_CLASSES, HistoryFilter, HistoryModel
@@ -12,6 +14,7 @@ from workbench.ui.models.history_model import ENTRY_ROLE, STATUS_CLASSES, Histor
 
 class HistoryPane(QWidget):
     reopen_requested = Signal(object)  # a HistoryEntry
+    more_requested = Signal(int)  # the id of the oldest entry shown: the page before it is wanted
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -28,6 +31,8 @@ class HistoryPane(QWidget):
         self.list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setStretchLastSection(True)
+        self.more = named(QPushButton("Load more"), "historyLoadMore", "Load older history entries")
+        self.more.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.status)
@@ -35,6 +40,10 @@ class HistoryPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.more)
+        self.more.clicked.connect(self._load_more)
+        for changed in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            changed.connect(self._update_more)
         self.text.textChanged.connect(self._refilter)
         self.status.currentTextChanged.connect(self._refilter)
         self.list.activated.connect(lambda index: self.reopen_requested.emit(index.data(ENTRY_ROLE)))  # Enter or double click
@@ -44,3 +53,16 @@ class HistoryPane(QWidget):
 
     def add(self, entry) -> None:
         self.model.prepend(entry)
+
+    def add_older(self, entries) -> None:
+        self.model.append_older(entries)
+        self._update_more()
+
+    def _load_more(self) -> None:
+        oldest = self.model.oldest_id()
+        if oldest is not None:
+            self.more.setEnabled(False)  # until the page arrives
+            self.more_requested.emit(oldest)
+
+    def _update_more(self, *_) -> None:
+        self.more.setEnabled(self.model.may_have_more)

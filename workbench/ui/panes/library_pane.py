@@ -75,8 +75,8 @@ class LibraryPane(QWidget):
         from workbench.core.library.index import search_keys
 
         keys = search_keys(self.entries, text)
-        self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
-        if keys is not None and len(keys) <= 60:
+        changed = self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
+        if changed and keys is not None and len(keys) <= 60:  # unchanged: the tree stays as it is
             self.tree.expandAll()
 
     def select(self, key: str, parent=None) -> bool:

@@ -83,20 +83,32 @@ MAX_WHOLE = 2**63 - 1  # the largest id or count SQLite (the history) can hold
 
 
 def positive_int(text: str) -> int:
-    """An argparse `type` for a count or an id: a whole number from 1 to MAX_WHOLE (else a
-    usage error; a 30-digit number never reaches the history as an OverflowError)."""
+    """An argparse `type` for a count: a whole number from 1 to MAX_WHOLE (else a usage
+    error; a 30-digit count never reaches the history as an OverflowError)."""
+    value = entry_id(text)
+    if value > MAX_WHOLE:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_WHOLE}, found {_shown(text)}")
+    return value
+
+
+def entry_id(text: str) -> int:
+    """An argparse `type` for an id: a whole number of at least 1, of any size (the store
+    says when no entry has it); not a number, or thousands of digits: a usage error."""
     import argparse
 
     try:
         value = int(text)
-    except ValueError:  # not a number, or thousands of digits
+    except ValueError:  # not a number, or past the 4,300 digits Python reads
         value = 0
-    shown = text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {shown}")
-    if value > MAX_WHOLE:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_WHOLE}, found {shown}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {_shown(text)}")
     return value
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
 
 
 def limit_number(text: str) -> float:

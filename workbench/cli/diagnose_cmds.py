@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import shlex
 
-from workbench.cli.context import CliContext, ExitStatus, positive_int
+from workbench.cli.context import CliContext, ExitStatus, entry_id
 from workbench.cli.output import hint
 from workbench.core.common.errors import WorkbenchError
 
@@ -23,7 +23,7 @@ def _diag():
 def register(sub) -> None:
     parser = sub.add_parser("diagnose", help="explain a saved exchange or a send from the history: cause, evidence, steps, fixes")
     parser.add_argument("file", nargs="?", help="a JSON file as `send --json` writes it (- for stdin)")
-    parser.add_argument("--history", type=positive_int, metavar="ID", help="a send kept in the history (see `history list`)")
+    parser.add_argument("--history", type=entry_id, metavar="ID", help="a send kept in the history (see `history list`)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=cmd_diagnose)
 

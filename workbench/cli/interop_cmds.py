@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs, positive_int
+from workbench.cli.context import CliContext, ExitStatus, entry_id, open_store, parse_pairs
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 
@@ -234,7 +234,7 @@ def register_bundle(sub) -> None:
 
     p = bundle_sub.add_parser("create", help="send an operation (or a draft file) and bundle the exchange, or bundle a history entry")
     p.add_argument("operation", nargs="?", metavar="OPERATION|DRAFT_FILE")
-    p.add_argument("--history", type=positive_int, metavar="ID", help="bundle this history entry instead of sending")
+    p.add_argument("--history", type=entry_id, metavar="ID", help="bundle this history entry instead of sending")
     p.add_argument("--env", default=SANDBOX_NAME)
     p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--body", metavar="FILE|-")

@@ -284,10 +284,11 @@ def test_what_cannot_be_an_access_key_id_is_refused_before_the_secret_is_asked(r
 
 
 @pytest.mark.parametrize("argv, message", [
-    (("--colour", "notacolour"), "error: --colour: not a colour: 'notacolour'; a colour is #RRGGBB"),
-    (("--colour", "#12345"), "error: --colour: not a colour: '#12345'"),
-    (("--ca-bundle", "/nonexistent.pem"), "error: Cannot use the CA bundle /nonexistent.pem: No such file or directory"),
-    (("--ca-bundle", "{not_pem}"), "error: Cannot use the CA bundle {not_pem}: no PEM certificates in it"),
+    (("--colour", "notacolour"), "error: environment x: colour: not a colour: 'notacolour'; a colour is #RRGGBB"),
+    (("--colour", "#12345"), "error: environment x: colour: not a colour: '#12345'"),
+    (("--ca-bundle", "/nonexistent.pem"),
+     "error: environment x: ca_bundle: cannot use the CA bundle /nonexistent.pem: No such file or directory"),
+    (("--ca-bundle", "{not_pem}"), "error: environment x: ca_bundle: cannot use the CA bundle {not_pem}: no PEM certificates in it"),
 ])
 def test_a_bad_colour_or_ca_bundle_is_refused_when_the_environment_is_added(run_cli, tmp_path, argv, message):
     not_pem = tmp_path / "notes.txt"

@@ -76,7 +76,7 @@ def test_create_from_the_region_picker_store_credentials_and_test(qtbot, tmp_pat
     offers = manager.offers.text()
     assert "Pinpoint ✓" in offers and "Email ✓" in offers
     manager._add_variable_row("projectId", "p-eu")
-    assert manager.variables.item(0, 2).text() == "environment dev-eu"
+    assert manager.variable_model.index(0, 2).data() == "environment dev-eu"
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
     try:
         qtbot.waitUntil(lambda: "dev-eu" in manager.environment_names(), timeout=10000)
@@ -160,10 +160,10 @@ def test_delete_asks_first_and_a_bad_account_id_is_named(qtbot, tmp_path, open_w
     window = open_window(environ)
     manager = window.extras.open_manager()
     qtbot.waitUntil(lambda: "old" in manager.environment_names())
-    manager.list.setCurrentRow(manager.environment_names().index("old"))
+    manager.select_environment("old")
     manager.account.setText("12345")
     manager.save()
-    assert "account_id: an AWS account ID is 12 digits, found '12345'" in manager.message.text()
+    qtbot.waitUntil(lambda: "account_id: an AWS account ID is 12 digits, found '12345'" in manager.message.text())
     _answer_confirmation(qtbot, "confirmNo")
     manager._delete()
     assert "old" in window.controller.environments
@@ -207,7 +207,7 @@ def test_import_a_postman_environment_secret_to_the_keyring_then_duplicate_into_
     keyring = KeyringCredentialStore(keyring_service_name, backend=secret_service.backend)
     assert keyring.get(name).secret_access_key == CANARY_SECRET
 
-    window.extras.actions.duplicate(window.controller.environments[name], "tutorial-eu", "eu-west-1")
+    window.extras.actions.duplicate(name, "tutorial-eu", "eu-west-1")
     qtbot.waitUntil(lambda: "tutorial-eu" in manager.environment_names(), timeout=15000)
     assert window.controller.environments["tutorial-eu"].region == "eu-west-1"
     assert KeyringCredentialStore(keyring_service_name, backend=secret_service.backend).get(

@@ -16,6 +16,8 @@ FAILING = {
     ("credentials", "test", "dev"): (),
     ("diagnose",): ("{tmp}/nosuch.json",),
     ("env", "add", "dev"): ("--region", "eu-wset-1"),
+    ("env", "duplicate", "dev"): ("dev-eu", "--region", "eu-west-1"),
+    ("env", "edit", "dev"): ("--account", "12"),
     ("env", "import"): ("{tmp}/nosuch.json",),
     ("env", "list"): None,
     ("env", "set"): ("nosuch", "a=b"),

@@ -332,7 +332,7 @@ def test_profiles_from_the_aws_config_sso_marked_and_the_sandbox_variables_saved
     manager.profile.setCurrentIndex(1)
     assert manager.profile_hint.text() == ""
 
-    manager.list.setCurrentRow(manager.environment_names().index("sandbox"))
+    manager.select_environment("sandbox")
     assert manager.message.text() == "the built-in sandbox: only its variables can change"
     manager._add_variable_row("projectId", "from-the-manager")
     manager.save()

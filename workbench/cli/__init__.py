@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "workbench.cli.send_cmds",
     "workbench.cli.sandbox_cmds",
     "workbench.cli.env_cmds",
+    "workbench.cli.credentials_cmds",
     "workbench.cli.history_cmds",
     "workbench.cli.interop_cmds",
     "workbench.cli.run_cmd",

@@ -156,6 +156,7 @@ def describe_event(record: dict) -> str:
 
 
 def _events(args, ctx) -> ExitStatus:
+    from workbench.cli.interrupt import interrupt_cancels
     from workbench.core.common.cancel import CancelToken
     from workbench.core.sandbox.events import follow_events, read_events
     from workbench.core.sandbox.store import EVENTS_FILE
@@ -175,11 +176,11 @@ def _events(args, ctx) -> ExitStatus:
             ctx.err(f"The sandbox's event log is empty ({path}).")
         return ExitStatus.OK
     token = CancelToken()
-    try:
+    # Ctrl-C cancels the token from another thread: cancelling it in a KeyboardInterrupt
+    # handler could wait forever on the token's lock, held by the code the signal interrupted
+    with interrupt_cancels(token):
         for record in follow_events(path, token):
             show(record)
-    except KeyboardInterrupt:
-        token.cancel()
     return ExitStatus.OK
 
 

@@ -105,6 +105,14 @@ class Controller(QObject, FileIntents):
         with self.workspace.using(kind) as store:
             return use(store)
 
+    def with_environments(self, use):
+        """`use(EnvironmentService)` over the same environment store: every environment change
+        (the environment manager's, the credentials dialog's) goes through the one service."""
+        from workbench.core.environments.service import EnvironmentService
+
+        return self.using("environments", lambda store: use(
+            EnvironmentService(store, self.workspace.environ, session=self.session_credentials)))
+
     # ------------------------------------------------------------------ start
 
     def start(self, warm_up: tuple[str, ...] = ()) -> None:

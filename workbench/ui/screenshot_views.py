@@ -14,8 +14,8 @@ def open_view(window, name: str, grab) -> None:
         manager = extras.open_manager()
         names = [n for n in manager.environment_names() if n != "sandbox"]
         if names:
-            manager.list.setCurrentRow(manager.environment_names().index(names[0]))
-        _when(lambda: manager.region.count() > 0, lambda: grab(manager))
+            manager.select_environment(names[0])
+        _when(lambda: manager.regions_ready, lambda: grab(manager))
     elif name == "credentials":
         env = next((n for n, e in controller.environments.items() if not e.is_sandbox), controller.current_env_name)
         dialog = extras.open_credentials(env)

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.paths import private_dir
 
 VERSION_KEY = "schema_version"
 
@@ -148,13 +149,18 @@ def dumps_stable(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def atomic_write_text(path: Path | str, text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically: temp file in the same dir + fsync + replace."""
+def atomic_write_text(path: Path | str, text: str, *, private: bool = False) -> None:
+    """Write `text` (UTF-8) to `path` atomically: temp file in the same dir + fsync + replace.
+    A new file is 0600; an existing one keeps its mode, unless `private` (the workbench's
+    own files: the file 0600, its directory 0700, both tightened if they were not)."""
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if private:
+        private_dir(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale_temps(path)
-    _replace_with(path, text)
+    _replace_with(path, text, private=private)
     _fsync_dir(path.parent)
 
 
@@ -175,15 +181,16 @@ def atomic_write_texts(files: Iterable[tuple[Path | str, str]]) -> None:
         _fsync_dir(folder)
 
 
-def _replace_with(path: Path, text: str) -> None:
-    """`text` in a fsync'ed temp file beside `path`, then renamed over it."""
+def _replace_with(path: Path, text: str, *, private: bool = False) -> None:
+    """`text` in a fsync'ed temp file beside `path`, then renamed over it (0600 when new or
+    `private`, else with the mode the file had)."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
+        if path.exists() and not private:
             shutil.copymode(path, tmp_name)
         else:
             os.chmod(tmp_name, 0o600)
@@ -233,10 +240,10 @@ def _sweep_folder(folder: Path, names: set[str], now: float | None = None) -> No
             pass
 
 
-def atomic_write_json(path: Path | str, data: Any) -> None:
+def atomic_write_json(path: Path | str, data: Any, *, private: bool = False) -> None:
     """Write `data` as stable JSON (sorted keys, indent 2, trailing newline), atomically."""
 
-    atomic_write_text(path, dumps_stable(data))
+    atomic_write_text(path, dumps_stable(data), private=private)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -281,7 +288,7 @@ def file_lock(path: Path | str, timeout: float = 30.0) -> Iterator[None]:
     read-modify-write between processes (the window and a terminal); not reentrant."""
 
     lock_path = Path(f"{path}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(lock_path.parent)  # the workbench's own files: their directory is private
     deadline = time.monotonic() + timeout
     try:
         import fcntl

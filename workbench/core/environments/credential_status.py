@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from workbench.core.environments.credentials import CredentialsError, CredentialStore, KeyringUnavailable, list_profiles, mask_access_key_id
+from workbench.core.environments.aws_profiles import list_profiles
+from workbench.core.environments.credentials import CredentialsError, CredentialStore, KeyringUnavailable, mask_access_key_id
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from workbench.core.common.addresses import forbidden_reason, is_loopback, split_host_port
-from workbench.core.environments.model import Environment
+from workbench.core.environments.environment import Environment
 from workbench.core.library.regions import dns_suffix
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.request.http import HttpRequest

@@ -94,7 +94,7 @@ class GlobalsStore:
             data: dict = {"schema_version": SCHEMA_VERSION, "variables": self.variables}
             if self.secret_variables:
                 data["secret_variables"] = list(self.secret_variables)
-            atomic_write_json(self.path, data)
+            atomic_write_json(self.path, data, private=True)
 
     def _secret_store(self, names) -> SecretVariableStore:
         if self.keyring is None:

@@ -32,11 +32,11 @@ from workbench.core.library import regions
 
 from workbench.core.common import safe_json
 from workbench.core.environments.credentials import Credentials
-from workbench.core.environments.model import BUILTIN_VARIABLES, Environment, EnvironmentInvalid
+from workbench.core.environments.environment import BUILTIN_VARIABLES, Environment, EnvironmentInvalid
 from workbench.core.common.addresses import forbidden_reason, split_host_port
 from workbench.core.environments.destination import needs_confirmation
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.environments.secret_variables import is_secret_name
+from workbench.core.environments.secret_variables import MASK, is_secret_name
 
 MAX_FILE_BYTES = 16 * 2**20  # an environment export is a few KB
 SECRET_KEYS = {"accessKey", "secretAccessKey", "sessionToken"}
@@ -105,24 +105,28 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         if item.get("type") == "secret":
             typed_secret.add(key)
 
+    def shown(key: str, text: str) -> str:
+        """What a note may say of a value: never one typed secret (or named like one)."""
+        return MASK if key in typed_secret or is_secret_name(key) else text
+
     # ---- region and endpoint
     endpoint = values.pop("endpoint", "").strip()
     host = ""
     if endpoint:
         host = _host_of(endpoint)
         if host != endpoint:
-            notes.append(f"endpoint: {endpoint!r} read as host {host!r}")
+            notes.append(f"endpoint: {shown('endpoint', repr(endpoint))} read as host {shown('endpoint', repr(host))}")
     region = values.pop("region", "").strip()
     if not region and host:
         found = regions.api_region_from_host(host)
         if found:
             region = found[1]
-            notes.append(f"region: {region}, from the endpoint {host}")
+            notes.append(f"region: {region}, from the endpoint {shown('endpoint', host)}")
         else:
             match = re.search(r"\.([a-z]{2}(?:-[a-z]+)+-\d+)\.", host)
             if match:
                 region = match.group(1)
-                notes.append(f"region: {region}, from the endpoint {host}")
+                notes.append(f"region: {region}, from the endpoint {shown('endpoint', host)}")
     if not region:
         raise fail('no region: set the "region" variable (e.g. us-east-1) or an "endpoint" such as pinpoint.us-east-1.amazonaws.com')
 
@@ -131,30 +135,31 @@ def parse_postman_environment(text: str, source: str = "<input>", name: str | No
         try:
             reason = forbidden_reason(split_host_port(host)[0])
         except ValueError as exc:
-            raise fail(f"endpoint {host!r}: {exc}") from None
+            raise fail(f"endpoint {shown('endpoint', repr(host))}: {exc}") from None
         if reason:
-            raise fail(f"endpoint {host!r} refused: {reason}; credentials are never signed for it")
+            raise fail(f"endpoint {shown('endpoint', repr(host))} refused: {reason}; credentials are never signed for it")
         try:
             expected = regions.resolve_host("pinpoint", region)
         except regions.RegionError as exc:
-            raise fail(f"region {region!r}: {exc}") from None
+            raise fail(f"region {shown('region', repr(region))}: {exc}") from None
         if host != expected:
             host_overrides["pinpoint"] = host
-            notes.append(f"endpoint: {host} differs from {expected} for {region}; kept as the Pinpoint host override")
+            notes.append(f"endpoint: {shown('endpoint', host)} differs from {expected} for {region}; "
+                         "kept as the Pinpoint host override")
             if needs_confirmation(host, regions.partition_of(region)):
-                notes.append(f"endpoint: {host} is neither an AWS host nor this machine; credentials are not signed "
-                             "for it until you confirm it as a destination")
+                notes.append(f"endpoint: {shown('endpoint', host)} is neither an AWS host nor this machine; credentials "
+                             "are not signed for it until you confirm it as a destination")
 
     # ---- service name, account, secrets
     service = values.pop("serviceName", None)
     if service is not None:
         notes.append(
-            f"serviceName ({service or 'empty'}): ignored; the workbench signs each API with its own "
-            "service name (mobiletargeting, sms-voice, ses)"
+            f"serviceName ({shown('serviceName', service) if service else 'empty'}): ignored; the workbench signs "
+            "each API with its own service name (mobiletargeting, sms-voice, ses)"
         )
     account_id = values.pop("accountId", "").strip()
     if account_id and not re.fullmatch(r"[0-9]{12}", account_id):
-        notes.append(f"accountId: {account_id!r} is not a 12-digit AWS account ID; not imported")
+        notes.append(f"accountId: {shown('accountId', repr(account_id))} is not a 12-digit AWS account ID; not imported")
         account_id = ""
 
     access_key = values.pop("accessKey", "").strip()

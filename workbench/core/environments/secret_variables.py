@@ -85,7 +85,7 @@ class SecretVariableStore:
     credential store (no keyring: KeyringUnavailable with the choices, never a file)."""
 
     def __init__(self, keyring_store):
-        self.keyring = keyring_store  # a credentials.KeyringCredentialStore
+        self.keyring = keyring_store  # a keyring_store.KeyringCredentialStore
         self.service = f"{keyring_store.service}:variables"
 
     def set(self, name: str, values: Mapping[str, str]) -> None:
@@ -116,19 +116,52 @@ class SecretVariableStore:
         return True
 
 
-def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
-    """Put `values` in `env`'s keyring entry (next to the ones already there) and only their
-    names in the environment, saved through `store` (a plain variable of the same name is
-    dropped: its value now lives in the keyring). Returns the environment as saved."""
+def form_variables(env) -> dict[str, str]:
+    """The variables of `env` as a form shows them: plain ones with their values, secret
+    ones (declared, or a plain one whose name says secret) as MASK."""
 
+    shown = {k: MASK if is_secret_name(k) else v for k, v in env.variables.items()}
+    shown.update({name: MASK for name in env.secret_variables})
+    return shown
+
+
+def route_variables(env, values: Mapping[str, str], gone: Iterable[str], keyring_store):
+    """`env` with `values` set and the variables `gone` removed: a secret value (by name or
+    declared) into its keyring entry with only its name in the environment (a plain
+    variable of the same name leaves the file), a plain one into the environment. The
+    sandbox keeps no secret. Returns the new environment (not saved: the caller saves it)."""
     from dataclasses import replace
 
-    secrets = SecretVariableStore(keyring_store)
-    secrets.set(env.name, {**secrets.get(env.name), **values})
-    updated = replace(env, variables={k: v for k, v in env.variables.items() if k not in values},
-                      secret_variables=env.secret_variables + tuple(values))
-    store.update(updated)
+    from workbench.core.common.errors import WorkbenchError
+
+    gone = list(gone)
+    secrets = {k: v for k, v in values.items() if is_secret(k, env.secret_variables) and v != MASK}  # the mask is no value
+    values = {k: v for k, v in values.items() if k in secrets or not is_secret(k, env.secret_variables)}
+    dropped = [k for k in gone if k in env.secret_variables]
+    if secrets and env.is_sandbox:
+        raise WorkbenchError(f"{', '.join(sorted(secrets))}: secret values are kept per saved environment, "
+                             "and the sandbox keeps none; pass them for one send instead", variables=sorted(secrets))
+    plain = {k: v for k, v in {**env.variables, **values}.items() if k not in secrets and k not in gone}
+    declared = tuple(k for k in (*env.secret_variables, *secrets) if k not in dropped)
+    updated = replace(env, variables=plain, secret_variables=declared)  # checks every rule first
+    if secrets or dropped:
+        store = SecretVariableStore(keyring_store)
+        kept = {k: v for k, v in store.get(env.name).items() if k not in dropped}
+        kept.update(secrets)
+        if kept:
+            store.set(env.name, kept)
+        else:
+            store.clear(env.name)
     return updated
+
+
+def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
+    """Put the secret `values` in `env`'s keyring entry and only their names in the
+    environment (a plain variable of the same name leaves the file), saved through `store`
+    (an EnvironmentStore); returns the environment as saved. `route_variables` is the rule,
+    as for `EnvironmentService.set_variables`."""
+
+    return store.change(env.name, lambda current: route_variables(current, values, (), keyring_store))
 
 
 def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:
@@ -137,7 +170,7 @@ def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:
 
     if not getattr(env, "secret_variables", ()):
         return {}
-    from workbench.core.environments.credentials import KeyringCredentialStore
+    from workbench.core.environments.keyring_store import KeyringCredentialStore
 
     stored = SecretVariableStore(KeyringCredentialStore.from_environ(environ)).get(env.name)
     return {name: stored[name] for name in env.secret_variables if name in stored}

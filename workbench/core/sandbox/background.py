@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from workbench.core.common.cancel import Cancelled, CancelToken
+from workbench.core.common.paths import private_opener
 from workbench.core.common.progress import Progress, ProgressCallback, no_progress
 from workbench.core.sandbox.errors import SandboxError
 from workbench.core.sandbox.statefile import (LOG_FILE_NAME, STATUS_PATH, SandboxRecord,
@@ -146,7 +147,7 @@ def _start_lock(directory: Path):
     except ImportError:  # Windows: no advisory locks; a lost race is cleaned as stale
         yield
         return
-    with open(directory / "sandbox.lock", "a") as handle:
+    with open(directory / "sandbox.lock", "a", opener=private_opener) as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -192,7 +193,7 @@ def start_background(environ: Mapping[str, str] | None = None, *, tutorial_polic
 def _wait_started(path: Path, command: list[str], current: SandboxStatus, timeout: float,
                   cancel: CancelToken | None, progress: ProgressCallback) -> SandboxStatus:
     log_path = path.parent / LOG_FILE_NAME
-    with open(log_path, "ab") as log:  # until the child's own (rotating) log takes over
+    with open(log_path, "ab", opener=private_opener) as log:  # until the child's own (rotating) log takes over
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                    start_new_session=True, env=_child_env(), close_fds=True)
     _started[process.pid] = process

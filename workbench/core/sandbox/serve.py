@@ -48,6 +48,7 @@ class _LogStream:
 
 
 def _setup_logging(path: Path, max_bytes: int) -> None:
+    os.umask(0o077)  # the log and its rotations: 0600, like every file of this process
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes,
                                                    backupCount=LOG_BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -87,7 +87,7 @@ class SandboxStore:
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths.private_dir(self.directory)
         self.lock = threading.RLock()
         self._tree = self._open()
         self.state: "Node" = self._tree.root

@@ -27,7 +27,7 @@ from typing import Iterable, Mapping
 from workbench.core.common import safe_json
 from workbench.core.request.drafts import RequestDraft
 from workbench.core.common.errors import WorkbenchError
-from workbench.core.common.paths import data_dir
+from workbench.core.common.paths import data_dir, private_dir
 from workbench.core.environments.secret_variables import redact, secret_values
 from workbench.core.send.body_redaction import redact_body
 from workbench.core.send.history_pages import HistoryPage, page_from_row, record_pages
@@ -192,7 +192,7 @@ class HistoryStore:
         self.skipped: tuple[int, ...] = ()
         self._lock = threading.Lock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
             self._db = self._open()
         except (sqlite3.Error, OSError) as exc:
             raise HistoryUnavailable(path=str(self.path), detail=str(exc)) from None

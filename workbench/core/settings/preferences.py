@@ -111,8 +111,7 @@ def save_preferences(config_dir: Path, prefs: Preferences) -> Path:
     if problems:
         raise WorkbenchError("; ".join(f"{p.path}: {p.message}" for p in problems))
     path = Path(config_dir) / FILE_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(prefs.to_dict(), indent=2, sort_keys=True) + "\n")
+    atomic_write_text(path, json.dumps(prefs.to_dict(), indent=2, sort_keys=True) + "\n", private=True)
     return path
 
 

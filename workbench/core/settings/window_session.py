@@ -87,4 +87,4 @@ def load_session(path: Path) -> WindowSession:
 
 
 def save_session(path: Path, session: WindowSession) -> None:
-    atomic_write_json(path, session.to_dict())
+    atomic_write_json(path, session.to_dict(), private=True)

@@ -1,7 +1,8 @@
 """The credentials of one environment: access key id, secret (a password field; the stored
 value is never shown, only "stored, AKIA****MPLE"), session token; Save, Test (the signed
-harmless read), Clear. When no keyring is usable, the choices in plain words, one of them
-"keep for this session only" (memory, forgotten when the window closes)."""
+harmless read), Clear, each ending with what happened ("saved: …", "not saved: why"). When
+no keyring is usable, the choices in plain words, one of them "keep for this session only"
+(memory, forgotten when the window closes)."""
 
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ class CredentialsDialog(QDialog):
         actions.stored_status.connect(self._stored)
         actions.keyring_unavailable.connect(self._unavailable)
         actions.tested.connect(self._tested)
-        actions.failed.connect(self._failed)
+        actions.credentials_saved.connect(self._outcome)
+        actions.credentials_failed.connect(self._outcome)
         self._show_source()
         actions.stored(env.name)
 
@@ -115,12 +117,21 @@ class CredentialsDialog(QDialog):
             self.no_keyring_text.setText(NO_KEYRING.format(reason=reason))
             self.no_keyring.show()
 
+    def _outcome(self, name: str, text: str) -> None:
+        """How a save or a clear ended: "saved: …", "not saved: why", "… cleared". Once saved,
+        the widgets forget the secret; after a refusal it stays typed (hidden) for another way
+        to keep it (this session only)."""
+        if name != self.env.name:
+            return
+        self.result.setText(text)
+        if text.startswith("saved"):
+            self.secret.clear()
+            self.token.clear()
+
     def _save(self, session_only: bool) -> None:
         self.result.setText("saving…")
         self.actions.store(self.env.name, self.key_id.text(), self.secret.text(), self.token.text(),
                            session_only=session_only)
-        self.secret.clear()  # the widget does not keep it either
-        self.token.clear()
 
     def _test(self) -> None:
         self.result.setText("testing: a signed GetApps…")
@@ -146,6 +157,3 @@ class CredentialsDialog(QDialog):
                 lines.append(hint)
         self.result.setText("\n".join(lines))
 
-    def _failed(self, message: str) -> None:
-        self.result.setText(message)
-        self.test_button.setEnabled(True)

@@ -1,27 +1,30 @@
-"""The environment manager: the list on the left, the selected environment's form on the
-right (region picked from a list that says which of the four APIs each region offers, free
-variables in a table with their scope, host overrides, account id, colour, production flag,
-where the credentials come from). New, duplicate into another region, import a Postman
-environment (secrets to the keyring), delete after a confirmation. Environments changed
-from a terminal appear without a restart (the controller polls the store)."""
+"""The environment manager: the list on the left (production environments marked in their
+colour), the selected environment's form on the right (region picked from a list that says
+which of the four APIs each region offers, variables with their scope, host overrides,
+account id, colour, CA bundle, production flag, where the credentials come from). New,
+duplicate into another region, import a Postman environment, delete after a confirmation.
+
+The form decides nothing: Save sends what the user changed (`service.form_changes`) to the
+environment service, through EnvironmentActions' workers; what the form does not show is
+kept. Environments changed from a terminal appear without a restart (the controller polls
+the store)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLayout, QLineEdit, QListView, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from workbench.core.library.apis import APIS
 from workbench.core.environments.credentials import CREDENTIAL_KINDS, CredentialSource
+from workbench.core.library.apis import APIS
 from workbench.ui.accessible import named
+from workbench.ui.manage.environment_models import ENVIRONMENT_ROLE, EnvironmentListModel, HostOverridesModel, VariablesModel
 from workbench.ui.owned_work import run_for
 
 SOURCE_LABELS = {"keyring": "OS keyring", "profile": "AWS profile", "process": "process environment (AWS_ACCESS_KEY_ID…)",
                  "sandbox": "local sandbox identity"}
 SSO_HINT = "SSO profile: if its token has expired, run  aws sso login --profile {name}  in a terminal, then Test."
-NEW = "(new environment)"
 
 
 def region_offers(info) -> str:
@@ -37,11 +40,14 @@ class EnvironmentManager(QDialog):
         self.controller, self.actions = controller, actions
         named(self, "environmentManager", "Environment manager")
         self.setWindowTitle("Environments")
-        self.editing: str | None = None  # the name of the environment in the form; None for a new one
+        self.shown = None  # the Environment in the form, as it was shown; None for a new one
+        self._pending: str | None = None  # an environment just added or renamed: selected once the list has it
         self._regions = {}
 
-        self.list = named(QListWidget(), "environmentList", "Environments")
-        self.list.currentItemChanged.connect(lambda item, _: self._select(item))
+        self.environments = EnvironmentListModel(self)
+        self.list = named(QListView(), "environmentList", "Environments")
+        self.list.setModel(self.environments)
+        self.list.selectionModel().currentChanged.connect(lambda current, _: self._select(current))
         new = named(QPushButton("New…"), "newEnvironment", "Create an environment")
         duplicate = named(QPushButton("Duplicate…"), "duplicateEnvironment", "Duplicate into another region")
         imported = named(QPushButton("Import Postman…"), "importEnvironment", "Import a Postman environment")
@@ -57,6 +63,7 @@ class EnvironmentManager(QDialog):
             left_layout.addWidget(button)
 
         self.name = named(QLineEdit(), "environmentName", "Environment name")
+        self.name.textChanged.connect(lambda text: self.shown is None and self.variable_model.set_scope(text.strip()))
         self.region = named(QComboBox(), "regionPicker", "Region")
         self.region.currentIndexChanged.connect(self._region_changed)
         self.offers = named(QLabel(), "regionOffers", "APIs the region offers")
@@ -64,7 +71,14 @@ class EnvironmentManager(QDialog):
         self.account = named(QLineEdit(), "accountId", "AWS account ID")
         self.account.setPlaceholderText("12 digits (optional)")
         self.colour = named(QLineEdit(), "environmentColour", "Colour")
-        self.colour.setPlaceholderText("#c62828 (optional)")
+        self.colour.setPlaceholderText("#c62828 or a colour name (optional)")
+        self.ca_bundle = named(QLineEdit(), "caBundle", "CA bundle")
+        self.ca_bundle.setPlaceholderText("a PEM file of CAs to trust, e.g. a corporate proxy's (optional)")
+        browse = named(QPushButton("Browse…"), "browseCaBundle", "Choose the CA bundle file")
+        browse.clicked.connect(self._browse_ca_bundle)
+        bundle_row = QHBoxLayout()
+        bundle_row.addWidget(self.ca_bundle, 1)
+        bundle_row.addWidget(browse)
         self.production = named(QCheckBox("production: confirm before anything destructive or sending"),
                                 "productionFlag", "Production environment")
         self.source = named(QComboBox(), "credentialSource", "Credentials from")
@@ -75,29 +89,31 @@ class EnvironmentManager(QDialog):
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.profile_hint = named(QLabel(), "profileHint", "About the profile")
         self.profile_hint.setWordWrap(True)
-        self.hosts = named(QTableWidget(len(APIS), 2), "hostOverrides", "Host overrides")
-        self.hosts.setHorizontalHeaderLabels(["API", "host (empty: AWS's host for the region)"])
-        for row, (name, api) in enumerate(APIS.items()):
-            label = QTableWidgetItem(api.label)
-            label.setData(Qt.ItemDataRole.UserRole, name)
-            label.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.hosts.setItem(row, 0, label)
-            self.hosts.setItem(row, 1, QTableWidgetItem(""))
-        self.variables = named(QTableWidget(0, 3), "environmentVariables", "Variables")
-        self.variables.setHorizontalHeaderLabels(["name", "value", "scope"])
+        self.host_model = HostOverridesModel(self)
+        self.hosts = named(QTableView(), "hostOverrides", "Host overrides")
+        self.hosts.setModel(self.host_model)
+        self.variable_model = VariablesModel(self)
+        self.variables = named(QTableView(), "environmentVariables", "Variables")
+        self.variables.setModel(self.variable_model)
         for table in (self.hosts, self.variables):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setWordWrap(False)
+        self.variables.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.hosts.verticalHeader().defaultSectionSize() * self.host_model.rowCount()
+        self.hosts.setFixedHeight(rows + self.hosts.horizontalHeader().sizeHint().height() + 2 * self.hosts.frameWidth())
         add_var = named(QPushButton("Add variable"), "addVariable", "Add a variable")
         remove_var = named(QPushButton("Remove variable"), "removeVariable", "Remove the selected variable")
         add_var.clicked.connect(lambda: self._add_variable_row("", ""))
-        remove_var.clicked.connect(lambda: self.variables.removeRow(self.variables.currentRow()))
+        remove_var.clicked.connect(lambda: self.variable_model.remove_row(self.variables.currentIndex().row()))
         self.save_button = named(QPushButton("Save"), "saveEnvironment", "Save the environment")
         self.save_button.clicked.connect(self.save)
         self.credentials_button = named(QPushButton("Credentials…"), "openCredentials", "Credentials of the environment")
-        self.credentials_button.clicked.connect(lambda: self.editing and self.credentials_requested.emit(self.editing))
+        self.credentials_button.clicked.connect(lambda: self.shown and self.credentials_requested.emit(self.shown.name))
         self.message = named(QLabel(), "environmentMessage", "Result")
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -105,6 +121,7 @@ class EnvironmentManager(QDialog):
         form.addRow("", self.offers)
         form.addRow("Account ID", self.account)
         form.addRow("Colour", self.colour)
+        form.addRow("CA bundle", bundle_row)
         form.addRow("", self.production)
         form.addRow("Credentials from", self.source)
         form.addRow("AWS profile", self.profile)
@@ -127,20 +144,22 @@ class EnvironmentManager(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
+        self._aws_only = (self.name, self.region, self.account, self.colour, self.ca_bundle, browse, self.production,
+                          self.source, self.hosts)
 
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([220, 640])
+        splitter.setSizes([300, 600])
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # see ui/dialogs.py
         layout.addWidget(splitter)
-        self.resize(900, 700)
+        self.resize(900, 720)
 
         controller.environments_loaded.connect(self.set_environments)
-        actions.changed.connect(self._changed)
+        actions.changed.connect(self.message.setText)
         actions.created.connect(self._created)
-        actions.failed.connect(lambda text: self.message.setText(text))
+        actions.failed.connect(self.message.setText)
         actions.profiles_loaded.connect(self._profiles)
         run_for(self, controller, self._load_regions, self._regions_loaded)
         actions.load_profiles()
@@ -212,136 +231,125 @@ class EnvironmentManager(QDialog):
     def set_environments(self, environments) -> None:
         """The list again (after a change here or from a terminal); the selection and the
         last message stay."""
-        selected = self.editing
-        self.list.blockSignals(True)
-        self.list.clear()
-        for env in environments:
-            item = QListWidgetItem(f"{env.name}  ({env.region}{', production' if env.production else ''})")
-            item.setData(Qt.ItemDataRole.UserRole, env.name)
-            if env.colour:
-                item.setForeground(QColor(env.colour))
-            self.list.addItem(item)
-        names = [env.name for env in environments]
-        if selected in names:
-            self.list.setCurrentRow(names.index(selected))
-        self.list.blockSignals(False)
-        if selected in names:
-            self.show_environment(environments[names.index(selected)], keep_message=True)
-        elif selected is None and self.name.text():
-            pass  # a new environment being typed: keep the form
-        elif names:
-            self.list.setCurrentRow(0)
+        selected = self._pending or (self.shown.name if self.shown is not None else None)
+        typing_new = self.shown is None and bool(self.name.text())
+        if selected in [env.name for env in environments]:
+            self._pending = None
+        self.list.selectionModel().blockSignals(True)
+        self.environments.set_environments(environments)
+        self.list.selectionModel().blockSignals(False)
+        row = self.environments.row_of(selected) if selected else -1
+        if row < 0 and not typing_new and environments:
+            row = 0
+        if row >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.setCurrentIndex(self.environments.index(row))
+            self.list.selectionModel().blockSignals(False)
+            self.show_environment(self.environments.index(row).data(ENVIRONMENT_ROLE), keep_message=True)
+
+    @property
+    def regions_ready(self) -> bool:
+        """The region picker holds the region table (not only the environment's own region)."""
+        return bool(self._regions)
+
+    @property
+    def editing(self) -> str | None:
+        """The name of the environment in the form; None for a new one."""
+        return self.shown.name if self.shown is not None else None
 
     def environment_names(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        return self.environments.names()
 
-    def _select(self, item) -> None:
-        if item is None:
-            return
-        env = self.controller.environments.get(item.data(Qt.ItemDataRole.UserRole))
+    def select_environment(self, name: str) -> None:
+        """Show `name` in the form (as a click in the list does)."""
+        row = self.environments.row_of(name)
+        if row >= 0:
+            self.list.setCurrentIndex(self.environments.index(row))
+
+    def _select(self, index) -> None:
+        env = index.data(ENVIRONMENT_ROLE) if index.isValid() else None
         if env is not None:
             self.show_environment(env)
 
     def show_environment(self, env, keep_message: bool = False) -> None:
-        self.editing = env.name
+        from workbench.core.environments.secret_variables import form_variables
+
+        self.shown = env
         self.name.setText(env.name)
         self._set_region(env.region)
         self.account.setText(env.account_id)
         self.colour.setText(env.colour)
+        self.ca_bundle.setText(env.ca_bundle)
         self.production.setChecked(env.production)
         self.source.setCurrentIndex(self.source.findData(env.credential_source.kind))
         if env.credential_source.profile:
             self._set_profile(env.credential_source.profile)
-        overrides = {} if env.is_sandbox else env.host_overrides
-        for row in range(self.hosts.rowCount()):
-            api = self.hosts.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            self.hosts.item(row, 1).setText(overrides.get(api, ""))
-        self.variables.setRowCount(0)
-        for key, value in sorted(env.variables.items()):
-            self._add_variable_row(key, value)
-        sandbox = env.is_sandbox
-        for widget in (self.name, self.region, self.account, self.colour, self.production, self.source, self.hosts):
-            widget.setEnabled(not sandbox)
-        if not keep_message:
-            self.message.setText("the built-in sandbox: only its variables can change" if sandbox else "")
+        self.host_model.set_overrides({} if env.is_sandbox else env.host_overrides)
+        self.variable_model.set_environment(env, form_variables(env))
+        for widget in self._aws_only:
+            widget.setEnabled(not env.is_sandbox)
+        if not (keep_message and self.message.text()):
+            self.message.setText("the built-in sandbox: only its variables can change" if env.is_sandbox else "")
 
     def _add_variable_row(self, key: str, value: str) -> None:
-        row = self.variables.rowCount()
-        self.variables.insertRow(row)
-        self.variables.setItem(row, 0, QTableWidgetItem(key))
-        self.variables.setItem(row, 1, QTableWidgetItem(value))
-        scope = QTableWidgetItem(f"environment {self.name.text() or 'new'}")
-        scope.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.variables.setItem(row, 2, scope)
+        row = self.variable_model.add_row(key, value)
+        self.variables.setCurrentIndex(self.variable_model.index(row, 0 if not key else 1))
 
     # ---- intents
 
     def new_environment(self) -> None:
+        self.list.selectionModel().clearCurrentIndex()
         self.list.clearSelection()
-        self.list.setCurrentItem(None)
-        self.editing = None
-        for widget in (self.name, self.region, self.account, self.colour, self.production, self.source, self.hosts):
+        self.shown = None
+        for widget in self._aws_only:
             widget.setEnabled(True)
-        self.name.setText("")
-        self.account.setText("")
-        self.colour.setText("")
+        for field in (self.name, self.account, self.colour, self.ca_bundle):
+            field.setText("")
         self.production.setChecked(False)
         self.source.setCurrentIndex(self.source.findData("keyring"))
-        for row in range(self.hosts.rowCount()):
-            self.hosts.item(row, 1).setText("")
-        self.variables.setRowCount(0)
+        self.host_model.set_overrides({})
+        self.variable_model.set_environment(None, {})
         self.message.setText("pick a region, name it, Save")
         self.name.setFocus()
 
-    def form_environment(self):
-        """The form as an Environment (EnvironmentInvalid lists every problem)."""
-        from workbench.core.environments.model import Environment
-
-        variables = {}
-        for row in range(self.variables.rowCount()):
-            key = (self.variables.item(row, 0) or QTableWidgetItem()).text().strip()
-            if key:
-                variables[key] = (self.variables.item(row, 1) or QTableWidgetItem()).text()
-        existing = self.controller.environments.get(self.editing) if self.editing else None
-        if existing is not None and existing.is_sandbox:
-            from dataclasses import replace
-            return replace(existing, variables=variables)
-        hosts = {self.hosts.item(row, 0).data(Qt.ItemDataRole.UserRole): self.hosts.item(row, 1).text().strip()
-                 for row in range(self.hosts.rowCount()) if self.hosts.item(row, 1).text().strip()}
+    def form_values(self) -> dict:
+        """What the form says, as Environment fields (the service checks every rule)."""
         kind = self.source.currentData()
-        source = CredentialSource(kind, self.profile.currentData() if kind == "profile" else None)
-        extra = {"ca_bundle": existing.ca_bundle} if existing is not None else {}
-        return Environment(name=self.name.text().strip(), region=self.region.currentData() or "",
-                           host_overrides=hosts, account_id=self.account.text().strip(), variables=variables,
-                           colour=self.colour.text().strip(), production=self.production.isChecked(),
-                           credential_source=source, **extra)
+        return dict(name=self.name.text().strip(), region=self.region.currentData() or "",
+                    host_overrides=self.host_model.overrides(), account_id=self.account.text().strip(),
+                    variables=self.variable_model.values(), colour=self.colour.text().strip(),
+                    production=self.production.isChecked(), ca_bundle=self.ca_bundle.text().strip(),
+                    credential_source=CredentialSource(kind, self.profile.currentData() if kind == "profile" else None))
 
     def save(self) -> None:
         from workbench.core.common.errors import WorkbenchError
+        from workbench.core.environments.service import form_changes
 
+        shown = self.shown
         try:
-            env = self.form_environment()
-        except WorkbenchError as exc:
+            values = self.form_values()
+            if shown is None:
+                self.actions.add(values)
+            elif shown.is_sandbox:
+                self.actions.edit(shown.name, form_changes(shown, {"variables": values["variables"]}))
+            else:
+                self.actions.edit(shown.name, form_changes(shown, values))
+        except WorkbenchError as exc:  # a credential source the form cannot describe
             self.message.setText(str(exc))
             return
-        if self.editing is not None and self.editing in self.controller.environments and env.is_sandbox:
-            self.actions.set_variables(env)
-        elif self.editing is None:
-            self.editing = env.name
-            self.actions.add(env)
-        else:
-            previous, self.editing = self.editing, env.name
-            self.actions.update(env, previous)
         self.message.setText("saving…")
 
     def _created(self, name: str) -> None:
-        self.editing = name  # selected when the reloaded list arrives
+        self._pending = name  # selected when the reloaded list arrives
 
-    def _changed(self, text: str) -> None:
-        self.message.setText(text)
+    def _browse_ca_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "CA bundle", self.ca_bundle.text(),
+                                              "PEM files (*.pem *.crt *.cer);;All files (*)")
+        if path:
+            self.ca_bundle.setText(path)
 
     def _duplicate(self) -> None:
-        env = self.controller.environments.get(self.editing or "")
+        env = self.shown
         if env is None or env.is_sandbox:
             self.message.setText("select an AWS environment to duplicate")
             return
@@ -351,8 +359,7 @@ class EnvironmentManager(QDialog):
             return
         name, ok = QInputDialog.getText(self, "Name of the copy", "Name:", text=f"{env.name}-{region}")
         if ok and name.strip():
-            self.editing = name.strip()
-            self.actions.duplicate(env, name.strip(), region)
+            self.actions.duplicate(env.name, name.strip(), region)
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a Postman environment", "",
@@ -367,12 +374,13 @@ class EnvironmentManager(QDialog):
     def _delete(self) -> None:
         from workbench.ui.dialogs import confirm
 
-        name = self.editing
-        env = self.controller.environments.get(name or "")
+        env = self.shown
         if env is None or env.is_sandbox:
             self.message.setText("the sandbox environment is built in; nothing to delete")
             return
         if confirm(self, "deleteEnvironmentConfirmation", "Delete the environment",
-                   f"Delete the environment {name} ({env.region}) and its stored credentials?", f"Delete {name}", no="Keep it"):
-            self.editing = None
-            self.actions.remove(name)
+                   f"Delete the environment {env.name} ({env.region}), its stored credentials and secret variables?",
+                   f"Delete {env.name}", no="Keep it"):
+            self.shown = None
+            self.name.setText("")  # the list selects another once it has reloaded
+            self.actions.remove(env.name)

@@ -27,8 +27,12 @@ def is_destructive_or_sending(operation_name: str) -> bool:
     return classify_operation(operation_name) in ("send", "destructive")
 
 
+def needs_confirmation(env, operation_name: str, *, method: str | None = None) -> bool:
+    """True when `env` (an Environment) is production and the operation sends or destroys.
+    A raw request (no operation: its `method` given instead) asks unless it only reads."""
 
-def needs_confirmation(env, operation_name: str) -> bool:
-    """True when `env` (an Environment) is production and the operation sends or destroys."""
-
-    return env.production and is_destructive_or_sending(operation_name)
+    if not env.production:
+        return False
+    if method is not None:
+        return method.upper() not in ("GET", "HEAD", "OPTIONS")
+    return is_destructive_or_sending(operation_name)

@@ -155,15 +155,6 @@ def route_variables(env, values: Mapping[str, str], gone: Iterable[str], keyring
     return updated
 
 
-def keep_secret_values(store, env, values: Mapping[str, str], keyring_store):
-    """Put the secret `values` in `env`'s keyring entry and only their names in the
-    environment (a plain variable of the same name leaves the file), saved through `store`
-    (an EnvironmentStore); returns the environment as saved. `route_variables` is the rule,
-    as for `EnvironmentService.set_variables`."""
-
-    return store.change(env.name, lambda current: route_variables(current, values, (), keyring_store))
-
-
 def resolve_secret_variables(env, environ: Mapping[str, str]) -> dict[str, str]:
     """The values of `env`'s declared secret variables, from the keyring ({} if it declares
     none; a name with no stored value is simply absent, so rendering names it as missing)."""

@@ -24,7 +24,8 @@ from workbench.core.common.cancel import CancelToken
 from workbench.core.environments.credentials import fetch_credentials
 from workbench.core.environments.destination import UntrustedDestination, check_destination
 from workbench.core.request.drafts import RequestDraft, draft_problems
-from workbench.core.environments.model import Environment, classify_operation
+from workbench.core.environments.model import Environment
+from workbench.core.environments.operation_risk import needs_confirmation
 from workbench.core.common.errors import Note, Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import Library, QueryParam, RequestTemplate, find_template
@@ -175,11 +176,7 @@ def _notes(template: RequestTemplate, draft: RequestDraft, env: Environment) -> 
 
 
 def _confirmation_needed(env: Environment, template: RequestTemplate, draft: RequestDraft) -> bool:
-    if not env.production:
-        return False
-    if draft.is_raw:
-        return template.method not in ("GET", "HEAD", "OPTIONS")
-    return classify_operation(template.operation) in ("send", "destructive")
+    return needs_confirmation(env, template.operation, method=template.method if draft.is_raw else None)
 
 
 def confirmation_needed(draft: RequestDraft, env: Environment, library: Library | None = None) -> bool:

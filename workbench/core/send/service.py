@@ -301,7 +301,6 @@ class SendService:
         """Keep `values` as variables of `environment`, or (None) as globals, each where the
         rules put it: a secret one (by name, or declared) in the keyring, never in a file; the
         sandbox keeps no secret values. Returns (what was kept, warnings about the rest)."""
-        from workbench.core.environments.secret_variables import keep_secret_values
 
         warnings: list[str] = []
         if environment is None:
@@ -317,21 +316,25 @@ class SendService:
                 if plain:
                     globals_store.set_variables(plain)
             return values, warnings
+        from workbench.core.environments.service import EnvironmentService
+
         with self.workspace.using("environments") as store:
+            environments = EnvironmentService(store, self.workspace.environ, session=self.workspace.session_credentials)
             env = store.get(environment)
-            secrets = {k: v for k, v in values.items() if is_secret(k, env.secret_variables)}
+            secrets = sorted(k for k in values if is_secret(k, env.secret_variables))
             if secrets and env.is_sandbox:
-                warnings.append(f"{', '.join(sorted(secrets))} not saved: the sandbox keeps no secret values")
+                warnings.append(f"{', '.join(secrets)} not saved: the sandbox keeps no secret values")
                 values = {k: v for k, v in values.items() if k not in secrets}
-            elif secrets:
-                try:
-                    keep_secret_values(store, env, secrets, self.workspace.keyring())
-                except WorkbenchError as exc:
-                    warnings.append(f"{', '.join(sorted(secrets))} not saved: {str(exc).splitlines()[0]}")
-                    values = {k: v for k, v in values.items() if k not in secrets}
-            plain = {k: v for k, v in values.items() if not is_secret(k, env.secret_variables)}
-            if plain:
-                store.set_variables(env.name, plain)
+            try:
+                if values:
+                    environments.set_variables(environment, values)  # the rule: secrets to the keyring
+            except WorkbenchError as exc:
+                if not secrets:
+                    raise
+                warnings.append(f"{', '.join(secrets)} not saved: {str(exc).splitlines()[0]}")
+                values = {k: v for k, v in values.items() if k not in secrets}
+                if values:
+                    environments.set_variables(environment, values)
         return values, warnings
 
     def keep_draft_secrets(self, draft: "RequestDraft"):

@@ -11,6 +11,12 @@
     and the time from Send to the response tree's first paint.
 (c) Search as you type over the whole library: UI-thread time per keystroke in the search
     field, against a keystroke into a bare QLineEdit.
+(d) First start to the first 200, against the command line in the same run (fresh config,
+    data and sandbox state each time; no sandbox running): the window started in a fresh
+    interpreter, "Try it with the local sandbox" clicked as soon as the welcome page shows,
+    until GetApps' 200 arrives; the command line: `sandbox start` then `send GetApps`, two
+    fresh processes, until the second exits. Interleaved; the sandbox is stopped after each.
+    `bench_gui.py first-start [N]` runs only this part.
 Nothing is asserted; REPEATS runs each, median.
 """
 
@@ -214,6 +220,93 @@ def bench_in_process(environ: dict) -> None:
         window.close()
 
 
+# --------------------------------------------------------------------------- (d) first start
+
+CHILD_FIRST_START = """
+import os, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from workbench.ui.app import build
+from workbench.ui.app_context import AppContext
+app = QApplication([])
+app.setStyle("Fusion")
+window, controller = build(AppContext.from_environ(dict(os.environ)), persist=False)
+window.resize(1280, 800)
+def click():
+    page = window.extras.welcome
+    if page is None or not page.isVisible():
+        QTimer.singleShot(5, click)
+        return
+    print("clicked", time.time(), flush=True)
+    page.sandbox_button.click()
+def answered(tab_id, exchange):
+    print("answered", time.time(), exchange.response.status if exchange.response else 0, flush=True)
+    QTimer.singleShot(0, app.quit)
+controller.exchange_received.connect(answered)
+controller.send_failed.connect(lambda tab_id, error: (print("failed", error, flush=True), app.quit()))
+QTimer.singleShot(0, click)
+window.start_after_first_paint(); window.show(); app.exec()
+window.close()
+"""
+
+
+def _fresh_environ(base: dict, root: Path) -> dict:
+    root.mkdir(parents=True)
+    (root / "run").mkdir(mode=0o700)
+    return base | {"HOME": str(root / "home"), "PINPOINT_WORKBENCH_CONFIG_DIR": str(root / "config"),
+                   "PINPOINT_WORKBENCH_DATA_DIR": str(root / "data"), "XDG_CACHE_HOME": str(root / "cache"),
+                   "XDG_RUNTIME_DIR": str(root / "run"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def _cli(*args: str, environ: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "workbench", *args], env=environ, capture_output=True, text=True,
+                          timeout=180)
+
+
+def first_start_cli(environ: dict) -> float:
+    start = time.time()
+    started = _cli("sandbox", "start", environ=environ)
+    sent = _cli("send", "GetApps", environ=environ)
+    elapsed = time.time() - start
+    if started.returncode or sent.returncode:
+        raise SystemExit(f"command line failed: {started.stderr}{sent.stderr}")
+    return elapsed
+
+
+def first_start_window(environ: dict) -> tuple[float, float]:
+    start = time.time()
+    result = subprocess.run([sys.executable, "-c", CHILD_FIRST_START], env=environ, capture_output=True, text=True,
+                            timeout=180)
+    values = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    if not values.get("answered", "").endswith(" 200"):
+        raise SystemExit(f"window child failed: {result.stdout}{result.stderr[-2000:]}")
+    answered = float(values["answered"].split()[0])
+    return answered - start, answered - float(values["clicked"])
+
+
+def bench_first_start(environ: dict, repeats: int = REPEATS) -> None:
+    cli, window, click = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(repeats):
+            for kind in ("cli", "window"):
+                fresh = _fresh_environ(environ, Path(tmp) / f"{kind}{run}")
+                try:
+                    if kind == "cli":
+                        cli.append(first_start_cli(fresh))
+                    else:
+                        total, after_click = first_start_window(fresh)
+                        window.append(total)
+                        click.append(after_click)
+                finally:
+                    _cli("sandbox", "stop", environ=fresh)
+    med = statistics.median
+    print(f"(d) first start to the first 200 (fresh state, median of {repeats}, interleaved)")
+    print(f"    command line: sandbox start + send GetApps   {med(cli) * 1000:7.0f} ms")
+    print(f"    window: launch -> welcome -> Try it -> 200   {med(window) * 1000:7.0f} ms"
+          f"   (click -> 200 {med(click) * 1000:.0f} ms)")
+    print(f"    ratio: {med(window) / med(cli):.2f}x the command line (goal 1.3x)")
+
+
 def wait(app, condition, timeout: float = 30.0) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -232,8 +325,12 @@ def main() -> None:
         environ |= {"PINPOINT_WORKBENCH_CONFIG_DIR": f"{tmp}/config", "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data",
                     "HOME": tmp}
         os.environ.update(environ)
+        if sys.argv[1:2] == ["first-start"]:
+            bench_first_start(environ, int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS)
+            return
         bench_cold_start(environ)
         bench_in_process(environ)
+        bench_first_start(environ)
 
 
 if __name__ == "__main__":

@@ -41,10 +41,26 @@ def main() -> None:
         store.add(Environment(name="sandbox-b", region="us-east-1", credential_source=CredentialSource("sandbox"),
                               variables={"projectId": "other-project"}))
         for name in ("environments", "credentials", "compare"):
-            gui("--screenshot", str(DOCS / f"window-{name}.png"), "--dialog", name, environ=environ)
+            gui("--screenshot", str(DOCS / f"window-{name}.png"), "--dialog", name, "--theme", "light", environ=environ)
+        gui("--screenshot", str(DOCS / "window-production-1024x640.png"), "--env", "prod-us", "--operation", "GetApps",
+            "--size", "1024x640", "--theme", "light", environ=environ)
         empty = environ | {"PINPOINT_WORKBENCH_CONFIG_DIR": str(base / "empty-config")}
-        gui("--screenshot", str(DOCS / "window-welcome.png"), "--dialog", "welcome", environ=empty)
-        gui("--screenshot", str(DOCS / "window-diagnosis.png"), "--operation", "DeleteApp", "--send", environ=empty)
+        gui("--screenshot", str(DOCS / "window-welcome.png"), "--dialog", "welcome", "--theme", "light", environ=empty)
+        # the diagnosis of a delete the tutorial policy denies: the IAM statement it asks for, shown
+        denied = environ | {"PINPOINT_WORKBENCH_CONFIG_DIR": str(base / "denied-config")}
+        EnvironmentStore.at_default_location(denied).set_variables("sandbox", {"projectId": "demo-project"})
+        cli("sandbox", "start", "--tutorial-policy", environ=denied)
+        try:
+            for suffix, colours in (("", "light"), ("-dark", "dark")):
+                gui("--screenshot", str(DOCS / f"window-diagnosis{suffix}.png"), "--operation", "DeleteApp", "--send",
+                    "--theme", colours, environ=denied)
+        finally:
+            cli("sandbox", "stop", environ=denied)
+
+
+def cli(*args: str, environ: dict) -> None:
+    subprocess.run([sys.executable, "-m", "workbench", *args], env=environ, check=True, cwd=ROOT, timeout=180,
+                   stdout=subprocess.DEVNULL)
 
 
 def gui(*args: str, environ: dict) -> None:

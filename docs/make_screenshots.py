@@ -2,10 +2,11 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/make_screenshots.py
 
-The first two come from `pinpoint-workbench gui --screenshot` against a kept local
-sandbox in a temporary directory (stopped at the end); the large response is the same
-screenshot script in-process, with the sandbox environment pointed at a loopback server
-answering a 10 MB GetApps-shaped JSON.
+The first ones come from `pinpoint-workbench gui --screenshot` against a kept local
+sandbox in a temporary directory (stopped at the end): the response in the light and the
+dark theme, the same at 1024x640 (the smallest size the window is checked at), the
+inspection; the large response is the same screenshot script in-process, with the sandbox
+environment pointed at a loopback server answering a 10 MB GetApps-shaped JSON.
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ def large_response(path: Path, environ: dict) -> None:
     from workbench.ui.app_context import AppContext
     from workbench.ui.screenshot import ScreenshotScript
 
+    from workbench.ui import theme
+
     app = QApplication([])
     app.setStyle("Fusion")
+    theme.apply(app, "light")
     with JsonServer(large_document(10)) as server:
         context = AppContext(environ, Path(environ["PINPOINT_WORKBENCH_CONFIG_DIR"]),
                              Path(environ["PINPOINT_WORKBENCH_DATA_DIR"]), sandbox_url=lambda: server.url)
@@ -68,10 +72,14 @@ def main() -> None:
                                       "PINPOINT_WORKBENCH_DATA_DIR": f"{tmp}/data", "HOME": tmp,
                                       "XDG_CACHE_HOME": f"{tmp}/cache"}  # never the user's kept sandbox
         try:
-            gui("--screenshot", str(DOCS / "window-response.png"), "--operation", "CreateApp", "--variant", "ex-097",
-                "--send", environ=environ)
+            for suffix, options in (("", ()), ("-dark", ("--theme", "dark")),
+                                    ("-1024x640", ("--size", "1024x640")),
+                                    ("-1024x640-dark", ("--size", "1024x640", "--theme", "dark"))):
+                theme = () if "--theme" in options else ("--theme", "light")
+                gui("--screenshot", str(DOCS / f"window-response{suffix}.png"), "--operation", "CreateApp",
+                    "--variant", "ex-097", "--send", *theme, *options, environ=environ)
             gui("--screenshot", str(DOCS / "window-inspect.png"), "--operation", "CreateApp", "--variant", "ex-002",
-                "--send", "--tab", "inspect", environ=environ)
+                "--send", "--tab", "inspect", "--theme", "light", environ=environ)
             os.environ.update(environ)
             large_response(DOCS / "window-large-response.png", environ)
         finally:

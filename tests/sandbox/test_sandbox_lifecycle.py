@@ -160,3 +160,30 @@ def test_child_sandbox_dies_with_its_parent_on_kill_9(tmp_path):
             parent.kill()
             parent.wait()
         parent.stdout.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_zombie_of_another_process_counts_as_gone():
+    """`sandbox stop` from a terminal must not wait out its timeout for a sandbox that has
+    exited but is still an unreaped child (a zombie) of the window that started it."""
+    from workbench.core.sandbox.background import pid_alive
+
+    # a parent that starts a child, lets it exit, never reaps it, and says its pid
+    parent = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        print(child.pid, flush=True)
+        sys.stdin.read()
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        pid = int(parent.stdout.readline())
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1][1:2] != b"Z":
+            assert time.monotonic() < deadline, "the child never exited"
+            time.sleep(0.05)
+        os.kill(pid, 0)  # a zombie still takes signals: only its state says it is gone
+        assert not pid_alive(pid)
+    finally:
+        parent.stdin.close()
+        parent.wait(timeout=30)
+        parent.stdout.close()

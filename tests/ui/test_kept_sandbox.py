@@ -8,6 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from workbench.core.sandbox.background import read_status, stop_background
 from workbench.ui.app import build
@@ -94,3 +95,62 @@ def test_a_screenshot_run_leaves_no_sandbox_running_but_keeps_its_state(environ,
     assert not read_status(environ).running
     listed = run_cli("send", "GetApps", "--json", env=environ)  # starts the kept sandbox on the same state
     assert listed.status == 0 and '"<Name>"' in listed.stdout  # the app the screenshot run created
+
+
+def test_a_sandbox_the_window_started_leaves_no_zombie_when_stopped_from_a_terminal(qtbot, environ):
+    """The window starts the kept sandbox (its child); `sandbox stop` in a terminal ends it:
+    the window reaps it, so it does not linger as a zombie (which made that stop wait out
+    its 10 s timeout)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    window = _window(qtbot, environ)
+    pid = read_status(environ).record.pid
+    assert Path(f"/proc/{pid}").exists() or sys.platform != "linux"
+    stopped = subprocess.run([sys.executable, "-m", "workbench", "sandbox", "stop"], env=os.environ | environ,
+                             capture_output=True, text=True, timeout=120)
+    assert stopped.returncode == 0, stopped.stderr
+    assert not read_status(environ).running
+    if sys.platform == "linux":  # gone for good: reaped by the window, not a <defunct> entry
+        qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=10000)
+    window.close()
+
+
+def test_first_start_says_one_sandbox_state_everywhere_and_the_send_shows_its_phases(qtbot, environ):
+    """While the window starts the kept sandbox, the top right and the status bar both say
+    it is starting; "Try it" during the start waits for that start (not a second one) and
+    the tab says what it waits for; then both say running, on the same port."""
+    import fcntl
+
+    from workbench.core.sandbox.statefile import state_file
+
+    folder = state_file(environ).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    held = open(folder / "sandbox.lock", "a")  # the start waits here until the test lets it go
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        window = _window(qtbot, environ, wait_for_sandbox=False)
+        bar, panel, controller = window.env_bar, window.extras.sandbox, window.controller
+        qtbot.waitUntil(lambda: bar.cancel_sandbox_button.isVisible(), timeout=10000)
+        assert bar.credentials.text() == "local sandbox: starting…"
+        qtbot.waitUntil(lambda: panel.button.text() == "sandbox: starting…")
+        start = controller._runners["sandbox"].current
+
+        phases = []
+        controller.send_progress.connect(lambda tab_id, progress: phases.append(progress.phase))
+        tab = window.extras.try_sandbox()
+        assert controller._runners["sandbox"].current is start  # the start under way is kept
+        qtbot.waitUntil(lambda: tab.editor.phase.text() == "starting the local sandbox", timeout=10000)
+    finally:
+        fcntl.flock(held, fcntl.LOCK_UN)
+        held.close()
+    qtbot.waitUntil(lambda: tab.exchange is not None, timeout=60000)
+    assert tab.findChild(QLabel, "responseStatus").text() == "200 OK"
+    assert phases[0] == "sandbox" and phases.index("sandbox") < phases.index("sending")
+
+    port = read_status(environ).record.port
+    qtbot.waitUntil(lambda: panel.button.text() == f"sandbox: running on :{port} · tutorial policy off")
+    assert bar.credentials.text() == f"sandbox identity, 127.0.0.1:{port}"
+    window.close()

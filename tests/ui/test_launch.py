@@ -94,3 +94,33 @@ def test_a_failed_write_names_the_reason(qapp, tmp_path):
     assert save_png(pixmap, str(tmp_path / "gone" / "x.png")) == "No such file or directory"
     assert save_png(pixmap, str(tmp_path / "ok.png")) is None
     assert (tmp_path / "ok.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_dark_screenshot_at_200_percent(tmp_path):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "dark.png"
+    result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(target),
+                             "--operation", "GetApp", "--size", "1024x640", "--theme", "dark", "--scale", "2"],
+                            env=_environ(tmp_path), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (2048, 1280)  # 1024x640 at 200%
+    assert image.pixelColor(image.width() // 2, image.height() - 4).lightness() < 100  # dark, to the bottom edge
+
+
+def test_bad_screenshot_options_are_said_before_anything_starts(tmp_path, capsys):
+    for options, said in ((["--size", "big"], "'big' is not WxH"), (["--size", "10x10"], "from 320x240"),
+                          (["--scale", "x"], "'x' is not a number"), (["--scale", "9"], "from 0.5 to 4"),
+                          (["--theme", "pink"], "invalid choice: 'pink'")):
+        assert run(["--screenshot", str(tmp_path / "x.png"), *options], environ=_environ(tmp_path)) == 2
+        assert said in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_the_application_icon_is_drawn_for_every_size_the_desktop_asks():
+    from workbench.ui.app import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert {16, 32, 48, 256} <= {size.width() for size in icon.availableSizes()}

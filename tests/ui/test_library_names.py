@@ -30,6 +30,7 @@ def test_long_names_with_a_common_prefix_are_distinguishable(qtbot, window):
     assert {"GetApplicationDateRangeKpi", "GetApplicationSettings"} <= set(rows)
     drawn = {name: _drawn_text(library.tree, index) for name, index in rows.items()}
     assert drawn["GetApplicationDateRangeKpi"] != drawn["GetApplicationSettings"], drawn
+    assert drawn["GetApplicationDateRangeKpi"] == "GetApplicationDateRangeKpi"  # whole at the default width
     assert len(set(drawn.values())) == len(drawn), drawn  # every shown row reads differently
     for name, index in rows.items():
         assert index.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0] == name  # the full name on hover

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from workbench.core.send.history import HistoryEntry
 from workbench.core.request.drafts import RequestDraft
@@ -120,3 +120,66 @@ def test_library_pane_keeps_search_and_selection_when_badges_arrive(qtbot):
     assert pane.search.text() == "get apps"
     current = pane.tree.currentIndex()
     assert current.data(ENTRY_ROLE).key == "pinpoint:GetApps" and current.siblingAtColumn(2).data() == "sandbox pages"
+
+
+def test_key_value_model_with_inherited_and_implied_rows(qtmodeltester):
+    from workbench.ui.models.key_value_model import INHERITED_ROLE
+
+    model = KeyValueModel(("Header", "Value"))
+    model.set_pairs([("x-one", "1"), ("projectId", "")])
+    model.inherited = lambda name: ("abc", "environment") if name == "projectId" else None
+    model.set_implied([("Host", "set when signed", "SigV4 signing")])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4 and model.index(3, 0).data() == "(add)"
+    assert model.index(1, 1).data(INHERITED_ROLE) == "environment"
+    assert not model.setData(model.index(2, 1), "typed")  # implied rows are read-only
+    assert model.setData(model.index(3, 0), "x-two")  # the add row: a new row before the implied ones
+    assert model.pairs() == (("x-one", "1"), ("projectId", ""), ("x-two", ""))
+    assert model.index(3, 0).data() == "Host" and model.index(4, 0).data() == "(add)"
+    qtmodeltester.check(model)
+
+
+def test_the_views_that_showed_data_are_models_over_core_objects(qtmodeltester):
+    from workbench.core.common.errors import Problem
+    from workbench.core.diagnose import catalogue
+    from workbench.core.send.compare import Row
+    from workbench.ui.models.compare_model import CompareRowsModel
+    from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
+
+    guide = RowsModel(("Known problem",), lambda entry: (entry["title"],))
+    guide.set_rows(catalogue())
+    qtmodeltester.check(guide)
+    assert guide.index(0, 0).data(OBJECT_ROLE) == catalogue()[0]
+
+    problems = RowsModel(("Problem",), lambda p: (f"{p.path}: {p.message}",))
+    problems.set_rows([Problem("$.Name", "placeholder left in $.Name")])
+    qtmodeltester.check(problems)
+    assert problems.index(0, 0).data() == "$.Name: placeholder left in $.Name"
+
+    sheet = RowsModel(("menu", "action", "keys"), lambda row: row)
+    sheet.set_rows([("Request", "Send", "Ctrl+Return")])
+    qtmodeltester.check(sheet)
+
+    compared = CompareRowsModel()
+    compared.set_rows([Row("region", "us-east-1", "eu-west-1"), Row("x-amzn-requestid", "a", "b", True),
+                       Row("host", "h", "h")], "dev", "prod")
+    qtmodeltester.check(compared)
+    assert [compared.index(r, 0).data() for r in range(3)] == ["≠", "~", ""]
+    assert compared.headerData(2, Qt.Orientation.Horizontal) == "dev"
+
+
+def test_a_fix_the_window_cannot_do_shows_its_command_with_copy(qtbot):
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+
+    from workbench.core.diagnose.model import Diagnosis
+    from workbench.ui.panes.diagnosis_pane import DiagnosisPane
+
+    pane = DiagnosisPane()
+    qtbot.addWidget(pane)
+    pane.show_diagnoses("tab1", [Diagnosis(id="sso", title="SSO session expired", summary="The token expired.",
+                                           cause="", evidence=(), steps=(),
+                                           fixes=({"action": "sso_login", "profile": "dev"},))])
+    assert pane.findChild(QPlainTextEdit, "fixContent0_0").toPlainText() == "aws sso login --profile dev"
+    qtbot.mouseClick(pane.findChild(QPushButton, "copyFix0_0"), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "aws sso login --profile dev"
+    assert pane.fix_buttons() == []  # nothing the window would do: no button pretending to

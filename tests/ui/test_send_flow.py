@@ -91,10 +91,11 @@ def test_an_invalid_body_shows_its_problem_and_a_click_jumps_to_it(qtbot, window
     tab.editor.sections.setCurrentIndex(2)
     tab.editor.body.setPlainText(body)
     problems = tab.editor.problems
-    qtbot.waitUntil(lambda: problems.count() > 0, timeout=10000)
-    item = next(problems.item(i) for i in range(problems.count()) if expected in problems.item(i).text())
+    model = problems.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    item = next(model.index(i, 0) for i in range(model.rowCount()) if expected in model.index(i, 0).data())
     tab.editor.body.moveCursor(tab.editor.body.textCursor().MoveOperation.Start)
-    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualItemRect(item).center())
+    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=problems.visualRect(item).center())
     assert tab.editor.body.textCursor().blockNumber() + 1 == line
 
 

@@ -105,8 +105,8 @@ def test_the_palette_opens_an_operation_by_typing_part_of_its_name(qtbot, window
 def test_the_palette_finds_by_method_and_path_and_runs_actions(qtbot, window):
     palette = window.extras.open_palette()
     qtbot.keyClicks(palette.query, "post campaigns")
-    titles = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(3)]
-    assert "CreateCampaign" in titles
+    titles = [palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(palette.model.rowCount())]
+    assert titles[0] == "CreateCampaign"
     palette.query.clear()
     qtbot.keyClicks(palette.query, "sandbox")
     kinds = {palette.model.index(r).data(Qt.ItemDataRole.UserRole + 1).kind for r in range(palette.model.rowCount())}
@@ -117,7 +117,8 @@ def test_the_palette_finds_by_method_and_path_and_runs_actions(qtbot, window):
 def test_f1_lists_the_shortcuts_of_the_menus(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
     sheet = window.findChild(type(window.extras.open_shortcuts()), "shortcutSheet")
-    rows = {(sheet.table.item(r, 1).text(), sheet.table.item(r, 2).text()) for r in range(sheet.table.rowCount())}
+    model = sheet.table.model()
+    rows = {(model.index(r, 1).data(), model.index(r, 2).data()) for r in range(model.rowCount())}
     assert ("Send", "Ctrl+Return, Ctrl+Enter") in rows
     assert ("Command palette…", "Ctrl+K, Ctrl+P") in rows
     assert ("Keyboard shortcuts", "F1") in rows
@@ -151,8 +152,9 @@ def test_compare_the_same_request_in_two_sandbox_environments_marks_the_differen
     assert pane.left_status.text() == "sandbox: 200 OK ≠"
     assert pane.right_status.text() == "sandbox-b: 404 Not Found ≠"
     assert pane.differing_body_lines() and len(pane.left_body.extraSelections()) == len(pane.differing_body_lines())
-    signing = {pane.signing.item(r, 1).text(): (pane.signing.item(r, 0).text(), pane.signing.item(r, 3).text())
-               for r in range(pane.signing.rowCount())}
+    model = pane.signing.model()
+    signing = {model.index(r, 1).data(): (model.index(r, 0).data(), model.index(r, 3).data())
+               for r in range(model.rowCount())}
     assert signing["path"] == ("≠", "/v1/apps/no-such-project")
     assert signing["region"] == ("", "us-east-1") and signing["credential scope"][0] == ""
     assert pane.summary.text().startswith(f"{pane.comparison.differences} differences (≠ marks them)")
@@ -183,9 +185,9 @@ def test_the_troubleshooting_guide_lists_and_searches_every_known_problem(qtbot,
     qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     guide = window.extras.diagnosis_wiring.guide
     assert guide is not None and guide.isVisible()
-    qtbot.waitUntil(lambda: guide.list.count() == len(catalogue()), timeout=10000)
+    qtbot.waitUntil(lambda: guide.list.model().rowCount() == len(catalogue()), timeout=10000)
     qtbot.keyClicks(guide.query, "security token")
-    assert 0 < guide.list.count() < len(catalogue())
+    assert 0 < guide.list.model().rowCount() < len(catalogue())
     assert "security token" in guide.detail.toPlainText().lower()
     assert guide.count.text().endswith(f"of {len(catalogue())} known problems")
 
@@ -367,3 +369,82 @@ def test_welcome_add_an_aws_environment_opens_the_manager_on_a_new_one(qtbot, wi
     assert manager is not None and manager.isVisible() and manager.editing is None
     assert manager.message.text() == "pick a region, name it, Save"
     manager.close()
+
+
+def test_the_diagnosis_shows_the_iam_statement_it_copies_below_the_request(qtbot, window):
+    import json
+
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+    from ui_helpers import open_operation, send
+
+    with qtbot.waitSignal(window.controller.globals_changed, timeout=10000):
+        window.controller.set_variable("global", "projectId", "abc")
+    delete = open_operation(qtbot, window, "DeleteApp")
+    editor_width = delete.editor.width()
+    assert send(qtbot, delete).startswith("403")
+    pane = window.extras.diagnosis
+    qtbot.waitUntil(lambda: bool(pane.diagnoses), timeout=20000)
+    dock = window.extras.diagnosis_dock
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(lambda: delete.editor.width() == editor_width)  # below, not beside: the editor keeps its width
+    shown = pane.findChild(QPlainTextEdit, "fixContent0_0")
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    statement = json.loads(shown.toPlainText())
+    assert statement["Action"] == "mobiletargeting:DeleteApp" and statement["Effect"] == "Allow"
+    copy = pane.findChild(QPushButton, "fixButton0_0")  # the fix's own button copies what is shown
+    assert copy.text() == "Copy the IAM policy statement"
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert json.loads(QApplication.clipboard().text()) == statement
+
+
+def test_compare_with_a_missing_variable_says_what_is_missing_and_offers_the_fix(qtbot, open_window, context):
+    from PySide6.QtWidgets import QPushButton
+    from ui_helpers import open_operation
+
+    from workbench.core.environments.credentials import CredentialSource
+    from workbench.core.environments.model import Environment, EnvironmentStore
+
+    store = EnvironmentStore(context.config_dir / "environments.json")
+    store.set_variables("sandbox", {"projectId": "some-app"})
+    store.add(Environment(name="sandbox-b", region="us-east-1", credential_source=CredentialSource("sandbox")))
+    window = open_window(context)
+    open_operation(qtbot, window, "GetApp")
+    pane = window.extras.open_compare()
+    pane.left_env.setCurrentText("sandbox")
+    pane.right_env.setCurrentText("sandbox-b")
+    qtbot.mouseClick(pane.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.run_button.isEnabled() and pane.summary.text().startswith("Not compared"),
+                    timeout=30000)
+    assert pane.summary.text().startswith("Not compared: the request cannot be sent in sandbox-b: ")
+    assert "projectId" in pane.summary.text()
+    assert pane.right_status.text() == "sandbox-b: not sent"
+    assert pane.right_body.placeholderText() == pane.summary.text()  # the empty panes say why too
+    qtbot.waitUntil(lambda: pane.findChild(QPushButton, "compareRemedy_set_variable") is not None, timeout=10000)
+    fix = pane.findChild(QPushButton, "compareRemedy_set_variable")
+    assert fix.text() == "Set projectId in sandbox-b"
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    manager = window.extras.manager
+    assert manager is not None and manager.isVisible()
+
+
+def test_the_palette_ranks_exact_and_prefix_matches_first_and_cuts_weak_fuzzy_ones(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QListView
+
+    palette = window.extras.open_palette()
+    query = palette.findChild(QLineEdit, "paletteQuery")
+    results = palette.findChild(QListView, "paletteResults").model()
+
+    def titles():
+        return [results.index(r).data(Qt.ItemDataRole.UserRole + 1).title for r in range(results.rowCount())]
+
+    qtbot.keyClicks(query, "SendOTP")
+    assert titles() == ["SendOTPMessage"]  # not 62 letters-in-order lookalikes
+    assert palette.findChild(QLabel, "paletteCount").text() == "1 match"
+    query.clear()
+    qtbot.keyClicks(query, "GetApp")
+    assert titles()[:4] == ["GetApp", "GetApps", "GetApplicationSettings", "GetApplicationDateRangeKpi"]
+    query.clear()
+    qtbot.keyClicks(query, "gapps")  # nothing contains it: letters in order, close together, still find it
+    assert titles()[0] == "GetApps"
+    palette.hide()

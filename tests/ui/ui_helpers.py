@@ -6,7 +6,7 @@ import socket
 import threading
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListView, QPushButton
 
 from workbench.ui.app_context import AppContext
 from workbench.ui.models.json_tree_model import PATH_ROLE
@@ -80,8 +80,8 @@ def answer_next_dialog(qtbot, text: str | None = None, button=None, scope: str |
 
 
 def problems(tab) -> list[str]:
-    widget = tab.findChild(QListWidget, "bodyProblems")
-    return [widget.item(i).text() for i in range(widget.count())]
+    model = tab.findChild(QListView, "bodyProblems").model()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
 
 
 def make_context(tmp_path, sandbox_url: str, **environ) -> AppContext:

@@ -27,13 +27,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--env", metavar="NAME", help="select this environment")
     parser.add_argument("--send", action="store_true", help="send the opened operation before the screenshot")
     parser.add_argument("--tab", choices=("response", "inspect"), default="response")
-    parser.add_argument("--size", default="1400x860", help="window size for the screenshot, WxH")
-    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare", "health", "pages", "scenarios"),
+    parser.add_argument("--size", default="1400x860", type=_size, help="window size for the screenshot, WxH")
+    parser.add_argument("--theme", choices=("light", "dark", "system"),
+                        help="light or dark (default: the preference, else the system's)")
+    parser.add_argument("--scale", type=_scale, help="with --screenshot: device pixel ratio, e.g. 2 for 200%%")
+    parser.add_argument("--dialog", choices=("environments", "credentials", "welcome", "compare", "health", "pages",
+                                             "scenarios"),
                         help="with --screenshot: render this view instead of the main window")
     parser.add_argument("--tutorial", metavar="NAME", help="with --screenshot: the lesson view of this tutorial")
     parser.add_argument("--step", type=int, metavar="N",
                         help="with --tutorial: the steps before N done, step N sent and checked (default: the first that sends)")
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WxH, e.g. 1024x640") from None
+    if not sep or not (320 <= size[0] <= 10000 and 240 <= size[1] <= 10000):
+        raise argparse.ArgumentTypeError(f"{text!r}: a size is WxH, from 320x240 to 10000x10000")
+    return size
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number (1, 1.5, 2...)") from None
+    if not 0.5 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"{text}: a scale is from 0.5 to 4")
+    return value
 
 
 def screenshot_path_problem(path: str) -> str | None:
@@ -81,6 +106,19 @@ def xcb_problem(environ: Mapping[str, str]) -> str | None:
     except OSError as exc:
         return str(exc).split(": ")[-2] if ": " in str(exc) else str(exc)
     return None
+
+
+def app_icon():
+    """The application's icon (window, taskbar, dialogs): resources/icons, drawn for the project."""
+    from PySide6.QtGui import QIcon
+
+    from workbench.ui.theme import icon_path
+
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(icon_path(f"pinpoint-workbench-{size}.png"))
+    icon.addFile(icon_path("pinpoint-workbench.svg"))
+    return icon
 
 
 def build(context, persist: bool = True):
@@ -156,8 +194,11 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
                          f"The command line works without it: pinpoint-workbench --help\n")
         return 2
 
+    if args.scale and args.screenshot:  # before the QApplication: Qt reads it once
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     from PySide6.QtWidgets import QApplication
 
+    from workbench.ui import theme
     from workbench.ui.app_context import AppContext
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -165,14 +206,15 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     app.setOrganizationName("pinpoint-workbench")
     app.setDesktopFileName("pinpoint-workbench")
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     context = AppContext.from_environ(environ)
     context.keep_sandbox = not args.screenshot  # a screenshot leaves nothing running behind it
+    theme.apply(app, args.theme or context.theme)
     window, controller = build(context, persist=not args.screenshot)
     if args.screenshot:
         from workbench.ui.screenshot import ScreenshotScript
 
-        width, _, height = args.size.partition("x")
-        window.resize(int(width), int(height))
+        window.resize(*args.size)
         script = ScreenshotScript(window, args.screenshot, operation=args.operation, variant=args.variant, env=args.env,
                                   send=args.send, pane=args.tab, dialog=args.dialog, tutorial=args.tutorial,
                                   step=args.step)

@@ -5,6 +5,7 @@ a sandbox they started)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -20,7 +21,11 @@ class AppContext:
     closers: list = field(default_factory=list)  # run when the window closes
     collections_override: Path | None = None  # the preferences' collections folder, if set
     keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
+    theme: str = "system"  # the preferences' theme (light, dark, system), applied before the first paint
+    # called (in the worker) with the URL whenever a start found or started the sandbox
+    sandbox_listeners: list = field(default_factory=list)
     _workspace: object = field(default=None, repr=False)
+    _start_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> "AppContext":
@@ -29,7 +34,9 @@ class AppContext:
         from workbench.core.settings.preferences import load_preferences
 
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
-        chosen = load_preferences(context.config_dir).preferences.collections_dir  # problems: reported by the window
+        prefs = load_preferences(context.config_dir).preferences  # problems: reported by the window
+        context.theme = prefs.theme
+        chosen = prefs.collections_dir
         if chosen:
             context.collections_override = Path(chosen).expanduser()
         return context
@@ -49,8 +56,24 @@ class AppContext:
         """The URL of the kept background sandbox the command line uses too (the running one,
         else one started now; it stays up, with what it holds, after the window closes, unless
         `keep_sandbox` is off). Called in a worker; `cancel` stops a start half-way
-        (Cancelled(phase="sandbox"))."""
-        return self.workspace.start_sandbox(cancel, progress)[0]
+        (Cancelled(phase="sandbox")). One start at a time from this window: a second caller
+        says it waits (phase "sandbox") and waits for the first instead of racing it."""
+        from workbench.core.common.cancel import Cancelled
+        from workbench.core.common.progress import Progress
+
+        if not self._start_lock.acquire(blocking=False):
+            if progress is not None:
+                progress(Progress("sandbox", ""))
+            while not self._start_lock.acquire(timeout=0.05):
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled(phase="sandbox")
+        try:
+            url = self.workspace.start_sandbox(cancel, progress)[0]
+        finally:
+            self._start_lock.release()
+        for listener in list(self.sandbox_listeners):
+            listener(url)
+        return url
 
     @property
     def collections_dir(self) -> Path:

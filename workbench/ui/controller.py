@@ -22,12 +22,13 @@ from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact
 from workbench.core.request.template_vars import variable_uses
 from workbench.ui.controller_files import FileIntents, shown_globals
+from workbench.ui.first_start import SANDBOX, SANDBOX_STOPPED, FirstStart
 from workbench.ui.workers import ExclusiveRunner, Worker
 
-SANDBOX = "sandbox"
+MIN_THREADS = 8
 
 
-class Controller(QObject, FileIntents):
+class Controller(QObject, FileIntents, FirstStart):
     library_loaded = Signal(object)  # [LibraryEntry]: first without, then with the sandbox badges
     environments_loaded = Signal(object)  # [Environment]
     environment_changed = Signal(object)  # the current Environment
@@ -52,6 +53,7 @@ class Controller(QObject, FileIntents):
     draft_loaded = Signal(str, object)  # path, RequestDraft
     notice = Signal(str)  # a message for the status bar
     sandbox_starting = Signal(bool)  # the kept sandbox is being started (cancel_sandbox_start stops it)
+    _sandbox_seen = Signal(str)  # from a worker: the kept sandbox answers at this URL
 
     def __init__(self, context, pool: QThreadPool | None = None, parent=None):
         from workbench.core.send.service import SendService
@@ -59,6 +61,9 @@ class Controller(QObject, FileIntents):
         super().__init__(parent)
         self.context = context
         self.pool = pool or QThreadPool.globalInstance()
+        # Workers mostly wait (a sandbox starting, a network answer): with one thread per
+        # core (2 here) a waiting start held back the welcome page and the first send.
+        self.pool.setMaxThreadCount(max(self.pool.maxThreadCount(), MIN_THREADS))
         self.workspace = context.workspace
         self.service = SendService(self.workspace)  # its library is set once loaded
         self.library = None
@@ -71,6 +76,13 @@ class Controller(QObject, FileIntents):
         self._phase: dict[str, str] = {}
         self.send_options = None  # transport.SendOptions from the preferences (None: the defaults)
         self._hidden: set[str] = set()  # secret values a send saw: never shown
+        self.sandbox_stopped = False  # stopped from the window: not started again until asked
+        # a worker that found or started the kept sandbox tells the window (queued to this thread)
+        self._sandbox_seen.connect(self.sandbox_found)
+        self._sandbox_listener = self._sandbox_seen.emit
+        context.sandbox_listeners.append(self._sandbox_listener)
+        self._badges_due = False  # the library's sandbox badges wait for a quiet moment
+        self._warmed = False  # the first send's modules and service model, loaded ahead
         self._signatures: dict[str, str] = {}  # tab id -> the signature of its last send (masked in its answer)
         # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
         # (another identity, a wrong secret, a skewed clock), in the sandbox only
@@ -97,6 +109,7 @@ class Controller(QObject, FileIntents):
         if name not in self._runners:
             runner = self._runners[name] = ExclusiveRunner(self, self.pool)
             runner.busy_changed.connect(lambda busy: self.busy_changed.emit(name, busy))
+            runner.busy_changed.connect(lambda busy: None if busy else self._badges_when_quiet())
         return self._runners[name]
 
     def using(self, kind: str, use):
@@ -138,7 +151,9 @@ class Controller(QObject, FileIntents):
         self.library_loaded.emit(self.entries)
         if self.library.problems:
             self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
-        self.run_in_worker(self._entries_with_sandbox_badges, self._badges_ready)
+        self._badges_due = True
+        self._warm_up_send()
+        self._badges_when_quiet()
 
     def _entries_with_sandbox_badges(self):
         """What the sandbox serves comes from moto (a second's import): after the tree is up."""
@@ -168,6 +183,8 @@ class Controller(QObject, FileIntents):
         self.environments_loaded.emit(list(self.environments.values()))
         self.globals_changed.emit(dict(self.globals_))
         self.select_environment(self.current_env_name if self.current_env_name in self.environments else SANDBOX)
+        self._warm_up_send()
+        self._badges_when_quiet()
 
     def reload_environments(self) -> None:
         """Re-read the environments (after the environment manager changed them)."""
@@ -211,40 +228,14 @@ class Controller(QObject, FileIntents):
         env = self.environments[name]
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
-            self.credential_status.emit(name, "local sandbox: starting…")
-            self._sandbox_runner().run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
-                                       on_result=self.sandbox_ready, on_error=self._sandbox_failed,
-                                       on_progress=lambda p: self.credential_status.emit(SANDBOX, f"local sandbox: {p.detail}"))
+            if self.sandbox_stopped:  # stopped on purpose: a send, or Start, starts it again
+                self.credential_status.emit(name, SANDBOX_STOPPED)
+            else:
+                self.start_sandbox()
         elif env.is_sandbox:
             self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
         else:
             self.run_in_worker(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
-
-    def _sandbox_runner(self) -> ExclusiveRunner:
-        if SANDBOX not in self._runners:
-            runner = self._runners[SANDBOX] = ExclusiveRunner(self, self.pool)
-            runner.busy_changed.connect(self.sandbox_starting.emit)
-        return self._runners[SANDBOX]
-
-    def cancel_sandbox_start(self) -> None:
-        """Stop starting the kept sandbox (a half-started one is killed); choose it again to retry."""
-        runner = self._runners.get(SANDBOX)
-        if runner is not None and runner.busy:
-            runner.cancel()
-            self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
-
-    def sandbox_ready(self, url: str) -> None:
-        """The kept sandbox runs at `url` (started from here or from the sandbox menu)."""
-        self.sandbox_url = url
-        if SANDBOX in self.environments:
-            self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
-        self.credential_status.emit(SANDBOX, f"sandbox identity, {url.split('://')[-1]}")
-        if self.current_env_name == SANDBOX:
-            self.environment_changed.emit(self.environments[SANDBOX])
-
-    def _sandbox_failed(self, error) -> None:
-        if not isinstance(error, Cancelled):  # cancelled: already said
-            self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
 
     def _credential_text(self, env) -> str:
         """One line for the toolbar (the label elides it; the whole text is its tooltip)."""
@@ -364,6 +355,8 @@ class Controller(QObject, FileIntents):
             return outcome, outcome.error, outcome.diagnoses, entry
 
         self.send_started.emit(tab_id)
+        if self.environments[env_name].is_sandbox and self.sandbox_starting_now:
+            self._progress(tab_id, Progress("sandbox", ""))  # it waits for the window's start of the sandbox
         self.runner(tab_id).run(
             work,
             on_result=lambda result: self._sent(tab_id, *result),
@@ -443,4 +436,6 @@ class Controller(QObject, FileIntents):
         for runner in self._runners.values():
             runner.cancel()
         self.pool.waitForDone(10000)
+        if self._sandbox_listener in self.context.sandbox_listeners:
+            self.context.sandbox_listeners.remove(self._sandbox_listener)
         self.context.close()  # the workspace's stores (and a sandbox started for a screenshot)

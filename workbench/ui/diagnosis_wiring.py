@@ -1,6 +1,6 @@
 """The diagnosis in the window (issue 12): after every send, the send service's diagnoses
 (core.diagnose, run with the send in its worker) show in a dock that follows the current
-tab, failed recipients are flagged in the response tree, fixes are buttons that act here;
+tab (below the request: resizable, it never squeezes the editor's width), failed recipients are flagged in the response tree, fixes are buttons that act here;
 the troubleshooting guide opens from the Help menu."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class DiagnosisWiring:
         self.dock = QDockWidget("Diagnosis", window)
         self.dock.setObjectName("diagnosisDock")
         self.dock.setWidget(self.diagnosis)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         toggle = self.dock.toggleViewAction()
         toggle.setObjectName("diagnosisAction")
@@ -38,9 +38,25 @@ class DiagnosisWiring:
         tab = self._tab(tab_id)
         if tab is not None:
             tab.response.tree_model.set_flagged(flagged_paths(diagnoses))
-        if diagnoses:
-            self.dock.show()
+        if diagnoses and not self.dock.isVisible():
+            self._open_dock()
         self._show_diagnosis()
+
+    def _open_dock(self) -> None:
+        """Below the request, a quarter of the window high (drag it taller); the room comes out
+        of the response panes, not the editor: the open tabs' editors keep their height."""
+        window = self.window
+        tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+        editors = {tab: tab.splitter.sizes()[0] for tab in tabs if tab.splitter.orientation() == Qt.Orientation.Vertical}
+        self.dock.show()
+        window.resizeDocks([self.dock], [max(160, window.height() // 4)], Qt.Orientation.Vertical)
+        window.layout().activate()  # the new heights now, not at the next event
+        for tab, editor in editors.items():
+            tab.layout().activate()
+            total = sum(tab.splitter.sizes())
+            if total > editor:
+                tab.splitter.setSizes([editor, total - editor])
+                tab.editor.layout().activate()
 
     def _tab(self, tab_id: str):
         tabs = self.window.tabs

@@ -9,8 +9,7 @@ import re
 from typing import Callable
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QPalette, QSyntaxHighlighter, QTextCharFormat,
-                           QTextCursor)
+from PySide6.QtGui import QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 _JSON_RULES = (
@@ -21,20 +20,6 @@ _JSON_RULES = (
 )
 
 
-def _dark(widget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def _colours(dark: bool) -> dict[str, QColor]:
-    if dark:
-        return {"key": QColor("#9cdcfe"), "string": QColor("#ce9178"), "number": QColor("#b5cea8"),
-                "keyword": QColor("#569cd6"), "resolved": QColor("#4ec9b0"), "unresolved": QColor("#f48771"),
-                "bracket": QColor("#3a3d41")}
-    return {"key": QColor("#0451a5"), "string": QColor("#a31515"), "number": QColor("#098658"),
-            "keyword": QColor("#0000ff"), "resolved": QColor("#1b7f3b"), "unresolved": QColor("#c62828"),
-            "bracket": QColor("#d7e3f4")}
-
-
 def monospace() -> QFont:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
@@ -43,10 +28,20 @@ class TemplateHighlighter(QSyntaxHighlighter):
     """JSON colours (optional) plus {{variables}}: resolved bold in green, unresolved in red
     with a wavy underline. `lookup(text)` returns core VariableUse records for a line."""
 
-    def __init__(self, document, dark: bool, json_syntax: bool, lookup: Callable | None = None):
+    def __init__(self, document, json_syntax: bool, lookup: Callable | None = None):
         super().__init__(document)
-        colours = _colours(dark)
         self.lookup = lookup
+        self.rules = [(QRegularExpression(p), n) for p, n in _JSON_RULES] if json_syntax else []
+        self.theme = None
+        self.formats: dict[str, QTextCharFormat] = {}
+        self._formats()
+
+    def _formats(self) -> None:
+        """The formats of the theme in force (theme.colours()); rebuilt when it changes."""
+        from workbench.ui import theme
+
+        self.theme = theme.current()
+        colours = theme.colours()
         self.formats = {}
         for name, colour in colours.items():
             fmt = QTextCharFormat()
@@ -57,7 +52,13 @@ class TemplateHighlighter(QSyntaxHighlighter):
         unresolved.setFontWeight(QFont.Weight.Bold)
         unresolved.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         unresolved.setUnderlineColor(colours["unresolved"])
-        self.rules = [(QRegularExpression(p), n) for p, n in _JSON_RULES] if json_syntax else []
+
+    def follow_theme(self) -> None:
+        from workbench.ui import theme
+
+        if self.theme != theme.current():
+            self._formats()
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         if len(text) > 20000:  # a minified megabyte on one line: leave it plain
@@ -81,13 +82,18 @@ class TemplateEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setMouseTracking(True)
         self.uses_for: Callable[[str], list] = lambda text: []
-        self.highlighter = TemplateHighlighter(self.document(), _dark(self), json_syntax, self._lookup)
+        self.highlighter = TemplateHighlighter(self.document(), json_syntax, self._lookup)
 
     def _lookup(self, text: str):
         return self.uses_for(text)
 
     def refresh(self) -> None:
         self.highlighter.rehighlight()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.PaletteChange:  # light <-> dark: the syntax colours follow
+            self.highlighter.follow_theme()
+        super().changeEvent(event)
 
     def use_at(self, position) -> object | None:
         cursor = self.cursorForPosition(position)
@@ -140,6 +146,14 @@ class JsonEditor(TemplateEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 2)
         self.cursorPositionChanged.connect(self._match_brackets)
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._match_brackets()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.setExtraSelections([])  # a match shown without a cursor reads as a stray selection
+
     def format_json(self) -> bool:
         """Re-indent the body; False (and nothing changed) when it is not JSON. Templates
         such as {{ count }} in value position are kept."""
@@ -172,17 +186,22 @@ class JsonEditor(TemplateEdit):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _match_brackets(self) -> None:
+        """The bracket at the cursor and its partner: a tint unlike the selection's, in bold,
+        only while the editor has the cursor (not on the outer braces of a body just loaded)."""
+        from workbench.ui import theme
+
         selections = []
         text = self.toPlainText()
         position = self.textCursor().position()
-        if len(text) < 500_000:
+        if len(text) < 500_000 and self.hasFocus() and not self.textCursor().hasSelection():
             for at in (position, position - 1):
                 if 0 <= at < len(text) and text[at] in "{}[]":
                     other = _matching_bracket(text, at)
                     if other is not None:
                         for spot in (at, other):
                             selection = QTextEdit.ExtraSelection()
-                            selection.format.setBackground(_colours(_dark(self))["bracket"])
+                            selection.format.setBackground(theme.colours()["bracket"])
+                            selection.format.setFontWeight(QFont.Weight.Bold)
                             cursor = self.textCursor()
                             cursor.setPosition(spot)
                             cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
@@ -220,4 +239,9 @@ class JsonView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setFont(monospace())
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.highlighter = TemplateHighlighter(self.document(), _dark(self), json_syntax) if json_syntax else None
+        self.highlighter = TemplateHighlighter(self.document(), json_syntax) if json_syntax else None
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.PaletteChange and self.highlighter is not None:
+            self.highlighter.follow_theme()
+        super().changeEvent(event)

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 # The request tab (editors, response, inspect) is imported when the first tab opens, or
 # ahead of that in a worker: the window's first paint does not wait for it.
 REQUEST_TAB_MODULE = "workbench.ui.panes.request_tab"
+# What the first send imports (rendering, validation, signing, the destination check, the
+# diagnosis): imported while the window waits for its first click, not after it.
+FIRST_SEND_MODULES = ("workbench.core.request.render", "workbench.core.request.validation",
+                      "workbench.core.send.plan", "workbench.core.send.signing",
+                      "workbench.core.environments.destination", "workbench.core.diagnose")
 
 
 class _FirstPaint(QObject):
@@ -70,7 +75,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 950])
+        self.splitter.setSizes([380, 900])  # the library's longest names whole (GetApplicationDateRangeKpi)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +117,8 @@ class MainWindow(QMainWindow):
         request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
         request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
         request.addAction(action("Format body", ["Ctrl+Shift+F"], self._format_body, "formatAction"))
+        request.addAction(action("Save the selected response value", ["Ctrl+Shift+S"], self._save_selected_value,
+                                 "saveValueAction"))
         view = self.menuBar().addMenu("&View")
         view.addAction(action("Find in response", ["Ctrl+F"], self._find, "findAction"))
         view.addAction(action("Focus URL", ["Ctrl+L"], self._focus_url, "focusUrlAction"))
@@ -166,7 +173,7 @@ class MainWindow(QMainWindow):
         """Load the library, environments, history and saved tabs (in workers), and install the
         extras meanwhile (their slots are connected before any worker's result is delivered:
         results come back through this thread's event loop, after this returns)."""
-        self.controller.start(warm_up=(REQUEST_TAB_MODULE,))
+        self.controller.start(warm_up=(REQUEST_TAB_MODULE, *FIRST_SEND_MODULES))
         self.extras  # noqa: B018 - installs them
 
     def start_after_first_paint(self) -> None:
@@ -211,9 +218,13 @@ class MainWindow(QMainWindow):
         return tab
 
     def _history_opened(self, entry, exchange) -> None:
-        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response."""
-        tab = self.open_draft(entry.draft, dirty=True)
+        """A history entry as a new, unlinked tab (its {{variables}} kept) with its response.
+        Nothing in it is edited yet: it is not marked unsaved (Ctrl+S keeps it as a new request)."""
+        tab = self.open_draft(entry.draft, dirty=False)
         if tab is not None:
+            self.tabs.setTabToolTip(self.tabs.indexOf(tab), self.tr("{operation}, reopened from history #{id} "
+                                                                    "({when})").format(operation=entry.operation,
+                                                                                       id=entry.id, when=entry.when))
             tab.show_exchange(exchange)
             if exchange.response is not None:
                 self.controller.load_body(tab.tab_id, exchange.response)
@@ -251,7 +262,7 @@ class MainWindow(QMainWindow):
         confirmed = False
         if self.controller.needs_confirmation(draft):
             if not self.confirm_production(draft):
-                tab.response.show_state("Not sent: not confirmed for production", "#ef6c00")
+                tab.response.show_state("Not sent: not confirmed for production", "status4")
                 return
             confirmed = True
         self.controller.send(tab.tab_id, draft, confirmed=confirmed)
@@ -310,6 +321,11 @@ class MainWindow(QMainWindow):
                 tab.mark_saved(path)
         self.collections.watch()
         self.statusBar().showMessage(f"saved to {path}", 8000)
+
+    def _save_selected_value(self) -> None:
+        tab = self.current_tab()
+        if tab is None or not tab.response.save_selected():
+            self.statusBar().showMessage("Select a value in the response tree first", 8000)
 
     def _format_body(self) -> None:
         tab = self.current_tab()

@@ -82,6 +82,7 @@ class WindowExtras:
         menu.addSeparator()
         menu.addAction(toggle)
         self.controller.credential_status.connect(lambda name, _: self.sandbox.refresh() if name == "sandbox" else None)
+        self.controller.sandbox_starting.connect(self.sandbox.show_starting)
 
     # ---- first run
 
@@ -172,6 +173,12 @@ class WindowExtras:
 
         self.preferences = prefs
         self.controller.send_options = send_options(prefs, self.controller.context.environ)
+        if layout:  # chosen in the dialog now (at start, app.py applied it before the first paint)
+            from PySide6.QtWidgets import QApplication
+
+            from workbench.ui import theme
+
+            theme.apply(QApplication.instance(), prefs.theme)
         font = QApplication.font()
         if prefs.font_size and font.pointSize() != prefs.font_size:
             font.setPointSize(prefs.font_size)
@@ -208,12 +215,27 @@ class WindowExtras:
 
         if self.compare is None:
             self.compare = ComparePane(self.controller, self.window)
+            self.compare.remedy_requested.connect(self._compare_remedy)
         tab = self.window.current_tab()
         if tab is not None:
             self.compare.set_request(tab.to_model())
         self.compare.show()
         self.compare.activateWindow()
         return self.compare
+
+    def _compare_remedy(self, env_name: str, code: str) -> None:
+        """A fix button of the compare pane: set the missing variable in that environment,
+        store its credentials, start the sandbox."""
+        kind, _, arg = code.partition(":")
+        env = self.controller.environments.get(env_name)
+        if kind == "set_variable" and env is not None:
+            manager = self.open_manager()
+            manager.show_environment(env)
+            manager._add_variable_row(arg, "")
+        elif kind in ("store_credentials", "use_profile"):
+            self.open_credentials(arg or env_name)
+        elif kind == "start_sandbox":
+            self.sandbox.start()
 
     # ---- keyboard
 

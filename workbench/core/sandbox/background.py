@@ -81,7 +81,26 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """An exited process its parent has not reaped yet (Linux): it answers signals but runs
+    nothing. A stop from another process must not wait for the parent to reap it."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return False
+    return stat[stat.rfind(b")") + 2:][:1] == b"Z"
+
+
+def _reap_when_it_exits(process: subprocess.Popen) -> None:
+    """The sandbox outlives the start, and may be stopped by another process (`sandbox stop`
+    in a terminal): a thread here waits for it, so it never stays a zombie of ours."""
+    import threading
+
+    threading.Thread(target=process.wait, name=f"reap-sandbox-{process.pid}", daemon=True).start()
 
 
 def probe(url: str, timeout: float = 2.0) -> dict | None:
@@ -204,6 +223,7 @@ def _wait_started(path: Path, command: list[str], current: SandboxStatus, timeou
             raise Cancelled(phase="sandbox")
         record = read_record(path)
         if record is not None and record.pid == process.pid:
+            _reap_when_it_exits(process)
             progress(Progress("sandbox", f"sandbox running at {record.url}"))
             return SandboxStatus(True, str(path), record, stale_cleaned=current.stale_cleaned)
         if process.poll() is not None:

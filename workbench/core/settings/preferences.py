@@ -14,6 +14,7 @@ from workbench.core.common.errors import Problem
 FILE_NAME = "preferences.json"
 SCHEMA_VERSION = 1
 LAYOUTS = ("below", "beside")  # the response under the request, or beside it
+THEMES = ("system", "light", "dark")  # system: follow the desktop's light or dark scheme
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Preferences:
     proxy: str = ""  # http://HOST:PORT for HTTPS_PROXY/HTTP_PROXY; "" = the process environment's
     ca_bundle: str = ""  # a PEM file of CAs to trust; "" = the environment's, else AWS_CA_BUNDLE, else certifi's
     collections_dir: str = ""  # "" = the config dir's collections/
+    theme: str = "system"  # light, dark, or the desktop's (system)
 
     def problems(self) -> list[Problem]:
         found = []
@@ -39,6 +41,8 @@ class Preferences:
                 found.append(Problem(name, f"a number above 0, found {value!r}"))
         if self.proxy and not (isinstance(self.proxy, str) and self.proxy.startswith(("http://", "https://"))):
             found.append(Problem("proxy", f"a proxy URL starts with http:// or https://, found {self.proxy!r}"))
+        if self.theme not in THEMES:
+            found.append(Problem("theme", f"theme is one of {', '.join(THEMES)}, found {self.theme!r}"))
         for name in ("ca_bundle", "collections_dir"):
             if not isinstance(getattr(self, name), str):
                 found.append(Problem(name, "a path, as text"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLayout,
                                QLineEdit, QSpinBox, QVBoxLayout)
 
-from workbench.core.settings.preferences import LAYOUTS, Preferences
+from workbench.core.settings.preferences import LAYOUTS, THEMES, Preferences
 from workbench.ui.accessible import named
 
 
@@ -25,6 +25,9 @@ class PreferencesDialog(QDialog):
         self.layout_choice = named(QComboBox(), "prefLayout", "Response position")
         for code, label in zip(LAYOUTS, ("under the request", "beside the request")):
             self.layout_choice.addItem(label, code)
+        self.theme = named(QComboBox(), "prefTheme", "Light or dark")
+        for code, label in zip(THEMES, (self.tr("as the system"), self.tr("light"), self.tr("dark"))):
+            self.theme.addItem(label, code)
         self.large = named(QDoubleSpinBox(), "prefLargeResponse", "Large response threshold in MB")
         self.large.setRange(0.1, 1024)
         self.large.setSuffix(" MB")
@@ -42,6 +45,7 @@ class PreferencesDialog(QDialog):
         self.message = named(QLabel(), "prefMessage", "Problems with the preferences")
         self.message.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("Theme"), self.theme)
         form.addRow("Font size", self.font_size)
         form.addRow("Response", self.layout_choice)
         form.addRow("Large response above", self.large)
@@ -64,6 +68,7 @@ class PreferencesDialog(QDialog):
         self.set_model(prefs)
 
     def set_model(self, prefs: Preferences) -> None:
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
         self.font_size.setValue(prefs.font_size)
         self.layout_choice.setCurrentIndex(self.layout_choice.findData(prefs.layout))
         self.large.setValue(prefs.large_response_mb)
@@ -77,7 +82,8 @@ class PreferencesDialog(QDialog):
         return Preferences(font_size=self.font_size.value(), layout=self.layout_choice.currentData(),
                            large_response_mb=self.large.value(), connect_timeout=self.connect_timeout.value(),
                            read_timeout=self.read_timeout.value(), proxy=self.proxy.text().strip(),
-                           ca_bundle=self.ca_bundle.text().strip(), collections_dir=self.collections.text().strip())
+                           ca_bundle=self.ca_bundle.text().strip(), collections_dir=self.collections.text().strip(),
+                           theme=self.theme.currentData())
 
     def _save(self) -> None:
         prefs = self.to_model()

@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from workbench.core.common.json_locate import child_path
 
-FLAG_BRUSH = QBrush(QColor("#ffcdd2"))  # with the ⚑ mark in the key: never colour alone
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's JSON path ($.ApplicationResponse.Id)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's value (Python)
 BATCH = 500
@@ -132,8 +131,10 @@ class JsonTreeModel(QAbstractItemModel):
             return (key, preview(node.value), _TYPES.get(type(node.value), ""))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.path + (f"\n⚑ {flag}" if flag else "")
-        if role == Qt.ItemDataRole.BackgroundRole and flag:
-            return FLAG_BRUSH
+        if role == Qt.ItemDataRole.BackgroundRole and flag:  # with the ⚑ mark in the key: never colour alone
+            from workbench.ui import theme
+
+            return QBrush(theme.colours()["flagged"])
         if role == PATH_ROLE:
             return node.path
         if role == VALUE_ROLE:

@@ -1,6 +1,8 @@
 """The command palette (Ctrl+K, Ctrl+P): one search over operations, environments, saved
 requests, history entries and the window's actions, fuzzy on name, method and path
-("gapps" finds GetApps, "post campaigns" CreateCampaign). Enter opens the first match."""
+("gapps" finds GetApps, "post campaigns" CreateCampaign): the exact name first, then names
+that start with the query, then those that contain it, then the rest; letters-in-order
+matches only when nothing better matches. Enter opens the first match."""
 
 from __future__ import annotations
 
@@ -28,15 +30,32 @@ class PaletteItem:
         object.__setattr__(self, "haystack", f"{self.title} {self.detail}".lower())
 
 
-def word_score(word: str, text: str) -> int | None:
-    """How well `word` matches `text`: a substring beats a subsequence (letters in order),
-    an earlier and tighter match beats a later, looser one; None when it does not match."""
-    at = text.find(word)
+EXACT, PREFIX, IN_TITLE, IN_DETAIL, FUZZY = 4000, 3000, 2000, 1000, 0  # the tiers, best first
+
+
+def word_score(word: str, title: str, haystack: str) -> int | None:
+    """How well `word` (lower case) matches an item: the whole title, then a title that
+    starts with it, then the title containing it, then the detail (method, path, region...)
+    containing it, then, last, its letters in order in the title, kept only when they sit
+    close together ("gapps" finds GetApps; "sendotp" does not find SendUsersMessages). An
+    earlier and tighter match beats a later, looser one within a tier; None: no match."""
+    if title == word:
+        return EXACT
+    if title.startswith(word):
+        return PREFIX - (len(title) - len(word))
+    at = title.find(word)
     if at >= 0:
-        return 1000 - at
+        return IN_TITLE - at
+    at = haystack.find(word)
+    if at >= 0:
+        return IN_DETAIL - min(at, 999)
+    return _fuzzy(word, title)
+
+
+def _fuzzy(word: str, title: str) -> int | None:
     position, gaps, start = -1, 0, None
     for letter in word:
-        found = text.find(letter, position + 1)
+        found = title.find(letter, position + 1)
         if found < 0:
             return None
         if start is None:
@@ -44,24 +63,36 @@ def word_score(word: str, text: str) -> int | None:
         elif found != position + 1:
             gaps += found - position - 1
         position = found
-    return 500 - gaps * 5 - start
+    if len(word) < 3 or start > 0 or gaps > len(word):  # weak: scattered letters, or not from the start
+        return None
+    return FUZZY + 500 - gaps * 10
 
 
 def score(query: str, item: PaletteItem) -> int | None:
     """Every word of the query must match (any order); the sum of their scores."""
     total = 0
+    title = item.title.lower()
     for word in query.lower().split():
-        found = word_score(word, item.haystack)
+        found = word_score(word, title, item.haystack)
         if found is None:
             return None
         total += found
     return total
 
 
+def _fuzzy_only(query: str, item: PaletteItem) -> bool:
+    title = item.title.lower()
+    return any(word not in item.haystack for word in query.lower().split()) and title != query.lower()
+
+
 def rank(query: str, items: list[PaletteItem]) -> list[PaletteItem]:
+    """The items matching `query`, best first. When some match by name or detail, the
+    letters-in-order ones are left out: they would bury the real answers."""
     if not query.strip():
         return items[:MAX_SHOWN]
     scored = [(s, i, item) for i, item in enumerate(items) if (s := score(query, item)) is not None]
+    plain = [t for t in scored if not _fuzzy_only(query, t[2])]
+    scored = plain or scored
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [item for _, _, item in scored[:MAX_SHOWN]]
 

@@ -4,16 +4,13 @@ signings compared (region, host, credential scope, signed headers...)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLayout, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextEdit,
-                               QVBoxLayout)
+                               QPushButton, QSplitter, QTableView, QTabWidget, QTextEdit, QVBoxLayout, QWidget)
 
 from workbench.ui.accessible import named
-
-DIFFERENT = QColor("#ffe0b2")  # with the ≠ mark: never colour alone
-MISSING = QColor("#ffcdd2")
-MARK = "≠"
+from workbench.ui.models.compare_model import MARK, CompareRowsModel
 
 
 def send_both(controller, draft, left: str, right: str, *, on_result, on_error) -> None:
@@ -35,6 +32,9 @@ def send_both(controller, draft, left: str, right: str, *, on_result, on_error) 
 
 
 class ComparePane(QDialog):
+    # (environment, remedy code): a fix for what stopped the compare (set_variable:NAME...)
+    remedy_requested = Signal(str, str)
+
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -53,8 +53,12 @@ class ComparePane(QDialog):
         top.addWidget(QLabel("vs"))
         top.addWidget(self.right_env)
         top.addWidget(self.run_button)
-        self.summary = named(QLabel("Pick two environments and send."), "compareSummary", "Differences found")
+        self.summary = named(QLabel(self.tr("Pick two environments and send.")), "compareSummary", "Differences found")
         self.summary.setWordWrap(True)
+        self.remedies = QHBoxLayout()  # buttons that fix what stopped the compare
+        self.remedy_box = QWidget()
+        self.remedy_box.setLayout(self.remedies)
+        self.remedy_box.hide()
         self.left_status = named(QLabel(), "compareLeftStatus", "Left status")
         self.right_status = named(QLabel(), "compareRightStatus", "Right status")
         statuses = QHBoxLayout()
@@ -82,21 +86,22 @@ class ComparePane(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.remedy_box)
         layout.addLayout(statuses)
         layout.addWidget(self.parts, 1)
         self.resize(1100, 700)
         controller.environments_loaded.connect(lambda _: self.set_environments())
         self.set_environments()
 
-    @staticmethod
-    def _table(name: str, label: str) -> QTableWidget:
-        table = named(QTableWidget(0, 4), name, label)
-        table.setHorizontalHeaderLabels(["", "name", "left", "right"])
+    def _table(self, name: str, label: str) -> QTableView:
+        table = named(QTableView(), name, label)
+        table.setModel(CompareRowsModel(table))
         table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the two values share what is left
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def set_environments(self) -> None:
@@ -118,17 +123,53 @@ class ComparePane(QDialog):
             self.left_env.setCurrentText(current)
 
     def run(self) -> None:
+        self._show_remedies("", [])
         if self.draft is None:
-            self.summary.setText("Open a request first (Compare works on the current tab).")
+            self.summary.setText(self.tr("Open a request first (Compare works on the current tab)."))
             return
         names = self.left_env.currentText(), self.right_env.currentText()
-        self.summary.setText(f"sending in {names[0]} and {names[1]}…")
+        self.summary.setText(self.tr("Sending in {left} and {right}…").format(left=names[0], right=names[1]))
         self.run_button.setEnabled(False)
         send_both(self.controller, self.draft, *names, on_result=self.show_comparison, on_error=self._failed)
 
     def _failed(self, error) -> None:
+        """Say which side could not be sent and why, in every pane, with the fix as a button."""
+        from workbench.ui.panes.request_tab import remedies_for
+
         self.run_button.setEnabled(True)
-        self.summary.setText(f"not compared: {error}")
+        side, _, reason = str(error).partition(": ")
+        names = self.left_env.currentText(), self.right_env.currentText()
+        if side not in names:
+            side, reason = "", str(error)
+        text = (self.tr("Not compared: the request cannot be sent in {env}: {reason}").format(env=side, reason=reason)
+                if side else self.tr("Not compared: {reason}").format(reason=reason))
+        self.summary.setText(text)
+        self.comparison = None
+        for status, body, name in ((self.left_status, self.left_body, names[0]),
+                                   (self.right_status, self.right_body, names[1])):
+            status.setText(self.tr("{env}: not sent").format(env=name) if not side or side == name
+                           else self.tr("{env}: not sent (the other side could not be)").format(env=name))
+            body.clear()
+            body.setPlaceholderText(text)
+        self._show_remedies(side, remedies_for(error))
+        if side and self.draft is not None:  # the side's own plan says what would fix it (Set projectId...)
+            draft, controller = self.draft, self.controller
+            controller.run_in_worker(lambda: controller.service.plan(side, draft).error,
+                                     lambda cause: self._show_remedies(side, remedies_for(cause)) if cause else None)
+
+    def _show_remedies(self, env: str, remedies) -> None:
+        while self.remedies.count():
+            old = self.remedies.takeAt(0).widget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        for code, label in remedies:
+            text = self.tr("{fix} in {env}").format(fix=label, env=env) if code.startswith("set_variable") else label
+            button = named(QPushButton(text), f"compareRemedy_{code.split(':')[0]}", text)
+            button.clicked.connect(lambda _=False, code=code: self.remedy_requested.emit(env, code))
+            self.remedies.addWidget(button)
+        self.remedies.addStretch(1)
+        self.remedy_box.setVisible(bool(remedies))
 
     def show_comparison(self, result) -> None:
         names, comparison = result
@@ -142,8 +183,10 @@ class ComparePane(QDialog):
         self.summary.setText(f"{n} difference{'s' if n != 1 else ''} ({MARK} marks them)"
                              + "".join(f"; {note}" for note in comparison.notes) if n else
                              "no difference (headers that change on every send aside)")
-        self._fill(self.headers, comparison.headers)
-        self._fill(self.signing, comparison.signing)
+        self.headers.model().set_rows(comparison.headers, *names)
+        self.signing.model().set_rows(comparison.signing, *names)
+        for body in (self.left_body, self.right_body):
+            body.setPlaceholderText("")
         self._bodies(comparison.body)
         differing = (any(line.differs for line in comparison.body),
                      any(r.differs and not r.expected_to_differ for r in comparison.headers),
@@ -151,19 +194,9 @@ class ComparePane(QDialog):
         if True in differing:  # open the first part that differs
             self.parts.setCurrentIndex(differing.index(True))
 
-    def _fill(self, table, rows) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            mark = "" if not row.differs else ("~" if row.expected_to_differ else MARK)
-            for c, text in enumerate((mark, row.name, row.left, row.right)):
-                item = QTableWidgetItem(text)
-                if row.differs and not row.expected_to_differ:
-                    item.setBackground(QBrush(DIFFERENT))
-                if c == 0 and row.expected_to_differ and row.differs:
-                    item.setToolTip("changes on every send")
-                table.setItem(r, c, item)
-
     def _bodies(self, lines) -> None:
+        from workbench.ui import theme
+
         left = [line.left if line.left is not None else "" for line in lines]
         right = [line.right if line.right is not None else "" for line in lines]
         self.left_body.setPlainText("\n".join(left))
@@ -175,7 +208,7 @@ class ComparePane(QDialog):
                 if line.differs:
                     selection = QTextEdit.ExtraSelection()
                     fmt = QTextCharFormat()
-                    fmt.setBackground(QBrush(MISSING if getattr(line, side) is None else DIFFERENT))
+                    fmt.setBackground(QBrush(theme.colours()["missing" if getattr(line, side) is None else "different"]))
                     fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
                     selection.format = fmt
                     selection.cursor = QTextCursor(block)

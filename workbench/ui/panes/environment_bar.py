@@ -3,14 +3,63 @@ and the credential status; plus the colour band shown across the window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenuBar, QToolButton, QWidget
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QMenuBar, QSizePolicy, QStyle,
+                               QStyleOptionComboBox, QStylePainter, QToolButton, QWidget)
 
 from workbench.ui.accessible import named
 from workbench.ui.elided_label import ElidedLabel
+from workbench.ui.theme import PRODUCTION
 
-PRODUCTION_COLOUR = "#c62828"
+PRODUCTION_COLOUR = PRODUCTION["background"]
+
+# The credential status in a few words when the whole sentence does not fit (the whole
+# sentence stays the tooltip): prefix of the controller's text -> its short form.
+_SHORT = (("keyring unavailable:", "keyring unavailable (hover for why)"),
+          ("credentials missing:", "credentials missing (hover for why)"),
+          ("credentials not usable:", "credentials not usable (hover for why)"),
+          ("local sandbox not running:", "local sandbox not running (hover for why)"),
+          ("credentials: kept for this session only,", "session-only credentials"))
+
+
+def short_status(text: str) -> str:
+    for prefix, short in _SHORT:
+        if text.startswith(prefix):
+            return short
+    return text
+
+
+class EnvironmentCombo(QComboBox):
+    """The switcher: as wide as the environment shown (not the longest one), its text
+    elided in the middle (with the whole text as tooltip) only when even that cannot fit."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = self.fontMetrics().horizontalAdvance(self.currentText()) + self.iconSize().width() + 8
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(text, hint.height()), self)
+        return QSize(max(self.minimumWidth(), size.width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), super().minimumSizeHint().height())
+
+    def painted_text(self) -> str:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        room = field.width() - (self.iconSize().width() + 4 if not self.itemIcon(self.currentIndex()).isNull() else 0)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle, room)
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.painted_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def _swatch(colour: str) -> QIcon:
@@ -25,14 +74,18 @@ class EnvironmentBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.switcher = named(QComboBox(), "environmentSwitcher", "Environment", "Switch environment (Ctrl+E)")
-        self.switcher.setMinimumWidth(240)
-        self.production = named(QLabel("PRODUCTION"), "productionBadge", "Production environment")
-        self.production.setStyleSheet(f"background: {PRODUCTION_COLOUR}; color: white; font-weight: bold; padding: 2px 6px;")
+        self.switcher = named(EnvironmentCombo(), "environmentSwitcher", "Environment", "Switch environment (Ctrl+E)")
+        self.switcher.setMinimumWidth(self.fontMetrics().horizontalAdvance("sandbox — us-east-1") // 2)
+        self.switcher.currentIndexChanged.connect(lambda _: (self.switcher.setToolTip(
+            self.switcher.currentText()), self.switcher.updateGeometry()))
+        self.production = named(QLabel(self.tr("PRODUCTION")), "productionBadge", "Production environment")
+        self.production.setStyleSheet(f"background: {PRODUCTION['background']}; color: {PRODUCTION['text']}; "
+                                      f"font-weight: bold; padding: 2px 6px;")
+        self.production.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # never squeezed
         self.production.hide()
         self.credentials = named(ElidedLabel(""), "credentialStatus", "Credential status")
-        self.credentials.setMinimumWidth(260)
-        self.credentials.setMaximumWidth(420)
+        self.credentials.setMinimumWidth(self.fontMetrics().horizontalAdvance("keyring unavailable (hover for why)") // 2)
+        self.credentials.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         self.cancel_sandbox_button = named(QToolButton(), "cancelSandboxButton", "Stop starting the local sandbox")
         self.cancel_sandbox_button.setText("Cancel")
         self.cancel_sandbox_button.hide()
@@ -65,7 +118,7 @@ class EnvironmentBar(QWidget):
         self._relayout()
 
     def show_credentials(self, text: str) -> None:
-        self.credentials.setText(text)
+        self.credentials.setText(text, short=short_status(text))
         self._relayout()
 
     def show_sandbox_starting(self, starting: bool) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QLabel, QLayout, QLineEdit, QListWidget, QListWidgetItem, QSplitter,
-                               QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QListView, QSplitter, QTextBrowser, QVBoxLayout
 
 from workbench.ui.accessible import named
+from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
 from workbench.ui.owned_work import run_for
 
 
@@ -38,8 +37,12 @@ class GuidePane(QDialog):
         self.query = named(QLineEdit(), "guideSearch", "Search the guide")
         self.query.setPlaceholderText("search: security token, not authorized, opted out, throttling…")
         self.query.textChanged.connect(self.filter)
-        self.list = named(QListWidget(), "guideList", "Known problems")
-        self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        self.model = RowsModel((self.tr("Known problem"),), lambda entry: (f"{entry['title']}  ({entry.get('area', '')})",),
+                               lambda entry: entry.get("summary"), self)
+        self.list = named(QListView(), "guideList", "Known problems")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.selectionModel().currentChanged.connect(lambda index, _: self._show(index))
         self.detail = named(QTextBrowser(), "guideDetail", "The problem, its cause and steps")
         self.count = named(QLabel(), "guideCount", "Number of problems listed")
         splitter = QSplitter()
@@ -64,22 +67,19 @@ class GuidePane(QDialog):
         from workbench.core.diagnose import search
 
         shown = search(text) if text.strip() else self.entries
-        self.list.clear()
-        for entry in shown:
-            item = QListWidgetItem(f"{entry['title']}  ({entry.get('area', '')})")
-            item.setData(Qt.ItemDataRole.UserRole, entry)
-            self.list.addItem(item)
-        self.count.setText(f"{len(shown)} of {len(self.entries)} known problems")
+        self.model.set_rows(shown)
+        self.count.setText(self.tr("{shown} of {total} known problems").format(shown=len(shown), total=len(self.entries)))
         if shown:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentIndex(self.model.index(0, 0))
         else:
-            self.detail.setHtml("<p>Nothing matches. Try fewer words.</p>")
+            self.detail.setHtml(self.tr("<p>Nothing matches. Try fewer words.</p>"))
 
-    def _show(self, item) -> None:
-        if item is not None:
-            self.detail.setHtml(entry_html(item.data(Qt.ItemDataRole.UserRole)))
+    def _show(self, index) -> None:
+        entry = index.data(OBJECT_ROLE) if index.isValid() else None
+        if entry is not None:
+            self.detail.setHtml(entry_html(entry))
 
     def show_entry(self, entry_id: str) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole)["id"] == entry_id:
-                self.list.setCurrentRow(row)
+        for row, entry in enumerate(self.model.rows()):
+            if entry["id"] == entry_id:
+                self.list.setCurrentIndex(self.model.index(row, 0))

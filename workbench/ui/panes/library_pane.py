@@ -42,10 +42,14 @@ class LibraryPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        # The names get the room: the method as wide as the rows shown need, the badges at
+        # most "EOS sandbox" wide (more badges are elided there, all of them on hover and in
+        # the documentation below).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("DELETE") + 16)
-        header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 16)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 12)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("GET") + 12)
+        self.tree.setIndentation(max(12, self.fontMetrics().horizontalAdvance("M")))
         self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
                                QToolButton, QVBoxLayout, QWidget)
 
 from workbench.core.request.drafts import RequestDraft
@@ -17,6 +16,7 @@ from workbench.ui.accessible import named
 from workbench.ui.editors import JsonEditor, UrlEdit
 from workbench.ui.elided_label import ElidedLabel
 from workbench.ui.models.key_value_model import SECRET_ROLE, KeyValueModel
+from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
@@ -100,7 +100,8 @@ class RequestEditor(QWidget):
         self.params_view = _table(self.params, "paramsTable", "Path and query parameters")
         self.variables_view = _table(self.variables, "variablesTable", "Request variables")
         self.sections.addTab(self.params_view, "Params")
-        self.sections.addTab(_table(self.headers, "headersTable", "Extra headers"), "Headers")
+        self.headers_view = _table(self.headers, "headersTable", "Headers")
+        self.sections.addTab(self.headers_view, "Headers")
         self.body_page = self._body_tab()
         self.sections.addTab(self.body_page, "Body")
         self.sections.addTab(self.variables_view, "Variables")
@@ -108,9 +109,18 @@ class RequestEditor(QWidget):
         self.docs.setOpenExternalLinks(True)
         self.sections.addTab(self.docs, "Docs")
 
+        # The URL as it will be sent: variables filled in, and the scheme really used (the
+        # local sandbox is reached over http whatever the template says).
+        self.url_preview = named(ElidedLabel(""), "urlPreview", "The URL as it will be sent")
+        self.url_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_preview.setContentsMargins(4, 0, 4, 0)
+        self.scheme = "https"  # the environment's: set_destination()
+        self._scopes = lambda request_variables: []  # [(scope, {name: value})], set_scope_lookup()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(row)
+        layout.addWidget(self.url_preview)
         layout.addWidget(self.banner_box)
         layout.addWidget(self.sections, 1)
 
@@ -119,6 +129,8 @@ class RequestEditor(QWidget):
         for model in (self.params, self.headers, self.variables):
             model.edited.connect(self._changed)
         self.params.edited.connect(self.refresh_variables)
+        self.headers.edited.connect(self._implied_headers)
+        self.url.textChanged.connect(self._preview)
         self.variables.edited.connect(self.refresh_variables)
         # textChanged also fires when the highlighter recolours: compare the text itself
         self._texts = {self.url: "", self.body: ""}
@@ -136,10 +148,12 @@ class RequestEditor(QWidget):
         self.format_button = named(QPushButton("Format"), "formatButton", "Format the JSON body", "Ctrl+Shift+F")
         self.format_button.clicked.connect(lambda: self.body.format_json())
         self.body = named(JsonEditor(), "bodyEditor", "Request body (JSON)")
-        self.problems = named(QListWidget(), "bodyProblems", "Validation problems",
+        self.problem_model = RowsModel((self.tr("Problem"),), lambda p: (f"{p.path}: {p.message}",), parent=self)
+        self.problems = named(QListView(), "bodyProblems", "Validation problems",
                               "Problems found in the request; click one to jump to it")
-        self.problems.itemActivated.connect(self._jump_to_problem)
-        self.problems.itemClicked.connect(self._jump_to_problem)
+        self.problems.setModel(self.problem_model)
+        self.problems.activated.connect(self._jump_to_problem)
+        self.problems.clicked.connect(self._jump_to_problem)
         top = QHBoxLayout()
         top.addWidget(QLabel("Example:"))
         top.addWidget(self.variant, 1)
@@ -170,6 +184,7 @@ class RequestEditor(QWidget):
                                for v in path_vars})
         self.variables.set_pairs(values.items())
         self.headers.set_pairs(draft.headers)
+        self._implied_headers()
         self.variant.clear()
         if template.has_body:
             self.variant.addItem("minimal", "minimal")
@@ -235,28 +250,72 @@ class RequestEditor(QWidget):
             editor.uses_for = lambda text, uses_for=uses_for: uses_for(text, self.request_variables())
         self.refresh_variables()
 
+    def set_scope_lookup(self, scopes_for) -> None:
+        """`scopes_for(request_variables)` -> [(scope, {name: value})] (the controller's,
+        secrets masked): what an empty parameter inherits, and the URL's preview."""
+        self._scopes = scopes_for
+        self.params.inherited = self._inherited
+
+    def _inherited(self, name: str):
+        for scope, values in self._scopes(self.request_variables()):
+            if scope != "request" and values.get(name) not in (None, ""):
+                return str(values[name]), _SCOPE_WORDS.get(scope, scope)
+        return None
+
+    def set_destination(self, scheme: str) -> None:
+        """The scheme the current environment sends with (http for the local sandbox)."""
+        self.scheme = scheme or "https"
+        self._implied_headers()
+        self._preview()
+
+    def _implied_headers(self) -> None:
+        """Headers the request gets without being listed: the template's, then signing's."""
+        typed = {name.lower() for name, _ in self.headers.pairs()}
+        rows = [(name, value, self.tr("from the operation")) for name, value in
+                (self._template.headers if self._template is not None else ())
+                if name.lower() not in typed]
+        rows += [(name, self.tr("set when signed"), self.tr("SigV4 signing")) for name in
+                 ("Host", "X-Amz-Date", "Authorization") if name.lower() not in typed]
+        self.headers.set_implied(rows)
+
+    def _preview(self) -> None:
+        from workbench.core.request.template_vars import variable_uses
+
+        text = self.url.toPlainText().strip()
+        uses = variable_uses(text, self._scopes(self.request_variables())) if text else []
+        for use in sorted(uses, key=lambda u: u.start, reverse=True):
+            if use.resolved:
+                text = text[:use.start] + use.value + text[use.end:]
+        scheme, sep, rest = text.partition("://")
+        if sep and scheme.lower() in ("http", "https"):
+            text = f"{self.scheme}://{rest}"
+        missing = [u.name for u in uses if not u.resolved]
+        note = self.tr("  (not set: {names})").format(names=", ".join(missing)) if missing else ""
+        self.url_preview.setText(self.tr("Sends to {url}{note}").format(url=text, note=note) if text else "")
+
     def set_secret_test(self, is_secret) -> None:
         """`is_secret(name)`: whose values the tables mask."""
         for model in (self.params, self.headers, self.variables):
             model.is_secret = is_secret
 
     def refresh_variables(self) -> None:
+        self.params.inherited_changed()
+        self._preview()
         self.url.refresh()
         if len(self.body.toPlainText()) < 200_000:
             self.body.refresh()
 
     def show_problems(self, problems) -> None:
-        self.problems.clear()
-        for problem in problems:
-            item = QListWidgetItem(f"{problem.path}: {problem.message}")
-            item.setData(Qt.ItemDataRole.UserRole, problem.path + " " + problem.message)
-            self.problems.addItem(item)
+        self.problem_model.set_rows(problems)
         self.problems.setVisible(bool(problems))
         index = self.sections.indexOf(self.body_page)
         self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
 
-    def _jump_to_problem(self, item) -> None:
-        line = line_of(self.body.toPlainText(), item.data(Qt.ItemDataRole.UserRole))
+    def _jump_to_problem(self, index) -> None:
+        problem = index.data(OBJECT_ROLE)
+        if problem is None:
+            return
+        line = line_of(self.body.toPlainText(), problem.path + " " + problem.message)
         if line is not None:
             self.sections.setCurrentWidget(self.body_page)
             self.body.go_to_line(line)
@@ -296,6 +355,9 @@ class RequestEditor(QWidget):
         value = model.index([key for key, _ in model.pairs()].index(name), 1)
         view.setCurrentIndex(value)
         view.edit(value)
+
+_SCOPE_WORDS = {"environment": "environment", "global": "globals"}
+
 
 def _docs_html(template) -> str:
     from html import escape

@@ -27,7 +27,7 @@ def phase_text(progress) -> str:
     text = PHASE_TEXT.get(progress.phase, progress.phase)
     if progress.phase == "downloading" and progress.done is not None:
         text += f" {human_size(progress.done)}"
-    elif progress.detail and progress.phase != "done":
+    elif progress.detail and progress.phase != "done" and progress.detail not in text:
         text += f" ({progress.detail})"
     return text
 
@@ -95,6 +95,7 @@ class RequestTab(QWidget):
         layout.addWidget(self.splitter)
 
         self.editor.set_model(draft, template)
+        self.editor.set_scope_lookup(controller.scopes)
         self.editor.set_variable_lookup(controller.variable_uses)
         self.editor.set_secret_test(controller.is_secret)
         self.editor.edited.connect(self._edited)
@@ -103,6 +104,8 @@ class RequestTab(QWidget):
         self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model()))
         self.editor.remedy_requested.connect(self._remedy)
         self.response.save_variable_requested.connect(self._save_variable)
+        self.response.save_value_requested.connect(self._save_value)
+        self.response.suggest_names = self._names_for
         self.response.show_all_requested.connect(self._show_all)
 
         for signal, slot in ((controller.send_started, self._started), (controller.send_progress, self._progress),
@@ -111,6 +114,9 @@ class RequestTab(QWidget):
                              (controller.rest_loaded, self.response.append_all),
                              (controller.checked, self._checked)):
             signal.connect(_TabRoute(self, slot).deliver)
+        controller.environment_changed.connect(lambda env: self.editor.set_destination(env.scheme))
+        if controller.current_env is not None:
+            self.editor.set_destination(controller.current_env.scheme)
         controller.environment_changed.connect(self.editor.refresh_variables)
         controller.environment_changed.connect(self.editor.recheck)
         controller.globals_changed.connect(self.editor.refresh_variables)
@@ -165,17 +171,23 @@ class RequestTab(QWidget):
     def _body(self, body) -> None:
         self.response_body = body
         self.response.show_body(body)
+        template = self.editor.template
+        if body.is_json and template is not None:  # what the response's "Save as NAME" reads, read now
+            from workbench.core.library.apis import service_model
+            from workbench.ui.owned_work import run_for
+
+            run_for(self, self.controller, lambda: service_model(template.api), lambda _: None, lambda _: None)
 
     def _failed(self, error) -> None:
         self.editor.set_busy(False)
-        self.response.show_state("Not sent", "#c62828")
+        self.response.show_state("Not sent", "status5")
         self.editor.show_error(f"Not sent: {error}", remedies_for(error))
         for name in (getattr(error, "missing", None) or {}):
             self.editor.url.refresh()
 
     def _cancelled(self, phase: str) -> None:
         self.editor.set_busy(False)
-        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "#ef6c00")
+        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "status4")
 
     def _remedy(self, code: str) -> None:
         kind, _, arg = code.partition(":")
@@ -195,6 +207,20 @@ class RequestTab(QWidget):
             self.editor.variables.set_value(chosen, value)
         else:
             self.controller.set_variable(scope, chosen, value)
+
+    def _names_for(self, path: str) -> list[str]:
+        """The variable names the library's templates use for the value at `path` of this
+        operation's answer (core.library.response_names)."""
+        from workbench.core.library.response_names import variable_names_for
+
+        template, library = self.editor.template, self.controller.library
+        if template is None or library is None or not path:
+            return []
+        return variable_names_for(library, template.key, path)
+
+    def _save_value(self, name: str, value: str) -> None:
+        """One step: kept in the current environment (the status bar says so)."""
+        self.controller.set_variable("environment", name, value)
 
     def _show_all(self) -> None:
         if self.exchange is not None and self.exchange.response is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
@@ -18,7 +18,19 @@ from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel
 
-STATUS_COLOURS = {"2": "#2e7d32", "3": "#1565c0", "4": "#ef6c00", "5": "#c62828"}
+
+
+NARROW = 720  # below this width the tree gets the whole Pretty tab: its values must stay readable
+
+
+def reason_phrase(status: int) -> str:
+    """The standard reason for a status (a history entry keeps only the number)."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def human_size(size: int) -> str:
@@ -30,7 +42,8 @@ def human_size(size: int) -> str:
 
 
 class ResponsePane(QWidget):
-    save_variable_requested = Signal(str, str)  # suggested name, value
+    save_variable_requested = Signal(str, str)  # suggested name, value: ask where (a dialog)
+    save_value_requested = Signal(str, str)  # variable name, value: keep it now, in the environment
     save_body_requested = Signal()
     show_all_requested = Signal()
 
@@ -56,14 +69,16 @@ class ResponsePane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 200)
-        self.tree.setColumnWidth(2, 70)
+        self.tree.setColumnWidth(0, 120)
+        self.tree.setColumnWidth(2, self.fontMetrics().horizontalAdvance("boolean") + 16)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.pretty_text = named(JsonView(), "prettyText", "Response body, formatted")
         pretty = QSplitter(Qt.Orientation.Horizontal)
         pretty.addWidget(self.tree)
         pretty.addWidget(self.pretty_text)
+        pretty.setStretchFactor(0, 3)  # the tree first: its values must stay readable in a narrow window
+        pretty.setStretchFactor(1, 2)
         self.pretty = pretty
 
         self.raw = named(JsonView(json_syntax=False), "rawView", "Response body, raw")
@@ -103,6 +118,9 @@ class ResponsePane(QWidget):
         layout.addWidget(self.notes)
         layout.addWidget(self.find)
         layout.addWidget(self.views, 1)
+        # JSON path -> the variable names templates use for that value (set by the tab)
+        self.suggest_names = lambda path: []
+        self._narrow = None  # the tree alone (no text beside it, no Type column) when the pane is narrow
         self._chunks = None
         self._chunk_timer = QTimer(self, interval=0)
         self._chunk_timer.timeout.connect(self._append_chunk)
@@ -119,9 +137,23 @@ class ResponsePane(QWidget):
 
     # ---- showing
 
-    def show_state(self, text: str, colour: str = "") -> None:
+    def show_state(self, text: str, tone: str = "") -> None:
+        """The status line; `tone` status2..status5 colours it (the theme's colour for it)."""
         self.status.setText(text)
+        self._tone = tone
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        from workbench.ui import theme
+
+        tone = getattr(self, "_tone", "")
+        colour = theme.colours()[tone].name() if tone else ""
         self.status.setStyleSheet(f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.PaletteChange:  # the theme changed: its status colours too
+            self._paint_status()
+        super().changeEvent(event)
 
     def show_exchange(self, exchange) -> None:
         self.clear()
@@ -130,11 +162,11 @@ class ResponsePane(QWidget):
         self.notes.setVisible(bool(notes))
         response = exchange.response
         if response is None:
-            self.show_state(f"No response: {exchange.error}", STATUS_COLOURS["5"])
+            self.show_state(f"No response: {exchange.error}", "status5")
             self.meta.setText("")
             return
-        colour = STATUS_COLOURS.get(str(response.status)[0], "")
-        self.show_state(f"{response.status} {response.reason}", colour)
+        tone = f"status{str(response.status)[0]}" if str(response.status)[0] in "2345" else ""
+        self.show_state(f"{response.status} {response.reason or reason_phrase(response.status)}".strip(), tone)
         self.meta.setText(f"{response.elapsed_ms:.0f} ms   {human_size(response.size_bytes)}")
         self.header_model.set_pairs(response.headers)
         self.raw_note.setText("loading the body…" if response.size_bytes else "(empty body)")
@@ -158,11 +190,34 @@ class ResponsePane(QWidget):
             self.pretty_text.setPlainText(body.pretty)
             if self.tree_model.rowCount() <= 20:
                 self.tree.expandToDepth(1)
+            self._fit_key_column()
             self.views.setCurrentIndex(0)
         else:
             self.views.setCurrentIndex(1)
             if body.json_error:
                 self.raw_note.setText(f"{self.raw_note.text()} — not valid JSON: {body.json_error}")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        if narrow != self._narrow:  # only when it flips: a user's own drag of the splitter stays
+            self._narrow = narrow
+            self.tree.setColumnHidden(2, narrow)
+            self.pretty.setSizes([1, 0] if narrow else [3 * self.width() // 5, 2 * self.width() // 5])
+
+    def _fit_key_column(self) -> None:
+        """The key column as wide as the keys shown (the first 200), at most a third of the
+        tree: the value column gets the rest."""
+        model, metrics = self.tree_model, self.tree.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), 200)):
+            index = model.index(row, 0)
+            widest = max(widest, metrics.horizontalAdvance(str(index.data())))
+            for child in range(min(model.rowCount(index), 50) if self.tree.isExpanded(index) else 0):
+                widest = max(widest, metrics.horizontalAdvance(str(model.index(child, 0, index).data()))
+                             + self.tree.indentation())
+        width = widest + self.tree.indentation() + 24
+        self.tree.setColumnWidth(0, max(80, min(width, self.tree.viewport().width() // 3 or width)))
 
     def append_all(self, chunks) -> None:
         """Show the rest of the raw body, one chunk per event-loop turn (the window stays live)."""
@@ -208,12 +263,42 @@ class ResponsePane(QWidget):
         index = self.tree.indexAt(position)
         if not index.isValid():
             return
-        index = index.siblingAtColumn(0)
+        self.tree_menu(index.siblingAtColumn(0)).exec(self.tree.viewport().mapToGlobal(position))
+
+    def tree_menu(self, index) -> QMenu:
+        """Copy value, Copy path, "Save as NAME" for each name the library's templates use
+        for this field (one step: kept in the current environment), "Save as variable…"."""
         menu = QMenu(self)
-        menu.addAction("Copy value", lambda: self.copy_value(index))
-        menu.addAction("Copy path", lambda: self.copy_path(index))
-        menu.addAction("Save as variable…", lambda: self.request_save_variable(index))
-        menu.exec(self.tree.viewport().mapToGlobal(position))
+        menu.setObjectName("responseTreeMenu")
+        menu.addAction("Copy value", lambda: self.copy_value(index)).setObjectName("copyValueAction")
+        menu.addAction("Copy path", lambda: self.copy_path(index)).setObjectName("copyPathAction")
+        menu.addSeparator()
+        for number, name in enumerate(self.suggest_names(index.data(PATH_ROLE)) if self._scalar(index) else []):
+            action = menu.addAction(self.tr("Save as {name}").format(name=name),
+                                    lambda name=name: self.save_value_requested.emit(name, self.value_text(index)))
+            action.setObjectName(f"saveAsSuggested{number}")
+            if number == 0:
+                action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        menu.addAction(self.tr("Save as variable…"), lambda: self.request_save_variable(index)).setObjectName(
+            "saveAsVariableAction")
+        return menu
+
+    def save_selected(self) -> bool:
+        """Ctrl+Shift+S: the selected value, under the name templates use for it (else ask)."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return False
+        index = index.siblingAtColumn(0)
+        names = self.suggest_names(index.data(PATH_ROLE)) if self._scalar(index) else []
+        if names:
+            self.save_value_requested.emit(names[0], self.value_text(index))
+        else:
+            self.request_save_variable(index)
+        return True
+
+    @staticmethod
+    def _scalar(index) -> bool:
+        return not isinstance(index.data(VALUE_ROLE), (dict, list))
 
     @staticmethod
     def value_text(index) -> str:
@@ -227,5 +312,6 @@ class ResponsePane(QWidget):
         QGuiApplication.clipboard().setText(index.data(PATH_ROLE))
 
     def request_save_variable(self, index) -> None:
-        key = str(index.data(Qt.ItemDataRole.DisplayRole))
+        names = self.suggest_names(index.data(PATH_ROLE))
+        key = names[0] if names else str(index.data(Qt.ItemDataRole.DisplayRole)).lstrip("⚑ ")
         self.save_variable_requested.emit(key, self.value_text(index))

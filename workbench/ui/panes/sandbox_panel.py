@@ -18,7 +18,10 @@ from workbench.ui.owned_work import run_for
 EVENT_POLL_MS = 1500
 
 
-def describe(status, window_url: str | None) -> str:
+def describe(status, window_url: str | None, starting: bool = False) -> str:
+    """The status bar's words for the sandbox; they say what the environment bar says."""
+    if starting:
+        return "sandbox: starting…"
     if status is not None and status.running and status.record is not None:
         policy = "on" if status.record.tutorial_policy else "off"
         return f"sandbox: running on :{status.record.port} · tutorial policy {policy}"
@@ -49,6 +52,7 @@ class SandboxPanel(QWidget):
         self.controller = controller
         self.environ = controller.context.environ
         self.status = None
+        self._acting = False
         self._last_sequence = 0
         named(self, "sandboxPanel", "Sandbox event log")
         self.events = named(QPlainTextEdit(), "sandboxEvents", "Sandbox events")
@@ -91,37 +95,56 @@ class SandboxPanel(QWidget):
     def refresh(self) -> None:
         from workbench.core.sandbox.background import read_status
 
+        if self._acting:  # stopping, resetting...: its own answer comes when it is done
+            return
         run_for(self, self.controller, lambda: read_status(self.environ), self._show)
 
     def _adopt(self, status) -> None:
         """Started from here: the sandbox environment sends to it from now on."""
-        if status.running and "sandbox" in self.controller.environments:
-            self.controller.sandbox_ready(status.url)
+        if status.running:
+            self.controller.sandbox_found(status.url, announce=True)
         self._show(status)
 
     def _show(self, status) -> None:
+        self._acting = False
         self.status = status
         running = status.running
-        self.button.setText(describe(status, self.controller.sandbox_url))
-        self.start_action.setEnabled(not running)
+        starting = self.controller.sandbox_starting_now
+        self.button.setText(describe(status, self.controller.sandbox_url, starting))
+        self.button.setToolTip(self.button.text())
+        self.start_action.setEnabled(not running and not starting)
         self.stop_action.setEnabled(running)
         self.policy_action.setChecked(bool(running and status.record.tutorial_policy))
         if running:
             self._timer.start()
         self.status_changed.emit(status)
 
+    def show_starting(self, starting: bool) -> None:
+        """The controller starts the sandbox (first start, a send, Start): say so at once."""
+        if starting:
+            self.button.setText(describe(None, None, True))
+            self.start_action.setEnabled(False)
+        else:
+            self.refresh()
+
     def _busy(self, text: str) -> None:
+        self._acting = True
         self.button.setText(f"sandbox: {text}…")
+        self.controller.credential_status.emit("sandbox", f"local sandbox: {text}…")
 
     def _failed(self, error) -> None:
-        self.button.setText(f"sandbox: {str(error).splitlines()[0]}")
+        self._acting = False
+        first = str(error).splitlines()[0]
+        self.button.setText(f"sandbox: {first}")
+        self.controller.credential_status.emit("sandbox", f"local sandbox not running: {first}")
 
     def start(self, tutorial_policy: bool | None = None) -> None:
         from workbench.core.sandbox.background import ensure_running
 
         policy = self.policy_action.isChecked() if tutorial_policy is None else tutorial_policy
         self._busy("starting")
-        run_for(self, self.controller, lambda: ensure_running(self.environ, tutorial_policy=policy), self._adopt, self._failed)
+        run_for(self, self.controller, lambda: ensure_running(self.environ, tutorial_policy=policy), self._adopt,
+                self._failed)
 
     def stop(self) -> None:
         from workbench.core.sandbox.background import read_status, stop_background
@@ -131,15 +154,13 @@ class SandboxPanel(QWidget):
 
         def done(result):
             stopped, status = result
+            self._acting = False
             if stopped.url and stopped.url == self.controller.sandbox_url:
-                self._forget(stopped.url)
+                self.controller.sandbox_gone()  # the next send (or Start) starts one again
+            else:
+                self.controller.credential_status.emit("sandbox", "local sandbox: stopped (a send starts it again)")
             self._show(status)
         run_for(self, self.controller, lambda: (stop_background(self.environ), read_status(self.environ)), done, self._failed)
-
-    def _forget(self, url: str) -> None:
-        """The stopped sandbox was the one the window sent to: the next send starts one again."""
-        self.controller.sandbox_url = None  # context.start_sandbox() starts the kept one again
-        self.controller.reload_environments()
 
     def reset(self) -> None:
         from workbench.core.sandbox.background import reset_background

@@ -4,9 +4,10 @@ actions themselves (so the sheet and the menus can never disagree)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QHeaderView, QLayout, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHeaderView, QLayout, QTableView, QVBoxLayout
 
 from workbench.ui.accessible import named
+from workbench.ui.models.rows_model import RowsModel
 
 
 def shortcut_rows(menu_bar) -> list[tuple[str, str, str]]:
@@ -28,15 +29,13 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         named(self, "shortcutSheet", "Keyboard shortcuts")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows(menu_bar)
-        self.table = named(QTableWidget(len(rows), 3), "shortcutTable", "Shortcuts")
-        self.table.setHorizontalHeaderLabels(["menu", "action", "keys"])
+        self.model = RowsModel((self.tr("menu"), self.tr("action"), self.tr("keys")), lambda row: row, parent=self)
+        self.model.set_rows(shortcut_rows(menu_bar))
+        self.table = named(QTableView(), "shortcutTable", "Shortcuts")
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.table)

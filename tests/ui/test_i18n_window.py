@@ -10,7 +10,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QHeaderView, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QHeaderView, QTabBar, QWidget
 
 from workbench.ui import translation
 
@@ -199,3 +199,31 @@ def test_preferences_choose_the_language_for_the_next_start(qtbot, window_in):
     config = window.controller.context.config_dir
     assert load_preferences(config).preferences.language == "ko_KR"
     assert translation.installed_language() == "en"  # this window stays as it started
+
+
+@pytest.mark.parametrize("language", ["en", "ko_KR"])
+def test_the_welcome_page_cuts_nothing_at_1024x640(qtbot, window_in, language):
+    """Long titles wrap, buttons stay whole, the page scrolls rather than squeezing lines."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = window_in(language)
+    window.resize(1024, 640)
+    page = window.extras.show_welcome()
+    qtbot.waitUntil(lambda: len([b for b in page.findChildren(QPushButton)
+                                 if b.objectName().startswith("welcomeTutorial-")]) == 6, timeout=20000)
+
+    def cut() -> list[str]:
+        found = []
+        for button in page.findChildren(QPushButton):
+            if not button.isVisibleTo(page) or not button.text():
+                continue
+            if button.hasHeightForWidth():  # a wrapping link: all its lines fit in its height
+                short = button.height() < button.heightForWidth(button.width())
+            else:
+                short = button.width() < button.sizeHint().width()
+            found += [button.text()] if short else []
+        return found
+
+    qtbot.waitUntil(lambda: not cut(), timeout=5000)  # after the layout has settled; fails with what stays cut
+    scroll = page.findChild(QWidget, "welcomeScroll")
+    assert scroll.widget().width() <= scroll.viewport().width()  # nothing runs off to the right

@@ -227,3 +227,25 @@ def test_the_welcome_page_cuts_nothing_at_1024x640(qtbot, window_in, language):
     qtbot.waitUntil(lambda: not cut(), timeout=5000)  # after the layout has settled; fails with what stays cut
     scroll = page.findChild(QWidget, "welcomeScroll")
     assert scroll.widget().width() <= scroll.viewport().width()  # nothing runs off to the right
+
+
+def test_gui_screenshot_language_renders_in_that_language_and_names_a_wrong_one(tmp_path):
+    """`gui --screenshot FILE --language ko_KR` as the issue's checks call it; `--language fr`
+    is English with a note, not a failure."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")} | {
+        "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PINPOINT_WORKBENCH_CONFIG_DIR": str(tmp_path / "config"),
+        "PINPOINT_WORKBENCH_DATA_DIR": str(tmp_path / "data"), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    for language, note in (("ko_KR", ""), ("fr", "no translation for 'fr'")):
+        shot = tmp_path / f"{language}.png"
+        result = subprocess.run([sys.executable, "-m", "workbench", "gui", "--screenshot", str(shot), "--language",
+                                 language, "--size", "1024x640"], env=environ, capture_output=True, text=True,
+                                timeout=180)
+        assert result.returncode == 0, result.stderr
+        assert QImage(str(shot)).width() == 1024
+        assert (note in result.stderr) if note else "pinpoint-workbench:" not in result.stderr, result.stderr

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, entry_id
 from workbench.cli.output import hint
 from workbench.core.common.errors import WorkbenchError
 
@@ -24,7 +23,7 @@ def _diag():
 def register(sub) -> None:
     parser = sub.add_parser("diagnose", help="explain a saved exchange or a send from the history: cause, evidence, steps, fixes")
     parser.add_argument("file", nargs="?", help="a JSON file as `send --json` writes it (- for stdin)")
-    parser.add_argument("--history", type=int, metavar="ID", help="a send kept in the history (see `history list`)")
+    parser.add_argument("--history", type=entry_id, metavar="ID", help="a send kept in the history (see `history list`)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=cmd_diagnose)
 
@@ -151,10 +150,16 @@ def diagnosis_text(diagnosis, shown: list | None = None, said: str = "") -> str:
 def read_saved(path: str, ctx: CliContext):
     """A saved exchange (one JSON object), or event records (one JSON object per line, like
     the sandbox's events.jsonl or an event stream export)."""
+    from workbench.core.common.storage import MAX_FILE_BYTES, read_text_limited
+
     try:
-        text = ctx.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = ctx.stdin.read(MAX_FILE_BYTES + 1) if path == "-" else read_text_limited(path)
     except OSError as exc:
         raise WorkbenchError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # stdin that is not UTF-8
+        raise WorkbenchError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise WorkbenchError(f"{path}: more than {MAX_FILE_BYTES // 1048576} MB; not a saved exchange")
     try:
         return json.loads(text)
     except RecursionError:

@@ -40,6 +40,9 @@ def register(sub) -> None:
     search.add_argument("words", nargs="+")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
+    for parser in (listing, show, search):
+        parser.add_argument("--language", metavar="LANG", help="en, zh_CN or ko_KR (default: the locale, from "
+                                                             "LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English)")
 
 
 # --------------------------------------------------------------------------- fixes as commands
@@ -243,12 +246,25 @@ def show_events(ctx: CliContext, records: list, as_json: bool) -> ExitStatus:
 # --------------------------------------------------------------------------- the guide
 
 
+def _language(args, ctx: CliContext) -> str:
+    """The guide's language: --language, else the locale; a --language with no translation
+    is said on stderr (English is used). The rest of the command line stays English."""
+    from workbench.core.common.i18n import resolve_language
+
+    choice = resolve_language(args.language, ctx.environ)
+    if choice.note and choice.source == "explicit":
+        ctx.err(f"note: {choice.note}")
+    for problem in _diag().overlay_problems(choice.code):
+        ctx.err(f"warning: the {choice.name} troubleshooting guide could not be read ({problem}); English is shown")
+    return choice.code
+
+
 def _summary_line(item: dict) -> str:
     return f"{item['id']:<36} {item['area']:<10} {item['title']}"
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    items = _diag().catalogue()
+    items = _diag().catalogue(_language(args, ctx))
     if args.json:
         ctx.out_json(items)
     else:
@@ -258,27 +274,30 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
-    item = _diag().entry(args.id)
+    language = _language(args, ctx)
+    item = _diag().entry(args.id, language)
     if args.json:
         ctx.out_json(item)
         return ExitStatus.OK
+    label = _diag().guide_words(language, "labels")
     ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
-    ctx.out("symptoms: " + "; ".join(item["symptoms"]))
-    ctx.out(f"cause: {item['cause']}")
+    ctx.out(f"{label['symptoms']}: " + "; ".join(item["symptoms"]))
+    ctx.out(f"{label['cause']}: {item['cause']}")
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")
     for fix in item["fixes"]:
-        ctx.out(f"  fix: {_diag().fix_label(fix)}")
-    ctx.out(f"source: {item['source']}")
+        ctx.out(f"  {label['fix']}: {_diag().localized_fix_label(fix, language)}")
+    ctx.out(f"{label['source']}: {item['source']}")
     return ExitStatus.OK
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
-    items = _diag().search(" ".join(args.words))
+    language = _language(args, ctx)
+    items = _diag().search(" ".join(args.words), language)
     if args.json:
         ctx.out_json(items)
     elif not items:
-        ctx.out("No problem in the guide mentions that; `troubleshoot list` shows them all.")
+        ctx.out(_diag().guide_words(language, "labels")["nothing_found"])
     else:
         for item in items:
             ctx.out(_summary_line(item))

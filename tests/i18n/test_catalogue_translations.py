@@ -5,8 +5,6 @@ code kept, English wherever a text is not (or no longer) translated."""
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,31 +12,9 @@ from text_checks import SCRIPT, english_leftovers, missing_terms, placeholders
 
 from workbench.core import diagnose
 from workbench.core.common.i18n import I18N_DIR, load_glossary
-from workbench.core.diagnose.catalogue import CATALOGUE_FILE
-from workbench.core.tutorials import TUTORIALS_DIR as TUTORIALS
 
 LANGUAGES = ("zh_CN", "ko_KR")
 FIXTURES = Path(__file__).parents[1] / "diagnose" / "fixtures"
-TUTORIAL_TABLE = "tutorial-postman.md section 5"
-
-
-def most_common_entries(count: int = 20) -> list[str]:
-    """The entries people meet most, from the data: 3 points when the developer guide's Postman
-    tutorial names the problem in its troubleshooting table (every newcomer follows it; the
-    entry's 'source' says so), 1 point per recorded AWS answer in tests/diagnose/fixtures that
-    produces it, 1 point per place a shipped tutorial sends the learner to it (a guide link, a
-    check's guide entry, an error made on purpose); ties in the catalogue's order."""
-    recorded = Counter(name for path in FIXTURES.glob("*.json")
-                       for name in json.loads(path.read_text(encoding="utf-8"))["expect"])
-    for path in TUTORIALS.glob("*.json"):
-        for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
-            recorded.update(link["guide"] for link in step.get("links", ()) if "guide" in link)
-            recorded.update(check["guide"] for check in step.get("checks", ()) if "guide" in check)
-            recorded.update(check["expected"] for check in step.get("checks", ()) if check["kind"] == "diagnosis")
-    entries = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))["entries"]
-    scored = [(-(3 * (TUTORIAL_TABLE in e.get("source", "")) + recorded[e["id"]]), n, e["id"])
-              for n, e in enumerate(entries)]
-    return [name for _, _, name in sorted(scored)[:count]]
 
 
 def overlay(language: str) -> dict:
@@ -58,31 +34,6 @@ def pairs(language: str):
                 for n, pair in enumerate(item if isinstance(item, list) else [item]):
                     where = ".".join(filter(None, (entry_id, name, sub))) + (f"[{n}]" if isinstance(item, list) else "")
                     yield where, pair["en"], pair[language]
-
-
-def test_the_twenty_most_common_entries_come_from_the_data():
-    common = most_common_entries()
-    assert len(common) == 20
-    # the tutorial's troubleshooting table, the most recorded answers, what the lessons point at
-    assert {"no-environment", "credentials-missing", "invalid-security-token", "iam-not-authorized"} <= set(common)
-    assert {"sms-opted-out", "iam-passrole-denied", "otp-not-valid", "iam-tutorial-no-delete"} <= set(common)
-    assert common[0] == "iam-not-authorized"  # the table's third row, a recorded answer, and first-contact's lesson
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_twenty_most_common_entries_are_translated(language):
-    missing = diagnose.untranslated(language)
-    assert {name: missing[name] for name in most_common_entries() if name in missing} == {}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_what_is_not_translated_yet(language):
-    """Lists (as a skip) every entry and text still shown in English; not a failure beyond the
-    twenty most common entries, which the test above holds."""
-    missing = diagnose.untranslated(language)
-    if missing:
-        pytest.skip(f"{language}: {len(missing)} entries still partly English: "
-                    + "; ".join(f"{name} ({', '.join(fields)})" for name, fields in missing.items()))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -249,12 +200,3 @@ def test_the_checks_see_what_they_look_for():
         "the", "host"]
     assert english_leftovers("{environment} 的 Amazon Pinpoint 凭证，https://example.com/x 或 true", ["Amazon Pinpoint"]) == []
     assert placeholders("{a} 和 {b}") == ["{a}", "{b}"]
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_guides_own_words_are_all_translated(language):
-    """Labels, the words a {placeholder} reads as in the guide, fix labels: a new one added in
-    English shows up here."""
-    for table in ("labels", "guide_words", "fix_labels"):
-        english, shown = diagnose.guide_words("en", table), diagnose.guide_words(language, table)
-        assert [key for key, text in english.items() if text and re.search("[a-z]{2}", text) and shown[key] == text] == []

@@ -335,6 +335,7 @@ class Controller(QObject, FileIntents, FirstStart):
                                                          "send again in a moment"))
             return
         self._phase[tab_id] = "starting"
+        seen = frozenset(self._hidden)  # read here, not from the worker: _sent adds to it
         signing = self.signing_overrides.get(tab_id)
         if signing is not None and not self.environments[env_name].is_sandbox:
             signing = None  # a lesson breaks signatures on purpose only in the sandbox
@@ -348,11 +349,11 @@ class Controller(QObject, FileIntents, FirstStart):
             except Cancelled:
                 raise
             except WorkbenchError as exc:  # the draft itself, or the environment could not be opened
-                return None, exc, self.service.diagnose(exc), None
+                return None, exc, self.service.diagnose(exc), None, None
             entry = None
-            if outcome.history_id is not None:
-                entry = self.using("history", lambda store: store.get(outcome.history_id))
-            return outcome, outcome.error, outcome.diagnoses, entry
+            if outcome.history_id is not None:  # for the history list: no body (opening it reads that)
+                entry = self.using("history", lambda store: store.get(outcome.history_id, body=False))
+            return outcome, outcome.error, outcome.diagnoses, entry, self.small_body(outcome, seen, cancel)
 
         self.send_started.emit(tab_id)
         if self.environments[env_name].is_sandbox and self.sandbox_starting_now:
@@ -389,7 +390,7 @@ class Controller(QObject, FileIntents, FirstStart):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, outcome, error, diagnoses, entry) -> None:
+    def _sent(self, tab_id: str, outcome, error, diagnoses, entry, body) -> None:
         if outcome is not None:
             signature = outcome.exchange.signature if outcome.exchange is not None else None
             self._hidden |= outcome.hidden - {signature}
@@ -409,7 +410,7 @@ class Controller(QObject, FileIntents, FirstStart):
         elif exchange.sent and outcome.history_id is None:
             self.notice.emit("this send could not be kept in the history (see the history file's permissions)")
         if exchange.response is not None:
-            self.load_body(tab_id, exchange.response)
+            self.show_body(tab_id, exchange.response, body)
 
     # ------------------------------------------------------------------ check
 

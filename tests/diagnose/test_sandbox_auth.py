@@ -151,9 +151,14 @@ def test_mangled_date_header_is_an_incomplete_signature(sandbox):
 
 
 def test_content_hash_header_that_does_not_match(sandbox):
+    # Outside S3, AWS takes the payload hash from X-Amz-Content-SHA256 when it is sent (as
+    # botocore and Postman sign it): a hash added after signing spoils the signature, and
+    # the diagnosis points at the payload hash line.
     exchange, prepared = send_to(sandbox.url, "pinpoint:GetApps", tamper=lambda r: r.with_headers(
         [*r.headers, ("X-Amz-Content-SHA256", "0" * 64)]))
-    assert "content-hash-mismatch" in ids(exchange, prepared)
+    diagnosis = by_id(exchange, prepared, "signature-mismatch")
+    assert diagnosis.details["diff"]["label"] == "payload hash (SHA-256 of the body)"
+    assert diagnosis.details["diff"]["expected"] == "0" * 64
 
 
 def test_tutorial_policy_refuses_deletes_with_the_statement_for_exactly_that(tutorial_sandbox):

@@ -35,7 +35,7 @@ def test_import_export_import_gives_the_same_requests(run_cli, tmp_path):
     assert collection["info"]["schema"].endswith("v2.1.0/collection.json")
     assert {p["key"]: p["value"] for p in collection["auth"]["awsv4"]} == {
         "service": "{{serviceName}}", "region": "{{region}}", "accessKey": "{{accessKey}}",
-        "secretKey": "{{secretAccessKey}}"}
+        "secretKey": "{{secretAccessKey}}", "sessionToken": "{{sessionToken}}"}
     own = collection["item"][-1]["item"][0]["request"]["auth"]["awsv4"]
     assert {"key": "sessionToken", "value": "{{sessionToken}}", "type": "string"} in own
     second = run_cli("import", "postman", str(tmp_path / "out.json"), "--into", str(tmp_path / "b"), "--json")

@@ -50,9 +50,10 @@ def test_the_official_collection_imports_every_request_linked(schema, run_cli, t
     assert by_name[("SMS & Voice: Configuration Sets", "ListConfigurationSets")].operation == "pinpoint-sms-voice:ListConfigurationSets"
     assert by_name[("Email: Configuration Sets", "ListConfigurationSets")].operation == "pinpoint-email:ListConfigurationSets"
     get_app = by_name[("Apps", "GetApp")]
-    # serviceName (set by the script to the operation's own signing name) gives way to the operation's
+    # serviceName (set by the script to the operation's own signing name) gives way to the
+    # operation's; {{region}}, {{accessKey}}, {{secretAccessKey}} are the environment's own
     assert get_app.url == "" and get_app.variables_dict() == {"projectId": "12345678901234567890123456789012"}
-    assert get_app.auth == AwsV4Auth("", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
+    assert get_app.auth is None and not get_app.unsigned
     # the email UntagResource query (TagKeys=key1&TagKeys=key2) becomes the operation's list variable
     untag = by_name[("Email: Tags", "UntagResource")]
     assert untag.variables_dict()["tagKeys"] == "key1,key2" and not untag.query
@@ -74,13 +75,15 @@ def test_auth_shapes_v20_map_and_v21_list_with_and_without_session_token():
     for schema in (V20, V21):
         result = parse_collection(collection(items, auth=v20, schema=schema))
         drafts = {r.name: r for _, r in result.requests()}
-        # {{serviceName}} is set by no script: left to a Postman environment; the operation's is used
-        assert drafts["inherits"].draft.auth == AwsV4Auth("", "{{region}}", "{{accessKey}}", "{{secretAccessKey}}")
+        # {{serviceName}} is set by no script: left to a Postman environment; the operation's is
+        # used. The environment's own variables ({{region}}, {{accessKey}}...) sign as the environment.
+        assert drafts["inherits"].draft.auth is None
+        # another identity's bindings are kept: the request signs with the identity it names
         assert drafts["own"].draft.auth == AwsV4Auth("", "eu-west-1", "{{ak}}", "{{sk}}", "{{token}}")
         assert any("pinned to 'eu-west-1'" in n for n in drafts["own"].notes)
-        assert drafts["from folder"].draft.auth.signing_name == ""  # ses: GetAccount's own
-        assert drafts["none"].draft.auth is None
-        assert drafts["inherit"].draft.auth == drafts["inherits"].draft.auth
+        assert drafts["from folder"].draft.auth == AwsV4Auth("", "", "{{a}}", "{{s}}")  # ses: GetAccount's own
+        assert drafts["none"].draft.auth is None and drafts["none"].draft.unsigned
+        assert drafts["inherit"].draft.auth == drafts["inherits"].draft.auth and not drafts["inherit"].draft.unsigned
 
 
 def test_a_service_name_left_to_the_postman_environment_signs_as_the_operation(sandbox):
@@ -89,7 +92,7 @@ def test_a_service_name_left_to_the_postman_environment_signs_as_the_operation(s
 
     auth = {"type": "awsv4", "awsv4": {"service": "{{serviceName}}", "region": "{{region}}", "accessKey": "{{accessKey}}", "secretKey": "{{secretAccessKey}}"}}
     request = parse_collection(collection([request_item("GetApps", "GET", "https://{{endpoint}}/v1/apps")], auth=auth)).requests()[0][1]
-    assert request.draft.auth.signing_name == "" and any("signs as 'mobiletargeting'" in n for n in request.notes)
+    assert request.draft.auth is None and any("signs as 'mobiletargeting'" in n for n in request.notes)
     exchange = run_plan(build_plan(request.draft, sandbox), credentials=SANDBOX_CREDENTIALS, environ={})
     assert exchange.response.status == 200
 
@@ -120,10 +123,12 @@ def test_scripts_are_read_for_literal_sets_and_nothing_else_runs():
         'pm.sendRequest("https://example.com", function () {});',
     ])
     items = [request_item("GetCampaign", "GET", "https://{{endpoint}}/v1/apps/{{projectId}}/campaigns/{{campaignId}}", prerequest=source)]
-    request = parse_collection(collection(items)).requests()[0][1]
+    result = parse_collection(collection(items))
+    request = result.requests()[0][1]
     variables = request.draft.variables_dict()
     assert variables["projectId"] == "abc" and variables["campaignId"] == "c-1"
-    assert variables["emailIdentity"] == "sender@example.com"  # decoded: the workbench encodes where it lands
+    # decoded (the workbench encodes where it lands), and in the collection scope, where Postman keeps it
+    assert dict(result.variables)["emailIdentity"] == "sender@example.com" and "emailIdentity" not in variables
     assert "stamp" not in variables and "no" not in variables
     skipped = [n for n in request.notes if "not imported" in n]
     assert len(skipped) == 3

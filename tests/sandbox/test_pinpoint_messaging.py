@@ -96,7 +96,7 @@ def test_failure_simulator_is_accepted_then_fails_in_its_events(sandbox, pinpoin
 
 def test_unverified_number_in_the_sandbox_says_so(pinpoint, sms, app_id):
     sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL",
-                             NumberCapabilities=["SMS"], NumberType="LONG_CODE")
+                             NumberCapabilities=["SMS"], NumberType="TEN_DLC", RegistrationId="registration-1")
     response = pinpoint.send_messages(ApplicationId=app_id, MessageRequest={
         "Addresses": {UNVERIFIED: {"ChannelType": "SMS"}},
         "MessageConfiguration": {"SMSMessage": {"Body": "hi"}}})

@@ -46,8 +46,11 @@ def simulator_number(sms):
 
 @pytest.fixture(scope="module")
 def long_code(sms):
+    """A US local number that can text US destinations: a registered 10DLC number (a US
+    LONG_CODE cannot: see test_a_us_long_code_cannot_text_us_destinations)."""
     return sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL",
-                                    NumberCapabilities=["SMS", "VOICE"], NumberType="LONG_CODE")
+                                    NumberCapabilities=["SMS", "VOICE"], NumberType="TEN_DLC",
+                                    RegistrationId="registration-1")
 
 
 def events_for(sandbox, message_id: str) -> list[dict]:
@@ -344,6 +347,29 @@ def test_values_outside_the_model_are_refused_in_awss_words(sms):
         NumberType="FAX"))
     assert (refused["code"], refused["reason"]) == ("ValidationException",
                                                    "FIELD_VALIDATION_FAILED")
-    assert refused["message"].startswith("2 validation errors detected: ")
+    assert refused["message"].startswith("3 validation errors detected: ")
+    assert "Value 'USA' at 'IsoCountryCode' failed to satisfy constraint: Member must satisfy regular " \
+           "expression pattern: [A-Z]{2}" in refused["message"]
     assert "Value 'FAX' at 'NumberType' failed to satisfy constraint: Member must satisfy " \
            "enum value set: [LONG_CODE, TOLL_FREE, TEN_DLC, SIMULATOR]" in refused["message"]
+
+
+def test_a_us_long_code_cannot_text_us_destinations(sms):
+    # AWS End User Messaging SMS: US A2P text goes from 10DLC, toll-free or short codes
+    long_code = sms.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL",
+                                         NumberCapabilities=["SMS", "VOICE"], NumberType="LONG_CODE")
+    refused = refusal(lambda: sms.send_text_message(
+        DestinationPhoneNumber=US_SUCCESS, MessageBody="x", OriginationIdentity=long_code["PhoneNumberId"]))
+    assert (refused["code"], refused["reason"]) == ("ValidationException", "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY")
+    assert "cannot send SMS messages to US destinations" in refused["message"]
+    voice = sms.send_voice_message(DestinationPhoneNumber=US_SUCCESS, MessageBody="x",
+                                   OriginationIdentity=long_code["PhoneNumberId"])
+    assert voice["MessageId"]
+
+
+def test_a_number_type_a_country_does_not_have_is_refused(sms):
+    for country, number_type in (("GB", "TEN_DLC"), ("FR", "TOLL_FREE")):
+        refused = refusal(lambda: sms.request_phone_number(
+            IsoCountryCode=country, MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType=number_type))
+        assert (refused["code"], refused["reason"]) == ("ValidationException", "INVALID_PARAMETER")
+        assert f"{number_type} numbers are available only in" in refused["message"]

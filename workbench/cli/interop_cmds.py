@@ -77,7 +77,9 @@ def cmd_import_postman(args, ctx: CliContext) -> ExitStatus:
     if into.exists() and not into.is_dir():
         raise WorkbenchError(f"--into {into}: exists and is not a folder")
     entries, secrets = keep_import_secrets(tree_entries(result.root), ctx)  # to the keyring, never the files
-    written = write_tree_or_refuse(into, entries, args, ctx)
+    info, info_secrets = keep_collection_secrets(result.info(), ctx)
+    secrets = tuple({secret.name: secret for secret in (*secrets, *info_secrets)}.values())
+    written = write_tree_or_refuse(into, entries, args, ctx, info=info)
     if written is None:
         return ExitStatus.ERROR
     summary = result.summary() | {"into": str(into), "files": len(written)}
@@ -107,14 +109,22 @@ def keep_import_secrets(entries, ctx: CliContext):
     return keep_secrets(entries, GlobalsStore.at_default_location(ctx.environ).keep_draft_secrets)
 
 
-def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext) -> list[Path] | None:
+def keep_collection_secrets(info, ctx: CliContext):
+    """The collection's variables (its collection.json) with their secrets kept the same way."""
+    from workbench.core.environments.globals_store import GlobalsStore
+    from workbench.core.interop.draft_files import keep_collection_secrets as keep
+
+    return keep(info, GlobalsStore.at_default_location(ctx.environ).keep_draft_secrets)
+
+
+def write_tree_or_refuse(into: Path, entries, args, ctx: CliContext, info=None) -> list[Path] | None:
     """write_tree; None (the refusal printed, with the flag that allows it) when it would
     replace drafts that differ from the import."""
     from workbench.cli.output import print_error
     from workbench.core.interop.draft_files import WouldOverwrite, write_tree
 
     try:
-        return write_tree(into, entries, overwrite=args.overwrite)
+        return write_tree(into, entries, overwrite=args.overwrite, info=info)
     except WouldOverwrite as exc:
         print_error(ctx, exc, args.json)
         if not args.json:
@@ -132,17 +142,19 @@ def write_json_file(path: str, data, flag: str = "--out") -> None:
 
 
 def cmd_export_postman(args, ctx: CliContext) -> ExitStatus:
-    from workbench.core.interop.draft_files import read_tree
+    from workbench.core.interop.draft_files import read_collection_info, read_tree
     from workbench.core.interop.postman_export import export_collection, library_requests  # the plan: not for --help
 
     source = Path(args.source)
+    description, variables = "", ()
     if source.is_dir():
         requests = [(s.folder, s.draft) for s in read_tree(source)]
-        name = args.name or source.resolve().name
+        info = read_collection_info(source)
+        name, description, variables = args.name or info.name, info.description, info.variables
     else:
         requests = library_requests(args.source)
         name = args.name or f"Pinpoint Workbench: {args.source}"
-    collection = export_collection(name, requests)
+    collection = export_collection(name, requests, description=description, variables=variables)
     write_json_file(args.out, collection)
     if args.json:
         ctx.out_json({"written": args.out, "requests": len(requests)})

@@ -22,7 +22,8 @@ def register(sub) -> None:
     p.add_argument("collection", metavar="COLLECTION_DIR", help="a folder of request drafts (e.g. from `import postman`)")
     p.add_argument("--env", default=DEFAULT_ENV, help=f"environment name (default: {DEFAULT_ENV}, the local sandbox)")
     p.add_argument("--folder", help="run only this folder (e.g. Apps, or 'Email API/Email: Tags')")
-    p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a run variable (wins over the drafts')")
+    p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                   help="a run variable (data: wins over the collection's and the environment's, not a draft's own)")
     p.add_argument("--junit", metavar="FILE", help="write JUnit XML here")
     p.add_argument("--yes", action="store_true", help="confirm destructive or sending operations on a production environment")
     p.add_argument("--json", action="store_true")
@@ -35,7 +36,7 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
     from workbench.cli.send_cmds import send_service
     from workbench.core.common.cancel import CancelToken
     from workbench.core.environments.secret_variables import redact
-    from workbench.core.interop.draft_files import read_tree, select_folder
+    from workbench.core.interop.draft_files import read_collection_info, read_tree, select_folder
     from workbench.core.send import transport
     from workbench.core.send.runner import RunStep, run_steps
 
@@ -46,6 +47,7 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
     if not stored:
         raise WorkbenchError(f"{root}: no requests to run")
     steps = [RunStep(s.folder, s.draft) for s in stored]
+    collection_variables = read_collection_info(root).variables
     variables = parse_pairs(args.var, "--var")
     options = transport.SendOptions(read_timeout=args.read_timeout, environ=ctx.environ)
 
@@ -69,9 +71,11 @@ def cmd_run(args, ctx: CliContext) -> ExitStatus:
             print_notes(ctx, session.notes)
         for warning in session.warnings:
             ctx.err(f"warning: {warning}")
-        session.credentials(cancel)  # what cannot sign stops the run before its first request
-        report = run_steps(root.name, steps, session, variables=variables, options=options, confirmed=args.yes,
-                           cancel=cancel, on_step=show)
+        if any(not s.draft.unsigned and not (s.draft.auth and (s.draft.auth.access_key or s.draft.auth.secret_key))
+               for s in steps):  # a step signs as the environment: what cannot sign stops the run before it starts
+            session.credentials(cancel)
+        report = run_steps(root.name, steps, session, variables=variables, collection_variables=collection_variables,
+                           options=options, confirmed=args.yes, cancel=cancel, on_step=show)
         ctx.hide(session.hidden)
     service.workspace.close()
     if args.junit:

@@ -16,17 +16,12 @@ from dataclasses import dataclass
 
 from workbench.core.common import safe_json
 from workbench.core.library import catalog
+from workbench.core.library.apis import event_sources
 from workbench.core.request.drafts import RequestDraft
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.library.templates import Library, RequestTemplate, default_library
 
-SOURCES = {
-    "mobiletargeting.amazonaws.com": ("pinpoint",),
-    "pinpoint.amazonaws.com": ("pinpoint",),
-    "sms-voice.amazonaws.com": ("pinpoint-sms-voice-v2", "pinpoint-sms-voice"),
-    "ses.amazonaws.com": ("pinpoint-email",),
-    "email.amazonaws.com": ("pinpoint-email",),
-}
+SOURCES = event_sources()  # eventSource -> the APIs it names (library.apis: one table)
 REDACTED_VALUE = "****"
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from workbench.core.request.drafts import AwsV4Auth, RequestDraft
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.interop import jsonfile
-from workbench.core.interop.postman_import import _Context, _Importer
+from workbench.core.interop.postman_request import Inherited, RequestReader
 from workbench.core.library.templates import Library, default_library
 
 SCOPE = re.compile(r"Credential=[^/,\s]+/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request", re.IGNORECASE)
@@ -148,9 +148,7 @@ def parse_curl(text: str, name: str = "", library: Library | None = None, cwd: P
             notes.append(f"--aws-sigv4 {sigv4!r}: expected aws:amz:REGION:SERVICE")
     method = (method or ("POST" if body is not None else "GET")).upper()
     request = {"method": method, "url": url, "header": kept_headers, "body": {"mode": "raw", "raw": body or ""}}
-    item_notes: list[str] = []
-    importer = _Importer(library or default_library(), item_notes)
-    imported = importer.request({"request": request}, name or "curl request", _Context(), "curl")
+    imported = RequestReader(library or default_library(), {}).read({"request": request}, name or "curl request", Inherited())
     draft = imported.draft
     if service:
         auth = AwsV4Auth(signing_name=service, region=region)
@@ -164,4 +162,4 @@ def parse_curl(text: str, name: str = "", library: Library | None = None, cwd: P
         draft = replace(draft, name=draft.operation.split(":")[1] if draft.operation else "curl request")
     if draft.operation and not name:
         draft = replace(draft, name=draft.operation.split(":")[1])
-    return CurlImport(draft, tuple(dict.fromkeys(notes + item_notes + list(imported.notes))))
+    return CurlImport(draft, tuple(dict.fromkeys(notes + list(imported.notes))))

@@ -5,6 +5,11 @@
 time) and never replaces a file that differs from what it would write unless told to;
 `read_tree` flattens a collection to (folder path, draft) in order for the runner and the
 exporters.
+
+`collection.json` at the root keeps what belongs to the collection rather than to one
+request: its name, description and variables (Postman's collection scope: below the
+environment's, so they never hide its values or a value an earlier request saved).
+`read_collection_info` reads it (defaults when there is none).
 """
 
 from __future__ import annotations
@@ -20,8 +25,45 @@ from workbench.core.request.collections import ORDER_FILE, CollectionFolder, fil
 from workbench.core.common.storage import atomic_write_texts, dumps_stable
 
 
+COLLECTION_FILE = "collection.json"
+
+
 class CollectionFilesError(WorkbenchError):
     fmt = "{path}: {detail}"
+
+
+@dataclass(frozen=True)
+class CollectionInfo:
+    name: str
+    description: str = ""
+    variables: tuple[tuple[str, str], ...] = ()  # the collection scope
+
+    def to_dict(self) -> dict:
+        data: dict = {"schema_version": 1, "name": self.name}
+        if self.description:
+            data["description"] = self.description
+        if self.variables:
+            data["variables"] = [list(pair) for pair in self.variables]
+        return data
+
+
+def read_collection_info(root: Path | str) -> CollectionInfo:
+    """The collection's name (default: its folder's), description and variables."""
+    root = Path(root)
+    path = root / COLLECTION_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return CollectionInfo(root.resolve().name)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise CollectionFilesError(path=str(path), detail=f"not a collection file ({exc})") from None
+    variables = data.get("variables", []) if isinstance(data, dict) else None
+    if not (isinstance(data, dict) and isinstance(data.get("name", ""), str) and isinstance(data.get("description", ""), str)
+            and isinstance(variables, list)
+            and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in variables)):
+        raise CollectionFilesError(path=str(path), detail='expected {"name": ..., "description": ..., "variables": [[name, value], ...]}')
+    return CollectionInfo(data.get("name") or root.resolve().name, data.get("description", ""),
+                          tuple((k, v) for k, v in variables))
 
 
 @dataclass(frozen=True)
@@ -87,18 +129,21 @@ def _differs(path: Path, text: str) -> bool:
         return True
 
 
-def write_tree(root: Path, entries, *, overwrite: bool = False) -> list[Path]:
-    """Write `entries` under `root`; the drafts written. A file already there that differs
-    from what would be written is replaced only with `overwrite`; otherwise nothing is
-    written and WouldOverwrite lists them (importing the same thing again changes nothing)."""
+def write_tree(root: Path, entries, *, overwrite: bool = False, info: CollectionInfo | None = None) -> list[Path]:
+    """Write `entries` under `root` (and `info` as its COLLECTION_FILE); the drafts written. A
+    file already there that differs from what would be written is replaced only with
+    `overwrite`; otherwise nothing is written and WouldOverwrite lists them (importing the
+    same thing again changes nothing)."""
     files = planned_files(root, entries)
+    if info is not None:
+        files.append((root / COLLECTION_FILE, dumps_stable(info.to_dict())))
     differing = [path for path, text in files if _differs(path, text)]
     if differing and not overwrite:
         shown = [str(p.relative_to(root)) for p in differing]
         listing = ", ".join(shown[:10]) + (f" and {len(shown) - 10} more" if len(shown) > 10 else "")
         raise WouldOverwrite(into=str(root), count=len(shown), paths=shown, listing=listing)
     atomic_write_texts(files)  # each folder read once and made durable once
-    return [path for path, _ in files if path.name != ORDER_FILE]
+    return [path for path, _ in files if path.name not in (ORDER_FILE, COLLECTION_FILE)]
 
 
 def read_tree(root: Path | str) -> list[StoredRequest]:
@@ -151,3 +196,13 @@ def keep_secrets(entries, keep) -> tuple[list, tuple]:
         return out
 
     return walk(entries), tuple(kept.values())
+
+
+def keep_collection_secrets(info: CollectionInfo, keep) -> tuple[CollectionInfo, tuple]:
+    """The collection's variables with its secrets (an `apiSecret` collection variable) kept by
+    `keep(draft)` (GlobalsStore.keep_draft_secrets: the keyring), never in collection.json;
+    and the secrets kept."""
+    from dataclasses import replace
+
+    draft, secrets = keep(RequestDraft(name=info.name, variables=info.variables))
+    return replace(info, variables=tuple(draft.variables)), tuple(secrets)

@@ -13,23 +13,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from workbench.core.library.apis import APIS
+from workbench.core.library.apis import APIS, host_patterns
 from workbench.core.library.templates import Library, RequestTemplate, default_library
 
 TEMPLATE_VAR = re.compile(r"^\{\{\s*([\w.-]+)\s*\}\}$")
 POSTMAN_VAR = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
 PLACEHOLDER = re.compile(r"^<[^<>]+>$")
-
-# Hosts the official collection hard-codes, and the AWS hosts of each API -> the API.
-_KNOWN_HOST_PATTERNS = (
-    (re.compile(r"^\{\{\s*endpoint\s*\}\}$"), "pinpoint"),
-    (re.compile(r"^sms-voice\.\{\{\s*endpoint\s*\}\}$"), "pinpoint-sms-voice"),
-    (re.compile(r"^email\.(?:\{\{\s*region\s*\}\}|[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$"), "pinpoint-email"),
-    (re.compile(r"^pinpoint\.(?:\{\{\s*region\s*\}\}|[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$"), "pinpoint"),
-    (re.compile(r"^sms-voice\.pinpoint\.(?:\{\{\s*region\s*\}\}|[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$"), "pinpoint-sms-voice"),
-    (re.compile(r"^sms-voice\.(?:\{\{\s*region\s*\}\}|[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$"), "pinpoint-sms-voice-v2"),
-)
-
 
 def api_for_host(host: str) -> str | None:
     """The API a host (possibly with {{variables}}) belongs to, if it is a known shape."""
@@ -37,7 +26,7 @@ def api_for_host(host: str) -> str | None:
     for api in APIS:  # a variable naming an API's host: {{emailEndpoint}}...
         if re.fullmatch(r"\{\{\s*" + re.escape(APIS[api].variable) + r"\s*\}\}", host):
             return api
-    for pattern, api in _KNOWN_HOST_PATTERNS:
+    for pattern, api in host_patterns():
         if pattern.match(host):
             return api
     return None

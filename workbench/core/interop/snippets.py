@@ -77,7 +77,9 @@ def curl(plan: SendPlan) -> str:
     _ready(plan)
     request = plan.request
     lines = [f"curl -sS --aws-sigv4 {shlex.quote(f'aws:amz:{plan.region}:{plan.signing_name}')}"]
-    if plan.environment.is_sandbox:
+    if plan.unsigned:  # Postman's noauth: sent without a signature
+        lines = ["curl -sS"]
+    elif plan.environment.is_sandbox:
         lines.append(f"--user {shlex.quote(f'{SANDBOX_ACCESS_KEY_ID}:{SANDBOX_SECRET_ACCESS_KEY}')}")
     else:
         lines += ['--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"', SESSION_TOKEN_HEADER]

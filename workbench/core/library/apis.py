@@ -3,12 +3,23 @@ label, signing name, protocol, the template variable holding its host, and the e
 prefix botocore resolves hosts with. The catalog, regions, the sandbox router and the
 library all read this table; a test checks it against botocore's models.
 
+What other parts need about the APIs is derived from this table (and the models), so adding
+an API is one row:
+- `path_prefixes()`: each REST API's request path prefix (the router's first cut), most
+  specific first;
+- `event_sources()`: the CloudTrail `eventSource` names of each API (its signing name's
+  and its endpoint prefix's `NAME.amazonaws.com`);
+- `host_patterns()`: the host shapes a foreign request (Postman, curl) uses for each API:
+  its AWS host in any region (or `{{region}}`), and the official Postman collection's
+  `sms-voice.{{endpoint}}`, an API whose host is another API's host with a label in front.
+
 Also the one cache of botocore service models.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from workbench.core.common.errors import WorkbenchError
@@ -69,6 +80,56 @@ def service_model(api: str):
 
     loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
     return botocore.model.ServiceModel(loader.load_service_model(api, "service-2"), service_name=api)
+
+
+# -- tables derived from the one above ----------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def path_prefixes() -> tuple[tuple[str, str], ...]:
+    """(api, prefix) for each REST API: the path segments every one of its operations'
+    requestUri starts with ("/v1/email/"), longest first."""
+    found = []
+    for api in APIS.values():
+        if api.protocol != "rest-json":
+            continue
+        model = service_model(api.name)
+        paths = [model.operation_model(op).http["requestUri"].split("?", 1)[0].split("/") for op in model.operation_names]
+        common = []
+        for segments in zip(*paths):
+            if len(set(segments)) != 1 or "{" in segments[0]:
+                break
+            common.append(segments[0])
+        found.append((api.name, "/".join(common) + "/"))
+    return tuple(sorted(found, key=lambda pair: -len(pair[1])))
+
+
+@functools.lru_cache(maxsize=None)
+def event_sources() -> dict[str, tuple[str, ...]]:
+    """CloudTrail eventSource -> the APIs it names, the table's order (current API first)."""
+    sources: dict[str, list[str]] = {}
+    for api in APIS.values():
+        for name in (api.signing_name, api.endpoint_prefix.split(".")[0]):
+            apis = sources.setdefault(f"{name}.amazonaws.com", [])
+            if api.name not in apis:
+                apis.append(api.name)
+    return {source: tuple(apis) for source, apis in sources.items()}
+
+
+_REGION = r"(?:\{\{\s*region\s*\}\}|[a-z0-9-]+)"
+
+
+@functools.lru_cache(maxsize=None)
+def host_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, api): the host shapes of each API, in any region, a variable or not."""
+    patterns = []
+    for api in APIS.values():
+        for other in APIS.values():  # sms-voice.{{endpoint}}: v1's host is Pinpoint's with a label in front
+            head, dot, tail = api.endpoint_prefix.partition(".")
+            if dot and tail == other.endpoint_prefix:
+                patterns.append((re.compile(rf"^{re.escape(head)}\.\{{\{{\s*{re.escape(other.variable)}\s*\}}\}}$"), api.name))
+    for api in APIS.values():
+        patterns.append((re.compile(rf"^{re.escape(api.endpoint_prefix)}\.{_REGION}\.amazonaws\.com(?:\.cn)?$"), api.name))
+    return tuple(patterns)
 
 
 # -- names as people type them ------------------------------------------------------------

@@ -9,6 +9,7 @@ fields are left out so saved files stay small and diff-friendly.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from workbench.core.common.errors import Problem, WorkbenchError
 
 SCHEMA_VERSION = 1
+BASE_URL_VARIABLE = re.compile(r"^\{\{\s*[\w.-]+\s*\}\}(?=/|\?|$)")  # {{URL}}/api/x: the variable holds scheme://host/base
 
 
 class DraftInvalid(WorkbenchError):
@@ -58,6 +60,7 @@ class RequestDraft:
     body: str | None = None  # None = the variant's body
     variables: tuple[tuple[str, str], ...] = ()  # request scope
     auth: AwsV4Auth | None = None
+    unsigned: bool = False  # Postman's noauth: sent without a signature (where allowed)
     saves: tuple[tuple[str, str], ...] = ()  # (variable, JMESPath into the response body)
     assertions: tuple[Assertion, ...] = ()
 
@@ -72,7 +75,7 @@ class RequestDraft:
         data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value in (None, "", ()):
+            if value in (None, "", ()) or value is False:
                 continue
             if f.name == "auth":
                 value = {k: v for k, v in vars(value).items() if v}
@@ -104,6 +107,10 @@ class RequestDraft:
         for name in ("query", "headers", "variables", "saves"):
             if name in data:
                 values[name] = _pairs(data[name], f"{where}.{name}")
+        if "unsigned" in data:
+            if not isinstance(data["unsigned"], bool):
+                raise DraftInvalid("expected true or false", where=f"{where}.unsigned")
+            values["unsigned"] = data["unsigned"]
         if data.get("auth") is not None:
             auth = data["auth"]
             if not isinstance(auth, dict) or not set(auth) <= {f.name for f in fields(AwsV4Auth)}:
@@ -210,9 +217,9 @@ def draft_problems(draft: RequestDraft, library=None) -> list[Problem]:
             problems.append(Problem("method", "a raw request needs a method"))
         if not draft.url.strip():
             problems.append(Problem("url", "a raw request needs a URL"))
-        elif not draft.url.lower().startswith(("http://", "https://")):
-            problems.append(Problem("url", "only http and https URLs"))
-        if not (draft.auth and draft.auth.signing_name.strip()):
+        elif not draft.url.lower().startswith(("http://", "https://")) and not BASE_URL_VARIABLE.match(draft.url):
+            problems.append(Problem("url", "only http and https URLs (or a base-URL variable: {{URL}}/path)"))
+        if not draft.unsigned and not (draft.auth and draft.auth.signing_name.strip()):
             problems.append(Problem("auth.signing_name", "a raw request needs a signing name (mobiletargeting, sms-voice, ses...)"))
     else:
         from workbench.core.library.templates import default_library  # not a cost of importing drafts

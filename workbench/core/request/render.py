@@ -15,7 +15,7 @@ A value is escaped for where it lands:
                  else becomes a JSON string.
 
 Variable scopes (see `merge_scopes`): a name is looked up in the request's own variables
-first, then the environment's, then the globals.
+first, then the environment's, then its collection's, then the globals (Postman's order).
 """
 
 from __future__ import annotations
@@ -64,10 +64,13 @@ class TemplateSyntaxProblem(WorkbenchError):
     fmt = "{place}: template error: {reason}"
 
 
-def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None) -> dict:
-    """request < environment < globals in lookup order: the request's own value wins."""
+def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None,
+                 collection: Mapping | None = None) -> dict:
+    """request < environment < collection < globals in lookup order: the request's own value
+    wins; a collection's variables (Postman's collection scope) only fill what the
+    environment leaves unset."""
     merged: dict = {}
-    for scope in (globals_, environment, request):
+    for scope in (globals_, collection, environment, request):
         merged.update({k: v for k, v in (scope or {}).items() if v is not None})
     return merged
 
@@ -359,11 +362,29 @@ def render_text(text: str, variables: Mapping, place: str) -> str:
     return value
 
 
+_BASE_URL = re.compile(r"^\{\{\s*[\w.-]+\s*\}\}(?=/|$)")
+
+
 def _render_url(url_template: str, scheme: str, renderer: _Renderer) -> str:
-    rest = url_template.split("://", 1)[1] if "://" in url_template else url_template
-    host_template, slash, path_template = rest.partition("/")
-    host = renderer.render(host_template, "text", "url host")
-    path = renderer.render(slash + path_template, "path", "url path")
+    base = _BASE_URL.match(url_template) if "://" not in url_template else None
+    if base is not None:  # {{URL}}/api/x: the variable holds [scheme://]host[/base path]
+        value = renderer.render(base.group(), "text", "url base")
+        path = renderer.render(url_template[base.end():], "path", "url path")
+        if value is None or path is None:
+            return ""
+        if "://" in value:
+            scheme, _, value = value.partition("://")
+            if scheme.lower() not in ("http", "https"):
+                raise UnsafeValue(place="url base", reason=f"{scheme!r}: only http and https URLs")
+            scheme = scheme.lower()
+        host, _, base_path = value.partition("/")
+        prefix = f"/{base_path.strip('/')}" if base_path.strip("/") else ""
+        path = prefix + path if path else (prefix or "/")
+    else:
+        rest = url_template.split("://", 1)[1] if "://" in url_template else url_template
+        host_template, slash, path_template = rest.partition("/")
+        host = renderer.render(host_template, "text", "url host")
+        path = renderer.render(slash + path_template, "path", "url path")
     if host is not None and not HOST.fullmatch(host):
         raise UnsafeValue(place="url host", reason=f"{host!r} is not a host name (expected e.g. pinpoint.us-east-1.amazonaws.com)")
     port = host.rpartition(":")[2] if host and not host.endswith("]") and ":" in host.rpartition("]")[2] else None

@@ -3,19 +3,25 @@
 - `read_input`: the operation's input as one dict, from a JSON body (JSON protocol) or from
   URI labels, query string, headers and body (REST-JSON), like AWS's own deserialiser.
 - `check_required`: the missing required members, located (`$.Member.Sub`).
-- `constraint_problems`: values of the wrong type, outside their enum, length or range, in
-  AWS's own words ("Value 'X' at 'NumberType' failed to satisfy constraint: ...").
+- `constraint_problems`: values of the wrong type, outside their enum, length, range or
+  pattern, in AWS's own words ("Value 'X' at 'NumberType' failed to satisfy constraint: ...").
 - `write_output`: an answer dict -> (status, headers, body) per the output shape: the
   `responseCode`, header members, the payload member, timestamps in the model's format.
 - `sample`: a model-valid value for any shape (the stateless answers).
-- `normalise`: fix a relayed answer where it breaks its shape (moto's float CreationDate).
+- `normalise`: fix a relayed answer where it breaks its shape (moto's float CreationDate, a
+  member the model does not have, a required member left out).
+
+Every answer has exactly the model's shape: `write_output` and `normalise` keep only the
+members the model has and give every required member a value.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import json
+import re
 from email.utils import formatdate
 from urllib.parse import parse_qsl
 
@@ -129,6 +135,10 @@ def constraint_problems(shape, value, path: str = "") -> list[tuple[str, str]]:
         if maximum is not None and len(value) > maximum:
             problems.append((where, f"Value at '{where}' failed to satisfy constraint: Member "
                                     f"must have length less than or equal to {maximum}"))
+        pattern = _pattern(shape.metadata.get("pattern"))
+        if pattern is not None and not shape.enum and pattern.fullmatch(value) is None:
+            problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
+                                    f"Member must satisfy regular expression pattern: {pattern.pattern}"))
     elif kind in ("integer", "long", "double", "float"):
         if minimum is not None and value < minimum:
             problems.append((where, f"Value '{shown}' at '{where}' failed to satisfy constraint: "
@@ -151,6 +161,18 @@ def constraint_problems(shape, value, path: str = "") -> list[tuple[str, str]]:
         for key, item in value.items():
             problems += constraint_problems(shape.value, item, f"{where}.{key}")
     return problems
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(text: str | None) -> re.Pattern | None:
+    """A model's `pattern` as a Python regex, matched against the whole value as AWS matches it;
+    None for none, or one Python cannot read (a \\p{...} class): then it is not checked."""
+    if not text:
+        return None
+    try:
+        return re.compile(text)
+    except re.error:
+        return None
 
 
 def validation_message(problems: list[tuple[str, str]]) -> str:
@@ -199,9 +221,14 @@ def _wire(shape, value):
     if value is None:
         return None
     if kind == "structure":
-        return {member.serialization.get("name", name): _wire(member, value[name])
-                for name, member in shape.members.items()
-                if isinstance(value, dict) and value.get(name) is not None}
+        value = value if isinstance(value, dict) else {}
+        out = {member.serialization.get("name", name): _wire(member, value[name])
+               for name, member in shape.members.items() if value.get(name) is not None}
+        for name in shape.required_members:  # the model's shape whole: a required member is never left out
+            member = shape.members[name]
+            if value.get(name) is None and member.serialization.get("location") is None:
+                out[member.serialization.get("name", name)] = _wire(member, sample(member, _SAMPLE_DEPTH, name))
+        return out
     if kind == "list":
         return [_wire(shape.member, item) for item in value]
     if kind == "map":
@@ -309,13 +336,16 @@ def normalise(api: str, operation: str, data: bytes) -> bytes:
 def _fix(shape, value) -> tuple[object, bool]:
     kind = shape.type_name
     if kind == "structure" and isinstance(value, dict):
-        changed = False
-        out = dict(value)
-        for name, member in shape.members.items():
-            wire = member.serialization.get("name", name)
+        wires = {member.serialization.get("name", name): (name, member) for name, member in shape.members.items()}
+        out = {key: item for key, item in value.items() if key in wires}  # a member the model has not: dropped
+        changed = len(out) != len(value)
+        for wire, (name, member) in wires.items():
             if wire in out:
                 out[wire], one = _fix(member, out[wire])
                 changed = changed or one
+            elif name in shape.required_members and member.serialization.get("location") is None:
+                out[wire] = _wire(member, sample(member, _SAMPLE_DEPTH, name))
+                changed = True
         return out, changed
     if kind == "list" and isinstance(value, list):
         fixed = [_fix(shape.member, item) for item in value]

@@ -4,7 +4,8 @@
 - "moto": moto serves it (derived from moto itself: moto has a backend for the API's real
   host name, one of its URL patterns matches the operation's path as werkzeug would decode
   it, and the response class has the handler method moto dispatches to);
-- "stateless": a model-valid answer generated from the output shape, nothing kept;
+- "stateless": no handler of its own: answered from the model by the ledger (ledger.py),
+  which keeps what such operations create and answers not-found for anything else;
 - "refused": the operation belongs to a feature past its end of support (501).
 
 A test checks this against real requests; `coverage()` is what `sandbox coverage` lists.

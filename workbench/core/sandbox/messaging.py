@@ -18,22 +18,13 @@ import phonenumbers
 from workbench.core.sandbox import numbers
 from workbench.core.sandbox.aws_errors import AwsError
 from workbench.core.sandbox.codec import iso8601
+from workbench.core.sandbox.emulation_base import StatefulEmulation
+from workbench.core.sandbox.messaging_channels import CHANNELS, channel_answer, channel_operation, channel_operations
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
 from workbench.core.environments.sandbox_identity import SANDBOX_ACCOUNT_ID, SANDBOX_REGION
 
-# operation infix -> (platform, the request/response shape prefix)
-CHANNELS = {"Adm": "ADM", "Apns": "APNS", "ApnsSandbox": "APNS_SANDBOX",
-            "ApnsVoip": "APNS_VOIP", "ApnsVoipSandbox": "APNS_VOIP_SANDBOX", "Baidu": "BAIDU",
-            "Email": "EMAIL", "Gcm": "GCM", "Sms": "SMS", "Voice": "VOICE"}
-_SHAPE_PREFIX = {"ADM": "ADM", "APNS": "APNS", "APNS_SANDBOX": "APNSSandbox",
-                 "APNS_VOIP": "APNSVoip", "APNS_VOIP_SANDBOX": "APNSVoipSandbox",
-                 "BAIDU": "Baidu", "EMAIL": "Email", "GCM": "GCM", "SMS": "SMS",
-                 "VOICE": "Voice"}
-# Request members that are secrets: stored as "has a credential", never returned.
-_SECRET_MEMBERS = {"ApiKey", "Certificate", "ClientSecret", "PrivateKey", "SecretKey",
-                   "TokenKey", "ServiceJson"}
 OTP_LANGUAGES = {"de-DE", "en-GB", "en-US", "es-419", "es-ES", "fr-CA", "fr-FR", "it-IT",
                  "ja-JP", "ko-KR", "pt-BR", "zh-CN", "zh-TW"}
 _PHONE_TYPES = {  # phonenumbers type -> (PhoneType, PhoneTypeCode)
@@ -81,36 +72,33 @@ _REFUSALS = {
 }
 
 
-class PinpointMessaging:
+class PinpointMessaging(StatefulEmulation):
     API = "pinpoint"
+    STATE_KEY = "pinpoint"
+    READS = ("Get",)
 
     def __init__(self, store: SandboxStore, events: EventLog, smsv2: SmsVoiceV2):
-        self.store = store
-        self.events = events
+        super().__init__(store, events)
         self.smsv2 = smsv2
-        self.state = store.state.setdefault("pinpoint", {"channels": {}, "endpoints": {},
-                                                         "otp": {}})
+
+    @staticmethod
+    def empty_state() -> dict:
+        return {"channels": {}, "endpoints": {}, "otp": {}}
 
     @classmethod
     def operations(cls) -> frozenset[str]:
-        names = {name[3:] for name in dir(cls) if name.startswith("op_")}
-        for infix in CHANNELS:
-            names |= {f"Get{infix}Channel", f"Update{infix}Channel", f"Delete{infix}Channel"}
-        return frozenset(names)
+        return super().operations() | channel_operations()
 
-    def handle(self, operation: str, params: dict) -> dict:
-        with self.store.lock:
-            for verb in ("Get", "Update", "Delete"):
-                infix = operation[len(verb):-len("Channel")]
-                if operation.startswith(verb) and operation.endswith("Channel") \
-                        and infix in CHANNELS:
-                    answer = self._channel(verb, CHANNELS[infix], params)
-                    break
-            else:
-                answer = getattr(self, f"op_{operation}")(params)
-            if not operation.startswith("Get"):
-                self.store.save()
-            return answer
+    def dispatch(self, operation: str, params: dict) -> dict:
+        channel = channel_operation(operation)
+        if channel is None:
+            return super().dispatch(operation, params)
+        self._app(params["ApplicationId"])
+        answer = channel_answer(self.state["channels"].setdefault(params["ApplicationId"], {}), *channel, params,
+                                self.store.now())
+        if answer is None:
+            raise not_found()
+        return answer
 
     def _app(self, app_id: str) -> None:
         from moto.pinpoint.models import pinpoint_backends
@@ -119,34 +107,6 @@ class PinpointMessaging:
             raise not_found()
 
     # -- channels ---------------------------------------------------------------------------
-    def _channel(self, verb: str, platform: str, p: dict) -> dict:
-        app_id = p["ApplicationId"]
-        self._app(app_id)
-        channels = self.state["channels"].setdefault(app_id, {})
-        key = f"{_SHAPE_PREFIX[platform]}ChannelResponse"
-        if verb == "Update":
-            request = p[f"{_SHAPE_PREFIX[platform]}ChannelRequest"]
-            now = iso8601(self.store.now())
-            current = channels.get(platform) or {"Id": platform.lower(), "CreationDate": now,
-                                                 "Version": 0}
-            kept = {k: v for k, v in request.items() if k not in _SECRET_MEMBERS}
-            if _SECRET_MEMBERS & set(request):
-                kept["HasCredential"] = True
-                if "TokenKey" in request:
-                    kept["HasTokenKey"] = True
-            current.update(kept)
-            current.update({"ApplicationId": app_id, "Platform": platform, "IsArchived": False,
-                            "LastModifiedDate": now, "LastModifiedBy": SANDBOX_ACCOUNT_ID,
-                            "Version": current["Version"] + 1,
-                            "Enabled": request.get("Enabled", current.get("Enabled", True))})
-            channels[platform] = current
-            return {key: current}
-        if platform not in channels:
-            raise not_found()
-        if verb == "Delete":
-            return {key: channels.pop(platform)}
-        return {key: channels[platform]}
-
     def op_GetChannels(self, p):
         self._app(p["ApplicationId"])
         channels = self.state["channels"].get(p["ApplicationId"], {})

@@ -12,15 +12,11 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from workbench.core.library.apis import APIS, service_model  # noqa: F401 - service_model re-exported for emulation
+from workbench.core.library.apis import APIS, path_prefixes, service_model  # noqa: F401 - service_model re-exported for emulation
 from workbench.core.environments.sandbox_identity import SANDBOX_REGION
 
-_PATH_PREFIXES = (  # the REST APIs, most specific path prefix first
-    ("pinpoint-sms-voice", "/v1/sms-voice/"),
-    ("pinpoint-email", "/v1/email/"),
-    ("pinpoint", "/v1/"),
-)
-# The four APIs the sandbox fronts: the JSON API (matched on X-Amz-Target), then the REST ones.
+_PATH_PREFIXES = path_prefixes()  # the REST APIs, most specific path prefix first (library.apis: one table)
+# The APIs the sandbox fronts: the JSON ones (matched on X-Amz-Target), then the REST ones.
 API_NAMES = tuple(api for api, info in APIS.items() if info.protocol == "json") + tuple(api for api, _ in _PATH_PREFIXES)
 _LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
 _TABLES_LOCK = threading.RLock()

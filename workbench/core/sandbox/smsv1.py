@@ -8,6 +8,7 @@ import time
 import uuid
 
 from workbench.core.sandbox.aws_errors import AwsError
+from workbench.core.sandbox.emulation_base import StatefulEmulation
 from workbench.core.sandbox.events import EventLog, now_ms
 from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
@@ -21,25 +22,18 @@ def _error(status: int, code: str, message: str) -> AwsError:
     return AwsError(status, code, message, {"Message": message})
 
 
-class SmsVoiceV1:
+class SmsVoiceV1(StatefulEmulation):
     API = "pinpoint-sms-voice"
+    STATE_KEY = "smsv1"
+    READS = ("Get", "List")
 
     def __init__(self, store: SandboxStore, events: EventLog, smsv2: SmsVoiceV2):
-        self.store = store
-        self.events = events
+        super().__init__(store, events)
         self.smsv2 = smsv2
-        self.state = store.state.setdefault("smsv1", {"configuration_sets": {}})
 
-    @classmethod
-    def operations(cls) -> frozenset[str]:
-        return frozenset(name[3:] for name in dir(cls) if name.startswith("op_"))
-
-    def handle(self, operation: str, params: dict) -> dict:
-        with self.store.lock:
-            answer = getattr(self, f"op_{operation}")(params)
-            if not operation.startswith(("Get", "List")):
-                self.store.save()
-            return answer
+    @staticmethod
+    def empty_state() -> dict:
+        return {"configuration_sets": {}}
 
     def _set(self, name: str) -> dict:
         try:

@@ -17,7 +17,7 @@ validated against a model (it has none).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from workbench.core.common.cancel import CancelToken
@@ -32,6 +32,8 @@ from workbench.core.library.templates import Library, QueryParam, RequestTemplat
 from workbench.core.library.lifecycle import lifecycle_notes
 from workbench.core.common.progress import ProgressCallback
 from workbench.core.request.render import UnsafeValue, render_text
+from workbench.core.library.signing_names import global_signing_region
+from workbench.core.send.request_identity import RequestIdentity, request_identity
 from workbench.core.send.send_flow import Exchange, Prepared, execute, prepare
 
 class DraftNotPlannable(WorkbenchError):
@@ -60,6 +62,12 @@ class SendPlan:
     notes: tuple[Note, ...] = ()
     needs_confirmation: bool = False
     destination: UntrustedDestination | None = None  # None: credentials may go there
+    identity: RequestIdentity | None = field(default=None, repr=False)  # the request's own credentials
+
+    @property
+    def unsigned(self) -> bool:
+        """Sent without a signature (an imported Postman request's noauth)."""
+        return self.draft.unsigned
 
     @property
     def request(self) -> HttpRequest | None:
@@ -91,6 +99,10 @@ class SendPlan:
             "problems": [p.to_dict() for p in self.problems],
             "notes": [n.to_dict() for n in self.notes],
         }
+        if self.unsigned:
+            data["unsigned"] = True
+        elif self.identity is not None:
+            data["signs_as"] = self.identity.to_dict()  # the bindings as written, never their values
         if self.request is not None:
             data["request"] = self.request.to_dict()
         if self.error is not None:
@@ -130,7 +142,7 @@ def template_for_draft(draft: RequestDraft, library: Library | None = None) -> R
         problems = draft_problems(draft)
         if problems:
             raise DraftNotPlannable(where=draft.name or "raw request", reason=problems[0].message, place=problems[0].path)
-        template = raw_template(draft.method, draft.url, draft.auth.signing_name)
+        template = raw_template(draft.method, draft.url, draft.auth.signing_name if draft.auth else "")
     else:
         api, _, name = draft.operation.rpartition(":")
         try:
@@ -194,9 +206,11 @@ def build_plan(
     globals_: Mapping[str, str] | None = None,
     library: Library | None = None,
     notes: tuple[Note, ...] = (),
+    collection: Mapping[str, str] | None = None,
 ) -> SendPlan:
     """Plan a send of `draft_or_request` in `env`. A problem with the draft itself (unknown
-    operation, bad raw draft) raises; anything about its content lands in the plan."""
+    operation, bad raw draft) raises; anything about its content lands in the plan.
+    `collection`: the variables of the collection the draft belongs to (below the environment's)."""
     draft = draft_or_request
     template = template_for_draft(draft, library)
     body = draft_body(draft, template)
@@ -204,8 +218,9 @@ def build_plan(
     notes = tuple(notes) + tuple(_notes(template, draft, env))
     try:
         prepared = prepare(template, env, variables, body, globals_, extra_headers=tuple(draft.headers),
-                           validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
-        signing_name, region = _auth(draft, template, prepared.rendered.variables, env)
+                           collection=collection, validate_request=not draft.is_raw, scheme=_own_scheme(draft.url) if draft.is_raw else None)
+        signing_name, region = _auth(draft, template, prepared.rendered.variables, env, prepared.rendered.request)
+        identity = None if draft.unsigned else request_identity(draft.auth, prepared.rendered.variables)
     except WorkbenchError as exc:
         return SendPlan(draft, env, template, template.operation, template.signing_name, env.region, error=exc, notes=notes)
     destination = None
@@ -214,19 +229,23 @@ def build_plan(
     except UntrustedDestination as exc:
         destination = exc
     return SendPlan(draft, env, template, template.operation, signing_name, region, prepared=prepared, notes=notes,
-                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination)
+                    needs_confirmation=_confirmation_needed(env, template, draft), destination=destination,
+                    identity=identity)
 
 
-def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment) -> tuple[str, str]:
+def _auth(draft: RequestDraft, template: RequestTemplate, variables: Mapping, env: Environment,
+          request: HttpRequest) -> tuple[str, str]:
     """(signing name, region): the draft's awsv4 values (which may hold {{ variables }}), else
-    the operation's signing name and the environment's region."""
+    the operation's signing name and the region AWS signs it in: a global endpoint's
+    (us-east-1 for STS's sts.amazonaws.com, IAM...), else the environment's."""
     auth = draft.auth
     signing_name = render_text(auth.signing_name, variables, "auth signing name") if auth and auth.signing_name else ""
     region = render_text(auth.region, variables, "auth region") if auth and auth.region else ""
     for place, value in (("auth signing name", signing_name), ("auth region", region)):
         if value and not _SCOPE_PART.fullmatch(value):  # it lands in the Authorization header's credential scope
             raise UnsafeValue(place=place, reason=f"{value!r} is not a signing name or region (lowercase letters, digits, -)")
-    return signing_name or template.signing_name, region or env.region
+    signing_name = signing_name or template.signing_name
+    return signing_name, region or global_signing_region(signing_name, request.host) or env.region
 
 
 _SCOPE_PART = re.compile(r"[a-z0-9-]{1,64}")
@@ -262,14 +281,25 @@ def run_plan(
     allow_any_host: bool = False,
     signed_at=None,
 ) -> Exchange:
-    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises what `check_sendable` raises,
-    credential errors, Cancelled; a transport failure comes back in `Exchange.error`."""
+    """Sign and send a plan (a dry run signs only; `signed_at` pins the signing clock). Raises
+    what `check_sendable` raises, credential errors, Cancelled; a transport failure comes back
+    in `Exchange.error`. An unsigned plan fetches no credentials; a plan whose request names its
+    own identity signs with it (the environment's credentials only for a binding that is the
+    environment's)."""
     check_sendable(plan, dry_run=dry_run, confirmed=confirmed, allow_any_host=allow_any_host)
-    if credentials is None:
-        credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
+    environment_credentials = credentials
+
+    def fetch():
+        nonlocal environment_credentials
+        if environment_credentials is None:
+            environment_credentials = fetch_credentials(plan.environment, environ, cancel=cancel, progress=progress)
+        return environment_credentials
+
+    # unsigned: nothing fetched; the request's own identity: never the environment's instead
+    signing = None if plan.unsigned else plan.identity.credentials(fetch) if plan.identity else fetch()
     exchange = execute(
-        plan.request, credentials, plan.environment, signing_name=plan.signing_name, region=plan.region,
+        plan.request, signing, plan.environment, signing_name=plan.signing_name, region=plan.region,
         problems=plan.problems, notes=tuple(str(n) for n in plan.notes), dry_run=dry_run, options=options,
-        cancel=cancel, progress=progress, signed_at=signed_at,
+        cancel=cancel, progress=progress, signed_at=signed_at, unsigned=plan.unsigned,
     )
     return replace(exchange, operation=plan.key if plan.key != "raw" else plan.operation, region=plan.region)

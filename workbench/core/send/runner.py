@@ -1,8 +1,9 @@
 """Run a collection of drafts in order, headless: send, extract, assert, report.
 
-Each step is sent by the send service, in one session for the whole run (values saved by
-earlier steps win over the draft's own variables), and recorded in the history like every
-other send. Then:
+Each step is sent by the send service, in one session for the whole run, and recorded in
+the history like every other send. Variables, by Postman's scopes: the collection's < the
+environment's < the run's data (`--var`) < the draft's own; a value an earlier step saved
+wins over all of them (it is what a later request means by that name). Then:
 
 - `saves` (variable, JMESPath into the JSON response body) store values for later steps
   (the same extraction as `send --save`; kept in the run, not in the environment);
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -125,16 +126,19 @@ def run_steps(
     session,
     *,
     variables: dict | None = None,
+    collection_variables=(),
     options=None,
     confirmed: bool = False,
     cancel: CancelToken | None = None,
     on_step: Callable[[StepResult], None] | None = None,
 ) -> RunReport:
     """Run `steps` in order through `session` (a SendSession: the run's one environment,
-    its secrets and credentials resolved once, every send recorded in the history); `cancel`
-    stops the run (the step in flight ends as cancelled, naming its phase, and no later step
-    starts), `on_step` sees each result as it comes (a window's progress)."""
-    run_vars: dict = dict(variables or {})
+    its secrets and credentials resolved once, every send recorded in the history), with the
+    run's data `variables` and the collection's `collection_variables`; `cancel` stops the
+    run (the step in flight ends as cancelled, naming its phase, and no later step starts),
+    `on_step` sees each result as it comes (a window's progress)."""
+    data: dict = dict(variables or {})
+    saved: dict = {}  # what earlier steps saved
     report = RunReport(name, session.environment.name, started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
                        planned=len(steps))
     run_start = time.perf_counter()
@@ -142,7 +146,7 @@ def run_steps(
         if cancel is not None and cancel.cancelled:
             report.cancelled = True
             break
-        result = _run_one(step, session, run_vars, options, confirmed, cancel)
+        result = _run_one(step, session, data, saved, dict(collection_variables), options, confirmed, cancel)
         report.steps.append(result)
         if on_step:
             on_step(result)
@@ -153,17 +157,19 @@ def run_steps(
     return report
 
 
-def _run_one(step: RunStep, session, run_vars: dict, options, confirmed, cancel) -> StepResult:
-    """One step: the send service sends it with the run's variables (which win over the
-    draft's own); its saves join the run's variables, not the environment."""
+def _run_one(step: RunStep, session, data: dict, saved_so_far: dict, collection: dict, options, confirmed,
+             cancel) -> StepResult:
+    """One step: the send service sends it (the run's data below the draft's own variables,
+    what earlier steps saved above them); its saves join the run's, not the environment."""
     draft = step.draft
     result = StepResult(draft.name or draft.operation or "request", step.folder, draft.operation)
     started = time.perf_counter()
     try:
         events = checks.EventWindow.for_environment(session.environment) if checks.needs_events(draft.assertions) else None
         mark = events.mark() if events else 0
-        outcome = session.send(draft, variables=run_vars, keep_saves=False, options=options, confirmed=confirmed,
-                               cancel=cancel)
+        planned = replace(draft, variables=tuple((data | draft.variables_dict()).items()))
+        outcome = session.send(planned, variables=saved_so_far, collection=collection, keep_saves=False,
+                               options=options, confirmed=confirmed, cancel=cancel)
     except Cancelled as exc:
         result.error, result.cancelled = str(exc), exc.fields["phase"]
         result.elapsed_s = time.perf_counter() - started
@@ -182,7 +188,7 @@ def _run_one(step: RunStep, session, run_vars: dict, options, confirmed, cancel)
         return result
     response = exchange.response
     result.status = response.status
-    run_vars.update(outcome.saved.values)
+    saved_so_far.update(outcome.saved.values)
     result.saved.update(outcome.saved.values)
     result.failures += [str(p) for p in outcome.saved.problems]
     observed = checks.observe(exchange, diagnoses=tuple(d.id for d in outcome.diagnoses),

@@ -55,11 +55,13 @@ def prepare(
     extra_headers: tuple[tuple[str, str], ...] = (),
     validate_request: bool = True,
     scheme: str | None = None,
+    collection: dict | None = None,
 ) -> Prepared:
-    """Render with scopes request < environment < globals, then validate (not blocking).
-    An API the environment's region does not offer is said as such (ApiNotOffered)."""
+    """Render with scopes request < environment < collection < globals, then validate (not
+    blocking). An API the environment's region does not offer is said as such (ApiNotOffered)."""
     check_api_offered(template.api, env, request_variables)
-    variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_)
+    variables = merge_scopes(request=request_variables, environment=env.template_variables(), globals_=globals_,
+                             collection=collection)
     rendered = render(template, variables, body, scheme=scheme or env.scheme, extra_headers=extra_headers)
     problems = tuple(validate(rendered)) if validate_request else ()
     return Prepared(rendered, problems)
@@ -131,16 +133,21 @@ def execute(
     cancel=None,
     progress=None,
     signed_at=None,
+    unsigned: bool = False,
 ) -> Exchange:
-    """Sign `request` and (unless `dry_run`) send it; `signed_at` (a datetime) signs as if the
-    clock said that (a lesson's skewed clock), else the clock now. Blocking: the CLI calls it directly,
-    the desktop window from a worker thread with a CancelToken. Transport failures come
-    back in `Exchange.error`, not as exceptions; a cancel raises Cancelled (naming the
-    phase), as it does in every other step of a send."""
+    """Sign `request` (unless `unsigned`: Postman's noauth) and (unless `dry_run`) send it;
+    `signed_at` (a datetime) signs as if the clock said that (a lesson's skewed clock), else
+    the clock now. Blocking: the CLI calls it directly, the desktop window from a worker
+    thread with a CancelToken. Transport failures come back in `Exchange.error`, not as
+    exceptions; a cancel raises Cancelled (naming the phase), as it does in every other step
+    of a send."""
     from workbench.core.send import transport
-    from workbench.core.send.signing import sign
+    from workbench.core.send.signing import sign, unsigned_request
 
-    signed = sign(request, credentials, region=region, signing_name=signing_name, timestamp=signed_at)
+    if unsigned:
+        signed = unsigned_request(request)
+    else:
+        signed = sign(request, credentials, region=region, signing_name=signing_name, timestamp=signed_at)
     sent_signature = _SIGNATURE.search(signed.request.header("Authorization") or "")
     exchange = Exchange(env.name, signed.inspection, tuple(problems), tuple(notes), region=region,
                         signature=sent_signature.group(1) if sent_signature else "")

@@ -126,15 +126,18 @@ class SendSession:
 
     # ------------------------------------------------------------------ plan
 
-    def plan(self, draft: "RequestDraft", variables=()) -> "SendPlan":
-        """The plan of `draft` here; `variables` (a run's or a lesson's values) win over the draft's own."""
+    def plan(self, draft: "RequestDraft", variables=(), collection=()) -> "SendPlan":
+        """The plan of `draft` here; `variables` (a run's or a lesson's values) win over the draft's
+        own; `collection`: the variables of the draft's collection (below the environment's)."""
         from workbench.core.send.plan import build_plan
 
         if variables:
             draft = replace(draft, variables=tuple((draft.variables_dict() | dict(variables)).items()))
         self.hidden |= secret_values(dict(draft.variables), self.environment.secret_variables)
+        # the environment's secret variables are its scope: a collection's value never hides one
+        collection = {k: v for k, v in dict(collection).items() if k not in self.secrets}
         return build_plan(draft, self.environment, globals_={**self.globals_, **self.global_secrets, **self.secrets},
-                          library=self.service.library, notes=self.notes)
+                          library=self.service.library, notes=self.notes, collection=collection)
 
     # ------------------------------------------------------------------ send
 
@@ -143,6 +146,7 @@ class SendSession:
         draft: "RequestDraft",
         *,
         variables=(),
+        collection=(),
         global_saves=(),
         dry_run: bool = False,
         confirmed: bool = False,
@@ -164,14 +168,18 @@ class SendSession:
         from workbench.core.send.plan import check_sendable, run_plan
 
         compile_saves(tuple(draft.saves) + tuple(global_saves))  # a bad expression stops before anything is sent
-        plan = self.plan(draft, variables)
+        plan = self.plan(draft, variables, collection)
         if on_plan is not None:
             confirmed = bool(on_plan(plan)) or confirmed
         try:
             check_sendable(plan, dry_run=dry_run, confirmed=confirmed, allow_any_host=allow_any_host)
             if credentials is not None:
                 self._hide_credentials(credentials)
-            exchange = run_plan(plan, credentials=credentials or self.credentials(cancel, progress),
+            if plan.identity is not None:  # the request's own credentials: hidden like the environment's
+                self.hidden |= plan.identity.secret_values()
+            # unsigned, or signed as the request's own identity: the environment's credentials are not needed
+            needs_environment = not plan.unsigned and (plan.identity is None or plan.identity.uses_environment)
+            exchange = run_plan(plan, credentials=credentials or (self.credentials(cancel, progress) if needs_environment else None),
                                 environ=self.workspace.environ, options=options, dry_run=dry_run, cancel=cancel,
                                 progress=progress, confirmed=confirmed, allow_any_host=allow_any_host, signed_at=signed_at)
         except Cancelled:

@@ -25,6 +25,11 @@ explicitly (the value botocore signs, derived from the URL) and nothing is touch
 signing. The transport adds only framing (`Content-Length` for a body), which SigV4 does
 not require to be signed.
 
+A query pasted as text (a raw request) may be spelled otherwise than SigV4's canonical form
+(`identity/identity@example.com`, `+` for a space): it is sent exactly as written, and
+signed in the form AWS reads it (each name and value decoded and encoded again,
+request.sigv4_canonical), the two being equivalent; the inspection record says so.
+
 The `InspectionRecord` never holds the secret key, the session token or the signature:
 the Authorization header shows `Signature=<redacted>`, the X-Amz-Security-Token header and
 its line in the canonical request show `<redacted>`. Because of that redaction, the SHA-256
@@ -47,6 +52,7 @@ from botocore.awsrequest import AWSRequest
 from workbench.core.environments.credentials import Credentials
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.request.http import HttpRequest, check_method, wire_url
+from workbench.core.request.sigv4_canonical import normalised_query, query_differs
 
 
 class _SigningKeys(NamedTuple):
@@ -155,6 +161,10 @@ class InspectionRecord:
     headers: tuple[tuple[str, str], ...]  # as sent, redacted
     body_size: int = 0
     session_token_used: bool = False
+    notes: tuple[str, ...] = ()  # how what was signed differs from what was sent
+
+    def __post_init__(self):
+        object.__setattr__(self, "notes", tuple(self.notes or ()))  # a list from a history entry
 
     def to_dict(self) -> dict:
         return {
@@ -173,6 +183,7 @@ class InspectionRecord:
             "headers": [[k, v] for k, v in self.headers],
             "body_size": self.body_size,
             "session_token_used": self.session_token_used,
+            **({"notes": list(self.notes)} if self.notes else {}),
         }
 
     def to_text(self, body: str | None = None) -> str:
@@ -195,6 +206,7 @@ class InspectionRecord:
         out = []
         for title, content in sections:
             out.append(f"== {title} ==\n{content}\n")
+        out += [f"Note: {note}\n" for note in self.notes]
         if self.session_token_used:
             out.append(
                 "Note: the session token is shown as <redacted>; the hash in the string to sign "
@@ -260,7 +272,14 @@ def sign(
     except ValueError as exc:
         raise SigningError(reason=f"{request.url!r} is not a valid URL ({exc})") from None
 
-    aws = AWSRequest(method=request.method.upper(), url=request.url, data=bytes(request.body))
+    base, question, query = request.url.partition("#")[0].partition("?")  # a fragment is never sent
+    notes = ()
+    signed_url = request.url
+    if question and query_differs(query):
+        signed_url = f"{base}?{normalised_query(query)}"
+        notes = (f"the query is sent as written (?{query}) and signed as AWS reads it "
+                 f"(?{normalised_query(query)}): the same names and values, spelled canonically",)
+    aws = AWSRequest(method=request.method.upper(), url=signed_url, data=bytes(request.body))
     for name, value in request.headers:
         aws.headers[name] = value  # HTTPHeaders appends: repeated headers are kept
 
@@ -307,5 +326,28 @@ def sign(
         headers=tuple((k, _scrub(v, secrets)) for k, v in redact_headers(sent_headers)),
         body_size=len(request.body),
         session_token_used=bool(credentials.session_token),
+        notes=tuple(_scrub(redact_url(note), secrets) for note in notes),
+    )
+    return SignedRequest(request=sent, inspection=record)
+
+
+def unsigned_request(request: HttpRequest) -> SignedRequest:
+    """`request` as it goes out without a signature (Postman's noauth): the Host header set
+    from the URL as for a signed one, an inspection record that says nothing was signed."""
+    check_method(request.method)
+    request = replace(request, url=wire_url(request.url))
+    parts = urlsplit(request.url)
+    host = parts.hostname or ""
+    if parts.port and parts.port != {"http": 80, "https": 443}.get(parts.scheme):
+        host = f"{host}:{parts.port}"
+    headers = tuple(request.headers)
+    if not any(k.lower() == "host" for k, _ in headers):
+        headers = (("Host", host),) + headers
+    sent = replace(request, headers=headers)
+    record = InspectionRecord(
+        method=request.method.upper(), url=redact_url(request.url), canonical_request="", string_to_sign="",
+        credential_scope="", signed_headers=(), payload_hash="", access_key_id="", region="", signing_name="",
+        timestamp="", signature_redacted="", headers=redact_headers(headers), body_size=len(request.body),
+        notes=("sent unsigned (Postman's noauth): no credentials, no signature",),
     )
     return SignedRequest(request=sent, inspection=record)

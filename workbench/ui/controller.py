@@ -83,6 +83,7 @@ class Controller(QObject, FileIntents, FirstStart):
         context.sandbox_listeners.append(self._sandbox_listener)
         self._badges_due = False  # the library's sandbox badges wait for a quiet moment
         self._warmed = False  # the first send's modules and service model, loaded ahead
+        self._warm_up_modules: tuple[str, ...] = ()  # start(warm_up=...): imported by _warm_up_send
         self._signatures: dict[str, str] = {}  # tab id -> the signature of its last send (masked in its answer)
         # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
         # (another identity, a wrong secret, a skewed clock), in the sandbox only
@@ -129,10 +130,10 @@ class Controller(QObject, FileIntents, FirstStart):
     # ------------------------------------------------------------------ start
 
     def start(self, warm_up: tuple[str, ...] = ()) -> None:
-        """Load everything in workers; `warm_up` names modules to import meanwhile."""
-        import importlib
-
-        self.run_in_worker(lambda: [importlib.import_module(name) for name in warm_up] and None, lambda _: None)
+        """Load everything in workers; `warm_up` names modules to import once the library and
+        the environments are in (_warm_up_send): imported meanwhile, they held the interpreter
+        lock the loads need, and the window was usable a third later."""
+        self._warm_up_modules = warm_up
         self.run_in_worker(self._load_library, self._library_ready)
         self.run_in_worker(self._load_environments, self._environments_ready)
         self.run_in_worker(self._load_session, self.session_loaded.emit)

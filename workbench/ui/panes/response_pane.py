@@ -17,6 +17,7 @@ from workbench.ui.accessible import named
 from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel
+from workbench.ui.steady_label import steady
 
 
 
@@ -63,7 +64,7 @@ class ResponsePane(QWidget):
         self.save_button.clicked.connect(self.save_body_requested)
         top = QHBoxLayout()
         top.addWidget(self.status)
-        top.addWidget(self.meta, 1)
+        top.addWidget(steady(self.meta), 1)  # a new time and size repaints the label alone
         top.addWidget(self.save_button)
 
         self.tree_model = JsonTreeModel(self)
@@ -92,7 +93,7 @@ class ResponsePane(QWidget):
         raw_layout = QVBoxLayout(raw_box)
         raw_layout.setContentsMargins(0, 0, 0, 0)
         raw_row = QHBoxLayout()
-        raw_row.addWidget(self.raw_note, 1)
+        raw_row.addWidget(steady(self.raw_note), 1)
         raw_row.addWidget(self.show_all)
         raw_layout.addLayout(raw_row)
         raw_layout.addWidget(self.raw, 1)

@@ -1,5 +1,8 @@
 """Fuzz-style: families of bad input (environment files, Postman files, bodies, command-line
-values and bytes) never reach the user as a traceback, and never cost a file.
+values and bytes; and since round two: template expressions that fail, ids and counts of
+any size, answers cut anywhere, compressed answers of any size, damaged window sessions,
+devices/pipes/folders/loops where a file is read) never reach the user as a traceback,
+and never cost a file.
 
 Each example runs real commands in-process (run_cli), argv bytes and binary stdin in a
 subprocess. The tally (tests/hardening/conftest.py) prints how many inputs were tried and
@@ -283,3 +286,163 @@ def test_damaged_foreign_files(run_cli, tmp_path, tally, content):
         result = tally.attempt("foreign file", content, lambda: run_cli(*argv, env=KEYS))
         assert no_traceback(result), (argv, result)
     assert given_file.read_bytes() == content
+
+
+# ---------------------------------------------------------------- round two (issue 22)
+
+OPERANDS = ["0", "1", "-1", "10", "5000", "'a'", "'%s'", "[]", "{}", "none", "true", "range(3)", "(1, 2)", "'x' * 3",
+            "lipsum", "dict()", "1.5", "'9' * 50"]
+OPERATORS = [" / ", " // ", " % ", " ** ", " + ", " - ", " * ", " ~ ", " in ", "|format", "|int + ", "[", "|join(", "."]
+template_expressions = st.tuples(st.sampled_from(OPERANDS), st.sampled_from(OPERATORS), st.sampled_from(OPERANDS)).map(
+    lambda t: "{{ " + t[0] + t[1] + t[2] + ("]" if t[1] == "[" else ")" if t[1] == "|join(" else "") + " }}")
+template_errors = st.sampled_from(["{{ 1/0 }}", "{{ 10**5000 }}", "{{ 1+'a' }}", "{{ '%s'|format(1,2) }}",
+                                   "{{ (10 ** 3000) * (10 ** 3000) }}", "{{ ''.__class__ }}"]) | template_expressions
+
+
+@FUZZ
+@given(expression=template_errors, line=st.integers(0, 3))
+def test_template_errors_are_located(run_cli, tmp_path, tally, expression, line):
+    body = tmp_path / "body.json"
+    body.write_text("\n" * line + '{"Name": "' + expression + '"}')
+    argv = ("render", "CreateApp", "--var", "endpoint=pinpoint.us-east-1.amazonaws.com", "--body", str(body), "--json")
+    result = tally.attempt("template", expression, lambda: run_cli(*argv))
+    assert no_traceback(result), (expression, result)
+    if result.status:
+        assert result.json["error"]["code"] in ("template_error", "missing_variable", "invalid_json"), result.json
+        assert result.json["error"]["message"].startswith("body: ") or result.json["error"]["code"] != "template_error"
+
+
+huge_ids = st.integers(-10**30, 10**30).map(str) | st.sampled_from(["0", "9" * 23, "1" * 5000, "1e9", "0x10", " 7", "٣"]) | argv_text
+
+
+@FUZZ
+@given(value=huge_ids)
+def test_ids_and_counts_from_the_command_line(run_cli, tmp_path, tally, value):
+    fresh(tmp_path)
+    for argv in (("history", "show", value), ("history", "list", "--limit", value), ("history", "replay", value, "--dry-run"),
+                 ("diagnose", "--history", value), ("bundle", "create", "--history", value, "--out", str(tmp_path / "b.json")),
+                 ("send", "GetApps", "--env", "nosuch", "--dry-run", "--max-decoded-mb", value)):
+        result = tally.attempt("id or count", argv, lambda: run_cli(*argv))
+        assert no_traceback(result), (argv, result)
+
+
+def _answers():
+    import gzip as _gzip
+
+    document = json.dumps({"ApplicationsResponse": {"Item": [{"Id": "a" * 40, "Name": "n"}] * 20}}).encode()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+    plain = head + f"Content-Length: {len(document)}\r\n\r\n".encode() + document
+    zipped = _gzip.compress(document)
+    gzipped = head + f"Content-Encoding: gzip\r\nContent-Length: {len(zipped)}\r\n\r\n".encode() + zipped
+    chunked = head + b"Transfer-Encoding: chunked\r\n\r\n" + b"".join(
+        f"{len(part):x}\r\n".encode() + part + b"\r\n" for part in (document[:100], document[100:])) + b"0\r\n"
+    # (answer, where it is complete: a cut before that is not an answer)
+    return [(plain, len(plain)), (gzipped, len(gzipped)), (chunked + b"\r\n", len(chunked))]
+
+
+ANSWERS = _answers()
+
+
+@FUZZ
+@given(which=st.integers(0, len(ANSWERS) - 1), data=st.data(), how=st.sampled_from(["reset", "closed"]))
+def test_an_answer_cut_anywhere_is_never_taken_for_one(run_cli, tmp_path, tally, which, data, how):
+    """Any prefix of a valid answer, ended by a reset or a close, is an error (exit 6), never
+    a 200: in the head, in a Content-Length body, in a chunked one, in a gzip one."""
+    from tests.helpers.fault_server import _end
+
+    fresh(tmp_path)
+    run_cli("env", "add", "local", "--region", "us-east-1", "--from-process-env", env=KEYS)
+    answer, complete = ANSWERS[which]
+    position = data.draw(st.integers(0, complete - 1), label="cut at")  # its ends are drawn often
+
+    def cut_answer(conn, request, server):
+        conn.sendall(answer[:position])
+        _end(conn, how)
+
+    with FaultServer(cut_answer) as server:
+        argv = ("raw", "GET", server.url("/v1/apps"), "--signing-name", "mobiletargeting", "--env", "local",
+                "--allow-any-host", "--json")
+        result = tally.attempt("cut answer", (which, position, how), lambda: run_cli(*argv, env=KEYS))
+    assert no_traceback(result), result
+    assert result.status == 6, (which, position, how, result.stdout[:300])
+    assert result.json["error"]["code"] == "connection_reset", result.json
+
+
+session_values = json_value | st.integers() | st.text(max_size=5)
+
+
+@FUZZ
+@given(tabs=session_values | st.lists(session_values | st.fixed_dictionaries({"draft": session_values}), max_size=3),
+       active=session_values, environment=session_values, raw=st.booleans(), junk=st.binary(max_size=50))
+def test_damaged_window_session_files(tmp_path, tally, tabs, active, environment, raw, junk):
+    from workbench.core.settings.window_session import load_session
+
+    path = tmp_path / "window-session.json"
+    path.write_bytes(junk if raw else json.dumps({"schema_version": 1, "tabs": tabs, "active": active,
+                                                  "environment": environment}).encode())
+    session = tally.attempt("window session", (tabs, active, environment), lambda: load_session(path))
+    assert session is not None
+    assert 0 <= session.active <= max(0, len(session.tabs) - 1) and isinstance(session.environment, str)
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"special-{kind}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        os.symlink(path.name, path)
+    elif kind == "empty":
+        path.write_bytes(b"")
+    else:
+        os.symlink(f"/dev/{kind}", path)
+    return path
+
+
+@FUZZ
+@given(kind=st.sampled_from(["zero", "null", "urandom", "fifo", "folder", "loop", "empty"]),
+       role=st.sampled_from(["environments.json", "preferences.json", "globals.json", "draft", "postman", "diagnose", "curl"]))
+def test_files_that_are_not_files(run_cli, tmp_path, tally, kind, role):
+    """Every reader takes only a regular file of a sane size: a device, a pipe with no
+    writer, a folder or a symlink loop in any place a file is read is a clear error or a
+    reported problem at once (a read that never ends would hang this test)."""
+    directory = fresh(tmp_path)
+    shutil.rmtree(tmp_path / "coll", ignore_errors=True)
+    special = _special(tmp_path / "config", kind)
+    if role in ("environments.json", "preferences.json", "globals.json"):
+        os.replace(special, directory / role)
+        runs = [("env", "list", "--json"), ("send", "GetApps", "--env", "sandbox", "--dry-run")]
+    elif role == "draft":
+        (tmp_path / "coll").mkdir()
+        os.replace(special, tmp_path / "coll" / "x.request.json")
+        runs = [("export", "postman", str(tmp_path / "coll"), "--out", str(tmp_path / "out.json"))]
+    else:
+        runs = [{"postman": ("import", "postman", str(special), "--into", str(tmp_path / "d")),
+                 "diagnose": ("diagnose", str(special)), "curl": ("import", "curl", str(special))}[role]]
+    for argv in runs:
+        result = tally.attempt("not a file", (kind, role), lambda: run_cli(*argv, env=KEYS))
+        assert no_traceback(result), (kind, role, argv, result)
+
+
+@settings(max_examples=max(5, FUZZ.max_examples // 4), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(decoded_mib=st.integers(1, 300), max_mb=st.sampled_from(["1", "8", "64"]), ratio=st.sampled_from(["0", "10", "200"]))
+def test_compressed_answers_of_any_size(run_cli, tmp_path, tally, decoded_mib, max_mb, ratio):
+    """gzip answers from 1 to 300 MiB decoded, under various limits: an answer, or
+    response_too_large naming the limit it passed -- never a traceback, never unbounded."""
+    from tests.helpers.fault_server import gzip_bomb
+
+    fresh(tmp_path)
+    run_cli("env", "add", "local", "--region", "us-east-1", "--from-process-env", env=KEYS)
+    with FaultServer(gzip_bomb(decoded_mib)) as server:
+        argv = ("raw", "GET", server.url("/"), "--signing-name", "mobiletargeting", "--env", "local", "--allow-any-host",
+                "--json", "--max-decoded-mb", max_mb, "--max-decode-ratio", ratio)
+        result = tally.attempt("compressed answer", (decoded_mib, max_mb, ratio), lambda: run_cli(*argv, env=KEYS))
+    assert no_traceback(result), result
+    if decoded_mib > int(max_mb):
+        assert result.status == 6 and result.json["error"]["code"] == "response_too_large"
+    else:
+        assert result.status in (0, 6)
+        if result.status == 6:  # only the ratio can stop what fits the size
+            assert "decoding-ratio limit" in result.json["error"]["message"]

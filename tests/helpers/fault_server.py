@@ -199,6 +199,100 @@ def drop_second_request(conn, request, server):
     return json_keep_alive(conn, request, server)
 
 
+def _end(conn, how: str) -> None:
+    """End a connection the way a fault does: "reset" (RST) or "closed" (FIN; over TLS
+    without a close_notify, as a peer that died or a middlebox would)."""
+    if how == "reset":
+        reset(conn)
+    else:
+        conn.shutdown(socket.SHUT_WR)
+
+
+HEAD_START = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Amzn-Requ"
+
+
+def cut_in_head(how: str):
+    """A behaviour that sends part of the headers (a 200 status line, a header and half
+    of another), then ends the connection `how` ("reset" or "closed")."""
+
+    def behaviour(conn, request, server):
+        conn.sendall(HEAD_START)
+        _end(conn, how)
+
+    behaviour.__name__ = f"cut_in_head_{how}"
+    return behaviour
+
+
+def cut_in_status_line(conn, request, server):
+    conn.sendall(b"HTTP/1.1 20")
+    _end(conn, "closed")
+
+
+def cut_after_status_line(conn, request, server):
+    """A whole status line, then the end: no blank line ever ends the head."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\n")
+    _end(conn, "closed")
+
+
+def cut_in_chunked_body(conn, request, server):
+    """A chunked body that stops between two chunks (no last, zero-size chunk)."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
+    _end(conn, "closed")
+
+
+def cut_in_last_chunk_line(conn, request, server):
+    """All the chunks' data, then the last chunk's size line without its line break."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r")
+    _end(conn, "closed")
+
+
+def cut_in_declared_body(how: str):
+    """Content-Length 1000, 100 bytes, then the end `how`."""
+
+    def behaviour(conn, request, server):
+        conn.sendall(http_response(200, "OK", b"x" * 100, [("Content-Type", "application/json")], content_length=1000))
+        _end(conn, how)
+
+    behaviour.__name__ = f"cut_in_declared_body_{how}"
+    return behaviour
+
+
+def gzip_bomb(decoded_mib: int = 1024):
+    """A gzip answer of about decoded_mib KiB that inflates to decoded_mib MiB of zeros
+    (1 GiB by default). Each MiB is compressed once, then repeated (a full flush makes
+    the compressed blocks identical), so serving it costs the server almost nothing."""
+    import struct as _struct
+    import zlib
+
+    zeros = bytes(1024 * 1024)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    first = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)  # with the gzip header
+    block = packer.compress(zeros) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush()  # the final empty block; the trailer is made below
+    end = end[:-8] if len(end) >= 8 else end
+
+    def behaviour(conn, request, server):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                     b"Connection: close\r\n\r\n" + first)
+        crc = zlib.crc32(zeros)
+        for _ in range(decoded_mib - 1):
+            if server.stopping.is_set():
+                return
+            conn.sendall(block)
+            crc = zlib.crc32(zeros, crc)
+        conn.sendall(end + _struct.pack("<II", crc, (decoded_mib * len(zeros)) & 0xFFFFFFFF))
+
+    return behaviour
+
+
+def endless(conn, request, server):
+    """A 200 without a length that never ends (until the client goes or the server stops)."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n")
+    block = b"y" * (256 * 1024)
+    while not server.stopping.is_set():
+        conn.sendall(block)
+
+
 def not_http(conn, request, server):
     conn.sendall(b"\x15\x03\x03\x00\x02\x02\x46")  # what a TLS server says to plain text
     conn.close()

@@ -80,17 +80,58 @@ class BadArgument(WorkbenchError):
     """A command-line value in the wrong form (fields: flag, value)."""
 
 
+MAX_WHOLE = 2**63 - 1  # the largest id or count SQLite (the history) can hold
+
+
 def positive_int(text: str) -> int:
-    """An argparse `type` for a count: a whole number of at least 1 (else a usage error)."""
+    """An argparse `type` for a count: a whole number from 1 to MAX_WHOLE (else a usage
+    error; a 30-digit count never reaches the history as an OverflowError)."""
+    value = entry_id(text)
+    if value > MAX_WHOLE:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"expected a whole number of at most {MAX_WHOLE}, found {_shown(text)}")
+    return value
+
+
+def entry_id(text: str) -> int:
+    """An argparse `type` for an id: a whole number of at least 1, of any size (the store
+    says when no entry has it); not a number, or thousands of digits: a usage error."""
     import argparse
 
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # not a number, or past the 4,300 digits Python reads
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {text}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found {_shown(text)}")
     return value
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}... ({len(text)} characters)"
+
+
+def limit_number(text: str) -> float:
+    """An argparse `type` for a size or ratio limit: a number from 0 (no limit) to a million."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1e6:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 (no limit) to 1000000, found {text[:40]}")
+    return value
+
+
+def answer_limits(args) -> dict:
+    """What an answer may cost, from --max-decoded-mb, --max-decode-ratio and --output (a
+    user who asked for the file gets all of it: no limit on the spooled body)."""
+    return {"max_decoded_body": int(args.max_decoded_mb * 1024 * 1024) or None,
+            "max_decode_ratio": args.max_decode_ratio or None,
+            **({"max_spooled_body": None} if args.output else {})}
 
 
 def parse_pairs(items: list[str], flag: str) -> dict[str, str]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import json
 import shlex
-from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, entry_id
 from workbench.cli.output import hint
 from workbench.core.common.errors import WorkbenchError
 
@@ -24,7 +23,7 @@ def _diag():
 def register(sub) -> None:
     parser = sub.add_parser("diagnose", help="explain a saved exchange or a send from the history: cause, evidence, steps, fixes")
     parser.add_argument("file", nargs="?", help="a JSON file as `send --json` writes it (- for stdin)")
-    parser.add_argument("--history", type=int, metavar="ID", help="a send kept in the history (see `history list`)")
+    parser.add_argument("--history", type=entry_id, metavar="ID", help="a send kept in the history (see `history list`)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=cmd_diagnose)
 
@@ -41,6 +40,9 @@ def register(sub) -> None:
     search.add_argument("words", nargs="+")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
+    for parser in (listing, show, search):
+        parser.add_argument("--language", metavar="LANG", help="en, zh_CN or ko_KR (default: the locale, from "
+                                                             "LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English)")
 
 
 # --------------------------------------------------------------------------- fixes as commands
@@ -148,10 +150,16 @@ def diagnosis_text(diagnosis, shown: list | None = None, said: str = "") -> str:
 def read_saved(path: str, ctx: CliContext):
     """A saved exchange (one JSON object), or event records (one JSON object per line, like
     the sandbox's events.jsonl or an event stream export)."""
+    from workbench.core.common.storage import MAX_FILE_BYTES, read_text_limited
+
     try:
-        text = ctx.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = ctx.stdin.read(MAX_FILE_BYTES + 1) if path == "-" else read_text_limited(path)
     except OSError as exc:
         raise WorkbenchError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:  # stdin that is not UTF-8
+        raise WorkbenchError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise WorkbenchError(f"{path}: more than {MAX_FILE_BYTES // 1048576} MB; not a saved exchange")
     try:
         return json.loads(text)
     except RecursionError:
@@ -238,12 +246,25 @@ def show_events(ctx: CliContext, records: list, as_json: bool) -> ExitStatus:
 # --------------------------------------------------------------------------- the guide
 
 
+def _language(args, ctx: CliContext) -> str:
+    """The guide's language: --language, else the locale; a --language with no translation
+    is said on stderr (English is used). The rest of the command line stays English."""
+    from workbench.core.common.i18n import resolve_language
+
+    choice = resolve_language(args.language, ctx.environ)
+    if choice.note and choice.source == "explicit":
+        ctx.err(f"note: {choice.note}")
+    for problem in _diag().overlay_problems(choice.code):
+        ctx.err(f"warning: the {choice.name} troubleshooting guide could not be read ({problem}); English is shown")
+    return choice.code
+
+
 def _summary_line(item: dict) -> str:
     return f"{item['id']:<36} {item['area']:<10} {item['title']}"
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    items = _diag().catalogue()
+    items = _diag().catalogue(_language(args, ctx))
     if args.json:
         ctx.out_json(items)
     else:
@@ -253,27 +274,30 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
-    item = _diag().entry(args.id)
+    language = _language(args, ctx)
+    item = _diag().entry(args.id, language)
     if args.json:
         ctx.out_json(item)
         return ExitStatus.OK
+    label = _diag().guide_words(language, "labels")
     ctx.out(f"{item['title']}  [{item['id']}, {item['area']}]")
-    ctx.out("symptoms: " + "; ".join(item["symptoms"]))
-    ctx.out(f"cause: {item['cause']}")
+    ctx.out(f"{label['symptoms']}: " + "; ".join(item["symptoms"]))
+    ctx.out(f"{label['cause']}: {item['cause']}")
     for n, step in enumerate(item["steps"], 1):
         ctx.out(f"  {n}. {step}")
     for fix in item["fixes"]:
-        ctx.out(f"  fix: {_diag().fix_label(fix)}")
-    ctx.out(f"source: {item['source']}")
+        ctx.out(f"  {label['fix']}: {_diag().localized_fix_label(fix, language)}")
+    ctx.out(f"{label['source']}: {item['source']}")
     return ExitStatus.OK
 
 
 def cmd_search(args, ctx: CliContext) -> ExitStatus:
-    items = _diag().search(" ".join(args.words))
+    language = _language(args, ctx)
+    items = _diag().search(" ".join(args.words), language)
     if args.json:
         ctx.out_json(items)
     elif not items:
-        ctx.out("No problem in the guide mentions that; `troubleshoot list` shows them all.")
+        ctx.out(_diag().guide_words(language, "labels")["nothing_found"])
     else:
         for item in items:
             ctx.out(_summary_line(item))

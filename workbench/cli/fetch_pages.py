@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.cli.context import CliContext, ExitStatus
+from workbench.cli.context import CliContext, ExitStatus, answer_limits
 from workbench.cli.diagnose_cmds import print_diagnoses, print_unsent
 from workbench.cli.interrupt import interrupt_cancels
 from workbench.cli.library_cmds import print_problems
@@ -61,7 +61,7 @@ def fetch(draft, args, ctx: CliContext) -> ExitStatus:
     from workbench.core.send.workspace import Workspace
 
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
-                                    deadline=args.deadline, environ=ctx.environ)
+                                    deadline=args.deadline, environ=ctx.environ, **answer_limits(args))
 
     def on_plan(plan) -> bool:  # paginated operations read: production asks nothing of them
         ctx.hide(session.hidden)

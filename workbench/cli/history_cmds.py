@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from workbench.cli.context import CliContext, ExitStatus, positive_int
+from workbench.cli.context import CliContext, ExitStatus, entry_id, positive_int
 from workbench.cli.send_cmds import add_send_arguments, send_draft
 
 
@@ -27,13 +27,13 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_history_list)
 
     p = sub.add_parser("show", help="one send: request, what was signed, the response")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=entry_id)
     p.add_argument("--page", type=positive_int, metavar="N", help="one page of a multi-page fetch (send --all-pages)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history_show)
 
     p = sub.add_parser("replay", help="send a recorded request again (in its environment, or --env)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=entry_id)
     p.add_argument("--json", action="store_true")
     add_send_arguments(p)
     p.set_defaults(handler=cmd_history_replay, env=None)

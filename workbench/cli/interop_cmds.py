@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from workbench.cli.context import CliContext, ExitStatus, open_store, parse_pairs
+from workbench.cli.context import CliContext, ExitStatus, entry_id, open_store, parse_pairs
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 
@@ -177,12 +177,20 @@ def cmd_export_postman_env(args, ctx: CliContext) -> ExitStatus:
 
 
 def read_input(path: str, ctx: CliContext, flag: str = "FILE") -> str:
-    if path == "-":
-        return ctx.stdin.read()
+    """A file (a regular one, of a bounded size) or stdin (-), as UTF-8 text."""
+    from workbench.core.common.storage import MAX_FILE_BYTES, StorageError, read_text_limited
+
     try:
-        return Path(path).read_text(encoding="utf-8")
+        text = ctx.stdin.read(MAX_FILE_BYTES + 1) if path == "-" else read_text_limited(path)
+    except StorageError as exc:
+        raise WorkbenchError(f"{flag} {path}: {exc.detail}") from None
+    except WorkbenchError as exc:  # not UTF-8, located
+        raise WorkbenchError(f"{flag} {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkbenchError(f"{flag} {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise WorkbenchError(f"{flag} {path}: more than {MAX_FILE_BYTES // 1048576} MB; not read")
+    return text
 
 
 def cmd_import_curl(args, ctx: CliContext) -> ExitStatus:
@@ -238,7 +246,7 @@ def register_bundle(sub) -> None:
 
     p = bundle_sub.add_parser("create", help="send an operation (or a draft file) and bundle the exchange, or bundle a history entry")
     p.add_argument("operation", nargs="?", metavar="OPERATION|DRAFT_FILE")
-    p.add_argument("--history", type=int, metavar="ID", help="bundle this history entry instead of sending")
+    p.add_argument("--history", type=entry_id, metavar="ID", help="bundle this history entry instead of sending")
     p.add_argument("--env", default=SANDBOX_NAME)
     p.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--body", metavar="FILE|-")

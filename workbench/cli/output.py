@@ -28,6 +28,13 @@ REMEDY_HINTS = {
     "use_sandbox": "run it in the local sandbox: --env sandbox",
     "use_profile": "an environment can take its credentials from an AWS profile: "
                    "pinpoint-workbench env add NAME --region REGION --profile PROFILE",
+    "raise_limit": "{limit}",
+}
+# raise_limit:LIMIT -> how to raise that limit of the transport's (SendOptions' names)
+LIMIT_HINTS = {
+    "max_decoded_body": "if you expect an answer that large, raise the limit: --max-decoded-mb MB (0: no limit)",
+    "max_decode_ratio": "if the answer is genuine, raise the limit: --max-decode-ratio N (0: no limit)",
+    "max_spooled_body": "--output FILE keeps an answer of any size",
 }
 
 
@@ -39,6 +46,8 @@ def hint(remedy: str | None) -> str | None:
     text = REMEDY_HINTS.get(code)
     if text is None:
         return None
+    if code == "raise_limit":
+        return LIMIT_HINTS.get(arg)
     import shlex  # only when a hint is worded
 
     if code == "pass_variables":

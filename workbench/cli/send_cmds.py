@@ -12,11 +12,11 @@ from dataclasses import replace
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a tenth of --help)
 
 from workbench.cli import fetch_pages
-from workbench.cli.context import BadArgument, CliContext, ExitStatus, parse_pairs
+from workbench.cli.context import BadArgument, CliContext, ExitStatus, answer_limits, limit_number, parse_pairs
 from workbench.cli.diagnose_cmds import print_diagnoses
 from workbench.cli.interrupt import interrupt_cancels, interrupt_raises
 from workbench.cli.library_cmds import add_request_arguments, parse_vars, print_problems, read_body, read_body_option, template_for
-from workbench.cli.output import print_notes
+from workbench.cli.output import hint, print_notes
 from workbench.core.common.errors import WorkbenchError
 from workbench.core.environments.sandbox_identity import SANDBOX_NAME
 
@@ -59,7 +59,12 @@ def add_send_arguments(parser) -> None:
     parser.add_argument("--connect-timeout", type=float, default=10.0)
     parser.add_argument("--read-timeout", type=float, default=60.0)
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds for the whole exchange")
-    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE")
+    parser.add_argument("--output", metavar="FILE", help="write the whole response body, as received, to FILE "
+                        "(a body of any size: without it, a body stops at 1 GiB)")
+    parser.add_argument("--max-decoded-mb", type=limit_number, default=64, metavar="MB",
+                        help="a gzip/deflate answer may decode to at most MB (default 64; 0: no limit)")
+    parser.add_argument("--max-decode-ratio", type=limit_number, default=200, metavar="N",
+                        help="... and to at most N times its size once past 1 MB (default 200; 0: no limit)")
     parser.add_argument("--save", action="append", default=[], metavar="NAME=JMESPATH",
                         help="keep a value of the response in the environment, e.g. projectId=ApplicationResponse.Id")
     parser.add_argument("--save-global", action="append", default=[], metavar="NAME=JMESPATH",
@@ -114,7 +119,7 @@ def send_draft(draft: RequestDraft, args, ctx: CliContext) -> ExitStatus:
     compile_saves(draft.saves + global_saves)  # a bad expression stops before anything starts
     check_output_path(args.output)  # so does a --output that could not be written
     options = transport.SendOptions(connect_timeout=args.connect_timeout, read_timeout=args.read_timeout,
-                                    deadline=args.deadline, environ=ctx.environ)
+                                    deadline=args.deadline, environ=ctx.environ, **answer_limits(args))
 
     def on_plan(plan: SendPlan) -> bool:
         ctx.hide(session.hidden)
@@ -228,6 +233,8 @@ def show_exchange(ctx: CliContext, exchange: Exchange, args, plan: SendPlan | No
             ctx.out("(dry run: not sent)")
         elif exchange.response is None:
             ctx.err(f"error: {exchange.error}")
+            if hint(getattr(exchange.error, "remedy", None)):  # e.g. how to raise a limit the answer passed
+                ctx.err(f"hint: {hint(exchange.error.remedy)}")
         else:
             print_response(ctx, exchange.response, args.output)
         print_diagnoses(ctx, diagnoses)

@@ -16,6 +16,15 @@ from workbench.cli.context import CliContext, ExitStatus
 from workbench.core.common.errors import WorkbenchError
 
 DEFAULT_ENV = "sandbox"
+LANGUAGE_HELP = ("texts in this language where translated: en, zh_CN or ko_KR (default: the locale, from LANGUAGE, "
+                 "LC_ALL, LC_MESSAGES or LANG; else English)")
+# What `tutorial show` prints around a lesson's texts; resources/i18n/tutorial_show.LANG.json translates it.
+SHOW_WORDS = {
+    "for": "For: {audience}", "about": "About {minutes} minutes, {steps} steps.", "guide": "Guide: {title} <{target}>",
+    "passed": "(passed)", "request": "request: {what}", "variant": "{operation} (variant {variant})",
+    "signing": "signing on purpose: {how}", "other_service": "on {service} (not sent by the workbench):",
+    "carries": "carries: {variable} = {path}", "from_event": "(from the event)", "check": "check: {what}",
+}
 
 
 class LessonNotConfirmed(WorkbenchError):
@@ -32,13 +41,13 @@ def register(subparsers) -> None:
     sub = parser.add_subparsers(dest="tutorial_command", metavar="ACTION", required=True)
 
     listing = sub.add_parser("list", help="every lesson, with your progress")
-    listing.add_argument("--language", default="en", help="texts in this language where translated (zh_CN, ko_KR)")
+    listing.add_argument("--language", metavar="LANG", help=LANGUAGE_HELP)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
 
     show = sub.add_parser("show", help="one lesson: its steps, requests and checks")
     show.add_argument("name", metavar="NAME")
-    show.add_argument("--language", default="en", help="texts in this language where translated (zh_CN, ko_KR)")
+    show.add_argument("--language", metavar="LANG", help=LANGUAGE_HELP)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
 
@@ -54,6 +63,25 @@ def register(subparsers) -> None:
     reset.add_argument("name", metavar="NAME", nargs="?")
     reset.add_argument("--json", action="store_true")
     reset.set_defaults(handler=cmd_reset)
+
+
+def _language(args, ctx: CliContext) -> str:
+    """--language, else the locale (list and show only: run and reset stay English, for
+    scripts); a --language with no translation is said on stderr and English is used."""
+    from workbench.core.common.i18n import resolve_language
+
+    choice = resolve_language(args.language, ctx.environ)
+    if choice.note and choice.source == "explicit":
+        ctx.err(f"note: {choice.note}")
+    return choice.code
+
+
+def _show_words(language: str) -> dict[str, str]:
+    from workbench.core.common.i18n import load_overlay
+
+    overlay = load_overlay("tutorial_show", language)
+    words = overlay.data.get("words") if isinstance(overlay.data.get("words"), dict) else {}
+    return {key: overlay.text(words.get(key), text) for key, text in SHOW_WORDS.items()}
 
 
 def _loaded(ctx: CliContext, language: str = "en", quiet: bool = False):
@@ -77,7 +105,7 @@ def _progress(ctx: CliContext):
 
 
 def cmd_list(args, ctx: CliContext) -> ExitStatus:
-    loaded = _loaded(ctx, args.language, quiet=args.json)
+    loaded = _loaded(ctx, _language(args, ctx), quiet=args.json)
     store = _progress(ctx)
     rows = []
     for tutorial in loaded.tutorials:
@@ -96,7 +124,8 @@ def cmd_list(args, ctx: CliContext) -> ExitStatus:
 
 
 def cmd_show(args, ctx: CliContext) -> ExitStatus:
-    loaded = _loaded(ctx, args.language, quiet=True)
+    language = _language(args, ctx)
+    loaded = _loaded(ctx, language, quiet=True)
     tutorial = loaded.get(args.name)
     progress = _progress(ctx).get(tutorial)
     if args.json:
@@ -104,35 +133,38 @@ def cmd_show(args, ctx: CliContext) -> ExitStatus:
                       "would_change": [{"operation": op, "kind": kind} for op, kind in tutorial.would_change()],
                       "progress": progress.summary(tutorial)})
         return ExitStatus.OK
+    said = _show_words(language)
     ctx.out(f"{tutorial.title}\n")
     ctx.out(tutorial.summary)
-    ctx.out(f"For: {tutorial.audience}")
-    ctx.out(f"About {tutorial.duration_minutes} minutes, {len(tutorial.steps)} steps.")
+    ctx.out(said["for"].format(audience=tutorial.audience))
+    ctx.out(said["about"].format(minutes=tutorial.duration_minutes, steps=len(tutorial.steps)))
     for item in tutorial.prerequisites:
         ctx.out(f"  - {item}")
     if tutorial.guide is not None:
-        ctx.out(f"Guide: {tutorial.guide.title} <{tutorial.guide.target}>")
+        ctx.out(said["guide"].format(title=tutorial.guide.title, target=tutorial.guide.target))
     for number, step in enumerate(tutorial.steps, 1):
-        passed = "  (passed)" if step.id in progress.passed else ""
+        passed = f"  {said['passed']}" if step.id in progress.passed else ""
         ctx.out(f"\n{number}. {step.title} [{step.id}]{passed}")
         for paragraph in step.text:
             ctx.out(f"   {paragraph}")
         if step.request is not None:
             draft = step.request.draft
-            what = step.request.draft_file or draft.operation + (f" (variant {draft.variant})" if draft.variant else "")
-            ctx.out(f"   request: {what}")
+            what = step.request.draft_file or (said["variant"].format(operation=draft.operation, variant=draft.variant)
+                                               if draft.variant else draft.operation)
+            ctx.out("   " + said["request"].format(what=what))
             if not step.signing.plain:
-                ctx.out(f"   signing on purpose: {', '.join(f'{k}={v}' for k, v in step.signing.to_dict().items())}")
+                ctx.out("   " + said["signing"].format(how=", ".join(f"{k}={v}" for k, v in step.signing.to_dict().items())))
         if step.other_service is not None:
-            ctx.out(f"   on {step.other_service.service} (not sent by the workbench):")
+            ctx.out("   " + said["other_service"].format(service=step.other_service.service))
             for command in step.other_service.commands:
                 ctx.out(f"     {command}")
         for carry in step.carry:
-            ctx.out(f"   carries: {carry.variable} = {carry.path}" + (" (from the event)" if carry.source == "event" else ""))
+            ctx.out("   " + said["carries"].format(variable=carry.variable, path=carry.path)
+                    + (f" {said['from_event']}" if carry.source == "event" else ""))
         for check in step.checks:
             a = check.assertion
-            said = " ".join(filter(None, (a.kind, a.path, "" if a.expected is None else json.dumps(a.expected, ensure_ascii=False))))
-            ctx.out(f"   check: {said}")
+            what = " ".join(filter(None, (a.kind, a.path, "" if a.expected is None else json.dumps(a.expected, ensure_ascii=False))))
+            ctx.out("   " + said["check"].format(what=what))
     return ExitStatus.OK
 
 

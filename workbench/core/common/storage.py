@@ -8,14 +8,20 @@ newline, so files diff cleanly.
 A file that cannot be read is never silently dropped: `load_json_versioned` moves it aside
 as a timestamped `.bak` file (kept, never overwritten) and returns a `CorruptFile` error
 that names the file and what is wrong (line and column for JSON syntax errors).
+
+Every read is bounded (`read_limited`): only a regular file, of at most a given size, so a
+path that leads to /dev/zero, a pipe with no writer, a folder or a symlink loop is a clear
+error at once, never a read that does not end.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from glob import escape as glob_escape
@@ -36,6 +42,76 @@ class StorageError(WorkbenchError):
     """A file could not be written or read."""
 
     fmt = "{path}: {detail}"
+
+
+class UnreadableFile(StorageError):
+    """Not something to read: not a regular file (a device, a pipe, a folder), a symlink
+    loop, or larger than the limit. `kind` is "not_a_file", "symlink_loop" or "too_large"."""
+
+    code = "unreadable_file"
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a file the workbench keeps (environments, settings...) is a few KB
+
+
+def read_limited(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes. FileNotFoundError as
+    is; UnreadableFile for a device, pipe, folder, symlink loop or a larger file (checked
+    before reading, and again while reading: a file that grows is cut off, not followed);
+    StorageError for any other failure to read. Never blocks on a pipe or a terminal."""
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile(path=str(path), kind="symlink_loop",
+                                 detail="a loop of symbolic links, not a file; not read") from None
+        if isinstance(exc, IsADirectoryError):
+            raise UnreadableFile(path=str(path), kind="not_a_file", detail="a folder, not a file; not read") from None
+        raise StorageError(path=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, a pipe or a socket"
+            raise UnreadableFile(path=str(path), kind="not_a_file", detail=f"{what}, not a regular file; not read")
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit, exact=True)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise _too_large(path, size, limit, exact=False)  # it grew while being read
+        return b"".join(chunks)
+    except OSError as exc:
+        raise StorageError(path=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(path, size: int, limit: int, exact: bool) -> UnreadableFile:
+    shown = _size_text(size) if exact else f"more than {_size_text(limit)}"
+    return UnreadableFile(path=str(path), kind="too_large", size=size if exact else None,
+                          detail=f"{shown}; a file read here can be at most {_size_text(limit)}; not read")
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size} bytes"
+
+
+def read_text_limited(path: Path | str, limit: int = MAX_FILE_BYTES) -> str:
+    """`read_limited` as UTF-8 text (a BOM dropped); safe_json.JsonInputError (a
+    WorkbenchError locating the first bad byte) when it is not UTF-8."""
+
+    return safe_json.decode_utf8(read_limited(path, limit), str(path))
 
 
 class CorruptFile(StorageError):
@@ -252,22 +328,25 @@ def load_json_versioned(
 
     `migrations[n]` upgrades a document from version n to n + 1 (name them `from_<n>`).
     A missing version key means version 1. A missing file gives `LoadResult(data=None)`.
-    An unusable file (bad UTF-8, bad JSON, not an object, bad or future version, a failing
-    migration) is moved aside to a timestamped `.bak` and reported in `LoadResult.error`;
-    this function does not raise for bad content.
+    An unusable file (not a regular file, too large, bad UTF-8, bad JSON, not an object, bad
+    or future version, a failing migration) is moved aside to a timestamped `.bak` and
+    reported in `LoadResult.error`; this function does not raise for bad content. A file
+    it may not read (permissions) raises StorageError: it may hold data, so it is never
+    set aside or replaced.
     """
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadResult(path, None)
-    except OSError as exc:
-        raise StorageError(path=str(path), detail=f"cannot read: {exc.strerror or exc}") from exc
 
     def broken(detail: str) -> LoadResult:
         backup = move_aside(path)
         return LoadResult(path, None, CorruptFile(path, detail, backup))
+
+    try:
+        raw = read_limited(path)
+    except FileNotFoundError:
+        return LoadResult(path, None)
+    except UnreadableFile as exc:  # no data of ours in a device, a loop or a runaway file: set aside, start afresh
+        return broken(exc.detail)
 
     try:
         data = safe_json.loads(raw, str(path))

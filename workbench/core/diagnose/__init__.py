@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from workbench.core.diagnose.catalogue import CatalogueError, UnknownEntry, catalogue, entries, entry, search
+from workbench.core.diagnose.catalogue import (CatalogueError, UnknownEntry, catalogue, entries, entry, guide_words,
+                                               localized_fix_label, overlay_problems, search, untranslated)
 from workbench.core.diagnose.checks import CHECKS, Finding
 from workbench.core.diagnose.context import DiagnosisContext, build_context
 from workbench.core.diagnose.credential_fixes import environment_of, fit_fixes
@@ -26,7 +27,8 @@ from workbench.core.diagnose.observation import Observation, SavedExchangeError,
 
 __all__ = [
     "CatalogueError", "Diagnosis", "DiagnosisContext", "Evidence", "SavedExchangeError", "UnknownEntry",
-    "catalogue", "diagnose", "diagnose_event", "diagnose_history_entry", "entry", "fix_label", "flagged_paths", "from_saved", "observe", "search",
+    "catalogue", "diagnose", "diagnose_event", "diagnose_history_entry", "entry", "fix_label", "flagged_paths", "from_saved",
+    "guide_words", "localized_fix_label", "observe", "overlay_problems", "search", "untranslated",
 ]
 
 
@@ -44,15 +46,18 @@ def observe(subject, environment: str = "") -> Observation:
     return from_exchange(subject)
 
 
-def diagnose(exchange, *, plan_or_context=None, environments=None, now: datetime | None = None) -> list[Diagnosis]:
-    """Every catalogue problem this exchange shows, most specific first; [] when nothing is wrong."""
+def diagnose(exchange, *, plan_or_context=None, environments=None, now: datetime | None = None,
+             language: str = "en") -> list[Diagnosis]:
+    """Every catalogue problem this exchange shows, most specific first; [] when nothing is wrong.
+    `language`: the catalogue's texts in that language where translated (the steps a code check
+    adds, and the values read from the exchange, stay as they are)."""
     env = getattr(plan_or_context, "environment", None) or getattr(plan_or_context, "env", None)
     obs = observe(exchange, getattr(env, "name", ""))
     ctx = build_context(obs, plan_or_context, environments)
     if ctx.key and not obs.operation:
         obs = replace(obs, operation=ctx.key)
     found: list[tuple[Entry, Diagnosis]] = []
-    for item in entries():
+    for item in entries(language):
         result = _apply(item, obs, ctx, now)
         if result is not None:
             found.append((item, result))

@@ -15,9 +15,28 @@ class _Fill(dict):
 
 def fill(text: str, captures: dict) -> str:
     """`text` with its {placeholders} filled; a sentence ending in a filled message that has its
-    own full stop ends in one ("...for this project.", not "...for this project..")."""
+    own full stop ends in one ("...for this project.", not "...for this project.."). In a
+    translation, the words around a filled value follow it: no space between Chinese
+    characters, and a Korean particle written for either ending (이(가)) fits the word before."""
     filled = text.format_map(_Fill({k: v for k, v in captures.items() if v is not None}))
-    return re.sub(r"(?<!\.)([.!?])\.$", r"\1", filled)
+    filled = _HAN_SPACE.sub("", filled)
+    filled = _PARTICLE.sub(_particle, filled)
+    return re.sub(r"(?<![.。])([.!?。！？])[.。]$", r"\1", filled)
+
+
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_PARTICLE = re.compile(r"([\uac00-\ud7a3])(이\(가\)|을\(를\)|은\(는\)|과\(와\)|\(으\)로)")
+_PARTICLES = {"이(가)": ("이", "가"), "을(를)": ("을", "를"), "은(는)": ("은", "는"), "과(와)": ("과", "와")}
+
+
+def _particle(found) -> str:
+    """A Korean syllable and the particle form its ending takes (final consonant or not)."""
+    syllable, particle = found.groups()
+    final = (ord(syllable) - 0xAC00) % 28
+    if particle == "(으)로":
+        return syllable + ("으로" if final not in (0, 8) else "로")  # 8: ㄹ takes 로
+    with_final, without = _PARTICLES[particle]
+    return syllable + (with_final if final else without)
 
 
 # What the guide says where a diagnosis names the value it read: {action} -> "the action".
@@ -40,15 +59,22 @@ GUIDE_WORDS = {
 }
 
 
-def _generic(text: str) -> str:
+NO_MESSAGE = "The message that came back says what went wrong."
+
+
+def guide_text(text: str, words: dict | None = None) -> str:
     """A catalogue text without an exchange, for the guide: {action} -> "the action"; a text
-    that was only the message that came back says so."""
-    text = re.sub(r"\s{2,}", " ", fill(text, GUIDE_WORDS))
-    text = re.sub(r"\s+([.,;)])", r"\1", text)
-    text = re.sub(r":\s*\.?$", ".", text).strip()
+    that was only the message that came back says so. `words`: the guide's words in the
+    entry's language (placeholder -> words; "" -> the sentence for an empty text)."""
+    english = not words
+    words = {**GUIDE_WORDS, "": NO_MESSAGE, **(words or {})}
+    text = re.sub(r"\s{2,}", " ", fill(text, words))
+    text = re.sub(r"\s+([.,;)。，；）])", r"\1", text)
+    text = re.sub(r":\s*\.?$", ".", text)
+    text = re.sub(r"[：:]\s*。?$", "。", text).strip()
     if not text:
-        return "The message that came back says what went wrong."
-    return text[0].upper() + text[1:]
+        return words[""]
+    return text[0].upper() + text[1:] if english else text
 
 
 @dataclass(frozen=True)
@@ -86,12 +112,12 @@ class Entry:
         """What the guide shows: everything but the matchers' internals; a {placeholder} filled
         from an exchange reads in general words here ("the action")."""
         def text(name):
-            return self.guide.get(name) or _generic(getattr(self, name))
+            return self.guide.get(name) or guide_text(getattr(self, name))
 
         return {
             "id": self.id, "title": text("title"), "area": self.area, "summary": text("summary"),
             "symptoms": list(self.symptoms), "cause": text("cause"),
-            "steps": list(self.guide.get("steps") or [_generic(s) for s in self.steps]),
+            "steps": list(self.guide.get("steps") or [guide_text(s) for s in self.steps]),
             "fixes": [dict(f) for f in self.fixes], "severity": self.severity, "source": self.source,
         }
 
@@ -152,13 +178,19 @@ FIX_LABELS = {
     "check_profile": "Check AWS profile {profile}",
     "sso_login": "Log in to SSO (profile {profile})",
     "set_process_credentials": "Set {names}",
+    "resign_region": "Re-sign for {region}",
+    "resign_signing_name": "Re-sign as {signing_name}",
 }
 
 
-def fix_label(fix: dict) -> str:
-    """A fix in a few words, for a button: 'Re-sign for eu-west-1', 'Set projectId'."""
+def fix_label(fix: dict, labels: dict | None = None, words: dict | None = None) -> str:
+    """A fix in a few words, for a button: 'Re-sign for eu-west-1', 'Set projectId'. `labels`
+    and `words`: FIX_LABELS and the guide's words in another language (which then starts as
+    the translation does: 'eu-west-1에 맞게 다시 서명')."""
+    labels = {**FIX_LABELS, **(labels or {})}
     action = fix.get("action", "")
     if action == "resign":
-        return f"Re-sign for {fix['region']}" if "region" in fix else f"Re-sign as {fix.get('signing_name', '?')}"
+        action = "resign_region" if "region" in fix else "resign_signing_name"
+        fix = {"signing_name": "?", **fix}
     values = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in fix.items()}
-    return _generic(fill(FIX_LABELS.get(action, action.replace("_", " ").capitalize()), values))
+    return guide_text(fill(labels.get(action, action.replace("_", " ").capitalize()), values), words)

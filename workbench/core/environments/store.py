@@ -309,6 +309,6 @@ def _file_stamp(path: Path):
 
     try:
         st = os.stat(path)
-    except FileNotFoundError:
+    except OSError:  # missing, or not statable (a symlink loop): the load says what is wrong
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)

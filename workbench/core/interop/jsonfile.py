@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.core.common import safe_json
 from workbench.core.common.errors import WorkbenchError
+from workbench.core.common.storage import StorageError, UnreadableFile, read_limited
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 500  # Postman folders nest (a folder is two levels); deeper than this is not a real export
@@ -24,16 +25,19 @@ class ReadJson:
 
 
 def read_bytes(path: Path | str, limit: int = MAX_BYTES) -> bytes:
-    path = Path(path)
+    """The file's bytes: a regular file of at most `limit` bytes (a device such as /dev/zero,
+    a pipe or a folder is refused at once, never read without end)."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ForeignFileError(
-                source=str(path),
-                detail=f"the file is {size / 1048576:.1f} MB; files over {limit // 1048576} MB are not read "
-                "(export without saved responses, or split the collection)",
-            )
-        return path.read_bytes()
+        return read_limited(path, limit)
+    except UnreadableFile as exc:
+        detail = exc.detail
+        if exc.kind == "too_large":
+            size = f"{exc.size / 1048576:.1f} MB" if exc.size else f"larger than {limit // 1048576} MB"
+            detail = (f"the file is {size}; files over {limit // 1048576} MB are not read "
+                      "(export without saved responses, or split the collection)")
+        raise ForeignFileError(source=str(path), detail=detail) from None
+    except StorageError as exc:
+        raise ForeignFileError(source=str(path), detail=exc.detail) from None
     except OSError as exc:
         raise ForeignFileError(source=str(path), detail=f"cannot read: {exc.strerror or exc}") from None
 

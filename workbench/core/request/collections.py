@@ -6,7 +6,6 @@ becomes a Problem naming the file, and the rest loads.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,7 +13,8 @@ from pathlib import Path
 
 from workbench.core.request.drafts import DRAFT_SUFFIX, DraftInvalid, RequestDraft, load_draft, save_draft
 from workbench.core.common.errors import Problem, WorkbenchError
-from workbench.core.common.storage import atomic_write_json
+from workbench.core.common import safe_json
+from workbench.core.common.storage import atomic_write_json, read_limited
 
 ORDER_FILE = "order.json"
 
@@ -53,10 +53,10 @@ def file_name_for(name: str) -> str:
 
 def read_order(folder: Path) -> list[str]:
     try:
-        data = json.loads((folder / ORDER_FILE).read_text(encoding="utf-8"))
+        data = safe_json.loads(read_limited(folder / ORDER_FILE, 1024 * 1024), str(folder / ORDER_FILE))
     except FileNotFoundError:
         return []
-    except (OSError, ValueError):
+    except (OSError, WorkbenchError, ValueError):
         raise CollectionError(path=str(folder / ORDER_FILE), detail="not a JSON list of names") from None
     if not isinstance(data, list) or not all(isinstance(x, str) for x in data):
         raise CollectionError(path=str(folder / ORDER_FILE), detail="not a JSON list of names")
@@ -74,20 +74,37 @@ def load_collection(root: Path | str) -> CollectionFolder:
     return _load_folder(root)
 
 
-def _load_folder(folder: Path) -> CollectionFolder:
+MAX_FOLDER_DEPTH = 32  # folders in folders; a Postman export nests a handful
+
+
+def _load_folder(folder: Path, depth: int = 0, seen: frozenset = frozenset()) -> CollectionFolder:
+    """One folder, its drafts and (within MAX_FOLDER_DEPTH, each real folder once: a link back
+    up is skipped, not followed round) its folders; what cannot be read is a problem."""
     result = CollectionFolder(folder.name, folder)
     try:
         order = read_order(folder)
     except CollectionError as exc:
         result.problems.append(Problem(exc.fields["path"], exc.fields["detail"]))
         order = []
-    entries = {p.name: p for p in folder.iterdir()
-               if (p.is_dir() and not p.name.startswith(".")) or p.name.endswith(DRAFT_SUFFIX)}
+    try:
+        real = os.path.realpath(folder)
+        entries = {p.name: p for p in folder.iterdir()
+                   if (p.is_dir() and not p.name.startswith(".")) or p.name.endswith(DRAFT_SUFFIX)}
+    except OSError as exc:
+        result.problems.append(Problem(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
+        return result
+    seen = seen | {real}
     names = [n for n in order if n in entries] + sorted(n for n in entries if n not in order)
     for name in names:
         path = entries[name]
         if path.is_dir():
-            sub = _load_folder(path)
+            if depth + 1 > MAX_FOLDER_DEPTH:
+                result.problems.append(Problem(str(path), f"folders nested deeper than {MAX_FOLDER_DEPTH}; not read"))
+                continue
+            if os.path.realpath(path) in seen:
+                result.problems.append(Problem(str(path), "a link back to a folder above it; not followed"))
+                continue
+            sub = _load_folder(path, depth + 1, seen)
             result.items.append(sub)
             result.problems += sub.problems
             continue

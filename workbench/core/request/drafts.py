@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.common.errors import Problem, WorkbenchError
+from workbench.core.common import safe_json
+
+MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft holds one request: its body is at most a few MB
 
 SCHEMA_VERSION = 1
 BASE_URL_VARIABLE = re.compile(r"^\{\{\s*[\w.-]+\s*\}\}(?=/|\?|$)")  # {{URL}}/api/x: the variable holds scheme://host/base
@@ -193,17 +196,19 @@ def save_draft(path, draft: RequestDraft) -> None:
 
 def load_draft(path) -> RequestDraft:
     """DraftInvalid (naming the file and the place in it) for anything that is not a draft."""
+    from workbench.core.common.storage import StorageError, read_limited  # when reading: not a start-up cost
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_limited(path, MAX_DRAFT_BYTES)
+    except StorageError as exc:  # not a regular file, too large, unreadable
+        raise DraftInvalid(exc.detail, where=str(path)) from None
     except OSError as exc:
         raise DraftInvalid(f"cannot read: {exc.strerror or exc}", where=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise DraftInvalid(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DraftInvalid(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=str(path)) from None
+        data = safe_json.loads(raw, str(path))  # nesting, huge numbers, bad UTF-8: located, never a crash
+    except safe_json.JsonInputError as exc:
+        raise DraftInvalid(safe_json.describe(exc), where=str(path)) from None
     return draft_from_file_dict(data, where=str(path))
 
 

@@ -1,30 +1,34 @@
-"""The jinja2 sandbox that renders templates plain substitution cannot (filters, loops,
-expressions): jinja's SandboxedEnvironment plus limits on the text any operator, method or
-filter may build, and a watchdog that stops a template running too long.
+"""The jinja2 environment user templates run in, and the limits they run under.
 
-Imported only when a template needs it (render.py): most templates are plain `{{ name }}`
-substitutions, and jinja2's import was a tenth of the command line's start-up.
+Sandboxed (a template cannot reach Python objects), strict (an undefined name is an
+error), and guarded: no operator, method or filter may be asked to build more text than
+the output limit (`'x' * 3000000000`, `'x'.ljust(10**10)`, `center(10**10)`,
+`'%3000000000d' % 1`, `9 ** 10 ** 9`, a number too long to write out). These guards give
+a precise message early; the hard limits -- time and memory for *everything* a template
+can call, filters and globals included (`lipsum(n=3000000)`, `list|unique` of 16 million
+items, sorting a list of 16 million) -- come from running the template in a worker process
+that is stopped when it passes them (`template_worker`).
+
+Every failure is a located `TemplateError` (template_errors; code "template_error"): where
+(`place`: body, url path, header X...), what, and the template's line when it is known.
+Imported only when a template needs jinja (jinja2's import is a tenth of the command line's
+start-up; most templates are plain `{{ name }}` substitutions).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import sys
-import time
-
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from workbench.core.request.render import (DEFAULT_LIMITS, RenderLimits, TemplateLimitExceeded, json_in_string,
-                                           json_value, path_segment)
+from workbench.core.request.escaping import ESCAPING_FILTERS
+from workbench.core.request.template_errors import DEFAULT_LIMITS, TemplateLimitExceeded, TemplateSyntaxProblem
+
+MAX_DIGITS = 4300  # Python writes out no longer integer (sys.get_int_max_str_digits)
 
 
 class _LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox, plus: no operator, method or filter may be asked to build more text
-    than the output limit (`'x' * 3000000000`, `'x'.ljust(10**10)`, `center(10**10)`,
-    `'%3000000000d' % 1`, `9 ** 10 ** 9`)."""
-
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def call_binop(self, context, operator, left, right):
@@ -36,6 +40,9 @@ class _LimitedEnvironment(SandboxedEnvironment):
             _check_size(len(left) + len(right), f"{len(left) + len(right)} items")
         elif operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1:
             _check_size(int(right * math.log2(abs(left)) / 8), f"{left} ** {right}")
+            if right * math.log10(abs(left)) > MAX_DIGITS:
+                raise TemplateLimitExceeded(place="template", reason=f"{left} ** {right} would have more than "
+                                                                     f"{MAX_DIGITS} digits")
         elif operator == "%" and isinstance(left, str):
             _check_format(left)
         return super().call_binop(context, operator, left, right)
@@ -124,16 +131,6 @@ def _width_guarded(function):
     return guarded
 
 
-def _environment() -> SandboxedEnvironment:
-    env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
-    env.filters["format"] = _format_guarded(env.filters["format"])
-    env.filters["replace"] = _replace_guarded(env.filters["replace"])
-    env.filters["join"] = _join_guarded(env.filters["join"])
-    env.filters.update(json_in_string=json_in_string, json_value=json_value, path_segment=path_segment)
-    return env
-
-
 def _format_guarded(function):
     def guarded(value, *args, **kwargs):
         _check_format(str(value))
@@ -142,31 +139,61 @@ def _format_guarded(function):
     return guarded
 
 
-class Watchdog:
-    """Stops a template that runs past `limits.seconds`: a trace function on the rendering
-    thread that counts lines run in template code (only there) and checks the clock every
-    1024 of them. The previous trace function (a debugger, coverage) is restored after."""
-
-    def __init__(self, limits: RenderLimits, place: str):
-        self.limits, self.place, self.lines = limits, place, 0
-        self.deadline = time.monotonic() + limits.seconds
-
-    def __enter__(self):
-        self.previous = sys.gettrace()
-        sys.settrace(self._on_call)
-        return self
-
-    def __exit__(self, *exc):
-        sys.settrace(self.previous)
-
-    def _on_call(self, frame, event, arg):
-        return self._on_line if frame.f_code.co_filename == "<template>" else None
-
-    def _on_line(self, frame, event, arg):
-        self.lines += 1
-        if not self.lines & 1023 and time.monotonic() > self.deadline:
-            raise TemplateLimitExceeded(place=self.place, reason=f"it ran longer than {self.limits.seconds:g} s (a loop too big?)")
-        return self._on_line
+def limited_environment(escaping_filters: dict) -> SandboxedEnvironment:
+    """The environment templates are parsed and run in; `escaping_filters` are the filters
+    that place a value where it lands (json_value, path_segment...)."""
+    env = _LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters.update({name: _width_guarded(env.filters[name]) for name in _WIDTH_FILTERS})
+    env.filters["format"] = _format_guarded(env.filters["format"])
+    env.filters["replace"] = _replace_guarded(env.filters["replace"])
+    env.filters["join"] = _join_guarded(env.filters["join"])
+    env.filters.update(escaping_filters)
+    return env
 
 
-ENV = _environment()
+ENV = limited_environment(ESCAPING_FILTERS)
+
+
+def run_template(template: jinja2.Template, variables, output_chars: int, place: str) -> str:
+    """Render in this process under the output limit and the guards (the worker process
+    calls this; time and memory are its parent's to enforce). Raises TemplateError, or
+    jinja2.UndefinedError for a name or attribute with no value."""
+    parts, size = [], 0
+    try:
+        for part in template.generate(variables):
+            size += len(part)
+            if size > output_chars:
+                raise TemplateLimitExceeded(place=place, reason=f"it made more than {output_chars} characters")
+            parts.append(part)
+    except TemplateLimitExceeded as exc:
+        raise TemplateLimitExceeded(place=place, reason=exc.reason) from None
+    except jinja2.UndefinedError:
+        raise
+    except (OverflowError, RecursionError) as exc:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise TemplateLimitExceeded(place=place, reason=reason) from None
+    except MemoryError:
+        raise
+    except Exception as exc:  # 1/0, 1 + 'a', '%s' % (1, 2), a refused attribute: the template's error, located
+        raise TemplateSyntaxProblem(place=place, reason=_reason(exc) + _line_of(exc)) from None
+    return "".join(parts)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if isinstance(exc, ValueError) and text.startswith("Exceeds the limit"):  # str() of a huge int
+        return f"a number of more than {MAX_DIGITS} digits cannot be written out"
+    if isinstance(exc, jinja2.TemplateError):
+        return text
+    return f"{text} ({type(exc).__name__})" if text else type(exc).__name__
+
+
+def _line_of(exc: BaseException) -> str:
+    """' (line N)' for the template line the error came from (jinja rewrites the traceback
+    so that template frames carry the template's line numbers), else ''."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f" (line {line})" if line is not None else ""

@@ -1,8 +1,10 @@
 """Variables + a request template -> a concrete HttpRequest.
 
 Strict: a variable with no value stops the render, and the error names every missing
-variable and where it is used. Sandboxed jinja2 (a template cannot reach Python objects).
-A value is escaped for where it lands:
+variable and where it is used. A template that needs jinja (anything but plain
+`{{ name }}`) runs sandboxed and under limits of time, memory and size (`jinja_sandbox`,
+`template_worker`); every failure is a located `TemplateError`. A value is escaped for
+where it lands:
 
 - host:          taken as is, but must be a bare host[:port] (no spaces, slashes, CR/LF);
 - path segment:  percent-encoded (an ARN in /v1/tags/{resource-arn} keeps its ':' and '/'
@@ -20,7 +22,6 @@ first, then the environment's, then its collection's, then the globals (Postman'
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,9 +32,12 @@ from workbench.core.common import safe_json
 from workbench.core.common.errors import Problem, WorkbenchError
 from workbench.core.request.http import HttpRequest
 from workbench.core.library.templates import RequestTemplate
+from workbench.core.request.escaping import as_text, json_in_string, json_value, path_segment
+from workbench.core.request.template_errors import (  # noqa: F401 - TemplateError and the limits are part of render's API
+    DEFAULT_LIMITS, RenderLimits, TemplateError, TemplateLimitExceeded, TemplateSyntaxProblem,
+)
 
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token: a header name
 _NOT_HEADER_TEXT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]|[^\x00-\xff]")  # field values: Latin-1, no controls but tab
@@ -60,10 +64,6 @@ class UnsafeValue(WorkbenchError):
     fmt = "{place}: {reason}"
 
 
-class TemplateSyntaxProblem(WorkbenchError):
-    fmt = "{place}: template error: {reason}"
-
-
 def merge_scopes(request: Mapping | None = None, environment: Mapping | None = None, globals_: Mapping | None = None,
                  collection: Mapping | None = None) -> dict:
     """request < environment < collection < globals in lookup order: the request's own value
@@ -73,52 +73,6 @@ def merge_scopes(request: Mapping | None = None, environment: Mapping | None = N
     for scope in (globals_, collection, environment, request):
         merged.update({k: v for k, v in (scope or {}).items() if v is not None})
     return merged
-
-
-def _as_text(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def json_in_string(value) -> str:
-    return json.dumps(_as_text(value), ensure_ascii=False)[1:-1]
-
-
-def json_value(value) -> str:
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    text = str(value)
-    stripped = text.strip()
-    if stripped in ("true", "false", "null") or NUMBER.fullmatch(stripped):
-        return stripped
-    if stripped[:1] in "[{":
-        try:
-            return json.dumps(safe_json.loads(stripped), ensure_ascii=False)
-        except safe_json.JsonInputError:
-            pass
-    return json.dumps(text, ensure_ascii=False)
-
-
-def path_segment(value) -> str:
-    return quote(_as_text(value), safe="")
-
-
-@dataclass(frozen=True)
-class RenderLimits:
-    """How long one template may run and how much text it may make (a user's body template
-    can loop or multiply strings; it must stop fast with a clear error, not run for minutes)."""
-
-    seconds: float = 2.0
-    output_chars: int = 16 * 1024 * 1024
-
-
-DEFAULT_LIMITS = RenderLimits()
-
-
-class TemplateLimitExceeded(WorkbenchError):
-    code = "template_limit"
-    fmt = "{place}: template stopped: {reason}"
 
 
 
@@ -206,12 +160,15 @@ class _Unparsable(Exception):
         self.reason = reason
 
 
+_IN_WORKER = object()  # marks a text that only jinja can render: it goes to the template worker
+
+
 @lru_cache(maxsize=1024)
 def _compile(text: str, context: str):
-    """-> (annotated text, a render function (plain substitution) or a jinja Template (run
-    under the limits), or None for literal text, names it uses); cached, so a library
-    template is compiled once per process, not on every send. _Unparsable for a template
-    jinja cannot parse."""
+    """-> (annotated text, a render function: plain substitution, or _IN_WORKER for what
+    needs jinja, or None for literal text; the names it uses). A jinja text is parsed here
+    (a syntax error is found at once: _Unparsable); cached, so a library template is
+    compiled once per process."""
     if not any(mark in text for mark in ("{{", "{%", "{#")):
         return text, None, frozenset()  # literal text: nothing to compile
     annotated = annotate(text, context)
@@ -224,9 +181,11 @@ def _compile(text: str, context: str):
     from workbench.core.request.jinja_sandbox import ENV
 
     try:
-        return annotated, ENV.from_string(annotated), frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
+        return annotated, _IN_WORKER, frozenset(meta.find_undeclared_variables(ENV.parse(annotated)))
     except jinja2.TemplateSyntaxError as exc:
         raise _Unparsable(f"{exc.message} (line {exc.lineno})") from None
+    except (RecursionError, MemoryError):  # a parse of something absurdly nested
+        raise _Unparsable("nested too deeply to read") from None
 
 
 def __getattr__(name: str):
@@ -242,18 +201,6 @@ class _Renderer:
     variables: Mapping
     missing: dict = field(default_factory=dict)
     limits: RenderLimits = DEFAULT_LIMITS
-
-    def _run(self, compiled, place: str) -> str:
-        from workbench.core.request.jinja_sandbox import Watchdog
-
-        parts, size = [], 0
-        with Watchdog(self.limits, place):
-            for part in compiled.generate(self.variables):
-                size += len(part)
-                if size > self.limits.output_chars:
-                    raise TemplateLimitExceeded(place=place, reason=f"it made more than {self.limits.output_chars} characters")
-                parts.append(part)
-        return "".join(parts)
 
     def _missing(self, names, place: str) -> None:
         for name in names:
@@ -273,26 +220,15 @@ class _Renderer:
         if absent:
             self._missing(absent, place)
             return None
-        try:
-            if isinstance(render_with, _Substitution):
-                return render_with(self.variables)
-            return self._render_jinja(render_with, place)
-        except TemplateLimitExceeded as exc:
-            raise TemplateLimitExceeded(place=place, reason=exc.reason) from None
-        except (MemoryError, OverflowError, RecursionError) as exc:
-            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            raise TemplateLimitExceeded(place=place, reason=reason) from None
-
-    def _render_jinja(self, template, place: str) -> str | None:
-        import jinja2
+        if isinstance(render_with, _Substitution):
+            return render_with(self.variables)
+        from workbench.core.request import template_worker
 
         try:
-            return self._run(template, place)
-        except jinja2.UndefinedError:
+            return template_worker.evaluate(annotated, self.variables, self.limits, place)
+        except template_worker.Undefined:
             self._missing(["(an attribute of a variable)"], place)
             return None
-        except jinja2.TemplateError as exc:
-            raise TemplateSyntaxProblem(place=place, reason=str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -312,8 +248,8 @@ class RenderedRequest:
 
 def split_list(value) -> list[str]:
     if isinstance(value, (list, tuple)):
-        return [_as_text(v) for v in value]
-    return [part.strip() for part in _as_text(value).split(",") if part.strip()]
+        return [as_text(v) for v in value]
+    return [part.strip() for part in as_text(value).split(",") if part.strip()]
 
 
 def render(
@@ -411,7 +347,7 @@ def _render_query(template: RequestTemplate, variables: Mapping, renderer: _Rend
             continue
         variable = template.variable(param.variable)
         value = variables[param.variable]
-        values = split_list(value) if variable is not None and variable.type == "list" else [_as_text(value)]
+        values = split_list(value) if variable is not None and variable.type == "list" else [as_text(value)]
         pairs.extend((param.name, v) for v in values)
     return "&".join(pasted + [f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in pairs])
 

@@ -179,8 +179,11 @@ def start_background(environ: Mapping[str, str] | None = None, *, tutorial_polic
                      cancel: CancelToken | None = None,
                      progress: ProgressCallback | None = None,
                      log_max_bytes: int | None = None,
-                     events_max_bytes: int | None = None) -> SandboxStatus:
+                     events_max_bytes: int | None = None,
+                     owner_pid: int | None = None) -> SandboxStatus:
     """Start the detached background sandbox (or report the one already running).
+    `owner_pid`: it stops when that process is gone (killed or not), for a sandbox a
+    process starts for itself only.
 
     Raises `Cancelled(phase="sandbox")` if `cancel` fires before it answers (the half-started
     process is killed), `SandboxError` if it cannot start."""
@@ -200,6 +203,8 @@ def start_background(environ: Mapping[str, str] | None = None, *, tutorial_polic
             args += ["--events-max-bytes", str(events_max_bytes)]
         if tutorial_policy:
             args.append("--tutorial-policy")
+        if owner_pid:
+            args += ["--owner-pid", str(owner_pid)]
         progress(Progress("sandbox", "starting the local sandbox"))
         return _wait_started(path, _serve_command(*args), current, timeout, cancel, progress)
 
@@ -239,7 +244,8 @@ def ensure_running(environ: Mapping[str, str] | None = None, *,
                    cancel: CancelToken | None = None,
                    progress: ProgressCallback | None = None,
                    tutorial_policy: bool = False,
-                   timeout: float = START_TIMEOUT) -> SandboxStatus:
+                   timeout: float = START_TIMEOUT,
+                   owner_pid: int | None = None) -> SandboxStatus:
     """The background sandbox every send to the sandbox environment uses: the running one,
     else one started now that stays up after this process (its state is kept). Returns its
     status: `.url`, `.already_running` (False when started by this call)."""
@@ -247,7 +253,7 @@ def ensure_running(environ: Mapping[str, str] | None = None, *,
     if status.running:
         return SandboxStatus(True, status.state_file, status.record, already_running=True)
     return start_background(environ, tutorial_policy=tutorial_policy, timeout=timeout,
-                            cancel=cancel, progress=progress)
+                            cancel=cancel, progress=progress, owner_pid=owner_pid)
 
 
 def reset_background(environ: Mapping[str, str] | None = None) -> tuple[bool, SandboxStatus]:

@@ -6,23 +6,24 @@ for PostmanUser) -> serve it: moto for what moto serves (with the API's real
 host name, so moto picks the backend; answers put right where they break the model), our
 emulation for the rest (emulator.py), 501 for what is past its end of support.
 
-Connections: a real listen backlog and a pool of worker threads, so 100 clients at once are
-all answered; idle keep-alive connections close after IDLE_TIMEOUT. A body over MAX_BODY is
-answered 413 from its Content-Length, before it is read (and drained, so the client reads
-the answer rather than a reset). Each answer goes out in one write on a TCP_NODELAY socket:
-pooled SDK clients see no Nagle / delayed-ACK stalls.
+Connections (front_connections): a real listen backlog, and one thread that accepts and
+reads every request until it is whole before a worker takes it, so slow clients -- hundreds
+holding connections, or dripping their headers -- never keep a signed request from being
+answered; a request that does not complete within REQUEST_TIMEOUT is answered 408, an idle
+keep-alive connection closes after IDLE_TIMEOUT. A body over MAX_BODY is answered 413 from
+its Content-Length, before it is read (and drained, so the client reads the answer rather
+than a reset). Each answer goes out in one write on a TCP_NODELAY socket: pooled SDK
+clients see no Nagle / delayed-ACK stalls.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
 import socket
-import socketserver
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
@@ -32,6 +33,7 @@ from workbench.core.environments.credentials import SANDBOX_CREDENTIALS, Credent
 from workbench.core.sandbox import aws_errors, codec, list_pages, policy, scenarios
 from workbench.core.sandbox.aws_errors import AwsError, internal_failure
 from workbench.core.sandbox.emulation import serving
+from workbench.core.sandbox.front_connections import ConnectionLoop
 from workbench.core.sandbox.input_check import checked_input
 from workbench.core.sandbox.routing import Route, api_spec, identify
 from workbench.core.sandbox.statefile import STATUS_PATH
@@ -43,13 +45,14 @@ log = logging.getLogger("sandbox.front")
 
 MAX_BODY = 16 * 1024 * 1024
 BACKLOG = 1024
-WORKERS = 512  # connections served at once; more wait in the backlog
-IDLE_TIMEOUT = 30.0
+WORKERS = 64  # requests served at once (whole ones: slow clients wait in the connection loop, not here)
+IDLE_TIMEOUT = 30.0  # a kept-alive connection with no request closes after this
+REQUEST_TIMEOUT = 15.0  # a request must arrive whole within this of its first byte (else 408)
+WRITE_TIMEOUT = 30.0  # a client that does not read its answer lets go of the worker after this
 DRAIN_LIMIT = 64 * 1024 * 1024  # how much of a refused body we read away before closing
 DRAIN_SECONDS = 5.0
 ADVANCE_CLOCK_HEADER = "X-Sandbox-Advance-Clock"
 TUTORIAL_USER = Credentials(TUTORIAL_USER_ACCESS_KEY_ID, TUTORIAL_USER_SECRET_ACCESS_KEY, source="sandbox")
-_QUICKACK = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-connection", "content-length", "host"}
 _DROP_FROM_MOTO = {"connection", "keep-alive", "transfer-encoding", "content-length", "server",
@@ -68,52 +71,33 @@ class FrontConfig:
     emulator: object = None  # emulator.Emulator: the operations moto does not serve
 
 
-class _FrontServer(socketserver.TCPServer):
-    allow_reuse_address = False
-    request_queue_size = BACKLOG
+@dataclass(frozen=True)
+class _Request:
+    """What a handler is given as its `server`: the front's config and the request's bytes."""
+
     config: FrontConfig
-
-    def __init__(self, address, handler):
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sandbox-front")
-        self._connections: set[socket.socket] = set()
-        self._lock = threading.Lock()
-        super().__init__(address, handler)  # closes (server_close) when it cannot bind
-
-    def process_request(self, request, client_address):
-        with self._lock:
-            self._connections.add(request)
-        self._pool.submit(self._work, request, client_address)
-
-    def _work(self, request, client_address):
-        try:
-            self.finish_request(request, client_address)
-        except Exception:
-            self.handle_error(request, client_address)
-        finally:
-            with self._lock:
-                self._connections.discard(request)
-            self.shutdown_request(request)
-
-    def handle_error(self, request, client_address):
-        log.exception("connection from %s failed", client_address[0])
-
-    def server_close(self):
-        super().server_close()
-        with self._lock:
-            open_now = list(self._connections)
-        for connection in open_now:  # wake workers blocked on idle keep-alive reads
-            try:
-                connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    data: bytes
 
 
 class _Handler(BaseHTTPRequestHandler):
+    """One whole request (read by the connection loop), answered on its socket."""
+
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
-    timeout = IDLE_TIMEOUT
-    server: _FrontServer
+    timeout = WRITE_TIMEOUT
+    server: _Request
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.rfile = io.BytesIO(self.server.data)
+
+    def handle(self) -> None:
+        self.close_connection = True
+        self.handle_one_request()  # the loop brings the connection back for the next one
+
+    def handle_expect_100(self) -> bool:
+        return True  # the connection loop said "100 Continue" while the body came
 
     def log_message(self, format, *args):  # no request lines with paths: they carry ids
         pass
@@ -240,18 +224,7 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         if not length:
             return b""
-        self._ack_now()
         return self.rfile.read(length)
-
-    def _ack_now(self) -> None:
-        """Acknowledge what arrived at once: a client that wrote its headers and body in two
-        writes (botocore does) holds the body back under Nagle until the headers are ACKed,
-        and Linux would delay that ACK by up to 40 ms while we wait for the body."""
-        if _QUICKACK is not None:
-            try:
-                self.connection.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
-            except OSError:
-                pass
 
     def _refuse_too_large(self) -> None:
         """413 before the body is read; then read it away (bounded) so the client, still
@@ -266,7 +239,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.settimeout(1.0)
             deadline, drained = time.monotonic() + DRAIN_SECONDS, 0
             while drained < DRAIN_LIMIT and time.monotonic() < deadline:
-                chunk = self.rfile.read1(65536)
+                chunk = self.connection.recv(65536)  # the body the loop did not read
                 if not chunk:
                     break
                 drained += len(chunk)
@@ -345,29 +318,45 @@ class Front:
 
     def __init__(self, config: FrontConfig, host: str = "127.0.0.1", port: int = 0):
         self.config = config
-        self._server = _FrontServer((host, port), _Handler)
-        self._server.config = config
-        self._thread: threading.Thread | None = None
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            self._listener.bind((host, port))
+            self._listener.listen(BACKLOG)
+        except OSError:
+            self._listener.close()
+            raise
+        self._loop = ConnectionLoop(self._listener, self._serve, _timed_out, workers=WORKERS, max_body=MAX_BODY,
+                                    idle_timeout=IDLE_TIMEOUT, request_timeout=REQUEST_TIMEOUT)
 
     @property
     def port(self) -> int:
-        return self._server.server_address[1]
+        return self._listener.getsockname()[1]
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05},
-                                        name="sandbox-front", daemon=True)
-        self._thread.start()
+        self._loop.start()
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._loop.stop()
+        self._listener.close()
+
+    def _serve(self, sock: socket.socket, address, data: bytes) -> bool:
+        """Answer one whole request; whether the connection stays open for the next."""
+        handler = _Handler(sock, address, _Request(self.config, data))
+        return not handler.close_connection
+
+
+def _timed_out() -> bytes:
+    """The 408 for a request that did not arrive whole in time (then the connection closes)."""
+    error = aws_errors.refused_by_http(408, "Request Timeout",
+                                       f"The request did not arrive whole within {REQUEST_TIMEOUT:g} s.")
+    status, headers, data = error.render("rest-json")
+    lines = [f"HTTP/1.1 {status} Request Timeout", "Server: pinpoint-workbench-sandbox", *(f"{k}: {v}" for k, v in headers),
+             f"Content-Length: {len(data)}", "Connection: close"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace") + data
 
 
 def _like_aws(headers, data: bytes):

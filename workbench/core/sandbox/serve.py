@@ -6,6 +6,8 @@
 --events-max-bytes  the event log (events.jsonl) rotates past this size (3 old files kept).
 --watch-stdin       one-off mode: print one JSON line {"url", "pid"} on stdout when ready,
                     exit when stdin reaches EOF (the parent died or closed the pipe).
+--owner-pid PID     background mode owned by a process (a window that started it for
+                    itself): stop when that process is gone, however it ended.
 SIGTERM/SIGINT stop it cleanly.
 """
 
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-file", type=Path)
     parser.add_argument("--log-max-bytes", type=int, default=LOG_MAX_BYTES)
     parser.add_argument("--events-max-bytes", type=int, default=EVENTS_MAX_BYTES)
+    parser.add_argument("--owner-pid", type=int)
     args = parser.parse_args(argv)
     if args.log_file:
         _setup_logging(args.log_file, args.log_max_bytes)
@@ -93,12 +96,24 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"url": info.url, "pid": os.getpid()}), flush=True)
             threading.Thread(target=_wait_for_eof, args=(stop,), daemon=True).start()
         while not stop.wait(1.0):
-            pass
+            if args.owner_pid and not _alive(args.owner_pid):
+                logging.getLogger("sandbox").info("its owner (pid %s) is gone: stopping", args.owner_pid)
+                break
     finally:
         server.stop()
         if args.state_file:
             remove_record(args.state_file, os.getpid())
     return 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's: alive
+        return True
+    return True
 
 
 def _wait_for_eof(stop: threading.Event) -> None:

@@ -4,6 +4,10 @@ view, the parsed JSON for a tree, and chunks of the rest for "show all".
 The parse is done piecewise (containers near the top are walked by hand, their members
 decoded one by one) so a 10 MB document never holds the interpreter lock for long in one
 call: the thread drawing the window keeps running while a worker parses.
+
+Bounded: a gzip or deflate body is shown decoded (within the transport's display limit),
+and of a body larger than SHOWN_LIMIT (a spooled answer can be a gigabyte) only the first
+SHOWN_LIMIT bytes are read to be shown: no tree, the text in part, the file for the rest.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from workbench.core.common.cancel import CancelToken, Cancelled
+from workbench.core.send.transport.decoding import decode_for_display, decoder_for
 
 HEAD_CHARS = 256 * 1024  # raw text shown at once; the rest on "show all"
 PRETTY_LIMIT = 64 * 1024  # bodies up to this size also get an indented, highlighted text
 DISPLAY_LINE = 2048  # longer lines are broken for display (a text view lays a line out whole)
+SHOWN_LIMIT = 64 * 1024 * 1024  # bytes of a body read to be shown (all of it is in its file)
 NOT_JSON = object()
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -39,11 +45,29 @@ class ResponseBody:
 
 
 def response_bytes(response) -> bytes:
-    """The whole body: from memory, or from the spool file when only a preview is in memory."""
+    """The whole body as received: from memory, or from the spool file when only a preview is in memory."""
     if response.truncated and response.body_path:
         with open(response.body_path, "rb") as handle:
             return handle.read()
     return response.body
+
+
+def shown_bytes(response, limit: int | None = None) -> tuple[bytes, bool]:
+    """(the body as shown -- its Content-Encoding undone --, whether that is all of it), at
+    most `limit` (SHOWN_LIMIT) bytes read from a spool file."""
+    limit = SHOWN_LIMIT if limit is None else limit
+    if not (response.truncated and response.body_path):
+        return response.decoded_body(), True
+    with open(response.body_path, "rb") as handle:
+        data = handle.read(limit + 1)
+    complete = len(data) <= limit
+    data = data[:limit]
+    encoding = response.content_encoding
+    if decoder_for(encoding) is not None:
+        decoded, whole = decode_for_display(data, encoding, complete=complete)
+        if decoded is not None:
+            return decoded[:limit], complete and whole and len(decoded) <= limit
+    return data, complete
 
 
 def parse_json(text: str, cancel: CancelToken | None = None):
@@ -95,15 +119,19 @@ def parse_json(text: str, cancel: CancelToken | None = None):
 def load_body(response, cancel: CancelToken | None = None, head_chars: int = HEAD_CHARS, hidden=()) -> ResponseBody:
     """The body ready to show; every value in `hidden` (secrets the send saw, echoed back)
     masked, as live output masks them."""
-    data = response_bytes(response)
+    data, whole = shown_bytes(response)
     text = _shown(_decode(data, response), hidden)
     head, wrapped = break_long_lines(text[:head_chars])
-    body = ResponseBody(size=len(data), head=head, complete=len(text) <= head_chars, wrapped=wrapped)
+    body = ResponseBody(size=response.size_bytes or len(data), head=head,
+                        complete=whole and len(text) <= head_chars, wrapped=wrapped)
     if text.lstrip()[:1] not in ("{", "["):
         return body
+    if not whole:
+        return replace(body, json_error=f"more than {_size(SHOWN_LIMIT)}: not shown as a tree "
+                                        "(save the body to read all of it)")
     try:
         value = parse_json(text, cancel)
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, RecursionError) as exc:
         return replace(body, json_error=str(exc) or "not valid JSON")
     pretty = json.dumps(value, indent=2, ensure_ascii=False) if len(data) <= PRETTY_LIMIT else ""
     return replace(body, value=value, pretty=pretty)
@@ -121,10 +149,18 @@ def break_long_lines(text: str, width: int = DISPLAY_LINE) -> tuple[str, bool]:
 
 
 def text_chunks(response, chunk_chars: int = HEAD_CHARS, hidden=()):
-    """The decoded body after the head, in chunks (for "show all"), `hidden` values masked."""
-    text = _shown(_decode(response_bytes(response), response), hidden)
+    """The shown text after the head, in chunks (for "show all"), `hidden` values masked; a
+    last line says when the body is longer than what is shown."""
+    data, whole = shown_bytes(response)
+    text = _shown(_decode(data, response), hidden)
     for start in range(HEAD_CHARS, len(text), chunk_chars):
         yield break_long_lines(text[start:start + chunk_chars])[0]
+    if not whole:
+        yield f"\n[only the first {_size(SHOWN_LIMIT)} are shown: save the body to read all of it]"
+
+
+def _size(count: int) -> str:
+    return f"{count // 1048576} MB" if count >= 1048576 else f"{count} bytes"
 
 
 def _decode(data: bytes, response) -> str:

@@ -10,6 +10,7 @@ started). A store is opened on first use; `using(kind)` hands it to one caller a
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +80,9 @@ class Workspace:
             return self.sandbox_url(), False
         from workbench.core.sandbox.background import ensure_running
 
-        status = ensure_running(self.environ, cancel=cancel, progress=progress)
+        # one started for this process only (keep_sandbox off) stops with it, even when it is killed
+        status = ensure_running(self.environ, cancel=cancel, progress=progress,
+                                owner_pid=None if self.keep_sandbox else os.getpid())
         if not status.already_running:
             self._started_sandbox = True
         return status.url, not status.already_running

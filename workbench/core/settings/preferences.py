@@ -84,12 +84,17 @@ class LoadedPreferences:
 
 
 def load_preferences(config_dir: Path) -> LoadedPreferences:
+    from workbench.core.common.errors import WorkbenchError
+    from workbench.core.common.storage import StorageError, read_text_limited
+
     path = Path(config_dir) / FILE_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_limited(path, 1024 * 1024)  # a regular file of a few hundred bytes, not /dev/zero
     except FileNotFoundError:
         return LoadedPreferences(Preferences(), ())
-    except (OSError, UnicodeDecodeError) as exc:
+    except StorageError as exc:
+        return LoadedPreferences(Preferences(), (f"{path}: {exc.fields['detail']}; using the defaults",))
+    except (OSError, WorkbenchError) as exc:  # not UTF-8 (located), or an error opening it
         return LoadedPreferences(Preferences(), (f"{path}: cannot be read ({exc}); using the defaults",))
     try:
         data = json.loads(text)

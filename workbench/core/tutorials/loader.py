@@ -207,3 +207,27 @@ def _translated_step(step, raw: dict):
         if str(key).isdigit() and int(key) < len(links) and links[int(key)].kind == "url" and _sentence(title):
             links[int(key)] = replace(links[int(key)], title=title)
     return replace(step, checks=tuple(checks), links=tuple(links), **changes)
+
+
+def texts(tutorial: Tutorial) -> dict[str, str]:
+    """Every text a learner reads, by where it is ("title", "steps.send-otp.text[1]",
+    "steps.validate.hints.1", "steps.validate.link_titles.2"): what a translation covers."""
+    found = {name: getattr(tutorial, name) for name in ("title", "summary", "audience")}
+    found.update({f"prerequisites[{n}]": text for n, text in enumerate(tutorial.prerequisites)})
+    if tutorial.guide is not None:
+        found["guide_title"] = tutorial.guide.title
+    for step in tutorial.steps:
+        where = f"steps.{step.id}."
+        found[where + "title"] = step.title
+        found.update({f"{where}text[{n}]": text for n, text in enumerate(step.text)})
+        found.update({f"{where}hints.{n}": check.hint for n, check in enumerate(step.checks) if check.hint})
+        found.update({f"{where}link_titles.{n}": link.title for n, link in enumerate(step.links)
+                      if link.kind == "url" and link.title})
+    return {where: text for where, text in found.items() if text}
+
+
+def untranslated(english: Tutorial, translated: Tutorial) -> list[str]:
+    """Where `translated` still shows the English of `english` (the same tutorial without an
+    overlay): the texts its translation lacks."""
+    shown = texts(translated)
+    return [where for where, text in texts(english).items() if shown.get(where) == text]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
@@ -36,6 +36,12 @@ def _tr(text: str) -> str:
 
 def phase_words(phase: str) -> str:
     return _tr(PHASE_TEXT[phase]) if phase in PHASE_TEXT else phase
+
+
+# A send answered sooner than this shows no phase and no "Sending…": nothing flickers, and
+# the window does not repaint itself while the send's worker needs the interpreter (the
+# disabled Send and the enabled Cancel say at once that it runs).
+PHASE_SHOWN_AFTER_MS = 150
 
 
 def phase_text(progress) -> str:
@@ -95,6 +101,11 @@ class RequestTab(QWidget):
         self.exchange = None
         self.response_body = None
         self._not_ready = False  # the banner says what stops a send (the check's), not what a send said
+        self._phase = ""  # the running send's phase, shown once it has run PHASE_SHOWN_AFTER_MS
+        self._phase_timer = QTimer(self, singleShot=True, interval=PHASE_SHOWN_AFTER_MS)
+        self._phase_timer.timeout.connect(self._show_phase)
+        self._phase_shown = False
+        self._api_loaded = None  # the API whose service model was read for "Save as NAME"
 
         self.editor = RequestEditor()
         self.response = ResponsePane()
@@ -168,13 +179,27 @@ class RequestTab(QWidget):
             self._not_ready = False
 
     def _progress(self, progress) -> None:
-        self.editor.set_busy(True, phase_text(progress))
+        self._phase = phase_text(progress)
+        if self._phase_shown:
+            self.editor.set_busy(True, self._phase)
 
     def _started(self) -> None:
         self.editor.show_error("")
         self._not_ready = False
-        self.editor.set_busy(True, phase_words("starting"))
+        self.editor.set_busy(True)
+        self._phase, self._phase_shown = phase_words("starting"), False
+        self._phase_timer.start()
+
+    def _show_phase(self) -> None:
+        """The send runs longer than PHASE_SHOWN_AFTER_MS: say what it is doing."""
+        self._phase_shown = True
+        self.editor.set_busy(True, self._phase)
         self.response.show_state(self.tr("Sending…"))
+
+    def _idle(self) -> None:
+        self._phase_timer.stop()
+        self._phase_shown = False
+        self.editor.set_busy(False)
 
     def show_exchange(self, exchange) -> None:
         """Show a send's outcome (a new one, or one reopened from history)."""
@@ -182,7 +207,7 @@ class RequestTab(QWidget):
 
     def _received(self, exchange) -> None:
         self.exchange = exchange
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_exchange(exchange)
         self.inspect.show_inspection(exchange.inspection, self.to_model().body or "", self.controller.redact)
         self.editor.show_problems(exchange.problems)
@@ -191,14 +216,16 @@ class RequestTab(QWidget):
         self.response_body = body
         self.response.show_body(body)
         template = self.editor.template
-        if body.is_json and template is not None:  # what the response's "Save as NAME" reads, read now
+        if body.is_json and template is not None and self._api_loaded != template.api:
+            # what the response's "Save as NAME" reads, read now (once: it is kept)
             from workbench.core.library.apis import service_model
             from workbench.ui.owned_work import run_for
 
+            self._api_loaded = template.api
             run_for(self, self.controller, lambda: service_model(template.api), lambda _: None, lambda _: None)
 
     def _failed(self, error) -> None:
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_state(self.tr("Not sent"), "status5")
         self.editor.show_error(self.tr("Not sent: {error}").format(error=error), remedies_for(error))
         self._not_ready = False
@@ -206,7 +233,7 @@ class RequestTab(QWidget):
             self.editor.url.refresh()
 
     def _cancelled(self, phase: str) -> None:
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_state(self.tr("Cancelled while {phase}").format(phase=phase_words(phase)), "status4")
 
     def _remedy(self, code: str) -> None:

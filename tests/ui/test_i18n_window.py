@@ -186,16 +186,6 @@ def test_the_language_is_the_argument_else_the_preference_else_the_locale(qapp, 
     assert started().language == "zh_CN"  # "": as the system
 
 
-@pytest.fixture
-def app_look_restored(qapp):
-    """Saving preferences applies the theme to the whole QApplication (palette and style
-    sheet): put them back for the tests that follow."""
-    palette, sheet = qapp.palette(), qapp.styleSheet()
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-
-
 def test_preferences_choose_the_language_for_the_next_start(qtbot, window_in, app_look_restored):
     from workbench.core.settings.preferences import load_preferences
 

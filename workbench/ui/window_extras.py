@@ -174,19 +174,13 @@ class WindowExtras(Translatable):
         from PySide6.QtWidgets import QApplication
 
         from workbench.core.settings.preferences import send_options
+        from workbench.ui import theme
 
         self.preferences = prefs
         self.controller.send_options = send_options(prefs, self.controller.context.environ)
         if layout:  # chosen in the dialog now (at start, app.py applied it before the first paint)
-            from PySide6.QtWidgets import QApplication
-
-            from workbench.ui import theme
-
             theme.apply(QApplication.instance(), prefs.theme)
-        font = QApplication.font()
-        if prefs.font_size and font.pointSize() != prefs.font_size:
-            font.setPointSize(prefs.font_size)
-            self.window.setFont(font)
+        theme.set_font_size(QApplication.instance(), prefs.font_size)
         beside = prefs.layout == "beside"
         if layout and beside != self.window.beside:
             self.window.findChild(QAction, "layoutAction").setChecked(beside)

@@ -469,3 +469,21 @@ def test_the_palette_ranks_exact_and_prefix_matches_first_and_cuts_weak_fuzzy_on
     qtbot.keyClicks(query, "gapps")  # nothing contains it: letters in order, close together, still find it
     assert titles()[0] == "GetApps"
     palette.hide()
+
+
+def test_save_body_writes_a_spooled_answer_whole(qtbot, window, tmp_path):
+    """An answer past the spool threshold lives in a file with only a preview in memory:
+    "Save body…" must write all of it (copied file to file, never read whole into memory)."""
+    from workbench.core.send.transport import Response
+
+    spooled = tmp_path / "spooled.body"
+    spooled.write_bytes(b'{"Item": [' + b'{"Id": "x"},' * 200_000 + b'{}]}')
+    response = Response(status=200, reason="OK", headers=(), body=b'{"Item": [', body_path=str(spooled),
+                        size_bytes=spooled.stat().st_size, truncated=True)
+    target = tmp_path / "saved.json"
+    notices = []
+    window.controller.notice.connect(notices.append)
+    window.controller.save_body(response, str(target))
+    qtbot.waitUntil(lambda: any("saved.json" in n for n in notices), timeout=10000)
+    assert target.read_bytes() == spooled.read_bytes()
+    assert f"{spooled.stat().st_size:,}" in notices[-1] or str(spooled.stat().st_size) in notices[-1]

@@ -118,13 +118,11 @@ class FileIntents:
         self.run_in_worker(lambda: list(text_chunks(response, hidden=hidden)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
 
     def save_body(self, response, path: str) -> None:
-        from workbench.core.send.response_body import response_bytes
+        def work():  # a spooled body (up to 1 GiB) is copied file to file, never read into memory
+            import os
 
-        def work():
-            data = response_bytes(response)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return len(data)
+            response.save_body(path)
+            return os.path.getsize(path)
 
         self.run_in_worker(work, lambda size: self.notice.emit(self.tr("saved %Ln byte(s) to {path}", "", size)
                                                                .format(path=path)))

@@ -76,6 +76,19 @@ def test_an_empty_history_says_so_in_one_wording(run_cli):
     assert (empty.status, empty.stdout, empty.stderr) == (0, "", "no sends recorded yet\n")
 
 
+def test_a_listing_leaves_the_bodies_out_and_opening_an_entry_reads_its_body(tmp_path):
+    """A list of 200 entries would otherwise hold up to 200 bodies of 256 KiB each."""
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        entry_id = store.record(*_send(b'{"Id": "p9", "Name": "listed"}'))
+        listed = store.list(10)[0]
+        whole, summary = store.get(entry_id), store.get(entry_id, body=False)
+    assert listed.response_body is None and summary.response_body is None
+    assert listed == summary and listed.summary() == whole.summary()
+    assert whole.to_dict()["response_body"] == {"Id": "p9", "Name": "listed"}
+    with pytest.raises(ValueError, match=f"entry {entry_id} was listed without its body"):
+        listed.to_dict()
+
+
 # ---- trimming: the newest entries and the caps are kept
 
 
@@ -83,7 +96,7 @@ def test_trimming_keeps_the_newest_entries_within_the_byte_cap(tmp_path):
     with HistoryStore(tmp_path / "h.sqlite3", entry_body_cap=100, total_cap=1000) as store:
         ids = [store.record(*_send(bytes([65 + i % 26]) * 100)) for i in range(40)]
         kept = [e.id for e in store.list(100)]
-        kept_bytes = sum(len(e.response_body) for e in store.list(100))
+        kept_bytes = sum(len(store.get(e.id).response_body) for e in store.list(100))
     assert kept_bytes <= 1000
     assert kept == sorted(ids[-len(kept):], reverse=True)  # exactly the newest, newest first
     assert len(kept) >= 8  # a trim goes down to 7/8 of the cap, not to nothing

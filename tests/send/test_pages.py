@@ -155,7 +155,9 @@ def test_the_fetch_is_one_history_entry_with_its_pages(session):
     assert [(p.number, p.items, p.status) for p in pages] == [(n, 100, 200) for n in range(1, 11)] + [(11, 10, 200)]
     assert pages[0].next_token and pages[-1].next_token is None
     assert pages[0].inspection["method"] == "POST" and pages[0].response_body  # each page inspectable
-    assert len(json.loads(entries[0].response_body)["OptedOutNumbers"]) == OPTED_OUT
+    with session.workspace.using("history") as history:
+        kept = history.get(entries[0].id)
+    assert len(json.loads(kept.response_body)["OptedOutNumbers"]) == OPTED_OUT
 
 
 def test_a_page_that_fails_stops_the_fetch_and_is_kept_with_its_diagnosis(session):

@@ -99,3 +99,18 @@ def test_the_service_models_are_botocores():
         ours, theirs = service_model(api), session.get_service_model(api)
         assert (ours.service_name, ours.api_version, ours.signing_name) == (theirs.service_name, theirs.api_version, theirs.signing_name)
         assert ours._service_description == theirs._service_description  # the model data itself
+
+
+def test_the_top_level_help_built_without_the_commands_arguments_is_the_whole_parsers_help():
+    """`--help` registers only the commands' names and help (their 300 arguments unbuilt): what
+    it prints is what the parser of every command prints."""
+    import io
+
+    from workbench.cli import build_parser, main
+    from workbench.cli.context import CliContext
+
+    out = io.StringIO()
+    assert main(["--help"], CliContext(out, io.StringIO(), io.StringIO(), {"COLUMNS": "100"})) == 0
+    whole = build_parser().format_help()
+    assert "troubleshoot" in whole and build_parser(names_only=True).format_help() == whole
+    assert out.getvalue().splitlines()[0] == whole.splitlines()[0]

@@ -61,3 +61,34 @@ def test_a_damaged_row_is_skipped_and_the_others_shown(qtbot, open_window, conte
     window = open_window(context)
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 2)
     assert [window.history.model.index(r, 0).data(ENTRY_ROLE).id for r in range(2)] == [ids[2], ids[0]]
+
+
+def test_the_list_holds_no_bodies_and_reopening_an_entry_reads_its_answer(qtbot, open_window, context):
+    with HistoryStore(context.data_dir / FILE_NAME) as store:
+        plan = build_plan(RequestDraft(operation="pinpoint:GetApps"), Environment("dev", "eu-west-1"))
+        signed = run_plan(plan, credentials=KEYS, environ={}, dry_run=True)
+        body = b'{"ApplicationsResponse": {"Item": [{"Id": "kept-in-history", "Name": "reopened"}]}}'
+        answered = replace(signed, sent=True, response=Response(200, "OK", (), body, size_bytes=len(body), elapsed_ms=1.0))
+        kept, trimmed = store.record(plan, answered), store.record(plan, answered)
+    window = open_window(context)
+    pane = window.history
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2)
+    rows = [pane.model.index(r, 0).data(ENTRY_ROLE) for r in range(2)]
+    assert [e.id for e in rows] == [trimmed, kept] and all(e.response_body is None for e in rows)
+
+    notices = []
+    window.controller.notice.connect(notices.append)
+    before = window.tabs.count()
+    pane.reopen_requested.emit(rows[1])
+    qtbot.waitUntil(lambda: window.tabs.count() == before + 1 or bool(notices), timeout=10000)
+    assert not notices
+    tab = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: tab.response_body is not None, timeout=10000)
+    assert "kept-in-history" in tab.response.raw.toPlainText()
+
+    with sqlite3.connect(context.data_dir / FILE_NAME) as db:  # gone from the file since it was listed
+        db.execute("DELETE FROM sends WHERE id = ?", (trimmed,))
+    with qtbot.waitSignal(window.controller.notice, timeout=10000,
+                          check_params_cb=lambda text: f"history entry {trimmed}" in text):
+        pane.reopen_requested.emit(rows[0])
+    assert window.tabs.count() == before + 1  # nothing opened for it

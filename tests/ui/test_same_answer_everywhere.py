@@ -49,7 +49,7 @@ def test_the_command_line_the_window_and_the_runner_give_the_same_answer(qtbot, 
     qtbot.waitUntil(lambda: window.history.model.rowCount() >= 4, timeout=10000)
 
     with HistoryStore(data_dir(environ) / FILE_NAME) as history:
-        in_window, by_runner, on_the_command_line, _create = history.list(10)
+        in_window, by_runner, on_the_command_line, _create = (history.get(e.id) for e in history.list(10))
     assert answer(on_the_command_line)["body"]["Name"] == "same-answer"
     assert answer(by_runner) == answer(on_the_command_line)
     assert answer(in_window) == answer(on_the_command_line)

@@ -9,7 +9,8 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import IO, Mapping
+from collections.abc import Mapping
+from io import TextIOBase  # not typing.IO: typing is a tenth of --help
 
 from workbench.core.common.errors import WorkbenchError
 
@@ -43,9 +44,9 @@ class ExitStatus(enum.IntEnum):
 
 @dataclass
 class CliContext:
-    stdout: IO[str]
-    stderr: IO[str]
-    stdin: IO[str]
+    stdout: TextIOBase
+    stderr: TextIOBase
+    stdin: TextIOBase
     environ: Mapping[str, str] = field(default_factory=dict)
     # secret values this command has seen: masked in everything it prints (secret_variables.redact)
     hidden: set = field(default_factory=set)

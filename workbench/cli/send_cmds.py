@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a tenth of --help)
 
 from workbench.cli import fetch_pages
 from workbench.cli.context import BadArgument, CliContext, ExitStatus, answer_limits, limit_number, parse_pairs

@@ -83,6 +83,7 @@ class Controller(QObject, FileIntents, FirstStart):
         context.sandbox_listeners.append(self._sandbox_listener)
         self._badges_due = False  # the library's sandbox badges wait for a quiet moment
         self._warmed = False  # the first send's modules and service model, loaded ahead
+        self._warm_up_modules: tuple[str, ...] = ()  # start(warm_up=...): imported by _warm_up_send
         self._signatures: dict[str, str] = {}  # tab id -> the signature of its last send (masked in its answer)
         # tab id -> core.tutorials.engine.StepSigning: a lesson's tab signs as its step says
         # (another identity, a wrong secret, a skewed clock), in the sandbox only
@@ -129,10 +130,10 @@ class Controller(QObject, FileIntents, FirstStart):
     # ------------------------------------------------------------------ start
 
     def start(self, warm_up: tuple[str, ...] = ()) -> None:
-        """Load everything in workers; `warm_up` names modules to import meanwhile."""
-        import importlib
-
-        self.run_in_worker(lambda: [importlib.import_module(name) for name in warm_up] and None, lambda _: None)
+        """Load everything in workers; `warm_up` names modules to import once the library and
+        the environments are in (_warm_up_send): imported meanwhile, they held the interpreter
+        lock the loads need, and the window was usable a third later."""
+        self._warm_up_modules = warm_up
         self.run_in_worker(self._load_library, self._library_ready)
         self.run_in_worker(self._load_environments, self._environments_ready)
         self.run_in_worker(self._load_session, self.session_loaded.emit)
@@ -335,6 +336,7 @@ class Controller(QObject, FileIntents, FirstStart):
                                                          "send again in a moment"))
             return
         self._phase[tab_id] = "starting"
+        seen = frozenset(self._hidden)  # read here, not from the worker: _sent adds to it
         signing = self.signing_overrides.get(tab_id)
         if signing is not None and not self.environments[env_name].is_sandbox:
             signing = None  # a lesson breaks signatures on purpose only in the sandbox
@@ -348,11 +350,11 @@ class Controller(QObject, FileIntents, FirstStart):
             except Cancelled:
                 raise
             except WorkbenchError as exc:  # the draft itself, or the environment could not be opened
-                return None, exc, self.service.diagnose(exc), None
+                return None, exc, self.service.diagnose(exc), None, None
             entry = None
-            if outcome.history_id is not None:
-                entry = self.using("history", lambda store: store.get(outcome.history_id))
-            return outcome, outcome.error, outcome.diagnoses, entry
+            if outcome.history_id is not None:  # for the history list: no body (opening it reads that)
+                entry = self.using("history", lambda store: store.get(outcome.history_id, body=False))
+            return outcome, outcome.error, outcome.diagnoses, entry, self.small_body(outcome, seen, cancel)
 
         self.send_started.emit(tab_id)
         if self.environments[env_name].is_sandbox and self.sandbox_starting_now:
@@ -389,7 +391,7 @@ class Controller(QObject, FileIntents, FirstStart):
             return  # already reported by cancel()
         self.send_failed.emit(tab_id, error)
 
-    def _sent(self, tab_id: str, outcome, error, diagnoses, entry) -> None:
+    def _sent(self, tab_id: str, outcome, error, diagnoses, entry, body) -> None:
         if outcome is not None:
             signature = outcome.exchange.signature if outcome.exchange is not None else None
             self._hidden |= outcome.hidden - {signature}
@@ -409,7 +411,7 @@ class Controller(QObject, FileIntents, FirstStart):
         elif exchange.sent and outcome.history_id is None:
             self.notice.emit("this send could not be kept in the history (see the history file's permissions)")
         if exchange.response is not None:
-            self.load_body(tab_id, exchange.response)
+            self.show_body(tab_id, exchange.response, body)
 
     # ------------------------------------------------------------------ check
 

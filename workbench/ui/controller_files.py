@@ -15,6 +15,9 @@ from workbench.core.environments.secret_variables import MASK
 from workbench.ui.workers import collector_paused
 
 
+SMALL_BODY = 256 * 1024  # answers up to this size are read in the send's own worker (small_body)
+
+
 class FileIntents:
     def _load_session(self):
         from workbench.core.settings.window_session import load_session
@@ -37,10 +40,40 @@ class FileIntents:
         self.runner(f"{tab_id}:body").run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
                                           on_error=failed)
 
+    def small_body(self, outcome, seen: frozenset, cancel):
+        """In the send's worker: a small answer's body ready to show, with the values hidden
+        from it, so the window shows the status and the body in one turn (one repaint, not
+        two, while the next send may already need the interpreter); None for a big one, which
+        is loaded after its status shows (load_body)."""
+        from workbench.core.send.response_body import load_body
+
+        response = outcome.exchange.response if outcome.exchange is not None else None
+        if response is None or response.size_bytes > SMALL_BODY:
+            return None
+        signature = outcome.exchange.signature
+        hidden = seen | outcome.hidden | ({signature} if signature else set())
+        return load_body(response, cancel, hidden=hidden), hidden
+
+    def show_body(self, tab_id: str, response, loaded) -> None:
+        """`loaded` (from small_body) shown at once if it hides all this tab's answer must hide
+        (a secret another send saw meanwhile: loaded again); else loaded in a worker."""
+        if loaded is not None and self.hidden_for(tab_id) <= loaded[1]:
+            if f"{tab_id}:body" in self._runners:  # an older answer's body still loading: not shown now
+                self._runners[f"{tab_id}:body"].cancel()
+            self.body_loaded.emit(tab_id, loaded[0])
+        else:
+            self.load_body(tab_id, response)
+
     def open_history(self, entry) -> None:
+        """Reopen `entry` (a listed one: the history list holds no bodies) with its answer, read
+        again by its id (an entry trimmed meanwhile is said in a notice)."""
         from workbench.core.send.history_exchange import exchange_from_entry
 
-        self.run_in_worker(lambda: exchange_from_entry(entry), lambda exchange: self.history_opened.emit(entry, exchange))
+        def work():
+            whole = self.using("history", lambda store: store.get(entry.id))
+            return whole, exchange_from_entry(whole)
+
+        self.run_in_worker(work, lambda result: self.history_opened.emit(*result))
 
     def load_draft(self, path: str) -> None:
         from workbench.core.request.drafts import load_draft

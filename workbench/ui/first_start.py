@@ -97,7 +97,13 @@ class FirstStart:
 
         library, env = self.library, env.with_sandbox_url("http://127.0.0.1:9")  # a placeholder: nothing is sent
 
+        modules = self._warm_up_modules
+
         def work():
+            import importlib
+
+            for name in modules:
+                importlib.import_module(name)
             from workbench.core.send.plan import build_plan
 
             build_plan(RequestDraft(operation="pinpoint:GetApps"), env, library=library)

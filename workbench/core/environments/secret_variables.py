@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping  # not typing: the command line imports this for --help
 from urllib.parse import quote, quote_plus
 
 from workbench.core.common.secret_names import SECRET_NAME, is_secret_name  # noqa: F401 (the rule, here for its users)

@@ -91,8 +91,22 @@ def partitions() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _partitions() -> list[dict]:
     # botocore's partitions.json (7 KB): the same regions and region patterns as endpoints.json
-    # (1.2 MB), which every environment would otherwise parse just to check its region
-    import botocore.loaders
+    # (1.2 MB), which every environment would otherwise parse just to check its region. Read
+    # where botocore's loader finds it, without importing the loader (urllib3, logging...:
+    # 0.1 s of the window's start, the environments wait for it).
+    import json
+    import os
+    from importlib.util import find_spec
+
+    builtin = os.path.join(find_spec("botocore").submodule_search_locations[0], "data")
+    extra = [p for p in os.environ.get("AWS_DATA_PATH", "").split(os.pathsep) if p]
+    for folder in [os.path.expanduser(os.path.join("~", ".aws", "models")), builtin, *extra]:
+        try:
+            with open(os.path.join(folder, "partitions.json"), "rb") as file:
+                return json.loads(file.read())["partitions"]
+        except FileNotFoundError:
+            continue
+    import botocore.loaders  # elsewhere (compressed, say): as botocore finds it
 
     return botocore.loaders.create_loader().load_data("partitions")["partitions"]
 

@@ -131,7 +131,7 @@ class HistoryEntry:
     response_bytes: int | None
     inspection: dict
     response_headers: tuple[tuple[str, str], ...] = ()
-    response_body: bytes = b""
+    response_body: bytes | None = b""  # None: not read (list, get(body=False)); get(id) reads it
     body_truncated: bool = False
 
     @property
@@ -147,6 +147,8 @@ class HistoryEntry:
         }
 
     def body_text(self) -> str:
+        if self.response_body is None:
+            raise ValueError(f"history entry {self.id} was listed without its body: get({self.id}) reads it")
         return self.response_body.decode("utf-8", errors="replace")
 
     def to_dict(self) -> dict:
@@ -311,7 +313,8 @@ class HistoryStore:
         """The newest `limit` entries, newest first: older than the entry `before` when given,
         only an environment's, an operation's, or a status class's ("2xx".."5xx", or
         "no response": no status) when given. A row that cannot be read is skipped (its id
-        goes to `skipped`)."""
+        goes to `skipped`). Without their bodies (`response_body` None: up to 256 KiB each,
+        and a list shows none of it): `get(id)` reads an entry whole."""
         where, params = [], []
         if before is not None:
             where.append("id < ?")
@@ -325,14 +328,14 @@ class HistoryStore:
         if status_class is not None:  # as the index reads it
             where.append("COALESCE(status / 100, 0) = ?")
             params.append(STATUS_CLASSES[status_class])
-        sql = f"SELECT {_COLUMNS} FROM sends {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id DESC LIMIT ?"
+        sql = f"SELECT {_LISTED} FROM sends {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY id DESC LIMIT ?"
         params.append(max(0, min(limit, 2**31)))
         with self._lock, _failing_as(self.path):
             rows = self._again_if_dropped(lambda: self._db.execute(sql, params).fetchall())
         entries, skipped = [], []
         for row in rows:
             try:
-                entries.append(_entry(row))
+                entries.append(_entry(row, body=False))
             except HistoryEntryDamaged:
                 skipped.append(row[0])
         self.skipped = tuple(skipped)
@@ -368,13 +371,14 @@ class HistoryStore:
                     "GROUP BY entry_id", chunk).fetchall())
         return counts
 
-    def get(self, entry_id: int) -> HistoryEntry:
+    def get(self, entry_id: int, *, body: bool = True) -> HistoryEntry:
+        """One entry, whole; with `body=False` as `list` gives it (no body read)."""
         with self._lock, _failing_as(self.path):
             row = self._again_if_dropped(lambda: self._db.execute(
-                f"SELECT {_COLUMNS} FROM sends WHERE id = ?", (_sqlite_int(entry_id),)).fetchone())
+                f"SELECT {_COLUMNS if body else _LISTED} FROM sends WHERE id = ?", (_sqlite_int(entry_id),)).fetchone())
         if row is None:
             raise HistoryEntryNotFound(id=entry_id)
-        return _entry(row)
+        return _entry(row, body=body)
 
 
 def _create_schema(db: sqlite3.Connection) -> None:
@@ -400,6 +404,7 @@ def _failing_as(path: Path):
 
 _COLUMNS = ("id, time, environment, region, operation, method, url, draft, sent, status, error, elapsed_ms, "
             "request_bytes, response_bytes, inspection, response_headers, response_body, body_truncated")
+_LISTED = _COLUMNS.replace("response_body", "NULL")  # the same row without its body
 
 
 def _json(text, entry_id: int, column: str):
@@ -408,9 +413,9 @@ def _json(text, entry_id: int, column: str):
     return safe_json.loads(text, source=f"history entry {entry_id} ({column})")
 
 
-def _entry(row) -> HistoryEntry:
+def _entry(row, body: bool = True) -> HistoryEntry:
     (entry_id, when, environment, region, operation, method, url, draft, sent, status, error, elapsed_ms,
-     request_bytes, response_bytes, inspection, headers, body, truncated) = row
+     request_bytes, response_bytes, inspection, headers, kept_body, truncated) = row
     try:
         return HistoryEntry(
             id=entry_id, time=float(when), environment=str(environment), region=str(region),
@@ -420,7 +425,7 @@ def _entry(row) -> HistoryEntry:
             elapsed_ms=elapsed_ms, request_bytes=request_bytes, response_bytes=response_bytes,
             inspection=_json(inspection, entry_id, "inspection"),
             response_headers=tuple((str(k), str(v)) for k, v in _json(headers, entry_id, "headers") or ()),
-            response_body=bytes(body or b""), body_truncated=bool(truncated),
+            response_body=bytes(kept_body or b"") if body else None, body_truncated=bool(truncated),
         )
     except (WorkbenchError, ValueError, TypeError, RecursionError) as exc:
         raise HistoryEntryDamaged(id=entry_id, detail=str(exc)) from None

@@ -42,10 +42,12 @@ class LibraryPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The names get the room: the method as wide as the rows shown need, the badges at
-        # most "EOS sandbox" wide (more badges are elided there, all of them on hover and in
-        # the documentation below).
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The names get the room: the method as wide as the widest (DELETE; fixed: sized to
+        # the rows shown, every search measured every row again, a third of a keystroke), the
+        # badges at most "EOS sandbox" wide (more badges are elided there, all of them on hover
+        # and in the documentation below).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("DELETE") + 12)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 12)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("GET") + 12)

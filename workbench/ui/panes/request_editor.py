@@ -61,6 +61,7 @@ class RequestEditor(QWidget):
         self.cancel_button = named(QPushButton("Cancel"), "cancelButton", "Cancel", "Cancel the running send (Esc)")
         self.cancel_button.setEnabled(False)
         self.phase = named(QLabel(""), "sendPhase", "Send phase")
+        self.phase.hide()  # shown while a send says its phase (set_busy)
         row = QHBoxLayout()
         row.addWidget(self.method)
         row.addWidget(self.url, 1)
@@ -309,7 +310,9 @@ class RequestEditor(QWidget):
         self.problem_model.set_rows(problems)
         self.problems.setVisible(bool(problems))
         index = self.sections.indexOf(self.body_page)
-        self.sections.setTabText(index, f"Body ({len(problems)})" if problems else "Body")
+        text = f"Body ({len(problems)})" if problems else "Body"
+        if self.sections.tabText(index) != text:  # setting it, even unchanged, repaints the whole tab widget
+            self.sections.setTabText(index, text)
 
     def _jump_to_problem(self, index) -> None:
         problem = index.data(OBJECT_ROLE)
@@ -323,7 +326,22 @@ class RequestEditor(QWidget):
     def set_busy(self, busy: bool, phase: str = "") -> None:
         self.send_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
-        self.phase.setText(phase)
+        self._show_phase(phase)
+
+    def _show_phase(self, text: str) -> None:
+        """The phase beside Cancel, hidden when there is none. Its width is fixed and only
+        grows while it shows: a new phase then repaints the label alone, instead of laying out
+        the row again and repainting the URL and the buttons beside it."""
+        if text == self.phase.text():
+            return
+        self.phase.setText(text)
+        if not text:
+            self.phase.hide()
+            return
+        width = self.phase.fontMetrics().horizontalAdvance(text) + 2 * self.phase.margin() + 4
+        if self.phase.isHidden() or width > self.phase.maximumWidth():
+            self.phase.setFixedWidth(width)
+        self.phase.show()
 
     def show_error(self, text: str, remedies=()) -> None:
         """The banner above the sections; each remedy (code, label) becomes a button."""

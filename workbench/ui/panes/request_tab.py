@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
@@ -21,6 +21,12 @@ PHASE_TEXT = {
     "tls": "TLS handshake", "sending": "sending", "waiting": "waiting for the answer",
     "downloading": "downloading", "done": "done",
 }
+
+
+# A send answered sooner than this shows no phase and no "Sending…": nothing flickers, and
+# the window does not repaint itself while the send's worker needs the interpreter (the
+# disabled Send and the enabled Cancel say at once that it runs).
+PHASE_SHOWN_AFTER_MS = 150
 
 
 def phase_text(progress) -> str:
@@ -79,6 +85,11 @@ class RequestTab(QWidget):
         self.saved_path = saved_path
         self.exchange = None
         self.response_body = None
+        self._phase = ""  # the running send's phase, shown once it has run PHASE_SHOWN_AFTER_MS
+        self._phase_timer = QTimer(self, singleShot=True, interval=PHASE_SHOWN_AFTER_MS)
+        self._phase_timer.timeout.connect(self._show_phase)
+        self._phase_shown = False
+        self._api_loaded = None  # the API whose service model was read for "Save as NAME"
 
         self.editor = RequestEditor()
         self.response = ResponsePane()
@@ -150,12 +161,26 @@ class RequestTab(QWidget):
             self.editor.show_error("")
 
     def _progress(self, progress) -> None:
-        self.editor.set_busy(True, phase_text(progress))
+        self._phase = phase_text(progress)
+        if self._phase_shown:
+            self.editor.set_busy(True, self._phase)
 
     def _started(self) -> None:
         self.editor.show_error("")
-        self.editor.set_busy(True, PHASE_TEXT["starting"])
+        self.editor.set_busy(True)
+        self._phase, self._phase_shown = PHASE_TEXT["starting"], False
+        self._phase_timer.start()
+
+    def _show_phase(self) -> None:
+        """The send runs longer than PHASE_SHOWN_AFTER_MS: say what it is doing."""
+        self._phase_shown = True
+        self.editor.set_busy(True, self._phase)
         self.response.show_state("Sending…")
+
+    def _idle(self) -> None:
+        self._phase_timer.stop()
+        self._phase_shown = False
+        self.editor.set_busy(False)
 
     def show_exchange(self, exchange) -> None:
         """Show a send's outcome (a new one, or one reopened from history)."""
@@ -163,7 +188,7 @@ class RequestTab(QWidget):
 
     def _received(self, exchange) -> None:
         self.exchange = exchange
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_exchange(exchange)
         self.inspect.show_inspection(exchange.inspection, self.to_model().body or "", self.controller.redact)
         self.editor.show_problems(exchange.problems)
@@ -172,21 +197,23 @@ class RequestTab(QWidget):
         self.response_body = body
         self.response.show_body(body)
         template = self.editor.template
-        if body.is_json and template is not None:  # what the response's "Save as NAME" reads, read now
+        if body.is_json and template is not None and self._api_loaded != template.api:
+            # what the response's "Save as NAME" reads, read now (once: it is kept)
             from workbench.core.library.apis import service_model
             from workbench.ui.owned_work import run_for
 
+            self._api_loaded = template.api
             run_for(self, self.controller, lambda: service_model(template.api), lambda _: None, lambda _: None)
 
     def _failed(self, error) -> None:
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_state("Not sent", "status5")
         self.editor.show_error(f"Not sent: {error}", remedies_for(error))
         for name in (getattr(error, "missing", None) or {}):
             self.editor.url.refresh()
 
     def _cancelled(self, phase: str) -> None:
-        self.editor.set_busy(False)
+        self._idle()
         self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "status4")
 
     def _remedy(self, code: str) -> None:

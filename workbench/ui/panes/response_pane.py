@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from workbench.ui.accessible import named
 from workbench.ui.editors import JsonView
 from workbench.ui.models.json_tree_model import PATH_ROLE, VALUE_ROLE, JsonTreeModel
 from workbench.ui.models.key_value_model import KeyValueModel
+from workbench.ui.steady_label import steady
 
 
 
@@ -51,6 +52,9 @@ class ResponsePane(QWidget):
         super().__init__(parent)
         self.status = named(QLabel("No response yet"), "responseStatus", "Response status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = self.status.font()
+        bold.setBold(True)
+        self.status.setFont(bold)
         self.meta = named(QLabel(""), "responseMeta", "Response time and size")
         self.notes = named(QLabel(""), "responseNotes", "Notes about this send")
         self.notes.setWordWrap(True)
@@ -60,7 +64,7 @@ class ResponsePane(QWidget):
         self.save_button.clicked.connect(self.save_body_requested)
         top = QHBoxLayout()
         top.addWidget(self.status)
-        top.addWidget(self.meta, 1)
+        top.addWidget(steady(self.meta), 1)  # a new time and size repaints the label alone
         top.addWidget(self.save_button)
 
         self.tree_model = JsonTreeModel(self)
@@ -89,7 +93,7 @@ class ResponsePane(QWidget):
         raw_layout = QVBoxLayout(raw_box)
         raw_layout.setContentsMargins(0, 0, 0, 0)
         raw_row = QHBoxLayout()
-        raw_row.addWidget(self.raw_note, 1)
+        raw_row.addWidget(steady(self.raw_note), 1)
         raw_row.addWidget(self.show_all)
         raw_layout.addLayout(raw_row)
         raw_layout.addWidget(self.raw, 1)
@@ -144,11 +148,15 @@ class ResponsePane(QWidget):
         self._paint_status()
 
     def _paint_status(self) -> None:
+        """The status's colour through its palette (a style sheet set on every answer made Qt
+        polish the label again and lay out the pane around it)."""
         from workbench.ui import theme
 
         tone = getattr(self, "_tone", "")
-        colour = theme.colours()[tone].name() if tone else ""
-        self.status.setStyleSheet(f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;")
+        palette = QPalette()  # nothing set: the window's palette, inherited
+        if tone:
+            palette.setColor(QPalette.ColorRole.WindowText, theme.colours()[tone])
+        self.status.setPalette(palette)  # the same again: Qt does nothing
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.PaletteChange:  # the theme changed: its status colours too

@@ -4,7 +4,6 @@ Content-Encoding undone, within limits; the charset applied)."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -114,6 +113,8 @@ class Response:
     def save_body(self, path: str) -> None:
         """Write the whole body, as received, to `path` (also when it was spooled)."""
         if self.body_path:
+            import shutil  # here: shutil imports bz2 and lzma, which a send does not need
+
             shutil.copyfile(self.body_path, path)
         else:
             with open(path, "wb") as handle:

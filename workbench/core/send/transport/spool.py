@@ -8,7 +8,6 @@ from __future__ import annotations
 import atexit
 import os
 import re
-import tempfile
 import threading
 
 _NAME = re.compile(r"workbench-body-(\d+)-\w+\.bin")
@@ -19,6 +18,8 @@ _swept_dirs: set[str] = set()
 
 def open_file(spool_dir: str | None):
     """A new spool file, open for binary writing (`.name` is its path)."""
+    import tempfile  # here: only a big answer is spooled, and tempfile imports shutil (bz2, lzma)
+
     directory = spool_dir or tempfile.gettempdir()
     with _lock:
         first = directory not in _swept_dirs

@@ -212,6 +212,7 @@ def test_unknown_path(sandbox):
     prepared = urllib.request.Request(request.url, headers=dict(request.headers.items()))
     with pytest.raises(urllib.error.HTTPError) as info:
         urllib.request.urlopen(prepared, timeout=5)
+    info.value.close()  # the error holds the answer's connection
     assert info.value.code == 404
     assert info.value.headers["x-amzn-ErrorType"] == "UnknownOperationException"
 

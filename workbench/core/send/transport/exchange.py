@@ -167,6 +167,8 @@ class Exchange(Opening):
             raise error from None
         finally:
             if not pooled:
+                if response is not None:  # it may hold the socket's reader (a will-close answer)
+                    response.close()
                 conn.close()
 
         try:

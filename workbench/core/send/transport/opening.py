@@ -246,14 +246,21 @@ class Opening(Abortable):
             sock = self._connect(addresses, self.host)
         else:
             sock = self._via_proxy(self._connect, addresses, proxy.display)
-            if self.scheme == "https":
+        try:
+            if proxy is not None and self.scheme == "https":
                 self._tunnel(sock)
-        connect_ms = ms_since(mark)
-        tls_ms = 0.0
-        if self.scheme == "https":
-            mark = time.perf_counter()
-            sock = self._tls(sock)
-            tls_ms = ms_since(mark)
+            connect_ms = ms_since(mark)
+            tls_ms = 0.0
+            if self.scheme == "https":
+                mark = time.perf_counter()
+                sock = self._tls(sock)
+                tls_ms = ms_since(mark)
+        except BaseException:  # a failed tunnel or handshake leaves no socket open
+            with self.lock:
+                held = self.sock
+            for each in {id(s): s for s in (sock, held) if s is not None}.values():
+                each.close()
+            raise
         conn = http.client.HTTPConnection(self.hostname, self.port)
         conn.sock = sock
         conn.auto_open = 0  # never reconnect behind our back

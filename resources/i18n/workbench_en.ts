@@ -30,6 +30,13 @@
             <numerusform>%n library files could not be read</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>saved %Ln byte(s) to {path}</source>
+        <translation>
+            <numerusform>saved %Ln byte to {path}</numerusform>
+            <numerusform>saved %Ln bytes to {path}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DiagnosisPane</name>
@@ -55,16 +62,6 @@
         <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FileIntents</name>
-    <message numerus="yes">
-        <source>saved %Ln byte(s) to {path}</source>
-        <translation>
-            <numerusform>saved %Ln byte to {path}</numerusform>
-            <numerusform>saved %Ln bytes to {path}</numerusform>
         </translation>
     </message>
 </context>

@@ -264,13 +264,11 @@
         <source>variable {name} saved in environment {environment}</source>
         <translation>{environment} 환경에 변수를 저장했습니다: {name}</translation>
     </message>
-    <message>
-        <source>the environments and the library are still loading; send again in a moment</source>
-        <translation>환경과 라이브러리를 아직 로드하는 중입니다. 잠시 후 다시 보내세요</translation>
-    </message>
-    <message>
-        <source>this send could not be kept in the history (see the history file&apos;s permissions)</source>
-        <translation>이번 전송을 기록에 남기지 못했습니다(기록 파일의 권한을 확인하세요)</translation>
+    <message numerus="yes">
+        <source>saved %Ln byte(s) to {path}</source>
+        <translation>
+            <numerusform>%Ln바이트를 저장했습니다: {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1226,12 +1224,6 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>not saved: {error}</source>
         <translation>저장하지 않음: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>saved %Ln byte(s) to {path}</source>
-        <translation>
-            <numerusform>%Ln바이트를 저장했습니다: {path}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2607,17 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>What it does</source>
         <translation>하는 일</translation>
+    </message>
+</context>
+<context>
+    <name>SendIntents</name>
+    <message>
+        <source>the environments and the library are still loading; send again in a moment</source>
+        <translation>환경과 라이브러리를 아직 로드하는 중입니다. 잠시 후 다시 보내세요</translation>
+    </message>
+    <message>
+        <source>this send could not be kept in the history (see the history file&apos;s permissions)</source>
+        <translation>이번 전송을 기록에 남기지 못했습니다(기록 파일의 권한을 확인하세요)</translation>
     </message>
 </context>
 <context>

@@ -264,13 +264,11 @@
         <source>variable {name} saved in environment {environment}</source>
         <translation>变量 {name} 已保存到环境 {environment}</translation>
     </message>
-    <message>
-        <source>the environments and the library are still loading; send again in a moment</source>
-        <translation>环境和库仍在加载；请稍后再发送</translation>
-    </message>
-    <message>
-        <source>this send could not be kept in the history (see the history file&apos;s permissions)</source>
-        <translation>此次发送无法保存到历史记录（请检查历史记录文件的权限）</translation>
+    <message numerus="yes">
+        <source>saved %Ln byte(s) to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 字节保存到 {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1226,12 +1224,6 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>not saved: {error}</source>
         <translation>未保存：{error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>saved %Ln byte(s) to {path}</source>
-        <translation>
-            <numerusform>已将 %Ln 字节保存到 {path}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2607,17 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>SendIntents</name>
+    <message>
+        <source>the environments and the library are still loading; send again in a moment</source>
+        <translation>环境和库仍在加载；请稍后再发送</translation>
+    </message>
+    <message>
+        <source>this send could not be kept in the history (see the history file&apos;s permissions)</source>
+        <translation>此次发送无法保存到历史记录（请检查历史记录文件的权限）</translation>
     </message>
 </context>
 <context>

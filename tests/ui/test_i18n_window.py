@@ -161,6 +161,19 @@ def test_numbers_and_plurals_follow_the_language(qapp):
     assert QLocale().language() == QLocale.Language.Chinese
 
 
+def test_a_count_said_by_the_controller_follows_the_language(qtbot, window_in, tmp_path):
+    """The controller's file intents are a mixin, whose plural texts need their own context."""
+    from workbench.core.send.transport import Response
+
+    window = window_in("zh_CN")
+    notices = []
+    window.controller.notice.connect(notices.append)
+    window.controller.save_body(Response(status=200, reason="OK", headers=(), body=b"{}", size_bytes=2),
+                                str(tmp_path / "body.json"))
+    qtbot.waitUntil(lambda: any("body.json" in notice for notice in notices), timeout=10000)
+    assert SCRIPT["zh_CN"].search(notices[-1]) and "2" in notices[-1], notices[-1]
+
+
 def test_the_language_is_the_argument_else_the_preference_else_the_locale(qapp, tmp_path):
     from workbench.ui.app import install_language
     from workbench.ui.app_context import AppContext

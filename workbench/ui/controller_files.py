@@ -124,8 +124,7 @@ class FileIntents:
             response.save_body(path)
             return os.path.getsize(path)
 
-        self.run_in_worker(work, lambda size: self.notice.emit(self.tr("saved %Ln byte(s) to {path}", "", size)
-                                                               .format(path=path)))
+        self.run_in_worker(work, lambda size: self.body_saved_notice(size, path))
 
     def save_session(self, session, wait: bool = False) -> None:
         """Keep the open tabs for the next start. A tab's secrets are kept as a saved draft's

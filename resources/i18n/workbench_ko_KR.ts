@@ -1718,14 +1718,6 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
         <translation>라이브러리 검색</translation>
     </message>
     <message>
-        <source>{operation}: not in the library; not opened</source>
-        <translation>{operation}: 라이브러리에 없어 열지 않았습니다</translation>
-    </message>
-    <message>
-        <source>{operation}, reopened from history #{id} ({when})</source>
-        <translation>{operation}, 기록 #{id}({when})에서 다시 열었습니다</translation>
-    </message>
-    <message>
         <source>Not sent: not confirmed for production</source>
         <translation>보내지 않음: 프로덕션 환경에서 확인받지 못했습니다</translation>
     </message>
@@ -1768,10 +1760,6 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>Save the response body</source>
         <translation>응답 본문 저장</translation>
-    </message>
-    <message>
-        <source>open tabs not restored: {problem}</source>
-        <translation>열린 탭을 복원하지 못함: {problem}</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2259,21 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>Cancelled while {phase}</source>
         <translation>취소됨({phase})</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTabs</name>
+    <message>
+        <source>{operation}: not in the library; not opened</source>
+        <translation>{operation}: 라이브러리에 없어 열지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{operation}, reopened from history #{id} ({when})</source>
+        <translation>{operation}, 기록 #{id}({when})에서 다시 열었습니다</translation>
+    </message>
+    <message>
+        <source>open tabs not restored: {problem}</source>
+        <translation>열린 탭을 복원하지 못함: {problem}</translation>
     </message>
 </context>
 <context>

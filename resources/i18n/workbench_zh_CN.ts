@@ -1718,14 +1718,6 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
         <translation>搜索库</translation>
     </message>
     <message>
-        <source>{operation}: not in the library; not opened</source>
-        <translation>{operation}：不在库中；未打开</translation>
-    </message>
-    <message>
-        <source>{operation}, reopened from history #{id} ({when})</source>
-        <translation>{operation}，从历史记录 #{id}（{when}）重新打开</translation>
-    </message>
-    <message>
         <source>Not sent: not confirmed for production</source>
         <translation>未发送：未确认在生产环境中发送</translation>
     </message>
@@ -1768,10 +1760,6 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>Save the response body</source>
         <translation>保存响应正文</translation>
-    </message>
-    <message>
-        <source>open tabs not restored: {problem}</source>
-        <translation>未恢复打开的标签页：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2259,21 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>Cancelled while {phase}</source>
         <translation>在{phase}时已取消</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTabs</name>
+    <message>
+        <source>{operation}: not in the library; not opened</source>
+        <translation>{operation}：不在库中；未打开</translation>
+    </message>
+    <message>
+        <source>{operation}, reopened from history #{id} ({when})</source>
+        <translation>{operation}，从历史记录 #{id}（{when}）重新打开</translation>
+    </message>
+    <message>
+        <source>open tabs not restored: {problem}</source>
+        <translation>未恢复打开的标签页：{problem}</translation>
     </message>
 </context>
 <context>

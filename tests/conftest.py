@@ -23,6 +23,22 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True)
+def _window_in_english(request):
+    """A window test sees the window as an English user does: English's plural forms ("1 match",
+    "2 matches") installed on the QApplication, as the launcher installs them; a test that
+    switches languages (tests/ui/test_i18n_*) is followed by English again."""
+    if not {"qapp", "qtbot", "qtmodeltester"} & set(request.fixturenames):
+        yield
+        return
+    from workbench.ui import translation
+
+    app = request.getfixturevalue("qapp")
+    if translation.installed_language() != "en":
+        translation.install(app, "en")
+    yield
+
+
 @pytest.fixture
 def run_cli(monkeypatch, tmp_path):
     """Run `pinpoint-workbench ARGS` in-process with isolated config/cache dirs."""

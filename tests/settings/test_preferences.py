@@ -40,3 +40,13 @@ def test_send_options_carry_timeouts_threshold_proxy_and_ca_bundle():
     assert (options.connect_timeout, options.read_timeout, options.max_memory_body) == (3, 7, 1024 * 1024)
     assert options.environ == {"NO_PROXY": "x", "HTTPS_PROXY": "http://proxy:8080", "HTTP_PROXY": "http://proxy:8080",
                                "AWS_CA_BUNDLE": "/etc/corp.pem"}
+
+
+def test_the_window_language_is_kept_and_a_wrong_one_named(tmp_path):
+    save_preferences(tmp_path, Preferences(language="ko_KR"))
+    assert load_preferences(tmp_path).preferences.language == "ko_KR"
+    (tmp_path / FILE_NAME).write_text(json.dumps({"schema_version": 1, "language": "klingon", "font_size": 14}))
+    loaded = load_preferences(tmp_path)
+    assert loaded.preferences == Preferences(font_size=14)  # "": as the system
+    assert [p.split(": ", 2)[1] for p in loaded.problems] == ["language"]
+    assert "en, zh_CN, ko_KR" in loaded.problems[0]

@@ -53,3 +53,16 @@ def stalled_server():
     server = StalledServer()
     yield server
     server.close()
+
+
+@pytest.fixture
+def app_look_restored(qapp):
+    """Saving preferences applies the theme and the text size to the whole QApplication
+    (palette and style sheet): put them back for the tests that follow."""
+    from workbench.ui import theme
+
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    yield
+    theme.set_font_size(qapp, None)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)

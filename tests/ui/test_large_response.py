@@ -32,7 +32,7 @@ def test_a_1_mb_answer_is_shown_in_parts_found_and_saved(qtbot, open_window, tmp
     assert response.raw_note.text().startswith("first 256.0 KB of 977.4 KB shown")
     assert "lines over 2048 characters are broken here" in response.raw_note.text()
     items = response.tree_model.index(0, 0)
-    assert items.siblingAtColumn(1).data() == "[3000 items]"
+    assert items.siblingAtColumn(1).data() == "[3,000 items]"  # the number as the language writes it (QLocale)
     response.tree.expand(items)
     fetched = response.tree_model.rowCount(items)
     assert fetched % BATCH == 0 and fetched < 3000 and response.tree_model.canFetchMore(items)  # lazily, in batches

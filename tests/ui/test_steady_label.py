@@ -48,3 +48,24 @@ def test_a_bigger_font_gives_the_label_a_taller_line(qtbot):
     row.setFont(font)
     qtbot.waitUntil(lambda: label.height() > before)
     assert label.height() >= label.sizeHint().height()
+
+
+def test_a_bigger_font_gives_a_taller_line_under_the_window_theme_too(qtbot, qapp):
+    """The real window always has the theme's style sheet, under which the text size from
+    Preferences comes through the sheet: the line must grow with it, not cut the text."""
+    from workbench.ui import theme
+
+    sheet, palette = qapp.styleSheet(), qapp.palette()
+    theme.apply(qapp, "light")
+    try:
+        row, label = _row(qtbot, "553 ms")
+        row.show()
+        qtbot.waitExposed(row)
+        before = label.height()
+        theme.set_font_size(qapp, round(label.font().pointSizeF() * 2))
+        qtbot.waitUntil(lambda: label.height() > before)
+        assert label.height() >= label.sizeHint().height()
+    finally:
+        theme.set_font_size(qapp, None)
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)

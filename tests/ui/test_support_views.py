@@ -54,7 +54,7 @@ def test_account_health_groups_findings_and_shows_the_evidence(qtbot, qtmodeltes
     qtmodeltester.check(view.model)
     areas = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
     assert areas[0].startswith("SMS and voice v2 (") and any(a.startswith("Pinpoint projects (") for a in areas)
-    assert view.summary.text().startswith("sandbox (us-east-1): 0 error(s)")
+    assert view.summary.text().startswith("sandbox (us-east-1): 0 errors, ")  # plural forms
     sms = view.model.index(0, 0)
     tier = next(view.model.index(r, 0, sms) for r in range(view.model.rowCount(sms))
                 if view.model.index(r, 0, sms).data(FINDING_ROLE).code == "sms-tier-sandbox")
@@ -96,7 +96,7 @@ def test_fetch_all_pages_lists_the_pages_and_keeps_the_merged_result(qtbot, qtmo
     qtbot.mouseClick(view.fetch_button, qtbot_left())
     qtbot.waitUntil(lambda: view.fetch_button.isEnabled() and view.model.rowCount() == 3, timeout=30000)
     qtmodeltester.check(view.model)
-    assert view.status.text().startswith("3 page(s), 7 items (every page; history #")
+    assert view.status.text().startswith("3 pages, 7 items (every page; history #")
     assert len(json.loads(view.merged.toPlainText())["Item"]) == 7
     view.pages.setCurrentIndex(view.model.index(1, 0))
     assert view.model.index(1, 0).data(PAGE_ROLE).number == 2

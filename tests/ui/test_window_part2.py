@@ -222,7 +222,7 @@ def test_failed_recipients_inside_a_200_are_flagged_in_the_tree(qtbot, window, t
     assert [b.text() for b in pane.fix_buttons()]
 
 
-def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, open_window, context):
+def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, open_window, context, app_look_restored):
     import json
 
     context.config_dir.mkdir(parents=True, exist_ok=True)
@@ -243,6 +243,27 @@ def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, ope
     assert json.loads((context.config_dir / "preferences.json").read_text()) == {
         "schema_version": 1, "layout": "beside", "read_timeout": 7.0}
     assert window.beside and window.controller.send_options.read_timeout == 7.0
+
+
+def test_the_text_size_from_preferences_reaches_every_widget_under_the_theme(qtbot, open_window, context,
+                                                                            app_look_restored):
+    """The window always runs under the theme's style sheet, where a window's setFont no longer
+    reaches its widgets: the size chosen in Preferences must still show, and the response's
+    time-and-size line must grow with it rather than cut its text."""
+    import json
+
+    from PySide6.QtWidgets import QLabel
+    from ui_helpers import open_operation
+
+    context.config_dir.mkdir(parents=True, exist_ok=True)
+    (context.config_dir / "preferences.json").write_text(json.dumps({"schema_version": 1, "font_size": 18}))
+    window = open_window(context)
+    qtbot.waitUntil(lambda: window.extras.preferences is not None)
+    tab = open_operation(qtbot, window, "GetApps")
+    meta = tab.findChild(QLabel, "responseMeta")
+    qtbot.waitUntil(lambda: meta.font().pointSize() == 18)
+    assert window.menuBar().font().pointSize() == 18
+    qtbot.waitUntil(lambda: meta.height() >= meta.sizeHint().height() > 20)
 
 
 def test_screenshot_of_a_part2_view_from_the_command_line(tmp_path):
@@ -448,3 +469,21 @@ def test_the_palette_ranks_exact_and_prefix_matches_first_and_cuts_weak_fuzzy_on
     qtbot.keyClicks(query, "gapps")  # nothing contains it: letters in order, close together, still find it
     assert titles()[0] == "GetApps"
     palette.hide()
+
+
+def test_save_body_writes_a_spooled_answer_whole(qtbot, window, tmp_path):
+    """An answer past the spool threshold lives in a file with only a preview in memory:
+    "Save body…" must write all of it (copied file to file, never read whole into memory)."""
+    from workbench.core.send.transport import Response
+
+    spooled = tmp_path / "spooled.body"
+    spooled.write_bytes(b'{"Item": [' + b'{"Id": "x"},' * 200_000 + b'{}]}')
+    response = Response(status=200, reason="OK", headers=(), body=b'{"Item": [', body_path=str(spooled),
+                        size_bytes=spooled.stat().st_size, truncated=True)
+    target = tmp_path / "saved.json"
+    notices = []
+    window.controller.notice.connect(notices.append)
+    window.controller.save_body(response, str(target))
+    qtbot.waitUntil(lambda: any("saved.json" in n for n in notices), timeout=10000)
+    assert target.read_bytes() == spooled.read_bytes()
+    assert f"{spooled.stat().st_size:,}" in notices[-1] or str(spooled.stat().st_size) in notices[-1]

@@ -22,6 +22,9 @@ To render the window without a display: pinpoint-workbench gui --screenshot wind
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="pinpoint-workbench gui", description="Open the desktop window.")
     parser.add_argument("--screenshot", metavar="FILE", help="render the window offscreen to FILE (PNG) and exit")
+    parser.add_argument("--language", metavar="LANG",
+                        help="the window's language: en, zh_CN (简体中文) or ko_KR (한국어); default: the preference, "
+                             "else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); another is English, with a note")
     parser.add_argument("--operation", metavar="NAME", help="open this operation in a tab (GetApps, pinpoint:GetApp)")
     parser.add_argument("--variant", metavar="NAME", help="body example for the opened operation (full, ex-002...)")
     parser.add_argument("--env", metavar="NAME", help="select this environment")
@@ -154,6 +157,21 @@ def build(context, persist: bool = True):
     return window, controller
 
 
+def install_language(app, context, explicit: str | None) -> None:
+    """The window's language (gui --language, else the preference, else the locale), its
+    translators installed before any widget is made; what could not be had is said on stderr
+    and kept in `context.language_note` for the status bar."""
+    from workbench.ui import translation
+
+    choice = translation.choose(explicit, context.language_preference, context.environ)
+    problems = translation.install(app, choice.code, cache_dir=context.data_dir / "translations")
+    context.language = choice.code
+    notes = [note for note in (choice.note, *problems) if note]
+    for note in notes:
+        sys.stderr.write(f"pinpoint-workbench: {note}\n")
+    context.language_note = "; ".join(notes) or None
+
+
 def _close_on_signals(window) -> None:
     """Ctrl+C in the terminal or a SIGTERM closes the window properly (open tabs saved), with
     no traceback. Python only sees a signal when it runs, so a timer gives it the chance."""
@@ -209,8 +227,11 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     context = AppContext.from_environ(environ)
     context.keep_sandbox = not args.screenshot  # a screenshot leaves nothing running behind it
+    install_language(app, context, args.language)
     theme.apply(app, args.theme or context.theme)
     window, controller = build(context, persist=not args.screenshot)
+    if context.language_note:
+        window.statusBar().showMessage(context.language_note, 20000)
     if args.screenshot:
         from workbench.ui.screenshot import ScreenshotScript
 

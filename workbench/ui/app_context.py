@@ -22,6 +22,9 @@ class AppContext:
     collections_override: Path | None = None  # the preferences' collections folder, if set
     keep_sandbox: bool = True  # False (a screenshot run): a sandbox this window started stops with it
     theme: str = "system"  # the preferences' theme (light, dark, system), applied before the first paint
+    language_preference: str = ""  # the preferences' language ("": the system's)
+    language: str = "en"  # the language the window is shown in (app.py installs its translators)
+    language_note: str | None = None  # why the window is not in the language asked for, if it is not
     # called (in the worker) with the URL whenever a start found or started the sandbox
     sandbox_listeners: list = field(default_factory=list)
     _workspace: object = field(default=None, repr=False)
@@ -36,6 +39,7 @@ class AppContext:
         context = cls(dict(environ), config_dir(environ), data_dir(environ))
         prefs = load_preferences(context.config_dir).preferences  # problems: reported by the window
         context.theme = prefs.theme
+        context.language_preference = prefs.language
         chosen = prefs.collections_dir
         if chosen:
             context.collections_override = Path(chosen).expanduser()

@@ -22,7 +22,8 @@ from workbench.core.common.progress import Progress
 from workbench.core.environments.secret_variables import MASK, is_secret, mask_variables, redact
 from workbench.core.request.template_vars import variable_uses
 from workbench.ui.controller_files import FileIntents, shown_globals
-from workbench.ui.first_start import SANDBOX, SANDBOX_STOPPED, FirstStart
+from workbench.ui.credential_words import line, source_words
+from workbench.ui.first_start import SANDBOX, FirstStart
 from workbench.ui.workers import ExclusiveRunner, Worker
 
 MIN_THREADS = 8
@@ -65,7 +66,7 @@ class Controller(QObject, FileIntents, FirstStart):
         # core (2 here) a waiting start held back the welcome page and the first send.
         self.pool.setMaxThreadCount(max(self.pool.maxThreadCount(), MIN_THREADS))
         self.workspace = context.workspace
-        self.service = SendService(self.workspace)  # its library is set once loaded
+        self.service = SendService(self.workspace, language=context.language)  # its library is set once loaded
         self.library = None
         self.entries: list = []
         self.environments: dict = {}
@@ -151,7 +152,7 @@ class Controller(QObject, FileIntents, FirstStart):
         self.service.library = self.library
         self.library_loaded.emit(self.entries)
         if self.library.problems:
-            self.notice.emit(f"{len(self.library.problems)} library file(s) could not be read")
+            self.notice.emit(self.tr("%n library file(s) could not be read", "", len(self.library.problems)))
         self._badges_due = True
         self._warm_up_send()
         self._badges_when_quiet()
@@ -230,11 +231,11 @@ class Controller(QObject, FileIntents, FirstStart):
         self.environment_changed.emit(env)
         if env.is_sandbox and not env.hosts:
             if self.sandbox_stopped:  # stopped on purpose: a send, or Start, starts it again
-                self.credential_status.emit(name, SANDBOX_STOPPED)
+                self.credential_status.emit(name, line("sandbox_stopped"))
             else:
                 self.start_sandbox()
         elif env.is_sandbox:
-            self.credential_status.emit(name, f"sandbox identity, {self.sandbox_url.split('://')[-1]}")
+            self.credential_status.emit(name, line("sandbox_identity", address=self.sandbox_url.split('://')[-1]))
         else:
             self.run_in_worker(lambda: (name, self._credential_text(env)), lambda r: self.credential_status.emit(*r))
 
@@ -244,16 +245,16 @@ class Controller(QObject, FileIntents, FirstStart):
 
         kept = self.session_credentials.get(env.name)
         if kept is not None:
-            return f"credentials: kept for this session only, {kept.masked_access_key_id}"
+            return line("session_only", key=kept.masked_access_key_id)
         try:
             found = fetch_credentials(env, self.context.environ)
         except KeyringUnavailable as exc:
-            return f"keyring unavailable: {exc.fields.get('reason') or str(exc).splitlines()[0]}"
+            return line("keyring_unavailable", reason=exc.fields.get('reason') or str(exc).splitlines()[0])
         except CredentialsMissing as exc:
-            return f"credentials missing: {str(exc).splitlines()[0]}"
+            return line("missing", reason=str(exc).splitlines()[0])
         except WorkbenchError as exc:
-            return f"credentials not usable: {str(exc).splitlines()[0]}"
-        return f"credentials: {env.credential_source.describe()}, {found.masked_access_key_id}"
+            return line("not_usable", reason=str(exc).splitlines()[0])
+        return line("found", source=source_words(env.credential_source), key=found.masked_access_key_id)
 
     def scopes(self, request_variables: dict) -> list:
         """The variables by scope, as the window may show them: secret ones masked (an
@@ -304,8 +305,10 @@ class Controller(QObject, FileIntents, FirstStart):
                 self.environments[env_name] = self._with_sandbox(env)
                 if env_name == self.current_env_name:
                     self.environment_changed.emit(self.environments[env_name])
-            where = "as a global variable" if env_name is None else f"in environment {env_name}"
-            self.notice.emit("; ".join(warnings) if warnings else f"variable {name} saved {where}")
+            saved_as = (self.tr("variable {name} saved as a global variable").format(name=name) if env_name is None
+                        else self.tr("variable {name} saved in environment {environment}").format(
+                            name=name, environment=env_name))
+            self.notice.emit("; ".join(warnings) if warnings else saved_as)
 
         self.run_in_worker(work, saved)
 
@@ -332,8 +335,8 @@ class Controller(QObject, FileIntents, FirstStart):
         history_added."""
         env_name, options = self.current_env_name, self.send_options
         if env_name not in self.environments or self.library is None:
-            self.send_failed.emit(tab_id, WorkbenchError("the environments and the library are still loading; "
-                                                         "send again in a moment"))
+            self.send_failed.emit(tab_id, WorkbenchError(self.tr("the environments and the library are still "
+                                                                 "loading; send again in a moment")))
             return
         self._phase[tab_id] = "starting"
         seen = frozenset(self._hidden)  # read here, not from the worker: _sent adds to it
@@ -409,7 +412,8 @@ class Controller(QObject, FileIntents, FirstStart):
         if entry is not None:
             self.history_added.emit(entry)
         elif exchange.sent and outcome.history_id is None:
-            self.notice.emit("this send could not be kept in the history (see the history file's permissions)")
+            self.notice.emit(self.tr("this send could not be kept in the history (see the history file's "
+                                     "permissions)"))
         if exchange.response is not None:
             self.show_body(tab_id, exchange.response, body)
 

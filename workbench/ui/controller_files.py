@@ -35,7 +35,7 @@ class FileIntents:
 
         def failed(error) -> None:
             if not isinstance(error, Cancelled):  # a newer response took its place
-                self.notice.emit(f"could not read the response body: {error}")
+                self.notice.emit(self.tr("could not read the response body: {error}").format(error=error))
 
         self.runner(f"{tab_id}:body").run(work, on_result=lambda body: self.body_loaded.emit(tab_id, body),
                                           on_error=failed)
@@ -79,7 +79,8 @@ class FileIntents:
         from workbench.core.request.drafts import load_draft
 
         self.run_in_worker(lambda: load_draft(path), lambda draft: self.draft_loaded.emit(path, draft),
-                           lambda error: self.notice.emit(f"cannot open {path}: {error}"))
+                           lambda error: self.notice.emit(self.tr("cannot open {path}: {error}").format(path=path,
+                                                                                                       error=error)))
 
     def save_draft(self, tab_id: str, draft, saved_path: str = "") -> None:
         """Save over the tab's file, or as a new request in the "My requests" collection folder.
@@ -108,7 +109,7 @@ class FileIntents:
                 self.globals_changed.emit(dict(globals_))
                 self.notice.emit("; ".join(notes))
 
-        self.run_in_worker(work, saved, lambda error: self.notice.emit(f"not saved: {error}"))
+        self.run_in_worker(work, saved, lambda error: self.notice.emit(self.tr("not saved: {error}").format(error=error)))
 
     def load_rest(self, tab_id: str, response) -> None:
         from workbench.core.send.response_body import text_chunks
@@ -117,15 +118,14 @@ class FileIntents:
         self.run_in_worker(lambda: list(text_chunks(response, hidden=hidden)), lambda chunks: self.rest_loaded.emit(tab_id, chunks))
 
     def save_body(self, response, path: str) -> None:
-        from workbench.core.send.response_body import response_bytes
+        def work():  # a spooled body (up to 1 GiB) is copied file to file, never read into memory
+            import os
 
-        def work():
-            data = response_bytes(response)
-            with open(path, "wb") as handle:
-                handle.write(data)
-            return len(data)
+            response.save_body(path)
+            return os.path.getsize(path)
 
-        self.run_in_worker(work, lambda size: self.notice.emit(f"saved {size} bytes to {path}"))
+        self.run_in_worker(work, lambda size: self.notice.emit(self.tr("saved %Ln byte(s) to {path}", "", size)
+                                                               .format(path=path)))
 
     def save_session(self, session, wait: bool = False) -> None:
         """Keep the open tabs for the next start. A tab's secrets are kept as a saved draft's

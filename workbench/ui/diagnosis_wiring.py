@@ -8,24 +8,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from workbench.ui.translation import Translatable
 
-class DiagnosisWiring:
+
+class DiagnosisWiring(Translatable):
     def __init__(self, extras, view_menu) -> None:
         from workbench.ui.panes.diagnosis_pane import DiagnosisPane
 
         self.extras = extras
         self.window, self.controller = window, controller = extras.window, extras.controller
         self.guide = None
-        self.diagnosis = self.pane = DiagnosisPane()
+        self.diagnosis = self.pane = DiagnosisPane(language=controller.context.language)
         self.diagnoses: dict = {}  # tab id -> [Diagnosis] of its last send
-        self.dock = QDockWidget("Diagnosis", window)
+        self.dock = QDockWidget(self.tr("Diagnosis"), window)
         self.dock.setObjectName("diagnosisDock")
         self.dock.setWidget(self.diagnosis)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         toggle = self.dock.toggleViewAction()
         toggle.setObjectName("diagnosisAction")
-        toggle.setText("Diagnosis")
+        toggle.setText(self.tr("Diagnosis"))
         view_menu.addAction(toggle)
         controller.diagnosed.connect(self._diagnosed)  # the send service's diagnoses of each send
         window.tabs.currentChanged.connect(lambda _: self._show_diagnosis())
@@ -98,7 +100,7 @@ class DiagnosisWiring:
         elif action == "copy_policy":
             statement = fix.get("statement")
             QApplication.clipboard().setText(statement if isinstance(statement, str) else json.dumps(statement, indent=2))
-            window.statusBar().showMessage("IAM policy statement copied", 8000)
+            window.statusBar().showMessage(self.tr("IAM policy statement copied"), 8000)
         elif action == "open_operation" and fix.get("operation"):
             window.open_operation(controller.library.find(fix["operation"]).key)
         elif action == "list_projects":
@@ -111,7 +113,7 @@ class DiagnosisWiring:
         elif action == "start_sandbox":
             self.extras.sandbox.start()
         else:
-            window.statusBar().showMessage(f"no window action for {action}", 8000)
+            window.statusBar().showMessage(self.tr("no window action for {action}").format(action=action), 8000)
 
     def open_guide(self):
         from workbench.ui.panes.guide_pane import GuidePane

@@ -12,11 +12,10 @@ send queued behind them; half a second of first-plan loading after the click."""
 from __future__ import annotations
 
 from workbench.core.common.cancel import Cancelled
+from workbench.ui.credential_words import line
 from workbench.ui.workers import ExclusiveRunner
 
 SANDBOX = "sandbox"
-SANDBOX_STARTING = "local sandbox: starting…"
-SANDBOX_STOPPED = "local sandbox: stopped (a send starts it again)"
 
 
 class FirstStart:
@@ -34,10 +33,10 @@ class FirstStart:
         if runner.busy:
             return
         self.sandbox_stopped = False
-        self.credential_status.emit(SANDBOX, SANDBOX_STARTING)
+        self.credential_status.emit(SANDBOX, line("sandbox_starting"))
         runner.run(lambda cancel, progress: self.context.start_sandbox(cancel, progress),
                    on_result=self.sandbox_ready, on_error=self._sandbox_failed,
-                   on_progress=lambda p: self.credential_status.emit(SANDBOX, SANDBOX_STARTING))
+                   on_progress=lambda p: self.credential_status.emit(SANDBOX, line("sandbox_starting")))
 
     @property
     def sandbox_starting_now(self) -> bool:
@@ -56,7 +55,7 @@ class FirstStart:
         runner = self._runners.get(SANDBOX)
         if runner is not None and runner.busy:
             runner.cancel()
-            self.credential_status.emit(SANDBOX, "local sandbox: not started (cancelled)")
+            self.credential_status.emit(SANDBOX, line("sandbox_cancelled"))
 
     def sandbox_found(self, url: str, announce: bool = False) -> None:
         """The kept sandbox answers at `url` (started here, by a send, or from the status bar);
@@ -77,13 +76,13 @@ class FirstStart:
         self.sandbox_stopped = False
         if SANDBOX in self.environments:
             self.environments[SANDBOX] = self._with_sandbox(self.environments[SANDBOX])
-        self.credential_status.emit(SANDBOX, f"sandbox identity, {url.split('://')[-1]}")
+        self.credential_status.emit(SANDBOX, line("sandbox_identity", address=url.split('://')[-1]))
         if self.current_env_name == SANDBOX:
             self.environment_changed.emit(self.environments[SANDBOX])
 
     def _sandbox_failed(self, error) -> None:
         if not isinstance(error, Cancelled):  # cancelled: already said
-            self.credential_status.emit(SANDBOX, f"local sandbox not running: {error}")
+            self.credential_status.emit(SANDBOX, line("sandbox_not_running", reason=error))
 
     def _warm_up_send(self) -> None:
         """Once the library and the environments are in: build (never send) a GetApps plan

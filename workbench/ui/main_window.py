@@ -62,16 +62,17 @@ class MainWindow(QMainWindow):
         self.library = LibraryPane()
         self.collections = CollectionsPane(controller.context.collections_dir)
         self.history = HistoryPane()
-        self.sidebar = named(QTabWidget(), "sidebar", "Sidebar")
-        self.sidebar.addTab(self.library, "Library")
-        self.sidebar.addTab(self.collections, "Collections")
-        self.sidebar.addTab(self.history, "History")
-        self.tabs = named(QTabWidget(), "requestTabs", "Open requests")
+        self.sidebar = named(QTabWidget(), "sidebar", self.tr("Sidebar"))
+        self.sidebar.addTab(self.library, self.tr("Library"))
+        self.sidebar.addTab(self.collections, self.tr("Collections"))
+        self.sidebar.addTab(self.history, self.tr("History"))
+        self.tabs = named(QTabWidget(), "requestTabs", self.tr("Open requests"))
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter", "Sidebar and requests")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter",
+                              self.tr("Sidebar and requests"))
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setObjectName("statusBar")
 
+        self.menus: dict = {}  # "request", "view", ... -> QMenu (found by name, never by its translated title)
         self._actions()
         self.menuBar().setCornerWidget(self.env_bar, Qt.Corner.TopRightCorner)
         self._wire()
@@ -108,30 +110,41 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        request = self.menuBar().addMenu("&Request")
-        request.addAction(action("Send", ["Ctrl+Return", "Ctrl+Enter"], self.send_current, "sendAction"))
-        self.cancel_action = action("Cancel", ["Esc"], self.cancel_current, "cancelAction")
+        request = self.add_menu("request", self.tr("&Request"))
+        request.addAction(action(self.tr("Send"), ["Ctrl+Return", "Ctrl+Enter"], self.send_current, "sendAction"))
+        self.cancel_action = action(self.tr("Cancel"), ["Esc"], self.cancel_current, "cancelAction")
         self.cancel_action.setEnabled(False)  # only while the current tab sends: Esc stays free otherwise
         request.addAction(self.cancel_action)
-        request.addAction(action("Save to collection", ["Ctrl+S"], self.save_current, "saveAction"))
-        request.addAction(action("Close tab", ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()), "closeTabAction"))
-        request.addAction(action("Reopen closed tab", ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
-        request.addAction(action("Format body", ["Ctrl+Shift+F"], self._format_body, "formatAction"))
-        request.addAction(action("Save the selected response value", ["Ctrl+Shift+S"], self._save_selected_value,
-                                 "saveValueAction"))
-        view = self.menuBar().addMenu("&View")
-        view.addAction(action("Find in response", ["Ctrl+F"], self._find, "findAction"))
-        view.addAction(action("Focus URL", ["Ctrl+L"], self._focus_url, "focusUrlAction"))
-        view.addAction(action("Switch environment", ["Ctrl+E"], self._focus_env, "environmentAction"))
-        view.addAction(action("Toggle sidebar", ["Ctrl+\\"], lambda: self.sidebar.setVisible(not self.sidebar.isVisible()),
-                              "sidebarAction"))
-        view.addAction(action("Next tab", ["Ctrl+Tab"], lambda: self._step_tab(1), "nextTabAction"))
-        view.addAction(action("Previous tab", ["Ctrl+Shift+Tab"], lambda: self._step_tab(-1), "previousTabAction"))
-        beside = action("Response beside the request", [], self._toggle_layout, "layoutAction")
+        request.addAction(action(self.tr("Save to collection"), ["Ctrl+S"], self.save_current, "saveAction"))
+        request.addAction(action(self.tr("Close tab"), ["Ctrl+W"], lambda: self.close_tab(self.tabs.currentIndex()),
+                                 "closeTabAction"))
+        request.addAction(action(self.tr("Reopen closed tab"), ["Ctrl+Shift+T"], self.reopen_closed_tab, "reopenTabAction"))
+        request.addAction(action(self.tr("Format body"), ["Ctrl+Shift+F"], self._format_body, "formatAction"))
+        request.addAction(action(self.tr("Save the selected response value"), ["Ctrl+Shift+S"],
+                                 self._save_selected_value, "saveValueAction"))
+        view = self.add_menu("view", self.tr("&View"))
+        view.addAction(action(self.tr("Find in response"), ["Ctrl+F"], self._find, "findAction"))
+        view.addAction(action(self.tr("Focus URL"), ["Ctrl+L"], self._focus_url, "focusUrlAction"))
+        view.addAction(action(self.tr("Switch environment"), ["Ctrl+E"], self._focus_env, "environmentAction"))
+        view.addAction(action(self.tr("Toggle sidebar"), ["Ctrl+\\"],
+                              lambda: self.sidebar.setVisible(not self.sidebar.isVisible()), "sidebarAction"))
+        view.addAction(action(self.tr("Next tab"), ["Ctrl+Tab"], lambda: self._step_tab(1), "nextTabAction"))
+        view.addAction(action(self.tr("Previous tab"), ["Ctrl+Shift+Tab"], lambda: self._step_tab(-1), "previousTabAction"))
+        beside = action(self.tr("Response beside the request"), [], self._toggle_layout, "layoutAction")
         beside.setCheckable(True)
         beside.setChecked(self.beside)
         view.addAction(beside)
-        view.addAction(action("Search the library", ["Ctrl+K", "Ctrl+P"], self._focus_search, "searchAction"))
+        view.addAction(action(self.tr("Search the library"), ["Ctrl+K", "Ctrl+P"], self._focus_search, "searchAction"))
+
+    def add_menu(self, name: str, title: str, before=None):
+        """A menu of the menu bar, known by `name` (its objectName is NAME + "Menu"), whatever
+        language its title is in; `before`: the name of the menu it goes in front of."""
+        menu = self.menuBar().addMenu(title)
+        if before is not None:
+            self.menuBar().insertMenu(self.menus[before].menuAction(), menu)
+        menu.setObjectName(f"{name}Menu")
+        self.menus[name] = menu
+        return menu
 
     def _wire(self) -> None:
         c = self.controller
@@ -199,7 +212,8 @@ class MainWindow(QMainWindow):
         try:
             template = self.controller.template(draft.operation)
         except (KeyError, AttributeError):
-            self.statusBar().showMessage(f"{draft.operation}: not in the library; not opened", 8000)
+            self.statusBar().showMessage(self.tr("{operation}: not in the library; not opened").format(
+                operation=draft.operation), 8000)
             return None
         from workbench.ui.panes.request_tab import RequestTab
 
@@ -220,11 +234,13 @@ class MainWindow(QMainWindow):
     def _history_opened(self, entry, exchange) -> None:
         """A history entry as a new, unlinked tab (its {{variables}} kept) with its response.
         Nothing in it is edited yet: it is not marked unsaved (Ctrl+S keeps it as a new request)."""
+        from workbench.ui.translation import local_time
+
         tab = self.open_draft(entry.draft, dirty=False)
         if tab is not None:
-            self.tabs.setTabToolTip(self.tabs.indexOf(tab), self.tr("{operation}, reopened from history #{id} "
-                                                                    "({when})").format(operation=entry.operation,
-                                                                                       id=entry.id, when=entry.when))
+            tip = self.tr("{operation}, reopened from history #{id} ({when})").format(
+                operation=entry.operation, id=entry.id, when=local_time(entry.time))
+            self.tabs.setTabToolTip(self.tabs.indexOf(tab), tip)
             tab.show_exchange(exchange)
             if exchange.response is not None:
                 self.controller.load_body(tab.tab_id, exchange.response)
@@ -262,7 +278,7 @@ class MainWindow(QMainWindow):
         confirmed = False
         if self.controller.needs_confirmation(draft):
             if not self.confirm_production(draft):
-                tab.response.show_state("Not sent: not confirmed for production", "status4")
+                tab.response.show_state(self.tr("Not sent: not confirmed for production"), "status4")
                 return
             confirmed = True
         self.controller.send(tab.tab_id, draft, confirmed=confirmed)
@@ -273,9 +289,10 @@ class MainWindow(QMainWindow):
 
         kind, _, arg = code.partition(":")
         if kind == "allow_any_host":
-            if confirm(self, "anyHostConfirmation", "Send to this host?",
-                       f"{tab.editor.banner.text()}\n\nSign with the credentials of {self.controller.current_env_name} "
-                       f"and send to this host anyway?", "Send anyway"):
+            question = self.tr("Sign with the credentials of {environment} and send to this host anyway?").format(
+                environment=self.controller.current_env_name)
+            if confirm(self, "anyHostConfirmation", self.tr("Send to this host?"),
+                       f"{tab.editor.banner.text()}\n\n{question}", self.tr("Send anyway")):
                 self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
         elif kind == "start_sandbox":
             self.controller.select_environment("sandbox")
@@ -289,9 +306,11 @@ class MainWindow(QMainWindow):
 
         env = self.controller.current_env
         operation = draft.operation.split(":")[-1]
-        return confirm(self, "productionConfirmation", "Production environment",
-                       f"{env.name} is a PRODUCTION environment ({env.region}).\n\n{operation} changes or deletes "
-                       f"data, or reaches people. Send it?", f"Send {operation} to {env.name}")
+        return confirm(self, "productionConfirmation", self.tr("Production environment"),
+                       self.tr("{environment} is a PRODUCTION environment ({region}).\n\n{operation} changes or "
+                               "deletes data, or reaches people. Send it?").format(
+                           environment=env.name, region=env.region, operation=operation),
+                       self.tr("Send {operation} to {environment}").format(operation=operation, environment=env.name))
 
     def send_current(self) -> None:
         tab = self.current_tab()
@@ -320,12 +339,12 @@ class MainWindow(QMainWindow):
                     tab.editor.set_model(written, tab.editor.template)
                 tab.mark_saved(path)
         self.collections.watch()
-        self.statusBar().showMessage(f"saved to {path}", 8000)
+        self.statusBar().showMessage(self.tr("saved to {path}").format(path=path), 8000)
 
     def _save_selected_value(self) -> None:
         tab = self.current_tab()
         if tab is None or not tab.response.save_selected():
-            self.statusBar().showMessage("Select a value in the response tree first", 8000)
+            self.statusBar().showMessage(self.tr("Select a value in the response tree first"), 8000)
 
     def _format_body(self) -> None:
         tab = self.current_tab()
@@ -363,7 +382,7 @@ class MainWindow(QMainWindow):
     def save_body(self, tab) -> None:
         if tab.exchange is None or tab.exchange.response is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the response body", "response.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the response body"), "response.json")
         if path:
             self.controller.save_body(tab.exchange.response, path)
 
@@ -392,7 +411,7 @@ class MainWindow(QMainWindow):
             return
         session, self._pending_session = self._pending_session, None
         for problem in session.problems:
-            self.statusBar().showMessage(f"open tabs not restored: {problem}", 10000)
+            self.statusBar().showMessage(self.tr("open tabs not restored: {problem}").format(problem=problem), 10000)
         if session.environment and session.environment in self.controller.environments:
             self.controller.select_environment(session.environment)
         elif session.environment:

@@ -19,12 +19,12 @@ def open_view(window, name: str, grab) -> None:
     elif name == "credentials":
         env = next((n for n, e in controller.environments.items() if not e.is_sandbox), controller.current_env_name)
         dialog = extras.open_credentials(env)
-        _when(lambda: dialog.stored.text() != "reading…", lambda: grab(dialog))
+        _when(lambda: dialog.stored_known, lambda: grab(dialog))
     elif name == "welcome":
         page = extras.show_welcome()
         page.next_button.click()
         _when(lambda: bool(controller.current_env and controller.current_env.hosts)
-              and extras.sandbox.button.text().startswith(("sandbox: running", "sandbox: this"))
+              and extras.sandbox.shows_running
               and extras.tutorials.lessons.loaded is not None, lambda: grab(window))
     elif name == "compare":
         if window.current_tab() is None:

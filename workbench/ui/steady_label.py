@@ -11,7 +11,7 @@ is cut at its end (the label no longer widens the row)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -20,6 +20,7 @@ class _Slot(QWidget):
         super().__init__()
         self.label = label
         label.setParent(self)
+        label.installEventFilter(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fit_height()
 
@@ -35,6 +36,14 @@ class _Slot(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # a new font size (preferences): a new line height
             self._fit_height()
+
+    def eventFilter(self, watched, event) -> bool:
+        # Watched on the label too: under a style sheet (the window's theme) the label gets its
+        # font on its own, not from the slot.
+        # The filter runs before the label's own handler has renewed its size hint: fit after.
+        if watched is self.label and event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_height)
+        return False
 
 
 def steady(label: QLabel) -> QWidget:

@@ -19,7 +19,7 @@ def send_service(controller):
         context = controller.context
         workspace = Workspace(context.environ, context.config_dir, context.data_dir, sandbox_url=context.sandbox_url,
                               session_credentials=controller.session_credentials)
-        service = controller._support_service = SendService(workspace, library=controller.library)
+        service = controller._support_service = SendService(workspace, library=controller.library, language=context.language)
         context.closers.append(workspace.close)
     return service
 

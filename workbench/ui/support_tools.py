@@ -8,25 +8,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from workbench.ui.translation import Translatable
 
-class SupportTools:
+
+class SupportTools(Translatable):
     def __init__(self, window, extras):
         self.window, self.extras, self.controller = window, extras, window.controller
         self.health = self.scenarios = None
         self.fetches: list = []
-        bar = window.menuBar()
-        help_menu = next(a for a in bar.actions() if a.text() == "&Help")
-        tools = bar.addMenu("&Tools")
-        bar.insertMenu(help_menu, tools)
-        tools.addAction(self._action("Account health…", ["Ctrl+Shift+H"], self.open_health, "healthAction"))
-        tools.addAction(self._action("Open reproduction bundle…", [], self.open_bundle, "bundleAction"))
-        self.scenarios_action = self._action("Sandbox scenarios…", [], self.open_scenarios, "scenariosAction")
+        tools = window.add_menu("tools", self.tr("&Tools"), before="help")
+        tools.addAction(self._action(self.tr("Account health…"), ["Ctrl+Shift+H"], self.open_health, "healthAction"))
+        tools.addAction(self._action(self.tr("Open reproduction bundle…"), [], self.open_bundle, "bundleAction"))
+        self.scenarios_action = self._action(self.tr("Sandbox scenarios…"), [], self.open_scenarios, "scenariosAction")
         tools.addAction(self.scenarios_action)
-        request = next(a.menu() for a in bar.actions() if a.text() == "&Request")
-        request.addAction(self._action("Fetch all pages", ["Ctrl+Shift+Return"], self.fetch_all_pages, "fetchPagesAction"))
+        window.menus["request"].addAction(self._action(self.tr("Fetch all pages"), ["Ctrl+Shift+Return"],
+                                                       self.fetch_all_pages, "fetchPagesAction"))
         sandbox_menu = extras.sandbox.button.menu()
         sandbox_menu.addSeparator()
-        sandbox_menu.addAction(self._action("Scenarios…", [], self.open_scenarios, "sandboxScenariosAction"))
+        sandbox_menu.addAction(self._action(self.tr("Scenarios…"), [], self.open_scenarios, "sandboxScenariosAction"))
 
     def _action(self, text, keys, slot, name) -> QAction:
         act = QAction(text, self.window)
@@ -63,8 +62,9 @@ class SupportTools:
             return None
         draft = tab.to_model()
         if draft.is_raw or not is_paginated(draft.operation or ""):
-            self.window.statusBar().showMessage(f"{draft.operation or 'this request'} is not paginated: "
-                                                "Fetch all pages follows operations marked 'pages'", 8000)
+            what = draft.operation or self.tr("this request")
+            self.window.statusBar().showMessage(self.tr("{operation} is not paginated: Fetch all pages follows "
+                                                        "operations marked 'pages'").format(operation=what), 8000)
             return None
         view = FetchPagesView(self.controller, draft, self.controller.current_env_name, self.window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -89,7 +89,8 @@ class SupportTools:
         from workbench.ui.panes.bundle_dialog import BundleDialog
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Open a reproduction bundle", "", "Bundles (*.json)")
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open a reproduction bundle"), "",
+                                                  self.tr("Bundles (*.json)"))
             if not path:
                 return None
         dialog = BundleDialog(self.controller, path, self.window)

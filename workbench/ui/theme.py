@@ -52,6 +52,7 @@ class _State:
     choice = "system"
     name = "light"  # the theme in force
     follower: QObject | None = None
+    font_size: int | None = None  # points, from Preferences; None: the system's
 
 
 def current() -> str:
@@ -100,7 +101,7 @@ def apply(app, choice: str = "system") -> str:
     name = system_scheme() if _State.choice == "system" else _State.choice
     _State.name = name
     app.setPalette(palette(name))
-    app.setStyleSheet(_style_sheet(name))
+    app.setStyleSheet(_style_sheet(name, _State.font_size))
     hints = QGuiApplication.styleHints()
     if hints is not None and _State.follower is None:
         _State.follower = QObject(app)
@@ -109,20 +110,32 @@ def apply(app, choice: str = "system") -> str:
     return name
 
 
+def set_font_size(app, points: int | None) -> None:
+    """The text size chosen in Preferences, for every widget. Said in the style sheet: under an
+    application style sheet Qt no longer hands a window's `setFont` down to its widgets."""
+    points = points or None
+    if points == _State.font_size:
+        return
+    _State.font_size = points
+    app.setStyleSheet(_style_sheet(_State.name, points))
+
+
 def icon_path(name: str) -> str:
     from pathlib import Path
 
     return str(Path(__file__).resolve().parents[2] / "resources" / "icons" / name)
 
 
-def _style_sheet(name: str) -> str:
+def _style_sheet(name: str, font_size: int | None = None) -> str:
     """Only what the palette cannot say: the tab close button (a plain cross, not Fusion's
-    red box), and its hover."""
+    red box), its hover, and the text size when Preferences chose one (the family stays each
+    widget's own: editors keep their monospace)."""
     cross = icon_path("close-dark.svg" if name == "dark" else "close-light.svg").replace("\\", "/")
     hover = "#4a4d52" if name == "dark" else "#d9d9d9"
     return (f"QTabBar::close-button {{ image: url({cross}); subcontrol-position: right; margin: 2px; "
             f"border-radius: 3px; }}"
-            f"QTabBar::close-button:hover {{ background: {hover}; }}")
+            f"QTabBar::close-button:hover {{ background: {hover}; }}"
+            + (f"QWidget {{ font-size: {font_size}pt; }}" if font_size else ""))
 
 
 def contrast(foreground: QColor, background: QColor) -> float:

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QDockWidget
 
 from workbench.ui.manage.environment_actions import EnvironmentActions
 from workbench.ui.owned_work import run_for
+from workbench.ui.translation import Translatable
 
 
-class WindowExtras:
+class WindowExtras(Translatable):
     def __init__(self, window):
         self.window = window
         self.controller = window.controller
@@ -21,9 +22,10 @@ class WindowExtras:
         self.manager = None
         self._saved_requests = []
         self.actions.changed.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        menu = window.menuBar().addMenu("&Environments")
-        menu.addAction(self._action("Manage environments…", ["Ctrl+Shift+E"], self.open_manager, "manageEnvironmentsAction"))
-        menu.addAction(self._action("Credentials of this environment…", [], self.open_current_credentials,
+        menu = window.add_menu("environments", self.tr("&Environments"))
+        menu.addAction(self._action(self.tr("Manage environments…"), ["Ctrl+Shift+E"], self.open_manager,
+                                    "manageEnvironmentsAction"))
+        menu.addAction(self._action(self.tr("Credentials of this environment…"), [], self.open_current_credentials,
                                     "credentialsAction"))
         self._sandbox(menu)
         self.welcome = None
@@ -34,17 +36,19 @@ class WindowExtras:
         library_search = window.findChild(QAction, "searchAction")
         if library_search is not None:
             library_search.setShortcuts([QKeySequence("Ctrl+Shift+K")])
-        view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-        view.addAction(self._action("Command palette…", ["Ctrl+K", "Ctrl+P"], self.open_palette, "paletteAction"))
-        request = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Request")
-        request.addAction(self._action("Compare in two environments…", ["Ctrl+Shift+D"], self.open_compare,
+        view = window.menus["view"]
+        view.addAction(self._action(self.tr("Command palette…"), ["Ctrl+K", "Ctrl+P"], self.open_palette, "paletteAction"))
+        request = window.menus["request"]
+        request.addAction(self._action(self.tr("Compare in two environments…"), ["Ctrl+Shift+D"], self.open_compare,
                                        "compareAction"))
         self.compare = None
-        help_menu = window.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("Keyboard shortcuts", ["F1"], self.open_shortcuts, "shortcutsAction"))
-        help_menu.addAction(self._action("Welcome and tour", [], self.show_welcome, "welcomeAction"))
-        help_menu.addAction(self._action("Tutorials", ["Ctrl+Shift+L"], lambda: self.tutorials.show_list(), "tutorialsAction"))
-        help_menu.addAction(self._action("Troubleshooting guide", ["Shift+F1"], lambda: self.open_guide(), "guideAction"))
+        help_menu = window.add_menu("help", self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), ["F1"], self.open_shortcuts, "shortcutsAction"))
+        help_menu.addAction(self._action(self.tr("Welcome and tour"), [], self.show_welcome, "welcomeAction"))
+        help_menu.addAction(self._action(self.tr("Tutorials"), ["Ctrl+Shift+L"], lambda: self.tutorials.show_list(),
+                                         "tutorialsAction"))
+        help_menu.addAction(self._action(self.tr("Troubleshooting guide"), ["Shift+F1"], lambda: self.open_guide(),
+                                         "guideAction"))
         from workbench.ui.diagnosis_wiring import DiagnosisWiring
 
         self.diagnosis_wiring = DiagnosisWiring(self, view)
@@ -55,7 +59,7 @@ class WindowExtras:
 
         self.tutorials = TutorialWiring(self)
         view.addSeparator()
-        view.addAction(self._action("Preferences…", ["Ctrl+,"], self.open_preferences, "preferencesAction"))
+        view.addAction(self._action(self.tr("Preferences…"), ["Ctrl+,"], self.open_preferences, "preferencesAction"))
         self.preferences = None
         self._load_preferences()
         from workbench.ui.support_tools import install as install_support_tools
@@ -70,14 +74,14 @@ class WindowExtras:
         window = self.window
         self.sandbox = SandboxPanel(self.controller)
         window.statusBar().addPermanentWidget(self.sandbox.button)
-        self.sandbox_dock = QDockWidget("Sandbox events", window)
+        self.sandbox_dock = QDockWidget(self.tr("Sandbox events"), window)
         self.sandbox_dock.setObjectName("sandboxDock")
         self.sandbox_dock.setWidget(self.sandbox)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sandbox_dock)
         self.sandbox_dock.hide()
         toggle = self.sandbox_dock.toggleViewAction()
         toggle.setObjectName("sandboxEventsAction")
-        toggle.setText("Sandbox event log")
+        toggle.setText(self.tr("Sandbox event log"))
         toggle.toggled.connect(lambda on: self.sandbox.refresh_events() if on else None)
         menu.addSeparator()
         menu.addAction(toggle)
@@ -163,26 +167,20 @@ class WindowExtras:
 
     def _preferences_loaded(self, loaded) -> None:
         for problem in loaded.problems:
-            self.controller.notice.emit(f"preferences: {problem}")
+            self.controller.notice.emit(self.tr("preferences: {problem}").format(problem=problem))
         self.apply_preferences(loaded.preferences, layout=False)  # the window remembers its layout itself
 
     def apply_preferences(self, prefs, layout: bool = True) -> None:
         from PySide6.QtWidgets import QApplication
 
         from workbench.core.settings.preferences import send_options
+        from workbench.ui import theme
 
         self.preferences = prefs
         self.controller.send_options = send_options(prefs, self.controller.context.environ)
         if layout:  # chosen in the dialog now (at start, app.py applied it before the first paint)
-            from PySide6.QtWidgets import QApplication
-
-            from workbench.ui import theme
-
             theme.apply(QApplication.instance(), prefs.theme)
-        font = QApplication.font()
-        if prefs.font_size and font.pointSize() != prefs.font_size:
-            font.setPointSize(prefs.font_size)
-            self.window.setFont(font)
+        theme.set_font_size(QApplication.instance(), prefs.font_size)
         beside = prefs.layout == "beside"
         if layout and beside != self.window.beside:
             self.window.findChild(QAction, "layoutAction").setChecked(beside)
@@ -206,7 +204,7 @@ class WindowExtras:
 
         self.apply_preferences(prefs)
         run_for(self.window, self.controller, lambda: save_preferences(self.controller.context.config_dir, prefs),
-                             lambda path: self.controller.notice.emit(f"preferences saved to {path}"))
+                             lambda path: self.controller.notice.emit(self.tr("preferences saved to {path}").format(path=path)))
 
     # ---- compare
 
@@ -244,9 +242,12 @@ class WindowExtras:
         from workbench.ui.panes.command_palette import PaletteItem
 
         window, controller = self.window, self.controller
+        from workbench.ui.translation import local_time
+
+        production = self.tr(" · production")
         items = [PaletteItem("operation", e.operation, f"{e.method} {e.path}  ({e.api})",
                              lambda key=e.key: window.open_operation(key)) for e in controller.entries]
-        items += [PaletteItem("environment", env.name, f"{env.region}{' · production' if env.production else ''}",
+        items += [PaletteItem("environment", env.name, f"{env.region}{production if env.production else ''}",
                               lambda name=env.name: controller.select_environment(name))
                   for env in controller.environments.values()]
         items += [PaletteItem("request", r.name, f"{r.draft.method} {r.draft.url}  {r.path.parent.name}",
@@ -255,7 +256,7 @@ class WindowExtras:
         for row in range(model.rowCount()):
             entry = model.index(row, 0).data(ENTRY_ROLE)
             items.append(PaletteItem("history", f"#{entry.id} {entry.operation.split(':')[-1]}",
-                                     f"{entry.method} {entry.url}  {entry.environment} {entry.when}",
+                                     f"{entry.method} {entry.url}  {entry.environment} {local_time(entry.time)}",
                                      lambda entry=entry: controller.open_history(entry)))
         for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
             for action in menu.actions():

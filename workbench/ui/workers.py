@@ -10,7 +10,7 @@ import threading
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from workbench.core.common.cancel import CancelToken, Cancelled
 from workbench.core.common.errors import WorkbenchError
@@ -101,7 +101,8 @@ class Worker:
             self.signals.errored.emit(exc)
         except Exception as exc:  # noqa: BLE001 - a bug must not take the window down
             last = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            self.signals.errored.emit(WorkbenchError(f"unexpected failure: {last}"))
+            self.signals.errored.emit(WorkbenchError(QCoreApplication.translate("Worker", "unexpected failure: {error}")
+                                                     .format(error=last)))
         else:
             if self.cancel_token.cancelled:
                 self.signals.errored.emit(Cancelled(phase="finishing"))

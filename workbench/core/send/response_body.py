@@ -44,14 +44,6 @@ class ResponseBody:
         return self.value is not NOT_JSON
 
 
-def response_bytes(response) -> bytes:
-    """The whole body as received: from memory, or from the spool file when only a preview is in memory."""
-    if response.truncated and response.body_path:
-        with open(response.body_path, "rb") as handle:
-            return handle.read()
-    return response.body
-
-
 def shown_bytes(response, limit: int | None = None) -> tuple[bytes, bool]:
     """(the body as shown -- its Content-Encoding undone --, whether that is all of it), at
     most `limit` (SHOWN_LIMIT) bytes read from a spool file."""

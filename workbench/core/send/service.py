@@ -240,6 +240,7 @@ class SendService:
 
     workspace: Workspace
     library: object = None  # a loaded Library (the window's); None reads templates as needed
+    language: str = "en"  # diagnoses explained in this language (core.common.i18n.LANGUAGES)
 
     @contextlib.contextmanager
     def open(self, environment: str, *, cancel: CancelToken | None = None, progress=None,
@@ -307,7 +308,7 @@ class SendService:
 
         with self.workspace.using("environments") as store:
             environments = store.list()
-        return tuple(diagnose(subject, plan_or_context=plan, environments=environments))
+        return tuple(diagnose(subject, plan_or_context=plan, environments=environments, language=self.language))
 
     def save_variables(self, values: dict, *, environment: str | None = None) -> tuple[dict, list[str]]:
         """Keep `values` as variables of `environment`, or (None) as globals, each where the

@@ -15,6 +15,8 @@ FILE_NAME = "preferences.json"
 SCHEMA_VERSION = 1
 LAYOUTS = ("below", "beside")  # the response under the request, or beside it
 THEMES = ("system", "light", "dark")  # system: follow the desktop's light or dark scheme
+# the window's language: "" follows the system (the locale), else one of core.common.i18n.LANGUAGES
+WINDOW_LANGUAGES = ("", "en", "zh_CN", "ko_KR")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Preferences:
     ca_bundle: str = ""  # a PEM file of CAs to trust; "" = the environment's, else AWS_CA_BUNDLE, else certifi's
     collections_dir: str = ""  # "" = the config dir's collections/
     theme: str = "system"  # light, dark, or the desktop's (system)
+    language: str = ""  # the window's language (applies at the next start); "" = the system's
 
     def problems(self) -> list[Problem]:
         found = []
@@ -43,6 +46,9 @@ class Preferences:
             found.append(Problem("proxy", f"a proxy URL starts with http:// or https://, found {self.proxy!r}"))
         if self.theme not in THEMES:
             found.append(Problem("theme", f"theme is one of {', '.join(THEMES)}, found {self.theme!r}"))
+        if self.language not in WINDOW_LANGUAGES:
+            found.append(Problem("language", f"language is one of {', '.join(WINDOW_LANGUAGES[1:])} (or empty: the "
+                                             f"system's), found {self.language!r}"))
         for name in ("ca_bundle", "collections_dir"):
             if not isinstance(getattr(self, name), str):
                 found.append(Problem(name, "a path, as text"))

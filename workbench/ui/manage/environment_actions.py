@@ -50,31 +50,34 @@ class EnvironmentActions(QObject):
     def add(self, values: dict) -> None:
         name = values.get("name", "")
         self._run(lambda: self._service(lambda service: service.add(values)),
-                  self._saved(f"environment {name} added", name))
+                  self._saved(self.tr("environment {name} added").format(name=name), name))
 
     def edit(self, name: str, changes: dict) -> None:
         """Change only `changes` (what the form changed); everything else is kept."""
         new_name = changes.get("name", name)
         self._run(lambda: self._service(lambda service: service.edit(name, changes)),
-                  self._saved(f"environment {new_name} saved" if changes else f"environment {name}: nothing changed",
+                  self._saved(self.tr("environment {name} saved").format(name=new_name) if changes
+                              else self.tr("environment {name}: nothing changed").format(name=name),
                               new_name if new_name != name else None))
 
     def remove(self, name: str) -> None:
         def done(removed):
-            self._saved(f"environment {name} deleted" + (" with its keyring entries"
-                                                          if removed.credentials_deleted or removed.secrets_deleted
-                                                          else ""))(removed)
+            self._saved(self.tr("environment {name} deleted with its keyring entries").format(name=name)
+                        if removed.credentials_deleted or removed.secrets_deleted
+                        else self.tr("environment {name} deleted").format(name=name))(removed)
         self._run(lambda: self._service(lambda service: service.remove(name)), done)
 
     def duplicate(self, name: str, new_name: str, region: str) -> None:
         """A copy of `name` under `new_name` in `region` (its credentials and secrets copied too)."""
         self._run(lambda: self._service(lambda service: service.duplicate(name, new_name, region)),
-                  self._saved(f"environment {name} duplicated as {new_name} ({region})", new_name))
+                  self._saved(self.tr("environment {name} duplicated as {copy} ({region})").format(
+                      name=name, copy=new_name, region=region), new_name))
 
     def import_postman(self, path: str) -> None:
         def done(imported):
-            secret = ", its access key in the keyring" if imported.credentials_stored else ""
-            self._saved(f"imported {imported.environment.name}{secret}", imported.environment.name)(imported)
+            said = (self.tr("imported {name}, its access key in the keyring") if imported.credentials_stored
+                    else self.tr("imported {name}")).format(name=imported.environment.name)
+            self._saved(said, imported.environment.name)(imported)
         self._run(lambda: self._service(lambda service: service.import_postman(path)), done)
 
     def load_profiles(self) -> None:
@@ -90,18 +93,20 @@ class EnvironmentActions(QObject):
 
         def work():
             return name, self._service(lambda service: service.credential_status(known or service.get(name)))
-        self._run(work, self._stored_result, lambda exc: self.stored_status.emit(name, f"cannot tell: {exc}"))
+        self._run(work, self._stored_result,
+                  lambda exc: self.stored_status.emit(name, self.tr("cannot tell: {error}").format(error=exc)))
 
     def _stored_result(self, result) -> None:
         name, status = result
         if status.state == "unavailable":
             self.keyring_unavailable.emit(name, status.detail)
-            self.stored_status.emit(name, "no usable keyring")
+            self.stored_status.emit(name, self.tr("no usable keyring"))
         elif status.state == "stored":
-            where = "for this session only" if status.source == "session memory" else "in the keyring"
-            self.stored_status.emit(name, f"stored {where}, {status.detail}")
+            stored = (self.tr("stored for this session only, {detail}") if status.source == "session memory"
+                      else self.tr("stored in the keyring, {detail}"))
+            self.stored_status.emit(name, stored.format(detail=status.detail))
         elif status.state == "not stored":
-            self.stored_status.emit(name, "nothing stored")
+            self.stored_status.emit(name, self.tr("nothing stored"))
         else:
             self.stored_status.emit(name, status.describe())
 
@@ -110,7 +115,9 @@ class EnvironmentActions(QObject):
         masked = mask_access_key_id(credentials.access_key_id)
 
         def done(where):
-            self.credentials_saved.emit(name, f"saved: {masked} stored {where}")
+            where = {"for this session only": self.tr("for this session only"),
+                     "in the keyring": self.tr("in the keyring")}.get(where, where)
+            self.credentials_saved.emit(name, self.tr("saved: {key} stored {where}").format(key=masked, where=where))
             self.stored(name)
             self.controller.select_environment(self.controller.current_env_name)  # refresh the credential line
 
@@ -118,10 +125,10 @@ class EnvironmentActions(QObject):
             if isinstance(exc, KeyringUnavailable):
                 reason = exc.fields.get("reason") or str(exc)
                 self.keyring_unavailable.emit(name, reason)
-                self.credentials_failed.emit(name, f"not saved: the OS keyring is not usable ({reason}); "
-                                                   "choose one of the ways below")
+                self.credentials_failed.emit(name, self.tr("not saved: the OS keyring is not usable ({reason}); "
+                                                           "choose one of the ways below").format(reason=reason))
             else:
-                self.credentials_failed.emit(name, f"not saved: {exc}")
+                self.credentials_failed.emit(name, self.tr("not saved: {error}").format(error=exc))
 
         self._run(lambda: self._service(lambda service: service.store_credentials(name, credentials,
                                                                                   session_only=session_only)),
@@ -129,10 +136,11 @@ class EnvironmentActions(QObject):
 
     def clear(self, name: str) -> None:
         def done(existed):
-            self.credentials_saved.emit(name, f"credentials of {name} cleared" if existed else f"nothing was stored for {name}")
+            self.credentials_saved.emit(name, (self.tr("credentials of {name} cleared") if existed
+                                               else self.tr("nothing was stored for {name}")).format(name=name))
             self.stored(name)
         self._run(lambda: self._service(lambda service: service.clear_credentials(name)), done,
-                  lambda exc: self.credentials_failed.emit(name, f"not cleared: {exc}"))
+                  lambda exc: self.credentials_failed.emit(name, self.tr("not cleared: {error}").format(error=exc)))
 
     def test(self, name: str) -> None:
         """The signed harmless read with this environment's credentials, through the send service."""

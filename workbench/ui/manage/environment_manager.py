@@ -11,7 +11,7 @@ the store)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLayout, QLineEdit, QListView, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -19,17 +19,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from workbench.core.environments.credentials import CREDENTIAL_KINDS, CredentialSource
 from workbench.core.library.apis import APIS
 from workbench.ui.accessible import named
+from workbench.ui.credential_words import source_label
 from workbench.ui.manage.environment_models import ENVIRONMENT_ROLE, EnvironmentListModel, HostOverridesModel, VariablesModel
 from workbench.ui.owned_work import run_for
 
-SOURCE_LABELS = {"keyring": "OS keyring", "profile": "AWS profile", "process": "process environment (AWS_ACCESS_KEY_ID…)",
-                 "sandbox": "local sandbox identity"}
-SSO_HINT = "SSO profile: if its token has expired, run  aws sso login --profile {name}  in a terminal, then Test."
-
-
 def region_offers(info) -> str:
     """'Pinpoint ✓ · SMS/voice v2 ✓ · SMS/voice v1 ✗ · Email ✓' (text, not only colour)."""
-    return " · ".join(f"{api.label} {'✓' if info.offers(name) else '✗ not offered'}" for name, api in APIS.items())
+    missing = "✗ " + QCoreApplication.translate("EnvironmentManager", "not offered")
+    return " · ".join(f"{api.label} {'✓' if info.offers(name) else missing}" for name, api in APIS.items())
 
 
 class EnvironmentManager(QDialog):
@@ -38,20 +35,22 @@ class EnvironmentManager(QDialog):
     def __init__(self, controller, actions, parent=None):
         super().__init__(parent)
         self.controller, self.actions = controller, actions
-        named(self, "environmentManager", "Environment manager")
-        self.setWindowTitle("Environments")
+        named(self, "environmentManager", self.tr("Environment manager"))
+        self.setWindowTitle(self.tr("Environments"))
         self.shown = None  # the Environment in the form, as it was shown; None for a new one
         self._pending: str | None = None  # an environment just added or renamed: selected once the list has it
         self._regions = {}
 
         self.environments = EnvironmentListModel(self)
-        self.list = named(QListView(), "environmentList", "Environments")
+        self.list = named(QListView(), "environmentList", self.tr("Environments"))
         self.list.setModel(self.environments)
         self.list.selectionModel().currentChanged.connect(lambda current, _: self._select(current))
-        new = named(QPushButton("New…"), "newEnvironment", "Create an environment")
-        duplicate = named(QPushButton("Duplicate…"), "duplicateEnvironment", "Duplicate into another region")
-        imported = named(QPushButton("Import Postman…"), "importEnvironment", "Import a Postman environment")
-        delete = named(QPushButton("Delete"), "deleteEnvironment", "Delete the environment")
+        new = named(QPushButton(self.tr("New…")), "newEnvironment", self.tr("Create an environment"))
+        duplicate = named(QPushButton(self.tr("Duplicate…")), "duplicateEnvironment",
+                          self.tr("Duplicate into another region"))
+        imported = named(QPushButton(self.tr("Import Postman…")), "importEnvironment",
+                         self.tr("Import a Postman environment"))
+        delete = named(QPushButton(self.tr("Delete")), "deleteEnvironment", self.tr("Delete the environment"))
         new.clicked.connect(self.new_environment)
         duplicate.clicked.connect(self._duplicate)
         imported.clicked.connect(self._import)
@@ -62,38 +61,38 @@ class EnvironmentManager(QDialog):
         for button in (new, duplicate, imported, delete):
             left_layout.addWidget(button)
 
-        self.name = named(QLineEdit(), "environmentName", "Environment name")
+        self.name = named(QLineEdit(), "environmentName", self.tr("Environment name"))
         self.name.textChanged.connect(lambda text: self.shown is None and self.variable_model.set_scope(text.strip()))
-        self.region = named(QComboBox(), "regionPicker", "Region")
+        self.region = named(QComboBox(), "regionPicker", self.tr("Region"))
         self.region.currentIndexChanged.connect(self._region_changed)
-        self.offers = named(QLabel(), "regionOffers", "APIs the region offers")
+        self.offers = named(QLabel(), "regionOffers", self.tr("APIs the region offers"))
         self.offers.setWordWrap(True)
-        self.account = named(QLineEdit(), "accountId", "AWS account ID")
-        self.account.setPlaceholderText("12 digits (optional)")
-        self.colour = named(QLineEdit(), "environmentColour", "Colour")
-        self.colour.setPlaceholderText("#c62828 or a colour name (optional)")
-        self.ca_bundle = named(QLineEdit(), "caBundle", "CA bundle")
-        self.ca_bundle.setPlaceholderText("a PEM file of CAs to trust, e.g. a corporate proxy's (optional)")
-        browse = named(QPushButton("Browse…"), "browseCaBundle", "Choose the CA bundle file")
+        self.account = named(QLineEdit(), "accountId", self.tr("AWS account ID"))
+        self.account.setPlaceholderText(self.tr("12 digits (optional)"))
+        self.colour = named(QLineEdit(), "environmentColour", self.tr("Colour"))
+        self.colour.setPlaceholderText(self.tr("#c62828 or a colour name (optional)"))
+        self.ca_bundle = named(QLineEdit(), "caBundle", self.tr("CA bundle"))
+        self.ca_bundle.setPlaceholderText(self.tr("a PEM file of CAs to trust, e.g. a corporate proxy's (optional)"))
+        browse = named(QPushButton(self.tr("Browse…")), "browseCaBundle", self.tr("Choose the CA bundle file"))
         browse.clicked.connect(self._browse_ca_bundle)
         bundle_row = QHBoxLayout()
         bundle_row.addWidget(self.ca_bundle, 1)
         bundle_row.addWidget(browse)
-        self.production = named(QCheckBox("production: confirm before anything destructive or sending"),
-                                "productionFlag", "Production environment")
-        self.source = named(QComboBox(), "credentialSource", "Credentials from")
+        self.production = named(QCheckBox(self.tr("production: confirm before anything destructive or sending")),
+                                "productionFlag", self.tr("Production environment"))
+        self.source = named(QComboBox(), "credentialSource", self.tr("Credentials from"))
         for kind in CREDENTIAL_KINDS:
-            self.source.addItem(SOURCE_LABELS[kind], kind)
+            self.source.addItem(source_label(kind), kind)
         self.source.currentIndexChanged.connect(self._source_changed)
-        self.profile = named(QComboBox(), "awsProfile", "AWS profile")
+        self.profile = named(QComboBox(), "awsProfile", self.tr("AWS profile"))
         self.profile.currentIndexChanged.connect(self._profile_changed)
-        self.profile_hint = named(QLabel(), "profileHint", "About the profile")
+        self.profile_hint = named(QLabel(), "profileHint", self.tr("About the profile"))
         self.profile_hint.setWordWrap(True)
         self.host_model = HostOverridesModel(self)
-        self.hosts = named(QTableView(), "hostOverrides", "Host overrides")
+        self.hosts = named(QTableView(), "hostOverrides", self.tr("Host overrides"))
         self.hosts.setModel(self.host_model)
         self.variable_model = VariablesModel(self)
-        self.variables = named(QTableView(), "environmentVariables", "Variables")
+        self.variables = named(QTableView(), "environmentVariables", self.tr("Variables"))
         self.variables.setModel(self.variable_model)
         for table in (self.hosts, self.variables):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -103,40 +102,41 @@ class EnvironmentManager(QDialog):
         self.variables.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         rows = self.hosts.verticalHeader().defaultSectionSize() * self.host_model.rowCount()
         self.hosts.setFixedHeight(rows + self.hosts.horizontalHeader().sizeHint().height() + 2 * self.hosts.frameWidth())
-        add_var = named(QPushButton("Add variable"), "addVariable", "Add a variable")
-        remove_var = named(QPushButton("Remove variable"), "removeVariable", "Remove the selected variable")
+        add_var = named(QPushButton(self.tr("Add variable")), "addVariable", self.tr("Add a variable"))
+        remove_var = named(QPushButton(self.tr("Remove variable")), "removeVariable", self.tr("Remove the selected variable"))
         add_var.clicked.connect(lambda: self._add_variable_row("", ""))
         remove_var.clicked.connect(lambda: self.variable_model.remove_row(self.variables.currentIndex().row()))
-        self.save_button = named(QPushButton("Save"), "saveEnvironment", "Save the environment")
+        self.save_button = named(QPushButton(self.tr("Save")), "saveEnvironment", self.tr("Save the environment"))
         self.save_button.clicked.connect(self.save)
-        self.credentials_button = named(QPushButton("Credentials…"), "openCredentials", "Credentials of the environment")
+        self.credentials_button = named(QPushButton(self.tr("Credentials…")), "openCredentials",
+                                        self.tr("Credentials of the environment"))
         self.credentials_button.clicked.connect(lambda: self.shown and self.credentials_requested.emit(self.shown.name))
-        self.message = named(QLabel(), "environmentMessage", "Result")
+        self.message = named(QLabel(), "environmentMessage", self.tr("Result"))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Region", self.region)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Region"), self.region)
         form.addRow("", self.offers)
-        form.addRow("Account ID", self.account)
-        form.addRow("Colour", self.colour)
-        form.addRow("CA bundle", bundle_row)
+        form.addRow(self.tr("Account ID"), self.account)
+        form.addRow(self.tr("Colour"), self.colour)
+        form.addRow(self.tr("CA bundle"), bundle_row)
         form.addRow("", self.production)
-        form.addRow("Credentials from", self.source)
-        form.addRow("AWS profile", self.profile)
+        form.addRow(self.tr("Credentials from"), self.source)
+        form.addRow(self.tr("AWS profile"), self.profile)
         form.addRow("", self.profile_hint)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
-        right_layout.addWidget(QLabel("Variables"))
+        right_layout.addWidget(QLabel(self.tr("Variables")))
         right_layout.addWidget(self.variables, 1)
         var_buttons = QHBoxLayout()
         var_buttons.addWidget(add_var)
         var_buttons.addWidget(remove_var)
         var_buttons.addStretch(1)
         right_layout.addLayout(var_buttons)
-        right_layout.addWidget(QLabel("Host overrides"))
+        right_layout.addWidget(QLabel(self.tr("Host overrides")))
         right_layout.addWidget(self.hosts)
         right_layout.addWidget(self.message)
         bottom = QHBoxLayout()
@@ -179,7 +179,8 @@ class EnvironmentManager(QDialog):
         self.region.blockSignals(True)
         self.region.clear()
         for info in table:
-            missing = f"  ({len(info.missing_apis)} of 4 APIs not offered)" if info.missing_apis else ""
+            missing = (self.tr("  ({count} of 4 APIs not offered)").format(count=len(info.missing_apis))
+                       if info.missing_apis else "")
             self.region.addItem(f"{info.code} — {info.description}{missing}", info.code)
         self.region.blockSignals(False)
         self._set_region(current or "us-east-1")
@@ -201,7 +202,7 @@ class EnvironmentManager(QDialog):
         self.profile.blockSignals(True)
         self.profile.clear()
         for info in profiles:
-            self.profile.addItem(f"{info.name} (SSO)" if info.kind == "sso" else f"{info.name} ({info.kind})", info.name)
+            self.profile.addItem(f"{info.name} ({'SSO' if info.kind == 'sso' else info.kind})", info.name)
             self.profile.setItemData(self.profile.count() - 1, info.kind, Qt.ItemDataRole.UserRole + 1)
         self.profile.blockSignals(False)
         if current:
@@ -211,7 +212,7 @@ class EnvironmentManager(QDialog):
     def _set_profile(self, name: str) -> None:
         index = self.profile.findData(name)
         if index < 0:
-            self.profile.addItem(f"{name} (not in the AWS config)", name)
+            self.profile.addItem(self.tr("{name} (not in the AWS config)").format(name=name), name)
             index = self.profile.count() - 1
         self.profile.setCurrentIndex(index)
 
@@ -219,14 +220,16 @@ class EnvironmentManager(QDialog):
         is_profile = self.source.currentData() == "profile"
         self.profile.setEnabled(is_profile)
         if is_profile and not self.profile.count():
-            self.profile_hint.setText("No profiles in the AWS config (~/.aws/config, ~/.aws/credentials).")
+            self.profile_hint.setText(self.tr("No profiles in the AWS config (~/.aws/config, ~/.aws/credentials)."))
         else:
             self._profile_changed()
 
     def _profile_changed(self) -> None:
         kind = self.profile.currentData(Qt.ItemDataRole.UserRole + 1)
         show = self.source.currentData() == "profile" and kind == "sso"
-        self.profile_hint.setText(SSO_HINT.format(name=self.profile.currentData()) if show else "")
+        self.profile_hint.setText(self.tr("SSO profile: if its token has expired, run  aws sso login --profile {name}  "
+                                          "in a terminal, then Test.").format(name=self.profile.currentData())
+                                  if show else "")
 
     def set_environments(self, environments) -> None:
         """The list again (after a change here or from a terminal); the selection and the
@@ -289,7 +292,7 @@ class EnvironmentManager(QDialog):
         for widget in self._aws_only:
             widget.setEnabled(not env.is_sandbox)
         if not (keep_message and self.message.text()):
-            self.message.setText("the built-in sandbox: only its variables can change" if env.is_sandbox else "")
+            self.message.setText(self.tr("the built-in sandbox: only its variables can change") if env.is_sandbox else "")
 
     def _add_variable_row(self, key: str, value: str) -> None:
         row = self.variable_model.add_row(key, value)
@@ -309,7 +312,7 @@ class EnvironmentManager(QDialog):
         self.source.setCurrentIndex(self.source.findData("keyring"))
         self.host_model.set_overrides({})
         self.variable_model.set_environment(None, {})
-        self.message.setText("pick a region, name it, Save")
+        self.message.setText(self.tr("pick a region, name it, Save"))
         self.name.setFocus()
 
     def form_values(self) -> dict:
@@ -337,38 +340,39 @@ class EnvironmentManager(QDialog):
         except WorkbenchError as exc:  # a credential source the form cannot describe
             self.message.setText(str(exc))
             return
-        self.message.setText("saving…")
+        self.message.setText(self.tr("saving…"))
 
     def _created(self, name: str) -> None:
         self._pending = name  # selected when the reloaded list arrives
 
     def _browse_ca_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "CA bundle", self.ca_bundle.text(),
-                                              "PEM files (*.pem *.crt *.cer);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("CA bundle"), self.ca_bundle.text(),
+                                              self.tr("PEM files (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca_bundle.setText(path)
 
     def _duplicate(self) -> None:
         env = self.shown
         if env is None or env.is_sandbox:
-            self.message.setText("select an AWS environment to duplicate")
+            self.message.setText(self.tr("select an AWS environment to duplicate"))
             return
-        region, ok = QInputDialog.getItem(self, "Duplicate into a region", f"Duplicate {env.name} into:",
+        region, ok = QInputDialog.getItem(self, self.tr("Duplicate into a region"),
+                                          self.tr("Duplicate {name} into:").format(name=env.name),
                                           list(self._regions) or [env.region], 0, False)
         if not ok:
             return
-        name, ok = QInputDialog.getText(self, "Name of the copy", "Name:", text=f"{env.name}-{region}")
+        name, ok = QInputDialog.getText(self, self.tr("Name of the copy"), self.tr("Name:"), text=f"{env.name}-{region}")
         if ok and name.strip():
             self.actions.duplicate(env.name, name.strip(), region)
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a Postman environment", "",
-                                              "Postman environment (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a Postman environment"), "",
+                                              self.tr("Postman environment (*.json);;All files (*)"))
         if path:
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        self.message.setText(f"importing {path}…")
+        self.message.setText(self.tr("importing {path}…").format(path=path))
         self.actions.import_postman(path)
 
     def _delete(self) -> None:
@@ -376,11 +380,12 @@ class EnvironmentManager(QDialog):
 
         env = self.shown
         if env is None or env.is_sandbox:
-            self.message.setText("the sandbox environment is built in; nothing to delete")
+            self.message.setText(self.tr("the sandbox environment is built in; nothing to delete"))
             return
-        if confirm(self, "deleteEnvironmentConfirmation", "Delete the environment",
-                   f"Delete the environment {env.name} ({env.region}), its stored credentials and secret variables?",
-                   f"Delete {env.name}", no="Keep it"):
+        if confirm(self, "deleteEnvironmentConfirmation", self.tr("Delete the environment"),
+                   self.tr("Delete the environment {name} ({region}), its stored credentials and secret variables?")
+                   .format(name=env.name, region=env.region),
+                   self.tr("Delete {name}").format(name=env.name), no=self.tr("Keep it")):
             self.shown = None
             self.name.setText("")  # the list selects another once it has reloaded
             self.actions.remove(env.name)

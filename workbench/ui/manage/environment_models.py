@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from workbench.core.environments.secret_variables import MASK, is_secret
@@ -53,10 +53,13 @@ class EnvironmentListModel(QAbstractListModel):
             return None
         env = self._envs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{env.name}  ({env.region}{', PRODUCTION' if env.production else ''})"
+            production = self.tr(", PRODUCTION") if env.production else ""
+            return f"{env.name}  ({env.region}{production})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = "production: destructive and sending operations ask first" if env.production else "not production"
-            return f"{env.name}: {env.region}, {kind}" + (f", colour {env.colour}" if env.colour else "")
+            kind = (self.tr("production: destructive and sending operations ask first") if env.production
+                    else self.tr("not production"))
+            colour = self.tr(", colour {colour}").format(colour=env.colour) if env.colour else ""
+            return f"{env.name}: {env.region}, {kind}{colour}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._swatch(env)
         if role == Qt.ItemDataRole.BackgroundRole and env.production:
@@ -90,25 +93,29 @@ class VariablesModel(QAbstractTableModel):
     name, or declared by the environment) show `********`; their stored value is never
     read here, and `values()` gives MASK for one left alone (the service keeps it)."""
 
-    HEADERS = ("name", "value", "scope")
+    HEADERS = (QT_TRANSLATE_NOOP("VariablesModel", "name"), QT_TRANSLATE_NOOP("VariablesModel", "value"),
+               QT_TRANSLATE_NOOP("VariablesModel", "scope"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[VariableRow] = []
         self._declared: tuple[str, ...] = ()
-        self._scope = "environment new"
+        self._scope = self._scope_words("")
 
     def set_environment(self, env, form_variables: dict[str, str]) -> None:
         """The rows of `env` (None: a new one) from `service.form_variables(env)`."""
         self.beginResetModel()
         self._declared = tuple(env.secret_variables) if env is not None else ()
-        self._scope = f"environment {env.name}" if env is not None else "environment new"
+        self._scope = self._scope_words(env.name if env is not None else "")
         self._rows = [VariableRow(name, value) for name, value in sorted(form_variables.items())]
         self.endResetModel()
 
+    def _scope_words(self, name: str) -> str:
+        return self.tr("environment {name}").format(name=name) if name else self.tr("environment new")
+
     def set_scope(self, name: str) -> None:
         """The environment the rows belong to (a new one's name as it is typed)."""
-        self._scope = f"environment {name or 'new'}"
+        self._scope = self._scope_words(name)
         if self._rows:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
@@ -139,7 +146,7 @@ class VariablesModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -150,10 +157,10 @@ class VariablesModel(QAbstractTableModel):
         if role == SECRET_ROLE:
             return secret
         if role == Qt.ItemDataRole.ToolTipRole and secret:
-            return (f"{row.name} is a secret: its value is kept in the OS keyring and never shown"
+            return (self.tr("{name} is a secret: its value is kept in the OS keyring and never shown")
                     if row.name in self._declared or row.edited else
-                    f"{row.name} is a secret kept in the environments file: shown masked; "
-                    "a new value goes to the OS keyring")
+                    self.tr("{name} is a secret kept in the environments file: shown masked; a new value goes to "
+                            "the OS keyring")).format(name=row.name)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == 0:
@@ -164,7 +171,8 @@ class VariablesModel(QAbstractTableModel):
             return row.value
         if not secret:
             return self._scope
-        return self._scope + (" · OS keyring" if row.name in self._declared or row.edited else " · file, masked")
+        return self._scope + (self.tr(" · OS keyring") if row.name in self._declared or row.edited
+                              else self.tr(" · file, masked"))
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == 2:
@@ -187,7 +195,7 @@ class VariablesModel(QAbstractTableModel):
 class HostOverridesModel(QAbstractTableModel):
     """One row per API: its label and the host that overrides AWS's (empty: AWS's host)."""
 
-    HEADERS = ("API", "host (empty: AWS's host for the region)")
+    HEADERS = ("API", QT_TRANSLATE_NOOP("HostOverridesModel", "host (empty: AWS's host for the region)"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -210,7 +218,7 @@ class HostOverridesModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

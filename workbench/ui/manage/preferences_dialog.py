@@ -1,6 +1,6 @@
-"""Preferences (Ctrl+,): font size, layout, large-response threshold, timeouts, proxy and
-CA bundle, where collections live. Kept by core.preferences in the config dir; the dialog
-converts to and from a Preferences and owns nothing else."""
+"""Preferences (Ctrl+,): language, theme, font size, layout, large-response threshold,
+timeouts, proxy and CA bundle, where collections live. Kept by core.preferences in the config
+dir; the dialog converts to and from a Preferences and owns nothing else."""
 
 from __future__ import annotations
 
@@ -11,52 +11,64 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from workbench.core.settings.preferences import LAYOUTS, THEMES, Preferences
 from workbench.ui.accessible import named
 
+# each language by its own name (a reader of it finds it whatever the window's language)
+LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "简体中文"), ("ko_KR", "한국어"))
+
 
 class PreferencesDialog(QDialog):
     save_requested = Signal(object)  # Preferences
 
     def __init__(self, prefs: Preferences, parent=None):
         super().__init__(parent)
-        named(self, "preferencesDialog", "Preferences")
-        self.setWindowTitle("Preferences")
-        self.font_size = named(QSpinBox(), "prefFontSize", "Font size (0: the system's)")
+        named(self, "preferencesDialog", self.tr("Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = named(QComboBox(), "prefLanguage", self.tr("Language of the window"))
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language_note = named(QLabel(self.tr("The window changes language at its next start.")),
+                                   "prefLanguageNote", self.tr("When the language applies"))
+        self.language_note.setWordWrap(True)
+        self.font_size = named(QSpinBox(), "prefFontSize", self.tr("Font size (0: the system's)"))
         self.font_size.setRange(0, 48)
-        self.font_size.setSpecialValueText("system")
-        self.layout_choice = named(QComboBox(), "prefLayout", "Response position")
-        for code, label in zip(LAYOUTS, ("under the request", "beside the request")):
+        self.font_size.setSpecialValueText(self.tr("system"))
+        self.layout_choice = named(QComboBox(), "prefLayout", self.tr("Response position"))
+        for code, label in zip(LAYOUTS, (self.tr("under the request"), self.tr("beside the request"))):
             self.layout_choice.addItem(label, code)
-        self.theme = named(QComboBox(), "prefTheme", "Light or dark")
+        self.theme = named(QComboBox(), "prefTheme", self.tr("Light or dark"))
         for code, label in zip(THEMES, (self.tr("as the system"), self.tr("light"), self.tr("dark"))):
             self.theme.addItem(label, code)
-        self.large = named(QDoubleSpinBox(), "prefLargeResponse", "Large response threshold in MB")
+        self.large = named(QDoubleSpinBox(), "prefLargeResponse", self.tr("Large response threshold in MB"))
         self.large.setRange(0.1, 1024)
         self.large.setSuffix(" MB")
-        self.connect_timeout = named(QDoubleSpinBox(), "prefConnectTimeout", "Connect timeout in seconds")
-        self.read_timeout = named(QDoubleSpinBox(), "prefReadTimeout", "Read timeout in seconds")
+        self.connect_timeout = named(QDoubleSpinBox(), "prefConnectTimeout", self.tr("Connect timeout in seconds"))
+        self.read_timeout = named(QDoubleSpinBox(), "prefReadTimeout", self.tr("Read timeout in seconds"))
         for box in (self.connect_timeout, self.read_timeout):
             box.setRange(0.1, 86400)
-            box.setSuffix(" s")
-        self.proxy = named(QLineEdit(), "prefProxy", "Proxy URL")
-        self.proxy.setPlaceholderText("http://proxy.example.com:3128 (empty: HTTPS_PROXY of the environment)")
-        self.ca_bundle = named(QLineEdit(), "prefCaBundle", "CA bundle file")
-        self.ca_bundle.setPlaceholderText("/path/to/corporate-ca.pem (empty: AWS_CA_BUNDLE, else the built-in CAs)")
-        self.collections = named(QLineEdit(), "prefCollectionsDir", "Where collections live")
-        self.collections.setPlaceholderText("empty: the config folder's collections/ (applies at the next start)")
-        self.message = named(QLabel(), "prefMessage", "Problems with the preferences")
+            box.setSuffix(self.tr(" s"))
+        self.proxy = named(QLineEdit(), "prefProxy", self.tr("Proxy URL"))
+        self.proxy.setPlaceholderText(self.tr("http://proxy.example.com:3128 (empty: HTTPS_PROXY of the environment)"))
+        self.ca_bundle = named(QLineEdit(), "prefCaBundle", self.tr("CA bundle file"))
+        self.ca_bundle.setPlaceholderText(self.tr("/path/to/corporate-ca.pem (empty: AWS_CA_BUNDLE, else the built-in CAs)"))
+        self.collections = named(QLineEdit(), "prefCollectionsDir", self.tr("Where collections live"))
+        self.collections.setPlaceholderText(self.tr("empty: the config folder's collections/ (applies at the next start)"))
+        self.message = named(QLabel(), "prefMessage", self.tr("Problems with the preferences"))
         self.message.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.language_note)
         form.addRow(self.tr("Theme"), self.theme)
-        form.addRow("Font size", self.font_size)
-        form.addRow("Response", self.layout_choice)
-        form.addRow("Large response above", self.large)
-        form.addRow("Connect timeout", self.connect_timeout)
-        form.addRow("Read timeout", self.read_timeout)
-        form.addRow("Proxy", self.proxy)
-        form.addRow("CA bundle", self.ca_bundle)
-        form.addRow("Collections folder", self.collections)
+        form.addRow(self.tr("Font size"), self.font_size)
+        form.addRow(self.tr("Response"), self.layout_choice)
+        form.addRow(self.tr("Large response above"), self.large)
+        form.addRow(self.tr("Connect timeout"), self.connect_timeout)
+        form.addRow(self.tr("Read timeout"), self.read_timeout)
+        form.addRow(self.tr("Proxy"), self.proxy)
+        form.addRow(self.tr("CA bundle"), self.ca_bundle)
+        form.addRow(self.tr("Collections folder"), self.collections)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        named(buttons.button(QDialogButtonBox.StandardButton.Save), "prefSave", "Save the preferences")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "prefCancel", "Cancel")
+        named(buttons.button(QDialogButtonBox.StandardButton.Save), "prefSave", self.tr("Save the preferences"))
+        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "prefCancel", self.tr("Cancel"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -64,10 +76,11 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        self.resize(560, 420)
         self.set_model(prefs)
 
     def set_model(self, prefs: Preferences) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
         self.font_size.setValue(prefs.font_size)
         self.layout_choice.setCurrentIndex(self.layout_choice.findData(prefs.layout))
@@ -83,7 +96,7 @@ class PreferencesDialog(QDialog):
                            large_response_mb=self.large.value(), connect_timeout=self.connect_timeout.value(),
                            read_timeout=self.read_timeout.value(), proxy=self.proxy.text().strip(),
                            ca_bundle=self.ca_bundle.text().strip(), collections_dir=self.collections.text().strip(),
-                           theme=self.theme.currentData())
+                           theme=self.theme.currentData(), language=self.language.currentData())
 
     def _save(self) -> None:
         prefs = self.to_model()

@@ -4,13 +4,20 @@ the core Finding of a row (None for an area row)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 
 from workbench.core.health.model import AREAS
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Finding", "Severity", "Code")
-SEVERITY_TEXT = {"error": "ERROR", "warning": "warning", "info": "note"}
+COLUMNS = (QT_TRANSLATE_NOOP("HealthReportModel", "Finding"), QT_TRANSLATE_NOOP("HealthReportModel", "Severity"),
+           QT_TRANSLATE_NOOP("HealthReportModel", "Code"))
+SEVERITY_TEXT = {"error": QT_TRANSLATE_NOOP("HealthReportModel", "ERROR"),
+                 "warning": QT_TRANSLATE_NOOP("HealthReportModel", "warning"),
+                 "info": QT_TRANSLATE_NOOP("HealthReportModel", "note")}
+
+
+def severity_words(severity: str) -> str:
+    return QCoreApplication.translate("HealthReportModel", SEVERITY_TEXT[severity])
 _AREA = 0xFFFFFFFF  # internalId of an area row; a finding row holds its area's row number
 
 
@@ -48,7 +55,7 @@ class HealthReportModel(QAbstractItemModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def finding(self, index):
@@ -66,13 +73,13 @@ class HealthReportModel(QAbstractItemModel):
                     return f"{title} ({len(items)})"
                 if index.column() == 1:
                     worst = next((s for s in ("error", "warning") if any(f.severity == s for f in items)), "info")
-                    return SEVERITY_TEXT[worst]
+                    return severity_words(worst)
             return None
         item = self.finding(index)
         if role == FINDING_ROLE:
             return item
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.title, SEVERITY_TEXT[item.severity], item.code)[index.column()]
+            return (item.title, severity_words(item.severity), item.code)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return item.title
         return None

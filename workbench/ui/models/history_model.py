@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+
+from workbench.ui.translation import local_time, number
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Time", "Environment", "Operation", "Status", "ms")
+COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "Time"), QT_TRANSLATE_NOOP("HistoryModel", "Environment"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Operation"), QT_TRANSLATE_NOOP("HistoryModel", "Status"), "ms")
 
 
 def status_text(entry) -> str:
     if entry.status is not None:
         return str(entry.status)
     if not entry.sent:
-        return "not sent"
-    return "no response"
+        return QCoreApplication.translate("HistoryModel", "not sent")
+    return QCoreApplication.translate("HistoryModel", "no response")
 
 
 PAGE = 200  # entries loaded at a time (start-up, reload, "Load more")
@@ -69,7 +72,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -79,8 +82,8 @@ class HistoryModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entry.when, entry.environment, entry.operation.split(":")[-1], status_text(entry),
-                    "" if entry.elapsed_ms is None else f"{entry.elapsed_ms:.0f}")[index.column()]
+            return (local_time(entry.time), entry.environment, entry.operation.split(":")[-1], status_text(entry),
+                    "" if entry.elapsed_ms is None else number(entry.elapsed_ms))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{entry.method} {entry.url}" + (f"\n{entry.error.get('message', '')}" if entry.error else "")
         return None
@@ -91,14 +94,16 @@ class HistoryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-STATUS_CLASSES = ("any status", "2xx", "3xx", "4xx", "5xx", "no response")
+# the status filter's choices: (code, words); the codes are what the filter compares
+STATUS_CLASSES = (("", QT_TRANSLATE_NOOP("HistoryModel", "any status")), ("2xx", "2xx"), ("3xx", "3xx"),
+                  ("4xx", "4xx"), ("5xx", "5xx"), ("no response", QT_TRANSLATE_NOOP("HistoryModel", "no response")))
 
 
 class HistoryFilter(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.text = ""
-        self.status_class = STATUS_CLASSES[0]
+        self.status_class = ""  # "" (any), 2xx..5xx, no response
 
     def set_filter(self, text: str, status_class: str) -> None:
         if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
@@ -115,6 +120,6 @@ class HistoryFilter(QSortFilterProxyModel):
             return False
         if self.status_class == "no response":
             return entry.status is None
-        if self.status_class != STATUS_CLASSES[0]:
+        if self.status_class:
             return entry.status is not None and str(entry.status)[0] == self.status_class[0]
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from workbench.core.common.json_locate import child_path
@@ -14,7 +14,8 @@ from workbench.core.common.json_locate import child_path
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the node's JSON path ($.ApplicationResponse.Id)
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's value (Python)
 BATCH = 500
-COLUMNS = ("Key", "Value", "Type")
+COLUMNS = (QT_TRANSLATE_NOOP("JsonTreeModel", "Key"), QT_TRANSLATE_NOOP("JsonTreeModel", "Value"),
+           QT_TRANSLATE_NOOP("JsonTreeModel", "Type"))
 _TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
 
 
@@ -31,10 +32,8 @@ def _size(value) -> int:
 
 
 def preview(value, limit: int = 200) -> str:
-    if isinstance(value, dict):
-        return f"{{{len(value)} members}}"
-    if isinstance(value, list):
-        return f"[{len(value)} items]"
+    """A scalar in a line: its JSON, cut at `limit` characters (a container is said by its size:
+    JsonTreeModel, whose words have plurals)."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -118,7 +117,7 @@ class JsonTreeModel(QAbstractItemModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -128,7 +127,7 @@ class JsonTreeModel(QAbstractItemModel):
         flag = self.flag_of(node.path)
         if role == Qt.ItemDataRole.DisplayRole:
             key = f"⚑ {node.key}" if flag and index.column() == 0 else str(node.key)
-            return (key, preview(node.value), _TYPES.get(type(node.value), ""))[index.column()]
+            return (key, self._preview(node.value), _TYPES.get(type(node.value), ""))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.path + (f"\n⚑ {flag}" if flag else "")
         if role == Qt.ItemDataRole.BackgroundRole and flag:  # with the ⚑ mark in the key: never colour alone
@@ -140,6 +139,13 @@ class JsonTreeModel(QAbstractItemModel):
         if role == VALUE_ROLE:
             return node.value
         return None
+
+    def _preview(self, value) -> str:
+        if isinstance(value, dict):
+            return self.tr("{%Ln member(s)}", "", len(value))
+        if isinstance(value, list):
+            return self.tr("[%Ln item(s)]", "", len(value))
+        return preview(value)
 
     def set_flagged(self, flagged: dict[str, str]) -> None:
         """Mark these JSON paths (and the nodes above them) with the diagnosis that read them

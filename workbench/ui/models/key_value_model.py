@@ -84,7 +84,7 @@ class KeyValueModel(QAbstractTableModel):
             return None
         if index.row() == self._add_row():
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return "(add)"
+                return self.tr("(add)")
             if role == Qt.ItemDataRole.EditRole:
                 return ""
             return None

@@ -9,10 +9,11 @@ parent (internal id 0) is the root without asking Qt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core LibraryEntry (None on folders)
-COLUMNS = ("Operation", "Method", "Badges")
+COLUMNS = (QT_TRANSLATE_NOOP("LibraryTreeModel", "Operation"), QT_TRANSLATE_NOOP("LibraryTreeModel", "Method"),
+           QT_TRANSLATE_NOOP("LibraryTreeModel", "Badges"))
 _DISPLAY, _TOOLTIP, _ACCESSIBLE = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
                                    int(Qt.ItemDataRole.AccessibleTextRole))
 _ENTRY = int(ENTRY_ROLE)
@@ -102,7 +103,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == _DISPLAY and orientation == _HORIZONTAL:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index, role=_DISPLAY):

@@ -3,17 +3,20 @@ the token it gave. PAGE_ROLE gives the core Page; `append` adds a page as it arr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Page", "Status", "Items", "ms", "Next token")
+COLUMNS = (QT_TRANSLATE_NOOP("PagesModel", "Page"), QT_TRANSLATE_NOOP("PagesModel", "Status"),
+           QT_TRANSLATE_NOOP("PagesModel", "Items"), "ms", QT_TRANSLATE_NOOP("PagesModel", "Next token"))
 
 
 def page_status(page) -> str:
     exchange = page.outcome.exchange
     if exchange is None:
-        return "not sent"
-    return str(exchange.response.status) if exchange.response is not None else "no response"
+        return QCoreApplication.translate("PagesModel", "not sent")
+    if exchange.response is None:
+        return QCoreApplication.translate("PagesModel", "no response")
+    return str(exchange.response.status)
 
 
 class PagesModel(QAbstractTableModel):
@@ -34,7 +37,7 @@ class PagesModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QPushButton, QTextBrowser, QVBoxLayout
 
 from workbench.ui.accessible import named
@@ -17,13 +17,15 @@ from workbench.ui.owned_work import run_for
 def bundle_html(data: dict) -> str:
     env = data.get("environment") or {}
     response = data.get("response") or {}
-    rows = [f"<h3>{html.escape(str(data.get('operation')))}</h3>",
-            f"<p>Sent in {html.escape(str(env.get('name')))} ({html.escape(str(env.get('region')))}, "
-            f"account {html.escape(str(env.get('account')))}) on {html.escape(str(data.get('created')))}</p>"]
+    sent = QCoreApplication.translate("BundleDialog", "Sent in {name} ({region}, account {account}) on {when}").format(
+        name=env.get('name'), region=env.get('region'), account=env.get('account'), when=data.get('created'))
+    rows = [f"<h3>{html.escape(str(data.get('operation')))}</h3>", f"<p>{html.escape(sent)}</p>"]
     if response:
-        rows.append(f"<p>Answer: HTTP {html.escape(str(response.get('status')))}</p>")
+        rows.append("<p>" + html.escape(QCoreApplication.translate("BundleDialog", "Answer: HTTP {status}").format(
+            status=response.get('status'))) + "</p>")
     elif data.get("error"):
-        rows.append(f"<p>No answer: {html.escape(str((data.get('error') or {}).get('message')))}</p>")
+        rows.append("<p>" + html.escape(QCoreApplication.translate("BundleDialog", "No answer: {message}").format(
+            message=(data.get('error') or {}).get('message'))) + "</p>")
     for item in data.get("diagnosis") or []:
         rows.append(f"<p><b>{html.escape(str(item.get('title')))}</b>: {html.escape(str(item.get('summary', '')))}</p>")
     return "".join(rows)
@@ -37,14 +39,15 @@ class BundleDialog(QDialog):
         super().__init__(parent)
         self.controller, self.path = controller, path
         self.data = self.draft = None
-        named(self, "bundleDialog", "Reproduction bundle")
-        self.setWindowTitle(f"Reproduction bundle: {path}")
+        named(self, "bundleDialog", self.tr("Reproduction bundle"))
+        self.setWindowTitle(self.tr("Reproduction bundle: {path}").format(path=path))
         self.resize(640, 420)
-        self.summary = named(QTextBrowser(), "bundleSummary", "What the bundle holds")
-        self.open_button = named(QPushButton("Open as a request"), "bundleOpen", "Open the bundle's request in a tab")
-        self.reproduce_button = named(QPushButton("Reproduce in the sandbox"), "bundleReproduce",
-                                      "Load the bundle's answer into the sandbox and send its request there")
-        self.message = named(QLabel("Reading the bundle…"), "bundleMessage", "Bundle status")
+        self.summary = named(QTextBrowser(), "bundleSummary", self.tr("What the bundle holds"))
+        self.open_button = named(QPushButton(self.tr("Open as a request")), "bundleOpen",
+                                 self.tr("Open the bundle's request in a tab"))
+        self.reproduce_button = named(QPushButton(self.tr("Reproduce in the sandbox")), "bundleReproduce",
+                                      self.tr("Load the bundle's answer into the sandbox and send its request there"))
+        self.message = named(QLabel(self.tr("Reading the bundle…")), "bundleMessage", self.tr("Bundle status"))
         self.message.setWordWrap(True)
         for button in (self.open_button, self.reproduce_button):
             button.setEnabled(False)
@@ -71,12 +74,13 @@ class BundleDialog(QDialog):
         def work():
             return read_bundle(Path(path).read_text(encoding="utf-8", errors="replace"), source=path)
 
-        run_for(self, self.controller, work, self._opened, lambda error: self.message.setText(f"Not a usable bundle: {error}"))
+        run_for(self, self.controller, work, self._opened,
+                lambda error: self.message.setText(self.tr("Not a usable bundle: {error}").format(error=error)))
 
     def _opened(self, result) -> None:
         self.data, self.draft = result
         self.summary.setHtml(bundle_html(self.data))
-        self.message.setText("Reproduce it in the sandbox to get the same answer there, then try a fix.")
+        self.message.setText(self.tr("Reproduce it in the sandbox to get the same answer there, then try a fix."))
         self.open_button.setEnabled(True)
         self.reproduce_button.setEnabled(True)
 
@@ -93,7 +97,9 @@ class BundleDialog(QDialog):
             return scenario.name
 
         def loaded(name) -> None:
-            self.message.setText(f"Scenario {name} loaded into the sandbox: its request is sent there in a new tab.")
+            self.message.setText(self.tr("Scenario {name} loaded into the sandbox: its request is sent there in a new "
+                                         "tab.").format(name=name))
             self.reproduce_ready.emit(self.draft)
 
-        run_for(self, self.controller, work, loaded, lambda error: self.message.setText(f"Not reproduced: {error}"))
+        run_for(self, self.controller, work, loaded,
+                lambda error: self.message.setText(self.tr("Not reproduced: {error}").format(error=error)))

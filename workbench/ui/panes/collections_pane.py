@@ -18,7 +18,7 @@ class CollectionsPane(QWidget):
 
         self.model.setNameFilters([f"*{DRAFT_SUFFIX}"])
         self.model.setNameFilterDisables(False)
-        self.tree = named(QTreeView(), "collectionsTree", "Saved requests")
+        self.tree = named(QTreeView(), "collectionsTree", self.tr("Saved requests"))
         self.tree.setModel(self.model)
         for column in (1, 2, 3):
             self.tree.hideColumn(column)

@@ -9,13 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLayout, QLineEdit, QListView, QVBoxLayout
 
 from workbench.ui.accessible import named
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN = 200
+KINDS = {"operation": QT_TRANSLATE_NOOP("PaletteModel", "operation"),
+         "environment": QT_TRANSLATE_NOOP("PaletteModel", "environment"),
+         "request": QT_TRANSLATE_NOOP("PaletteModel", "request"),
+         "history": QT_TRANSLATE_NOOP("PaletteModel", "history"),
+         "action": QT_TRANSLATE_NOOP("PaletteModel", "action")}
 
 
 @dataclass(frozen=True)
@@ -115,12 +120,15 @@ class PaletteModel(QAbstractListModel):
             return None
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.kind:<11}  {item.title}    {item.detail}"
+            return f"{self._kind(item.kind):<11}  {item.title}    {item.detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.kind}: {item.title}\n{item.detail}"
+            return f"{self._kind(item.kind)}: {item.title}\n{item.detail}"
         if role == ITEM_ROLE:
             return item
         return None
+
+    def _kind(self, kind: str) -> str:
+        return self.tr(KINDS[kind]) if kind in KINDS else kind
 
 
 class CommandPalette(QDialog):
@@ -128,16 +136,16 @@ class CommandPalette(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        named(self, "commandPalette", "Command palette")
-        self.setWindowTitle("Go to…")
+        named(self, "commandPalette", self.tr("Command palette"))
+        self.setWindowTitle(self.tr("Go to…"))
         self.items: list[PaletteItem] = []
-        self.query = named(QLineEdit(), "paletteQuery", "Search operations, environments, requests, history, actions")
-        self.query.setPlaceholderText("operation, environment, saved request, history, action…")
+        self.query = named(QLineEdit(), "paletteQuery", self.tr("Search operations, environments, requests, history, actions"))
+        self.query.setPlaceholderText(self.tr("operation, environment, saved request, history, action…"))
         self.model = PaletteModel(self)
-        self.view = named(QListView(), "paletteResults", "Matches")
+        self.view = named(QListView(), "paletteResults", self.tr("Matches"))
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.count = named(QLabel(), "paletteCount", "Number of matches")
+        self.count = named(QLabel(), "paletteCount", self.tr("Number of matches"))
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.query)
@@ -156,7 +164,7 @@ class CommandPalette(QDialog):
     def filter(self, text: str) -> None:
         shown = rank(text, self.items)
         self.model.set_rows(shown)
-        self.count.setText(f"{len(shown)} match{'es' if len(shown) != 1 else ''}")
+        self.count.setText(self.tr("%n match(es)", "", len(shown)))
         if shown:
             self.view.setCurrentIndex(self.model.index(0))
 

@@ -40,33 +40,35 @@ class ComparePane(QDialog):
         self.controller = controller
         self.draft = None
         self.comparison = None
-        named(self, "comparePane", "Compare across environments")
-        self.setWindowTitle("Compare across environments")
-        self.left_env = named(QComboBox(), "compareLeft", "Left environment")
-        self.right_env = named(QComboBox(), "compareRight", "Right environment")
-        self.run_button = named(QPushButton("Send in both"), "compareRun", "Send the request in both environments")
+        named(self, "comparePane", self.tr("Compare across environments"))
+        self.setWindowTitle(self.tr("Compare across environments"))
+        self.left_env = named(QComboBox(), "compareLeft", self.tr("Left environment"))
+        self.right_env = named(QComboBox(), "compareRight", self.tr("Right environment"))
+        self.run_button = named(QPushButton(self.tr("Send in both")), "compareRun",
+                                self.tr("Send the request in both environments"))
         self.run_button.clicked.connect(self.run)
-        self.request_label = named(QLabel(), "compareRequest", "Request compared")
+        self.request_label = named(QLabel(), "compareRequest", self.tr("Request compared"))
         top = QHBoxLayout()
         top.addWidget(self.request_label, 1)
         top.addWidget(self.left_env)
-        top.addWidget(QLabel("vs"))
+        top.addWidget(QLabel(self.tr("vs")))
         top.addWidget(self.right_env)
         top.addWidget(self.run_button)
-        self.summary = named(QLabel(self.tr("Pick two environments and send.")), "compareSummary", "Differences found")
+        self.summary = named(QLabel(self.tr("Pick two environments and send.")), "compareSummary",
+                             self.tr("Differences found"))
         self.summary.setWordWrap(True)
         self.remedies = QHBoxLayout()  # buttons that fix what stopped the compare
         self.remedy_box = QWidget()
         self.remedy_box.setLayout(self.remedies)
         self.remedy_box.hide()
-        self.left_status = named(QLabel(), "compareLeftStatus", "Left status")
-        self.right_status = named(QLabel(), "compareRightStatus", "Right status")
+        self.left_status = named(QLabel(), "compareLeftStatus", self.tr("Left status"))
+        self.right_status = named(QLabel(), "compareRightStatus", self.tr("Right status"))
         statuses = QHBoxLayout()
         statuses.addWidget(self.left_status, 1)
         statuses.addWidget(self.right_status, 1)
 
-        self.left_body = named(QPlainTextEdit(), "compareLeftBody", "Left body")
-        self.right_body = named(QPlainTextEdit(), "compareRightBody", "Right body")
+        self.left_body = named(QPlainTextEdit(), "compareLeftBody", self.tr("Left body"))
+        self.right_body = named(QPlainTextEdit(), "compareRightBody", self.tr("Right body"))
         for view in (self.left_body, self.right_body):
             view.setReadOnly(True)
             view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -75,12 +77,12 @@ class ComparePane(QDialog):
         bodies = QSplitter()
         bodies.addWidget(self.left_body)
         bodies.addWidget(self.right_body)
-        self.headers = self._table("compareHeaders", "Headers compared")
-        self.signing = self._table("compareSigning", "Signing compared")
-        self.parts = named(QTabWidget(), "compareParts", "Body, headers, signing")
-        self.parts.addTab(bodies, "Body")
-        self.parts.addTab(self.headers, "Headers")
-        self.parts.addTab(self.signing, "Signing")
+        self.headers = self._table("compareHeaders", self.tr("Headers compared"))
+        self.signing = self._table("compareSigning", self.tr("Signing compared"))
+        self.parts = named(QTabWidget(), "compareParts", self.tr("Body, headers, signing"))
+        self.parts.addTab(bodies, self.tr("Body"))
+        self.parts.addTab(self.headers, self.tr("Headers"))
+        self.parts.addTab(self.signing, self.tr("Signing"))
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -180,9 +182,9 @@ class ComparePane(QDialog):
         self.left_status.setText(f"{names[0]}: {status.left}{mark}")
         self.right_status.setText(f"{names[1]}: {status.right}{mark}")
         n = comparison.differences
-        self.summary.setText(f"{n} difference{'s' if n != 1 else ''} ({MARK} marks them)"
+        self.summary.setText(self.tr("%n difference(s) ({mark} marks them)", "", n).format(mark=MARK)
                              + "".join(f"; {note}" for note in comparison.notes) if n else
-                             "no difference (headers that change on every send aside)")
+                             self.tr("no difference (headers that change on every send aside)"))
         self.headers.model().set_rows(comparison.headers, *names)
         self.signing.model().set_rows(comparison.signing, *names)
         for body in (self.left_body, self.right_body):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
@@ -39,18 +39,28 @@ def fix_content(fix: dict) -> str | None:
 
 def diagnosis_html(diagnosis) -> str:
     e = html.escape
+    words = {"cause": QCoreApplication.translate("DiagnosisPane", "Likely cause:"),
+             "evidence": QCoreApplication.translate("DiagnosisPane", "Evidence"),
+             "steps": QCoreApplication.translate("DiagnosisPane", "Steps"),
+             "first": QCoreApplication.translate("DiagnosisPane", "First difference"),
+             "ours": QCoreApplication.translate("DiagnosisPane", "ours:"),
+             "expected": QCoreApplication.translate("DiagnosisPane", "expected:")}
+    words = {key: e(text) for key, text in words.items()}
     parts = [f"<h3>{e(diagnosis.title)}</h3>", f"<p>{e(diagnosis.summary)}</p>"]
     if diagnosis.cause:
-        parts.append(f"<p><b>Likely cause:</b> {e(diagnosis.cause)}</p>")
+        parts.append(f"<p><b>{words['cause']}</b> {e(diagnosis.cause)}</p>")
     if diagnosis.evidence:
-        parts.append("<p><b>Evidence</b></p><ul>" + "".join(
+        parts.append(f"<p><b>{words['evidence']}</b></p><ul>" + "".join(
             f"<li>{e(ev.kind)} <code>{e(ev.name)}</code>: {e(str(ev.value))}</li>" for ev in diagnosis.evidence) + "</ul>")
     if diagnosis.steps:
-        parts.append("<p><b>Steps</b></p><ol>" + "".join(f"<li>{e(step)}</li>" for step in diagnosis.steps) + "</ol>")
+        parts.append(f"<p><b>{words['steps']}</b></p><ol>" + "".join(f"<li>{e(step)}</li>" for step in diagnosis.steps)
+                     + "</ol>")
     diff = diagnosis.details.get("diff") if isinstance(diagnosis.details, dict) else None
     if isinstance(diff, dict):
-        parts.append(f"<p><b>First difference</b> ({e(str(diff.get('part', '')))} line {e(str(diff.get('line', '')))}):"
-                     f"<br>ours: <code>{e(str(diff.get('ours', '')))}</code><br>expected: "
+        where = QCoreApplication.translate("DiagnosisPane", "({part} line {line})").format(
+            part=diff.get('part', ''), line=diff.get('line', ''))
+        parts.append(f"<p><b>{words['first']}</b> {e(where)}:"
+                     f"<br>{words['ours']} <code>{e(str(diff.get('ours', '')))}</code><br>{words['expected']} "
                      f"<code>{e(str(diff.get('expected', '')))}</code></p>")
     return "".join(parts)
 
@@ -58,18 +68,20 @@ def diagnosis_html(diagnosis) -> str:
 class DiagnosisPane(QWidget):
     fix_requested = Signal(object, dict)  # tab id, the fix (action + arguments)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, language: str = "en"):
         super().__init__(parent)
-        named(self, "diagnosisPane", "Diagnosis")
+        named(self, "diagnosisPane", self.tr("Diagnosis"))
+        self.language = language  # the window's: the fix labels in it (the diagnoses come translated)
         self.tab_id = None
         self.diagnoses: list = []
-        self.headline = named(QLabel(self.tr("No diagnosis: send a request.")), "diagnosisHeadline", "Diagnosis headline")
+        self.headline = named(QLabel(self.tr("No diagnosis: send a request.")), "diagnosisHeadline",
+                              self.tr("Diagnosis headline"))
         self.headline.setWordWrap(True)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.body_layout.addStretch(1)
-        scroll = named(QScrollArea(), "diagnosisScroll", "Diagnosis details")
+        scroll = named(QScrollArea(), "diagnosisScroll", self.tr("Diagnosis details"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
@@ -88,16 +100,16 @@ class DiagnosisPane(QWidget):
         if not diagnoses:
             self.headline.setText(self.tr("No problem found in the last answer."))
             return
-        self.headline.setText(self.tr("{count} problems found: {titles}").format(
-            count=len(diagnoses), titles="; ".join(d.title for d in diagnoses)) if len(diagnoses) != 1 else
-            self.tr("1 problem found: {title}").format(title=diagnoses[0].title))
+        self.headline.setText(self.tr("%n problem(s) found: {titles}", "", len(diagnoses)).format(
+            titles="; ".join(d.title for d in diagnoses)))
         for number, diagnosis in enumerate(diagnoses):
             self.body_layout.insertWidget(number, self._card(number, diagnosis))
 
     def _card(self, number: int, diagnosis) -> QWidget:
         card = named(QFrame(), f"diagnosis{number}", diagnosis.title)
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        text = named(QLabel(diagnosis_html(diagnosis)), f"diagnosisText{number}", f"Diagnosis: {diagnosis.title}")
+        text = named(QLabel(diagnosis_html(diagnosis)), f"diagnosisText{number}",
+                     self.tr("Diagnosis: {title}").format(title=diagnosis.title))
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -117,9 +129,9 @@ class DiagnosisPane(QWidget):
         """A fix the window does: its button. Its content, if it has some (the IAM statement
         the button copies, a command to type), shown in full under it; a fix the window cannot
         do gets its words, the content and a Copy button."""
-        from workbench.core.diagnose import fix_label
+        from workbench.core.diagnose import localized_fix_label
 
-        label = fix_label(fix)
+        label = localized_fix_label(fix, self.language)
         content = fix_content(fix)
         if fix.get("action") in WINDOW_FIXES:
             button = named(QPushButton(label), f"fixButton{number}_{index}", label)

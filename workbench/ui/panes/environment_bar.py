@@ -9,25 +9,11 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QMenuBar,
                                QStyleOptionComboBox, QStylePainter, QToolButton, QWidget)
 
 from workbench.ui.accessible import named
+from workbench.ui.credential_words import line, short_status
 from workbench.ui.elided_label import ElidedLabel
 from workbench.ui.theme import PRODUCTION
 
 PRODUCTION_COLOUR = PRODUCTION["background"]
-
-# The credential status in a few words when the whole sentence does not fit (the whole
-# sentence stays the tooltip): prefix of the controller's text -> its short form.
-_SHORT = (("keyring unavailable:", "keyring unavailable (hover for why)"),
-          ("credentials missing:", "credentials missing (hover for why)"),
-          ("credentials not usable:", "credentials not usable (hover for why)"),
-          ("local sandbox not running:", "local sandbox not running (hover for why)"),
-          ("credentials: kept for this session only,", "session-only credentials"))
-
-
-def short_status(text: str) -> str:
-    for prefix, short in _SHORT:
-        if text.startswith(prefix):
-            return short
-    return text
 
 
 class EnvironmentCombo(QComboBox):
@@ -74,37 +60,39 @@ class EnvironmentBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.switcher = named(EnvironmentCombo(), "environmentSwitcher", "Environment", "Switch environment (Ctrl+E)")
+        self.switcher = named(EnvironmentCombo(), "environmentSwitcher", self.tr("Environment"),
+                              self.tr("Switch environment (Ctrl+E)"))
         self.switcher.setMinimumWidth(self.fontMetrics().horizontalAdvance("sandbox — us-east-1") // 2)
         self.switcher.currentIndexChanged.connect(lambda _: (self.switcher.setToolTip(
             self.switcher.currentText()), self.switcher.updateGeometry()))
-        self.production = named(QLabel(self.tr("PRODUCTION")), "productionBadge", "Production environment")
+        self.production = named(QLabel(self.tr("PRODUCTION")), "productionBadge", self.tr("Production environment"))
         self.production.setStyleSheet(f"background: {PRODUCTION['background']}; color: {PRODUCTION['text']}; "
                                       f"font-weight: bold; padding: 2px 6px;")
         self.production.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # never squeezed
         self.production.hide()
-        self.credentials = named(ElidedLabel(""), "credentialStatus", "Credential status")
-        self.credentials.setMinimumWidth(self.fontMetrics().horizontalAdvance("keyring unavailable (hover for why)") // 2)
+        self.credentials = named(ElidedLabel(""), "credentialStatus", self.tr("Credential status"))
+        self.credentials.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            short_status(line("keyring_unavailable", reason=""))) // 2)
         self.credentials.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
-        self.cancel_sandbox_button = named(QToolButton(), "cancelSandboxButton", "Stop starting the local sandbox")
-        self.cancel_sandbox_button.setText("Cancel")
+        self.cancel_sandbox_button = named(QToolButton(), "cancelSandboxButton", self.tr("Stop starting the local sandbox"))
+        self.cancel_sandbox_button.setText(self.tr("Cancel"))
         self.cancel_sandbox_button.hide()
         self.cancel_sandbox_button.clicked.connect(self.cancel_sandbox)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Environment:"))
+        layout.addWidget(QLabel(self.tr("Environment:")))
         layout.addWidget(self.switcher)
         layout.addWidget(self.production)
         layout.addWidget(self.credentials)
         layout.addWidget(self.cancel_sandbox_button)
         self.switcher.activated.connect(lambda i: self.selected.emit(self.switcher.itemData(i)))
-        self.band = named(QFrame(), "environmentBand", "Environment colour")
+        self.band = named(QFrame(), "environmentBand", self.tr("Environment colour"))
         self.band.setFixedHeight(4)
 
     def set_environments(self, environments, current: str) -> None:
         self.switcher.clear()
         for env in environments:
-            label = f"{env.name} — {env.region}" + ("  [PRODUCTION]" if env.production else "")
+            label = f"{env.name} — {env.region}" + ("  [" + self.tr("PRODUCTION") + "]" if env.production else "")
             self.switcher.addItem(_swatch(env.colour or (PRODUCTION_COLOUR if env.production else "")), label, env.name)
         self.switcher.setCurrentIndex(max(0, self.switcher.findData(current)))
         self._relayout()

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout, QProgressBar,
                                QPushButton, QSplitter, QTextBrowser, QTreeView, QVBoxLayout)
 
 from workbench.ui.accessible import named
-from workbench.ui.models.health_model import FINDING_ROLE, SEVERITY_TEXT, HealthReportModel
+from workbench.ui.models.health_model import FINDING_ROLE, HealthReportModel, severity_words
 from workbench.ui.workers import ExclusiveRunner
 
 COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
@@ -40,28 +40,28 @@ class HealthView(QDialog):
         self.controller = controller
         self.report = None
         self.runner = ExclusiveRunner(self, pool=controller.pool)
-        named(self, "healthView", "Account health")
-        self.setWindowTitle("Account health")
+        named(self, "healthView", self.tr("Account health"))
+        self.setWindowTitle(self.tr("Account health"))
         self.resize(1180, 680)
 
-        self.environment = named(QComboBox(), "healthEnvironment", "Environment to check")
-        self.run_button = named(QPushButton("Check"), "healthRun", "Run the health check")
-        self.cancel_button = named(QPushButton("Cancel"), "healthCancel", "Cancel the health check")
+        self.environment = named(QComboBox(), "healthEnvironment", self.tr("Environment to check"))
+        self.run_button = named(QPushButton(self.tr("Check")), "healthRun", self.tr("Run the health check"))
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "healthCancel", self.tr("Cancel the health check"))
         self.cancel_button.setEnabled(False)
-        self.progress = named(QProgressBar(), "healthProgress", "Calls made")
-        self.progress.setFormat("%v of %m calls")
-        self.summary = named(QLabel("Pick an environment and check it: read-only calls, nothing is changed."),
-                             "healthSummary", "Health check summary")
+        self.progress = named(QProgressBar(), "healthProgress", self.tr("Calls made"))
+        self.progress.setFormat(self.tr("%v of %m calls"))
+        self.summary = named(QLabel(self.tr("Pick an environment and check it: read-only calls, nothing is changed.")),
+                             "healthSummary", self.tr("Health check summary"))
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Environment"))
+        top.addWidget(QLabel(self.tr("Environment")))
         top.addWidget(self.environment, 1)
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.progress, 1)
 
         self.model = HealthReportModel(self)
-        self.tree = named(QTreeView(), "healthFindings", "Findings by area")
+        self.tree = named(QTreeView(), "healthFindings", self.tr("Findings by area"))
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -71,7 +71,7 @@ class HealthView(QDialog):
         header.resizeSection(2, 150)
         header.setStretchLastSection(False)
         self.tree.selectionModel().currentChanged.connect(lambda current, _: self.show_finding(current))
-        self.details = named(QTextBrowser(), "healthEvidence", "The finding's evidence and next step")
+        self.details = named(QTextBrowser(), "healthEvidence", self.tr("The finding's evidence and next step"))
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._follow)
         splitter = QSplitter()
@@ -79,8 +79,10 @@ class HealthView(QDialog):
         splitter.addWidget(self.details)
         splitter.setSizes([780, 400])
 
-        self.export_html = named(QPushButton("Export HTML…"), "healthExportHtml", "Export the report as HTML")
-        self.export_json = named(QPushButton("Export JSON…"), "healthExportJson", "Export the report as JSON")
+        self.export_html = named(QPushButton(self.tr("Export HTML…")), "healthExportHtml",
+                                 self.tr("Export the report as HTML"))
+        self.export_json = named(QPushButton(self.tr("Export JSON…")), "healthExportJson",
+                                 self.tr("Export the report as JSON"))
         for button in (self.export_html, self.export_json):
             button.setEnabled(False)
         self.export_html.clicked.connect(lambda: self.export("html"))
@@ -112,7 +114,7 @@ class HealthView(QDialog):
         if not name:
             return
         self.progress.setRange(0, 0)
-        self.summary.setText(f"Checking {name}…")
+        self.summary.setText(self.tr("Checking {name}…").format(name=name))
         self._busy(True)
         self.runner.run(run_check(self.controller, name), on_result=self._done, on_error=self._failed,
                         on_progress=self._progressed)
@@ -139,8 +141,12 @@ class HealthView(QDialog):
         self.tree.expandAll()
         counts = report.counts()
         env = report.environment
-        self.summary.setText(f"{env['name']} ({env['region']}): {counts['error']} error(s), {counts['warning']} warning(s), "
-                             f"{counts['info']} note(s); {len(report.calls)} calls in {report.elapsed_ms / 1000:.1f} s")
+        self.summary.setText(
+            f"{env['name']} ({env['region']}): " + "; ".join([
+                ", ".join([self.tr("%n error(s)", "", counts["error"]), self.tr("%n warning(s)", "", counts["warning"]),
+                           self.tr("%n note(s)", "", counts["info"])]),
+                self.tr("%n call(s) in {seconds} s", "", len(report.calls)).format(
+                    seconds=QLocale().toString(report.elapsed_ms / 1000, "f", 1))]))
         for button in (self.export_html, self.export_json):
             button.setEnabled(True)
         first = self.model.index(0, 0, self.model.index(0, 0))
@@ -154,7 +160,8 @@ class HealthView(QDialog):
         self._busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.summary.setText("Cancelled: no report." if isinstance(error, Cancelled) else f"The check could not run: {error}")
+        self.summary.setText(self.tr("Cancelled: no report.") if isinstance(error, Cancelled)
+                             else self.tr("The check could not run: {error}").format(error=error))
 
     # ---- a finding
 
@@ -166,15 +173,18 @@ class HealthView(QDialog):
         from workbench.core.health.html import next_step_text
 
         colour = COLOURS[item.severity]
-        parts = [f"<p><b style='color:{colour}'>{SEVERITY_TEXT[item.severity]}</b> "
-                 f"<code>{html.escape(item.code)}</code></p><p>{html.escape(item.title)}</p><p><b>Evidence</b></p><ul>"]
-        parts += [f"<li><code>{html.escape(e.call)}</code>: {html.escape(e.text())}</li>" for e in item.evidence]
-        parts.append(f"</ul><p><b>Next</b>: {html.escape(next_step_text(item.next))}</p>")
+        e = html.escape
+        evidence, after = e(self.tr("Evidence")), e(self.tr("Next"))
+        parts = [f"<p><b style='color:{colour}'>{e(severity_words(item.severity))}</b> "
+                 f"<code>{e(item.code)}</code></p><p>{e(item.title)}</p><p><b>{evidence}</b></p><ul>"]
+        parts += [f"<li><code>{e(ev.call)}</code>: {e(ev.text())}</li>" for ev in item.evidence]
+        parts.append(f"</ul><p><b>{after}</b>: {e(next_step_text(item.next))}</p>")
         if item.next.get("guide"):
-            parts.append(f"<p><a href='guide:{html.escape(item.next['guide'])}'>Open it in the troubleshooting guide</a></p>")
+            words = e(self.tr("Open it in the troubleshooting guide"))
+            parts.append(f"<p><a href='guide:{e(item.next['guide'])}'>{words}</a></p>")
         elif item.next.get("operation"):
-            parts.append(f"<p><a href='operation:{html.escape(item.next['operation'])}'>Open "
-                         f"{html.escape(item.next['operation'].split(':')[-1])} in a tab</a></p>")
+            words = self.tr("Open {operation} in a tab").format(operation=item.next['operation'].split(':')[-1])
+            parts.append(f"<p><a href='operation:{e(item.next['operation'])}'>{e(words)}</a></p>")
         self.details.setHtml("".join(parts))
 
     def _follow(self, url) -> None:
@@ -190,7 +200,7 @@ class HealthView(QDialog):
         if self.report is None:
             return
         suffix = "html" if kind == "html" else "json"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the health report", f"health.{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the health report"), f"health.{suffix}")
         if path:
             self.write(kind, path)
 
@@ -211,5 +221,7 @@ class HealthView(QDialog):
                 atomic_write_text(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
             return path
 
-        run_for(self, self.controller, work, lambda where: self.summary.setText(f"{self.summary.text()} — exported to {where}"),
-                lambda error: self.summary.setText(f"Not exported: {error}"))
+        run_for(self, self.controller, work,
+                lambda where: self.summary.setText(self.tr("{summary} — exported to {path}").format(
+                    summary=self.summary.text(), path=where)),
+                lambda error: self.summary.setText(self.tr("Not exported: {error}").format(error=error)))

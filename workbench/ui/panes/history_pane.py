@@ -4,7 +4,7 @@ entries are shown (a page at a time: "Load more" asks for the page before)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -21,17 +21,18 @@ class HistoryPane(QWidget):
         self.model = HistoryModel(self)
         self.filter = HistoryFilter(self)
         self.filter.setSourceModel(self.model)
-        self.text = named(QLineEdit(), "historyFilter", "Filter history by environment or operation")
-        self.text.setPlaceholderText("Filter: environment, operation…")
-        self.status = named(QComboBox(), "historyStatus", "Filter history by status")
-        self.status.addItems(STATUS_CLASSES)
-        self.list = named(QTableView(), "historyList", "Request history")
+        self.text = named(QLineEdit(), "historyFilter", self.tr("Filter history by environment or operation"))
+        self.text.setPlaceholderText(self.tr("Filter: environment, operation…"))
+        self.status = named(QComboBox(), "historyStatus", self.tr("Filter history by status"))
+        for code, words in STATUS_CLASSES:
+            self.status.addItem(QCoreApplication.translate("HistoryModel", words), code)
+        self.list = named(QTableView(), "historyList", self.tr("Request history"))
         self.list.setModel(self.filter)
         self.list.verticalHeader().hide()
         self.list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setStretchLastSection(True)
-        self.more = named(QPushButton("Load more"), "historyLoadMore", "Load older history entries")
+        self.more = named(QPushButton(self.tr("Load more")), "historyLoadMore", self.tr("Load older history entries"))
         self.more.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
@@ -49,7 +50,7 @@ class HistoryPane(QWidget):
         self.list.activated.connect(lambda index: self.reopen_requested.emit(index.data(ENTRY_ROLE)))  # Enter or double click
 
     def _refilter(self) -> None:
-        self.filter.set_filter(self.text.text(), self.status.currentText())
+        self.filter.set_filter(self.text.text(), self.status.currentData() or "")
 
     def add(self, entry) -> None:
         self.model.prepend(entry)

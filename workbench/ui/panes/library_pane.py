@@ -28,12 +28,12 @@ class LibraryPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries = []
-        self.search = named(QLineEdit(), "librarySearch", "Search the library",
-                            "Search by name, AWS CLI name, path or description")
-        self.search.setPlaceholderText("Search operations…")
+        self.search = named(QLineEdit(), "librarySearch", self.tr("Search the library"),
+                            self.tr("Search by name, AWS CLI name, path or description"))
+        self.search.setPlaceholderText(self.tr("Search operations…"))
         self.search.setClearButtonEnabled(True)
         self.model = LibraryTreeModel(self)
-        self.tree = named(_Tree(), "libraryTree", "Request library")
+        self.tree = named(_Tree(), "libraryTree", self.tr("Request library"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         # Many names share a long prefix (GetApplicationDateRangeKpi, GetApplicationSettings):
@@ -52,7 +52,7 @@ class LibraryPane(QWidget):
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("EOS sandbox") + 12)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("GET") + 12)
         self.tree.setIndentation(max(12, self.fontMetrics().horizontalAdvance("M")))
-        self.docs = named(QTextBrowser(), "libraryDocs", "Operation documentation")
+        self.docs = named(QTextBrowser(), "libraryDocs", self.tr("Operation documentation"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.docs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout, QPlainTextEdit, QPushButton,
                                QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout)
 
@@ -20,19 +21,27 @@ SHOWN_BYTES = 256 * 1024  # of the merged result (Save keeps all of it)
 
 def page_text(page) -> str:
     """One page as text: what came back, then what was signed (redacted) for it."""
+    translate = QCoreApplication.translate
     exchange = page.outcome.exchange
     if exchange is None:
-        return f"page {page.number}: not sent: {page.outcome.error}"
-    lines = [f"page {page.number}" + (f", asked with token {page.asked_with}" if page.asked_with else "")
-             + (f", gave token {page.next_token}" if page.next_token else ", the last")]
+        return translate("FetchPagesView", "page {number}: not sent: {error}").format(number=page.number,
+                                                                                      error=page.outcome.error)
+    asked = translate("FetchPagesView", ", asked with token {token}").format(token=page.asked_with)
+    gave = translate("FetchPagesView", ", gave token {token}").format(token=page.next_token)
+    lines = [translate("FetchPagesView", "page {number}").format(number=page.number)
+             + (asked if page.asked_with else "")
+             + (gave if page.next_token else translate("FetchPagesView", ", the last"))]
     response = exchange.response
     if response is None:
-        lines.append(f"no response: {exchange.error}")
+        lines.append(translate("FetchPagesView", "no response: {error}").format(error=exchange.error))
     else:
-        lines.append(f"HTTP {response.status} {response.reason}   ({response.elapsed_ms:.1f} ms, {response.size_bytes} bytes)")
+        from workbench.ui.panes.response_pane import human_size
+
+        lines.append(f"HTTP {response.status} {response.reason}   ({response.elapsed_ms:.1f} ms, "
+                     f"{human_size(response.size_bytes)})")
         parsed = response.json()
         lines.append(json.dumps(parsed, indent=2, ensure_ascii=False) if parsed is not None else response.text())
-    lines += ["", "What was signed:", exchange.inspection.to_text(body="")]
+    lines += ["", translate("FetchPagesView", "What was signed:"), exchange.inspection.to_text(body="")]
     return "\n".join(lines)
 
 
@@ -44,24 +53,27 @@ class FetchPagesView(QDialog):
         self._stop = None
         self.runner = ExclusiveRunner(self, pool=controller.pool)
         operation = draft.operation.split(":")[-1]
-        named(self, "fetchPagesView", f"Fetch all pages of {operation}")
-        self.setWindowTitle(f"Fetch all pages: {operation} in {environment}")
+        named(self, "fetchPagesView", self.tr("Fetch all pages of {operation}").format(operation=operation))
+        self.setWindowTitle(self.tr("Fetch all pages: {operation} in {environment}").format(
+            operation=operation, environment=environment))
         self.resize(960, 620)
 
-        self.page_size = named(QSpinBox(), "fetchPageSize", "Items per page (0: the service's default)")
-        self.max_items = named(QSpinBox(), "fetchMaxItems", "Stop after this many items (0: all)")
+        self.page_size = named(QSpinBox(), "fetchPageSize", self.tr("Items per page (0: the service's default)"))
+        self.max_items = named(QSpinBox(), "fetchMaxItems", self.tr("Stop after this many items (0: all)"))
         for box in (self.page_size, self.max_items):
             box.setRange(0, 1_000_000)
-            box.setSpecialValueText("default" if box is self.page_size else "all")
-        self.fetch_button = named(QPushButton("Fetch"), "fetchStart", "Fetch every page")
-        self.cancel_button = named(QPushButton("Cancel"), "fetchCancel", "Stop fetching (keeps the pages that came)")
-        self.save_button = named(QPushButton("Save merged result…"), "fetchSave", "Save the merged result as JSON")
+            box.setSpecialValueText(self.tr("default") if box is self.page_size else self.tr("all"))
+        self.fetch_button = named(QPushButton(self.tr("Fetch")), "fetchStart", self.tr("Fetch every page"))
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "fetchCancel",
+                                   self.tr("Stop fetching (keeps the pages that came)"))
+        self.save_button = named(QPushButton(self.tr("Save merged result…")), "fetchSave",
+                                 self.tr("Save the merged result as JSON"))
         self.save_button.setEnabled(False)
-        self.status = named(QLabel("Not fetched yet."), "fetchStatus", "Pages and items fetched")
+        self.status = named(QLabel(self.tr("Not fetched yet.")), "fetchStatus", self.tr("Pages and items fetched"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Page size"))
+        top.addWidget(QLabel(self.tr("Page size")))
         top.addWidget(self.page_size)
-        top.addWidget(QLabel("Max items"))
+        top.addWidget(QLabel(self.tr("Max items")))
         top.addWidget(self.max_items)
         top.addWidget(self.fetch_button)
         top.addWidget(self.cancel_button)
@@ -69,19 +81,20 @@ class FetchPagesView(QDialog):
         top.addWidget(self.save_button)
 
         self.model = PagesModel(self)
-        self.pages = named(QTableView(), "fetchPages", "The pages fetched")
+        self.pages = named(QTableView(), "fetchPages", self.tr("The pages fetched"))
         self.pages.setModel(self.model)
         self.pages.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.pages.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.pages.verticalHeader().hide()
         self.pages.selectionModel().currentChanged.connect(lambda current, _: self.show_page(current))
-        self.page_detail = named(QPlainTextEdit(), "fetchPageDetail", "The selected page: what was signed, what came back")
-        self.merged = named(QPlainTextEdit(), "fetchMerged", "Every page merged, as the AWS CLI shows it")
+        self.page_detail = named(QPlainTextEdit(), "fetchPageDetail",
+                                 self.tr("The selected page: what was signed, what came back"))
+        self.merged = named(QPlainTextEdit(), "fetchMerged", self.tr("Every page merged, as the AWS CLI shows it"))
         for view in (self.page_detail, self.merged):
             view.setReadOnly(True)
-        self.tabs = named(QTabWidget(), "fetchTabs", "Merged result or one page")
-        self.tabs.addTab(self.merged, "Merged result")
-        self.tabs.addTab(self.page_detail, "Page")
+        self.tabs = named(QTabWidget(), "fetchTabs", self.tr("Merged result or one page"))
+        self.tabs.addTab(self.merged, self.tr("Merged result"))
+        self.tabs.addTab(self.page_detail, self.tr("Page"))
         splitter = QSplitter()
         splitter.addWidget(self.pages)
         splitter.addWidget(self.tabs)
@@ -114,7 +127,7 @@ class FetchPagesView(QDialog):
         self.model.set_pages([])
         self.merged.clear()
         self.page_detail.clear()
-        self.status.setText("Fetching…")
+        self.status.setText(self.tr("Fetching…"))
         self._busy(True)
         self.runner.run(work, on_result=self._done, on_error=self._failed, on_progress=self._progressed)
 
@@ -131,7 +144,7 @@ class FetchPagesView(QDialog):
         self.cancel_button.setEnabled(busy)
 
     def _progressed(self, step) -> None:
-        self.status.setText(f"Fetching… {step.text()}")
+        self.status.setText(self.tr("Fetching… {progress}").format(progress=step.text()))
 
     def _done(self, result) -> None:
         from workbench.ui.support_services import history_changed
@@ -139,14 +152,18 @@ class FetchPagesView(QDialog):
         self._busy(False)
         self.result = result
         self.model.set_pages(result.pages)
-        stopped = {"max-items": "stopped at the maximum", "cancelled": "cancelled: the pages that came are kept",
-                   "failed": "a page failed", "repeated-token": "the service gave the same token twice"}
-        where = f"; history #{result.history_id}" if result.history_id is not None else ""
-        self.status.setText(f"{len(result.pages)} page(s), {result.items} items "
-                            f"({stopped.get(result.stopped or '', 'every page')}{where})")
+        every_page = self.tr("every page")
+        stopped = {"max-items": self.tr("stopped at the maximum"),
+                   "cancelled": self.tr("cancelled: the pages that came are kept"),
+                   "failed": self.tr("a page failed"), "repeated-token": self.tr("the service gave the same token twice")}
+        where = self.tr("; history #{id}").format(id=result.history_id) if result.history_id is not None else ""
+        self.status.setText(self.tr("%n page(s)", "", len(result.pages)) + ", "
+                            + self.tr("%Ln item(s)", "", result.items)
+                            + f" ({stopped.get(result.stopped or '', every_page)}{where})")
         text = json.dumps(result.merged, indent=2, ensure_ascii=False)
         if len(text) > SHOWN_BYTES:
-            text = text[:SHOWN_BYTES] + f"\n… (the first {SHOWN_BYTES // 1024} KB shown; Save keeps all of it)"
+            text = text[:SHOWN_BYTES] + "\n" + self.tr("… (the first {size} KB shown; Save keeps all of it)").format(
+                size=SHOWN_BYTES // 1024)
         self.merged.setPlainText(text)
         self.save_button.setEnabled(True)
         if result.failed_page is not None:
@@ -156,7 +173,7 @@ class FetchPagesView(QDialog):
 
     def _failed(self, error) -> None:
         self._busy(False)
-        self.status.setText(f"Not fetched: {error}")
+        self.status.setText(self.tr("Not fetched: {error}").format(error=error))
 
     def show_page(self, index) -> None:
         page = index.data(PAGE_ROLE) if index.isValid() else None
@@ -165,7 +182,7 @@ class FetchPagesView(QDialog):
     def save(self) -> None:
         if self.result is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the merged result", "pages.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the merged result"), "pages.json")
         if path:
             self.write(path)
 
@@ -175,5 +192,6 @@ class FetchPagesView(QDialog):
 
         merged = self.result.merged
         run_for(self, self.controller, lambda: atomic_write_text(path, json.dumps(merged, indent=2, ensure_ascii=False)) or path,
-                lambda where: self.status.setText(f"{self.status.text()} — saved to {where}"),
-                lambda error: self.status.setText(f"Not saved: {error}"))
+                lambda where: self.status.setText(self.tr("{status} — saved to {path}").format(status=self.status.text(),
+                                                                                             path=where)),
+                lambda error: self.status.setText(self.tr("Not saved: {error}").format(error=error)))

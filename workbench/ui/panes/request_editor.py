@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QPushButton, QSplitter, QStyledItemDelegate, QTableView, QTabWidget, QTextBrowser,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -53,14 +53,17 @@ class RequestEditor(QWidget):
         self._draft = RequestDraft()
         self._loading = False
 
-        self.method = named(QComboBox(), "methodCombo", "HTTP method")
+        self.method = named(QComboBox(), "methodCombo", self.tr("HTTP method"))
         self.method.addItems(METHODS)
-        self.url = named(UrlEdit(), "urlEdit", "Request URL", "The URL; {{variables}} are filled in from the request, "
-                         "the environment and globals (Ctrl+L)")
-        self.send_button = named(QPushButton("Send"), "sendButton", "Send", "Send the request (Ctrl+Enter)")
-        self.cancel_button = named(QPushButton("Cancel"), "cancelButton", "Cancel", "Cancel the running send (Esc)")
+        self.url = named(UrlEdit(), "urlEdit", self.tr("Request URL"),
+                         self.tr("The URL; {{variables}} are filled in from the request, the environment and globals "
+                                 "(Ctrl+L)"))
+        self.send_button = named(QPushButton(self.tr("Send")), "sendButton", self.tr("Send"),
+                                 self.tr("Send the request (Ctrl+Enter)"))
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "cancelButton", self.tr("Cancel"),
+                                   self.tr("Cancel the running send (Esc)"))
         self.cancel_button.setEnabled(False)
-        self.phase = named(QLabel(""), "sendPhase", "Send phase")
+        self.phase = named(QLabel(""), "sendPhase", self.tr("Send phase"))
         self.phase.hide()  # shown while a send says its phase (set_busy)
         row = QHBoxLayout()
         row.addWidget(self.method)
@@ -71,11 +74,11 @@ class RequestEditor(QWidget):
 
         # One line however long the error (the editor below keeps its room); the whole text on
         # hover and under "Details".
-        self.banner = named(ElidedLabel(""), "errorBanner", "Problem")
-        self.details_button = named(QToolButton(), "errorDetailsButton", "Show the whole message")
-        self.details_button.setText("Details")
+        self.banner = named(ElidedLabel(""), "errorBanner", self.tr("Problem"))
+        self.details_button = named(QToolButton(), "errorDetailsButton", self.tr("Show the whole message"))
+        self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
-        self.details = named(QLabel(""), "errorDetails", "The whole message")
+        self.details = named(QLabel(""), "errorDetails", self.tr("The whole message"))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -94,25 +97,25 @@ class RequestEditor(QWidget):
         banner_layout.addWidget(self.details)
         self.banner_box.hide()
 
-        self.params = KeyValueModel(("Parameter", "Value"), self)
-        self.headers = KeyValueModel(("Header", "Value"), self)
-        self.variables = KeyValueModel(("Variable", "Value"), self)
-        self.sections = named(QTabWidget(), "requestSections", "Request sections")
-        self.params_view = _table(self.params, "paramsTable", "Path and query parameters")
-        self.variables_view = _table(self.variables, "variablesTable", "Request variables")
-        self.sections.addTab(self.params_view, "Params")
-        self.headers_view = _table(self.headers, "headersTable", "Headers")
-        self.sections.addTab(self.headers_view, "Headers")
+        self.params = KeyValueModel((self.tr("Parameter"), self.tr("Value")), self)
+        self.headers = KeyValueModel((self.tr("Header"), self.tr("Value")), self)
+        self.variables = KeyValueModel((self.tr("Variable"), self.tr("Value")), self)
+        self.sections = named(QTabWidget(), "requestSections", self.tr("Request sections"))
+        self.params_view = _table(self.params, "paramsTable", self.tr("Path and query parameters"))
+        self.variables_view = _table(self.variables, "variablesTable", self.tr("Request variables"))
+        self.sections.addTab(self.params_view, self.tr("Params"))
+        self.headers_view = _table(self.headers, "headersTable", self.tr("Headers"))
+        self.sections.addTab(self.headers_view, self.tr("Headers"))
         self.body_page = self._body_tab()
-        self.sections.addTab(self.body_page, "Body")
-        self.sections.addTab(self.variables_view, "Variables")
-        self.docs = named(QTextBrowser(), "operationDocs", "Operation documentation")
+        self.sections.addTab(self.body_page, self.tr("Body"))
+        self.sections.addTab(self.variables_view, self.tr("Variables"))
+        self.docs = named(QTextBrowser(), "operationDocs", self.tr("Operation documentation"))
         self.docs.setOpenExternalLinks(True)
-        self.sections.addTab(self.docs, "Docs")
+        self.sections.addTab(self.docs, self.tr("Docs"))
 
         # The URL as it will be sent: variables filled in, and the scheme really used (the
         # local sandbox is reached over http whatever the template says).
-        self.url_preview = named(ElidedLabel(""), "urlPreview", "The URL as it will be sent")
+        self.url_preview = named(ElidedLabel(""), "urlPreview", self.tr("The URL as it will be sent"))
         self.url_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url_preview.setContentsMargins(4, 0, 4, 0)
         self.scheme = "https"  # the environment's: set_destination()
@@ -144,19 +147,21 @@ class RequestEditor(QWidget):
         self.body.send_shortcut.connect(self.send_requested)
 
     def _body_tab(self) -> QWidget:
-        self.variant = named(QComboBox(), "variantCombo", "Body example", "Minimal, full, or a worked example")
+        self.variant = named(QComboBox(), "variantCombo", self.tr("Body example"),
+                             self.tr("Minimal, full, or a worked example"))
         self.variant.activated.connect(self._variant_chosen)
-        self.format_button = named(QPushButton("Format"), "formatButton", "Format the JSON body", "Ctrl+Shift+F")
+        self.format_button = named(QPushButton(self.tr("Format")), "formatButton", self.tr("Format the JSON body"),
+                                   "Ctrl+Shift+F")
         self.format_button.clicked.connect(lambda: self.body.format_json())
-        self.body = named(JsonEditor(), "bodyEditor", "Request body (JSON)")
+        self.body = named(JsonEditor(), "bodyEditor", self.tr("Request body (JSON)"))
         self.problem_model = RowsModel((self.tr("Problem"),), lambda p: (f"{p.path}: {p.message}",), parent=self)
-        self.problems = named(QListView(), "bodyProblems", "Validation problems",
-                              "Problems found in the request; click one to jump to it")
+        self.problems = named(QListView(), "bodyProblems", self.tr("Validation problems"),
+                              self.tr("Problems found in the request; click one to jump to it"))
         self.problems.setModel(self.problem_model)
         self.problems.activated.connect(self._jump_to_problem)
         self.problems.clicked.connect(self._jump_to_problem)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Example:"))
+        top.addWidget(QLabel(self.tr("Example:")))
         top.addWidget(self.variant, 1)
         top.addWidget(self.format_button)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -180,16 +185,17 @@ class RequestEditor(QWidget):
         self.url.setPlainText(draft.url or template.url)
         path_vars = [v for v in template.variables if v.location != "body"]
         values = draft.variables_dict()
+        required = self.tr(" (required)")
         self.params.set_pairs([(v.name, values.pop(v.name, "")) for v in path_vars],
-                              {v.name: f"{v.location} {v.type}{' (required)' if v.required else ''}: {v.description}"
+                              {v.name: f"{v.location} {v.type}{required if v.required else ''}: {v.description}"
                                for v in path_vars})
         self.variables.set_pairs(values.items())
         self.headers.set_pairs(draft.headers)
         self._implied_headers()
         self.variant.clear()
         if template.has_body:
-            self.variant.addItem("minimal", "minimal")
-            self.variant.addItem("full", "full")
+            self.variant.addItem(self.tr("minimal"), "minimal")
+            self.variant.addItem(self.tr("full"), "full")
             for variant in template.variants:
                 self.variant.addItem(f"{variant.name}: {variant.title}"[:80], variant.name)
             self.variant.setCurrentIndex(max(0, self.variant.findData(draft.variant or "minimal")))
@@ -260,7 +266,7 @@ class RequestEditor(QWidget):
     def _inherited(self, name: str):
         for scope, values in self._scopes(self.request_variables()):
             if scope != "request" and values.get(name) not in (None, ""):
-                return str(values[name]), _SCOPE_WORDS.get(scope, scope)
+                return str(values[name]), scope_words(scope)
         return None
 
     def set_destination(self, scheme: str) -> None:
@@ -310,7 +316,7 @@ class RequestEditor(QWidget):
         self.problem_model.set_rows(problems)
         self.problems.setVisible(bool(problems))
         index = self.sections.indexOf(self.body_page)
-        text = f"Body ({len(problems)})" if problems else "Body"
+        text = self.tr("Body ({count})").format(count=len(problems)) if problems else self.tr("Body")
         if self.sections.tabText(index) != text:  # setting it, even unchanged, repaints the whole tab widget
             self.sections.setTabText(index, text)
 
@@ -374,20 +380,28 @@ class RequestEditor(QWidget):
         view.setCurrentIndex(value)
         view.edit(value)
 
-_SCOPE_WORDS = {"environment": "environment", "global": "globals"}
+_SCOPE_WORDS = {"environment": QT_TRANSLATE_NOOP("RequestEditor", "environment"),
+                "global": QT_TRANSLATE_NOOP("RequestEditor", "globals")}
+
+
+def scope_words(scope: str) -> str:
+    """Where an inherited value comes from, in words (the environment, the globals)."""
+    return QCoreApplication.translate("RequestEditor", _SCOPE_WORDS[scope]) if scope in _SCOPE_WORDS else scope
 
 
 def _docs_html(template) -> str:
     from html import escape
 
+    where = QCoreApplication.translate("RequestEditor", "API {api}, signing name {signing_name}; lifecycle: {lifecycle}").format(
+        api=template.api, signing_name=template.signing_name, lifecycle=template.lifecycle_status)
     lines = [f"<h3>{escape(template.operation)}</h3>",
-             f"<p><code>{escape(template.method)} {escape(template.url)}</code><br>API {escape(template.api)}, "
-             f"signing name {escape(template.signing_name)}; lifecycle: {escape(template.lifecycle_status)}</p>",
+             f"<p><code>{escape(template.method)} {escape(template.url)}</code><br>{escape(where)}</p>",
              f"<p>{escape(template.documentation)}</p>"]
     if template.variables:
-        lines.append("<h4>Variables</h4><ul>")
+        lines.append("<h4>" + escape(QCoreApplication.translate("RequestEditor", "Variables")) + "</h4><ul>")
+        required = QCoreApplication.translate("RequestEditor", ", required")
         for v in template.variables:
             lines.append(f"<li><b>{escape(v.name)}</b> ({escape(v.location)}, {escape(v.type)}"
-                         f"{', required' if v.required else ''}): {escape(v.description)}</li>")
+                         f"{escape(required) if v.required else ''}): {escape(v.description)}</li>")
         lines.append("</ul>")
     return "".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
@@ -16,11 +16,26 @@ from workbench.ui.panes.response_pane import ResponsePane, human_size
 _ids = itertools.count(1)
 
 PHASE_TEXT = {
-    "starting": "starting…", "credentials": "resolving credentials", "keyring": "reading the keyring",
-    "sandbox": "starting the local sandbox", "dns": "resolving the host name", "connect": "connecting",
-    "tls": "TLS handshake", "sending": "sending", "waiting": "waiting for the answer",
-    "downloading": "downloading", "done": "done",
+    "starting": QT_TRANSLATE_NOOP("RequestTab", "starting…"),
+    "credentials": QT_TRANSLATE_NOOP("RequestTab", "resolving credentials"),
+    "keyring": QT_TRANSLATE_NOOP("RequestTab", "reading the keyring"),
+    "sandbox": QT_TRANSLATE_NOOP("RequestTab", "starting the local sandbox"),
+    "dns": QT_TRANSLATE_NOOP("RequestTab", "resolving the host name"),
+    "connect": QT_TRANSLATE_NOOP("RequestTab", "connecting"),
+    "tls": QT_TRANSLATE_NOOP("RequestTab", "TLS handshake"),
+    "sending": QT_TRANSLATE_NOOP("RequestTab", "sending"),
+    "waiting": QT_TRANSLATE_NOOP("RequestTab", "waiting for the answer"),
+    "downloading": QT_TRANSLATE_NOOP("RequestTab", "downloading"),
+    "done": QT_TRANSLATE_NOOP("RequestTab", "done"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RequestTab", text)
+
+
+def phase_words(phase: str) -> str:
+    return _tr(PHASE_TEXT[phase]) if phase in PHASE_TEXT else phase
 
 
 # A send answered sooner than this shows no phase and no "Sending…": nothing flickers, and
@@ -30,7 +45,7 @@ PHASE_SHOWN_AFTER_MS = 150
 
 
 def phase_text(progress) -> str:
-    text = PHASE_TEXT.get(progress.phase, progress.phase)
+    text = phase_words(progress.phase)
     if progress.phase == "downloading" and progress.done is not None:
         text += f" {human_size(progress.done)}"
     elif progress.detail and progress.phase != "done" and progress.detail not in text:
@@ -39,11 +54,11 @@ def phase_text(progress) -> str:
 
 
 REMEDY_LABELS = {
-    "set_variable": "Set {arg}",
-    "allow_any_host": "Send anyway…",
-    "start_sandbox": "Use the local sandbox",
-    "store_credentials": "Store credentials for {arg}",
-    "use_profile": "Keyring unavailable: what now?",
+    "set_variable": QT_TRANSLATE_NOOP("RequestTab", "Set {arg}"),
+    "allow_any_host": QT_TRANSLATE_NOOP("RequestTab", "Send anyway…"),
+    "start_sandbox": QT_TRANSLATE_NOOP("RequestTab", "Use the local sandbox"),
+    "store_credentials": QT_TRANSLATE_NOOP("RequestTab", "Store credentials for {arg}"),
+    "use_profile": QT_TRANSLATE_NOOP("RequestTab", "Keyring unavailable: what now?"),
 }
 
 
@@ -55,7 +70,7 @@ def remedies_for(error) -> list[tuple[str, str]]:
     for code in dict.fromkeys(codes):
         kind, _, arg = code.partition(":")
         if kind in REMEDY_LABELS:
-            buttons.append((code, REMEDY_LABELS[kind].format(arg=arg)))
+            buttons.append((code, _tr(REMEDY_LABELS[kind]).format(arg=arg)))
     return buttons
 
 
@@ -85,6 +100,7 @@ class RequestTab(QWidget):
         self.saved_path = saved_path
         self.exchange = None
         self.response_body = None
+        self._not_ready = False  # the banner says what stops a send (the check's), not what a send said
         self._phase = ""  # the running send's phase, shown once it has run PHASE_SHOWN_AFTER_MS
         self._phase_timer = QTimer(self, singleShot=True, interval=PHASE_SHOWN_AFTER_MS)
         self._phase_timer.timeout.connect(self._show_phase)
@@ -94,10 +110,10 @@ class RequestTab(QWidget):
         self.editor = RequestEditor()
         self.response = ResponsePane()
         self.inspect = InspectPane()
-        self.output = named(QTabWidget(), "outputTabs", "Response and inspection")
-        self.output.addTab(self.response, "Response")
-        self.output.addTab(self.inspect, "Inspect")
-        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "requestSplitter", "Request and response")
+        self.output = named(QTabWidget(), "outputTabs", self.tr("Response and inspection"))
+        self.output.addTab(self.response, self.tr("Response"))
+        self.output.addTab(self.inspect, self.tr("Inspect"))
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "requestSplitter", self.tr("Request and response"))
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.output)
         self.splitter.setSizes([320, 480])
@@ -135,7 +151,7 @@ class RequestTab(QWidget):
     @property
     def title(self) -> str:
         draft = self.editor.to_model()
-        return ("● " if self.dirty else "") + (draft.name or "request")
+        return ("● " if self.dirty else "") + (draft.name or self.tr("request"))
 
     def to_model(self):
         return self.editor.to_model()
@@ -156,9 +172,11 @@ class RequestTab(QWidget):
         """After an edit: the problems, and what would stop a send (a missing variable...)."""
         self.editor.show_problems(problems)
         if error is not None:
-            self.editor.show_error(f"Not ready to send: {error}", remedies_for(error))
-        elif self.editor.banner.text().startswith("Not ready to send"):
+            self.editor.show_error(self.tr("Not ready to send: {error}").format(error=error), remedies_for(error))
+            self._not_ready = True
+        elif self._not_ready:
             self.editor.show_error("")
+            self._not_ready = False
 
     def _progress(self, progress) -> None:
         self._phase = phase_text(progress)
@@ -167,15 +185,16 @@ class RequestTab(QWidget):
 
     def _started(self) -> None:
         self.editor.show_error("")
+        self._not_ready = False
         self.editor.set_busy(True)
-        self._phase, self._phase_shown = PHASE_TEXT["starting"], False
+        self._phase, self._phase_shown = phase_words("starting"), False
         self._phase_timer.start()
 
     def _show_phase(self) -> None:
         """The send runs longer than PHASE_SHOWN_AFTER_MS: say what it is doing."""
         self._phase_shown = True
         self.editor.set_busy(True, self._phase)
-        self.response.show_state("Sending…")
+        self.response.show_state(self.tr("Sending…"))
 
     def _idle(self) -> None:
         self._phase_timer.stop()
@@ -207,14 +226,15 @@ class RequestTab(QWidget):
 
     def _failed(self, error) -> None:
         self._idle()
-        self.response.show_state("Not sent", "status5")
-        self.editor.show_error(f"Not sent: {error}", remedies_for(error))
+        self.response.show_state(self.tr("Not sent"), "status5")
+        self.editor.show_error(self.tr("Not sent: {error}").format(error=error), remedies_for(error))
+        self._not_ready = False
         for name in (getattr(error, "missing", None) or {}):
             self.editor.url.refresh()
 
     def _cancelled(self, phase: str) -> None:
         self._idle()
-        self.response.show_state(f"Cancelled while {PHASE_TEXT.get(phase, phase)}", "status4")
+        self.response.show_state(self.tr("Cancelled while {phase}").format(phase=phase_words(phase)), "status4")
 
     def _remedy(self, code: str) -> None:
         kind, _, arg = code.partition(":")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
                                QTableView, QTabWidget, QTreeView, QVBoxLayout, QWidget)
@@ -35,9 +35,11 @@ def reason_phrase(status: int) -> str:
 
 
 def human_size(size: int) -> str:
+    """A size as the window's language writes numbers (QLocale)."""
+    locale = QLocale()
     for unit in ("B", "KB", "MB"):
         if size < 1024 or unit == "MB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+            return f"{locale.toString(int(size))} {unit}" if unit == "B" else f"{locale.toString(float(size), 'f', 1)} {unit}"
         size /= 1024
     return f"{size} B"
 
@@ -50,16 +52,17 @@ class ResponsePane(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.status = named(QLabel("No response yet"), "responseStatus", "Response status")
+        self.status = named(QLabel(self.tr("No response yet")), "responseStatus", self.tr("Response status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bold = self.status.font()
         bold.setBold(True)
         self.status.setFont(bold)
-        self.meta = named(QLabel(""), "responseMeta", "Response time and size")
-        self.notes = named(QLabel(""), "responseNotes", "Notes about this send")
+        self.meta = named(QLabel(""), "responseMeta", self.tr("Response time and size"))
+        self.notes = named(QLabel(""), "responseNotes", self.tr("Notes about this send"))
         self.notes.setWordWrap(True)
         self.notes.hide()
-        self.save_button = named(QPushButton("Save body…"), "saveBodyButton", "Save the response body to a file")
+        self.save_button = named(QPushButton(self.tr("Save body…")), "saveBodyButton",
+                                 self.tr("Save the response body to a file"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_body_requested)
         top = QHBoxLayout()
@@ -68,7 +71,7 @@ class ResponsePane(QWidget):
         top.addWidget(self.save_button)
 
         self.tree_model = JsonTreeModel(self)
-        self.tree = named(QTreeView(), "responseTree", "Response body as a tree")
+        self.tree = named(QTreeView(), "responseTree", self.tr("Response body as a tree"))
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
@@ -77,7 +80,7 @@ class ResponsePane(QWidget):
         self.tree.setColumnWidth(2, self.fontMetrics().horizontalAdvance("boolean") + 16)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        self.pretty_text = named(JsonView(), "prettyText", "Response body, formatted")
+        self.pretty_text = named(JsonView(), "prettyText", self.tr("Response body, formatted"))
         pretty = QSplitter(Qt.Orientation.Horizontal)
         pretty.addWidget(self.tree)
         pretty.addWidget(self.pretty_text)
@@ -85,8 +88,8 @@ class ResponsePane(QWidget):
         pretty.setStretchFactor(1, 2)
         self.pretty = pretty
 
-        self.raw = named(JsonView(json_syntax=False), "rawView", "Response body, raw")
-        self.show_all = named(QPushButton("Show all"), "showAllButton", "Show the whole body")
+        self.raw = named(JsonView(json_syntax=False), "rawView", self.tr("Response body, raw"))
+        self.show_all = named(QPushButton(self.tr("Show all")), "showAllButton", self.tr("Show the whole body"))
         self.show_all.clicked.connect(self.show_all_requested)
         self.raw_note = QLabel("")
         raw_box = QWidget()
@@ -98,20 +101,21 @@ class ResponsePane(QWidget):
         raw_layout.addLayout(raw_row)
         raw_layout.addWidget(self.raw, 1)
 
-        self.header_model = KeyValueModel(("Header", "Value"), self)
-        headers = named(QTableView(), "responseHeaders", "Response headers")
+        self.header_model = KeyValueModel((self.tr("Header"), self.tr("Value")), self)
+        headers = named(QTableView(), "responseHeaders", self.tr("Response headers"))
         headers.setModel(self.header_model)
         headers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         headers.verticalHeader().hide()
         headers.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
 
-        self.views = named(QTabWidget(), "responseView", "Response body views")
-        self.views.addTab(pretty, "Pretty")
-        self.views.addTab(raw_box, "Raw")
-        self.views.addTab(headers, "Headers")
+        self.views = named(QTabWidget(), "responseView", self.tr("Response body views"))
+        self.views.addTab(pretty, self.tr("Pretty"))
+        self.views.addTab(raw_box, self.tr("Raw"))
+        self.views.addTab(headers, self.tr("Headers"))
 
-        self.find = named(QLineEdit(), "findEdit", "Find in the response", "Find in the response text (Ctrl+F, Enter: next)")
-        self.find.setPlaceholderText("Find…")
+        self.find = named(QLineEdit(), "findEdit", self.tr("Find in the response"),
+                          self.tr("Find in the response text (Ctrl+F, Enter: next)"))
+        self.find.setPlaceholderText(self.tr("Find…"))
         self.find.returnPressed.connect(self.find_next)
         self.find.installEventFilter(self)  # Esc closes it
         self.find.hide()
@@ -170,25 +174,26 @@ class ResponsePane(QWidget):
         self.notes.setVisible(bool(notes))
         response = exchange.response
         if response is None:
-            self.show_state(f"No response: {exchange.error}", "status5")
+            self.show_state(self.tr("No response: {error}").format(error=exchange.error), "status5")
             self.meta.setText("")
             return
         tone = f"status{str(response.status)[0]}" if str(response.status)[0] in "2345" else ""
         self.show_state(f"{response.status} {response.reason or reason_phrase(response.status)}".strip(), tone)
-        self.meta.setText(f"{response.elapsed_ms:.0f} ms   {human_size(response.size_bytes)}")
+        self.meta.setText(f"{QLocale().toString(round(response.elapsed_ms))} ms   {human_size(response.size_bytes)}")
         self.header_model.set_pairs(response.headers)
-        self.raw_note.setText("loading the body…" if response.size_bytes else "(empty body)")
+        self.raw_note.setText(self.tr("loading the body…") if response.size_bytes else self.tr("(empty body)"))
         self.save_button.setEnabled(response.size_bytes > 0)
 
     def show_body(self, body) -> None:
         """A core ResponseBody, parsed off the UI thread."""
         self.raw.setPlainText(body.head)
-        wrapped = " (lines over 2048 characters are broken here; Save body… keeps them whole)" if body.wrapped else ""
+        wrapped = self.tr(" (lines over 2048 characters are broken here; Save body… keeps them whole)") if body.wrapped else ""
         if body.complete:
             self.raw_note.setText(f"{human_size(body.size)}{wrapped}")
             self.show_all.hide()
         else:
-            self.raw_note.setText(f"first {human_size(HEAD_CHARS)} of {human_size(body.size)} shown{wrapped}")
+            self.raw_note.setText(self.tr("first {head} of {size} shown").format(
+                head=human_size(HEAD_CHARS), size=human_size(body.size)) + wrapped)
             self.show_all.show()
         if body.is_json:
             self.tree_model.set_value(body.value)
@@ -203,7 +208,8 @@ class ResponsePane(QWidget):
         else:
             self.views.setCurrentIndex(1)
             if body.json_error:
-                self.raw_note.setText(f"{self.raw_note.text()} — not valid JSON: {body.json_error}")
+                self.raw_note.setText(self.tr("{note} — not valid JSON: {error}").format(note=self.raw_note.text(),
+                                                                                         error=body.json_error))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -237,7 +243,7 @@ class ResponsePane(QWidget):
         chunk = next(self._chunks, None)
         if chunk is None:
             self._chunk_timer.stop()
-            self.raw_note.setText("whole body shown")
+            self.raw_note.setText(self.tr("whole body shown"))
             return
         cursor = self.raw.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -278,8 +284,8 @@ class ResponsePane(QWidget):
         for this field (one step: kept in the current environment), "Save as variable…"."""
         menu = QMenu(self)
         menu.setObjectName("responseTreeMenu")
-        menu.addAction("Copy value", lambda: self.copy_value(index)).setObjectName("copyValueAction")
-        menu.addAction("Copy path", lambda: self.copy_path(index)).setObjectName("copyPathAction")
+        menu.addAction(self.tr("Copy value"), lambda: self.copy_value(index)).setObjectName("copyValueAction")
+        menu.addAction(self.tr("Copy path"), lambda: self.copy_path(index)).setObjectName("copyPathAction")
         menu.addSeparator()
         for number, name in enumerate(self.suggest_names(index.data(PATH_ROLE)) if self._scalar(index) else []):
             action = menu.addAction(self.tr("Save as {name}").format(name=name),

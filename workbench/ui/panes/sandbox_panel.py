@@ -8,11 +8,12 @@ every call runs in a worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
+from workbench.ui.credential_words import line
 from workbench.ui.owned_work import run_for
 
 EVENT_POLL_MS = 1500
@@ -21,13 +22,17 @@ EVENT_POLL_MS = 1500
 def describe(status, window_url: str | None, starting: bool = False) -> str:
     """The status bar's words for the sandbox; they say what the environment bar says."""
     if starting:
-        return "sandbox: starting…"
+        return QCoreApplication.translate("SandboxPanel", "sandbox: starting…")
     if status is not None and status.running and status.record is not None:
-        policy = "on" if status.record.tutorial_policy else "off"
-        return f"sandbox: running on :{status.record.port} · tutorial policy {policy}"
+        if status.record.tutorial_policy:
+            return QCoreApplication.translate("SandboxPanel", "sandbox: running on :{port} · tutorial policy on").format(
+                port=status.record.port)
+        return QCoreApplication.translate("SandboxPanel", "sandbox: running on :{port} · tutorial policy off").format(
+            port=status.record.port)
     if window_url:
-        return f"sandbox: this window's own on :{window_url.rsplit(':', 1)[-1]} (not kept)"
-    return "sandbox: not running"
+        return QCoreApplication.translate("SandboxPanel", "sandbox: this window's own on :{port} (not kept)").format(
+            port=window_url.rsplit(':', 1)[-1])
+    return QCoreApplication.translate("SandboxPanel", "sandbox: not running")
 
 
 def event_line(record: dict) -> str:
@@ -54,12 +59,12 @@ class SandboxPanel(QWidget):
         self.status = None
         self._acting = False
         self._last_sequence = 0
-        named(self, "sandboxPanel", "Sandbox event log")
-        self.events = named(QPlainTextEdit(), "sandboxEvents", "Sandbox events")
+        named(self, "sandboxPanel", self.tr("Sandbox event log"))
+        self.events = named(QPlainTextEdit(), "sandboxEvents", self.tr("Sandbox events"))
         self.events.setReadOnly(True)
-        self.events.setPlaceholderText("Events the sandbox publishes (SMS and voice deliveries, codes it would text) "
-                                       "appear here.")
-        self.log = named(QPlainTextEdit(), "sandboxLog", "Sandbox log")
+        self.events.setPlaceholderText(self.tr("Events the sandbox publishes (SMS and voice deliveries, codes it would "
+                                               "text) appear here."))
+        self.log = named(QPlainTextEdit(), "sandboxLog", self.tr("Sandbox log"))
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(500)
         layout = QVBoxLayout(self)
@@ -67,14 +72,17 @@ class SandboxPanel(QWidget):
         layout.addWidget(self.events, 2)
         layout.addWidget(self.log, 1)
 
-        self.button = named(QToolButton(), "sandboxStatus", "Local sandbox", "The local sandbox: start, stop, reset")
+        self.button = named(QToolButton(), "sandboxStatus", self.tr("Local sandbox"),
+                            self.tr("The local sandbox: start, stop, reset"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setText("sandbox: …")
+        self.button.setText(self.tr("sandbox: …"))
+        self.shows_running = False  # the button says the sandbox runs (kept, or this window's own)
         menu = QMenu(self.button)
-        self.start_action = self._menu_action(menu, "Start the sandbox", "sandboxStartAction", self.start)
-        self.stop_action = self._menu_action(menu, "Stop the sandbox", "sandboxStopAction", self.stop)
-        self.reset_action = self._menu_action(menu, "Reset (forget what it keeps)", "sandboxResetAction", self.reset)
-        self.policy_action = self._menu_action(menu, "Tutorial policy (deny deletes, as the guide's IAM policy)",
+        self.start_action = self._menu_action(menu, self.tr("Start the sandbox"), "sandboxStartAction", self.start)
+        self.stop_action = self._menu_action(menu, self.tr("Stop the sandbox"), "sandboxStopAction", self.stop)
+        self.reset_action = self._menu_action(menu, self.tr("Reset (forget what it keeps)"), "sandboxResetAction",
+                                              self.reset)
+        self.policy_action = self._menu_action(menu, self.tr("Tutorial policy (deny deletes, as the guide's IAM policy)"),
                                                "sandboxPolicyAction", self.set_tutorial_policy)
         self.policy_action.setCheckable(True)
         self.button.setMenu(menu)
@@ -111,6 +119,7 @@ class SandboxPanel(QWidget):
         running = status.running
         starting = self.controller.sandbox_starting_now
         self.button.setText(describe(status, self.controller.sandbox_url, starting))
+        self.shows_running = not starting and (running or bool(self.controller.sandbox_url))
         self.button.setToolTip(self.button.text())
         self.start_action.setEnabled(not running and not starting)
         self.stop_action.setEnabled(running)
@@ -123,20 +132,26 @@ class SandboxPanel(QWidget):
         """The controller starts the sandbox (first start, a send, Start): say so at once."""
         if starting:
             self.button.setText(describe(None, None, True))
+            self.shows_running = False
             self.start_action.setEnabled(False)
         else:
             self.refresh()
 
-    def _busy(self, text: str) -> None:
+    def _busy(self, doing: str) -> None:
+        """doing: starting, stopping, resetting, restarting."""
         self._acting = True
-        self.button.setText(f"sandbox: {text}…")
-        self.controller.credential_status.emit("sandbox", f"local sandbox: {text}…")
+        self.shows_running = False
+        words = {"starting": self.tr("sandbox: starting…"), "stopping": self.tr("sandbox: stopping…"),
+                 "resetting": self.tr("sandbox: resetting…"), "restarting": self.tr("sandbox: restarting…")}
+        self.button.setText(words[doing])
+        self.controller.credential_status.emit("sandbox", line(f"sandbox_{doing}"))
 
     def _failed(self, error) -> None:
         self._acting = False
+        self.shows_running = False
         first = str(error).splitlines()[0]
-        self.button.setText(f"sandbox: {first}")
-        self.controller.credential_status.emit("sandbox", f"local sandbox not running: {first}")
+        self.button.setText(self.tr("sandbox: {problem}").format(problem=first))
+        self.controller.credential_status.emit("sandbox", line("sandbox_not_running", reason=first))
 
     def start(self, tutorial_policy: bool | None = None) -> None:
         from workbench.core.sandbox.background import ensure_running
@@ -158,7 +173,7 @@ class SandboxPanel(QWidget):
             if stopped.url and stopped.url == self.controller.sandbox_url:
                 self.controller.sandbox_gone()  # the next send (or Start) starts one again
             else:
-                self.controller.credential_status.emit("sandbox", "local sandbox: stopped (a send starts it again)")
+                self.controller.credential_status.emit("sandbox", line("sandbox_stopped"))
             self._show(status)
         run_for(self, self.controller, lambda: (stop_background(self.environ), read_status(self.environ)), done, self._failed)
 
@@ -171,8 +186,8 @@ class SandboxPanel(QWidget):
             emptied, status = result
             self.events.clear()
             self._last_sequence = 0
-            self.controller.notice.emit("sandbox reset: its kept state is gone" if emptied
-                                        else "sandbox reset: it kept nothing")
+            self.controller.notice.emit(self.tr("sandbox reset: its kept state is gone") if emptied
+                                        else self.tr("sandbox reset: it kept nothing"))
             self._adopt(status)
         run_for(self, self.controller, lambda: reset_background(self.environ), done, self._failed)
 

@@ -5,7 +5,7 @@ read and write runs in a worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout)
 
@@ -13,7 +13,8 @@ from workbench.ui.accessible import named
 from workbench.ui.owned_work import run_for
 
 SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Scenario", "Rules", "What it does")
+COLUMNS = (QT_TRANSLATE_NOOP("ScenariosModel", "Scenario"), QT_TRANSLATE_NOOP("ScenariosModel", "Rules"),
+           QT_TRANSLATE_NOOP("ScenariosModel", "What it does"))
 
 
 class ScenariosModel(QAbstractTableModel):
@@ -36,7 +37,7 @@ class ScenariosModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -59,33 +60,34 @@ class ScenariosDialog(QDialog):
 
         self.controller = controller
         self.directory = scenarios_directory(controller)
-        named(self, "scenariosDialog", "Sandbox scenarios")
-        self.setWindowTitle("Sandbox scenarios: recorded answers and injected faults")
+        named(self, "scenariosDialog", self.tr("Sandbox scenarios"))
+        self.setWindowTitle(self.tr("Sandbox scenarios: recorded answers and injected faults"))
         self.resize(900, 520)
         self.model = ScenariosModel(self)
-        self.table = named(QTableView(), "scenariosList", "Loaded scenarios")
+        self.table = named(QTableView(), "scenariosList", self.tr("Loaded scenarios"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.selectionModel().currentChanged.connect(lambda current, _: self._show(current))
-        self.rules = named(QPlainTextEdit(), "scenarioRules", "The selected scenario's rules")
+        self.rules = named(QPlainTextEdit(), "scenarioRules", self.tr("The selected scenario's rules"))
         self.rules.setReadOnly(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.rules)
 
-        self.shipped = named(QComboBox(), "scenarioShipped", "Shipped scenarios")
+        self.shipped = named(QComboBox(), "scenarioShipped", self.tr("Shipped scenarios"))
         self.shipped.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.load_shipped = named(QPushButton("Load"), "scenarioLoadShipped", "Load the shipped scenario")
-        self.load_file = named(QPushButton("Load file…"), "scenarioLoadFile", "Load a bundle or a rules file")
-        self.unload = named(QPushButton("Unload"), "scenarioUnload", "Unload the selected scenario")
-        self.clear_all = named(QPushButton("Unload all"), "scenarioClear", "Unload every scenario")
-        self.message = named(QLabel("What no rule matches, the sandbox answers as before; signatures are always checked."),
-                             "scenarioMessage", "Scenarios status")
+        self.load_shipped = named(QPushButton(self.tr("Load")), "scenarioLoadShipped", self.tr("Load the shipped scenario"))
+        self.load_file = named(QPushButton(self.tr("Load file…")), "scenarioLoadFile",
+                               self.tr("Load a bundle or a rules file"))
+        self.unload = named(QPushButton(self.tr("Unload")), "scenarioUnload", self.tr("Unload the selected scenario"))
+        self.clear_all = named(QPushButton(self.tr("Unload all")), "scenarioClear", self.tr("Unload every scenario"))
+        self.message = named(QLabel(self.tr("What no rule matches, the sandbox answers as before; signatures are always "
+                                            "checked.")), "scenarioMessage", self.tr("Scenarios status"))
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Shipped"))
+        buttons.addWidget(QLabel(self.tr("Shipped")))
         buttons.addWidget(self.shipped)
         buttons.addWidget(self.load_shipped)
         buttons.addWidget(self.load_file)
@@ -100,7 +102,8 @@ class ScenariosDialog(QDialog):
         self.load_shipped.clicked.connect(lambda: self.load(self.shipped.currentText()))
         self.load_file.clicked.connect(self._pick_file)
         self.unload.clicked.connect(self._unload_selected)
-        self.clear_all.clicked.connect(lambda: self._change(lambda s: s.clear(self.directory), "unloaded every scenario"))
+        self.clear_all.clicked.connect(lambda: self._change(lambda s: s.clear(self.directory),
+                                                            self.tr("unloaded every scenario")))
 
     def refresh(self) -> None:
         from workbench.core.sandbox import scenarios
@@ -121,18 +124,19 @@ class ScenariosDialog(QDialog):
         if loaded:
             self.table.selectRow(len(loaded) - 1)
         else:
-            self.rules.setPlainText("No scenario is loaded: the sandbox answers every request itself.")
+            self.rules.setPlainText(self.tr("No scenario is loaded: the sandbox answers every request itself."))
 
     def _show(self, index) -> None:
         scenario = index.data(SCENARIO_ROLE) if index.isValid() else None
         if scenario is not None:
-            lines = [scenario.description, f"from {scenario.source}" if scenario.source else "", ""]
+            lines = [scenario.description, self.tr("from {source}").format(source=scenario.source) if scenario.source
+                     else "", ""]
             lines += [rule.summary() for rule in scenario.rules]
             self.rules.setPlainText("\n".join(line for line in lines if line is not None))
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a scenario: a reproduction bundle or a rules file", "",
-                                              "Scenarios (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a scenario: a reproduction bundle or a rules file"), "",
+                                              self.tr("Scenarios (*.json)"))
         if path:
             self.load(path)
 
@@ -145,12 +149,13 @@ class ScenariosDialog(QDialog):
             scenarios.load(self.directory, [scenario])
             return scenario.name
 
-        self._change(change, "loaded {}")
+        self._change(change, self.tr("loaded {name}"))
 
     def _unload_selected(self) -> None:
         scenario = self.table.currentIndex().data(SCENARIO_ROLE)
         if scenario is not None:
-            self._change(lambda s: s.clear(self.directory, [scenario.name]) and scenario.name, "unloaded {}")
+            self._change(lambda s: s.clear(self.directory, [scenario.name]) and scenario.name,
+                         self.tr("unloaded {name}"))
 
     def _change(self, change, said: str) -> None:
         from workbench.core.sandbox import scenarios
@@ -161,14 +166,14 @@ class ScenariosDialog(QDialog):
 
         def done(result) -> None:
             outcome, loaded = result
-            self.message.setText(said.format(outcome) if "{}" in said else said)
+            self.message.setText(said.format(name=outcome) if "{name}" in said else said)
             self.model.set_scenarios(loaded)
             if loaded:
                 self.table.selectRow(len(loaded) - 1)
             else:
-                self.rules.setPlainText("No scenario is loaded: the sandbox answers every request itself.")
+                self.rules.setPlainText(self.tr("No scenario is loaded: the sandbox answers every request itself."))
 
         run_for(self, self.controller, work, done, self._error)
 
     def _error(self, error) -> None:
-        self.message.setText(f"Not loaded: {error}")
+        self.message.setText(self.tr("Not loaded: {error}").format(error=error))

@@ -27,11 +27,11 @@ def shortcut_rows(menu_bar) -> list[tuple[str, str, str]]:
 class ShortcutSheet(QDialog):
     def __init__(self, menu_bar, parent=None):
         super().__init__(parent)
-        named(self, "shortcutSheet", "Keyboard shortcuts")
-        self.setWindowTitle("Keyboard shortcuts")
+        named(self, "shortcutSheet", self.tr("Keyboard shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.model = RowsModel((self.tr("menu"), self.tr("action"), self.tr("keys")), lambda row: row, parent=self)
         self.model.set_rows(shortcut_rows(menu_bar))
-        self.table = named(QTableView(), "shortcutTable", "Shortcuts")
+        self.table = named(QTableView(), "shortcutTable", self.tr("Shortcuts"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -60,8 +60,9 @@ class TutorialController(QObject):
 
         from workbench.core.diagnose.catalogue import entries
 
-        titles = {entry.id: entry.to_dict()["title"] for entry in entries()}  # titles in the guide's general words
-        loaded = load_tutorials(library=self.controller.library, guide_ids=set(titles))
+        language = self.controller.context.language  # the window's: the lessons and titles in it where translated
+        titles = {entry.id: entry.to_dict()["title"] for entry in entries(language)}  # in the guide's general words
+        loaded = load_tutorials(language=language, library=self.controller.library, guide_ids=set(titles))
         with self._lock:
             self._store = ProgressStore.in_config_dir(self.controller.context.config_dir)
             return loaded, titles, self._store.problem
@@ -70,7 +71,7 @@ class TutorialController(QObject):
         loaded, self.guide_titles, problem = result
         self.loaded = loaded
         if problem:
-            self.controller.notice.emit(f"tutorial progress: {problem}")
+            self.controller.notice.emit(self.tr("tutorial progress: {problem}").format(problem=problem))
         if loaded.problems:
             self.problems_found.emit(list(loaded.problems))
         self.tutorials_loaded.emit(self.rows())
@@ -235,6 +236,7 @@ class TutorialController(QObject):
                 self.lesson_done.emit(self.tutorial)
 
         def failed(error) -> None:
-            self.refused.emit(str(error) if isinstance(error, WorkbenchError) else f"the check could not run: {error}")
+            self.refused.emit(str(error) if isinstance(error, WorkbenchError)
+                              else self.tr("the check could not run: {error}").format(error=error))
 
         run_for(self, self.controller, work, done, failed)

@@ -9,17 +9,26 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.ui.accessible import named
+from workbench.ui.translation import Translatable
 
 TUTORIAL_ROLE = Qt.ItemDataRole.UserRole + 1  # the core.tutorials.Tutorial
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2  # {"passed", "steps", "done", "step"}
 
 
-def progress_words(progress: dict, tr=lambda text: text) -> str:
-    if progress["done"]:
-        return tr("done")
-    if progress["passed"]:
-        return tr("{passed} of {steps} steps").format(passed=progress["passed"], steps=progress["steps"])
-    return tr("not started")
+class TutorialProgress(Translatable):
+    """How far a learner got in a lesson, in words (the list, the welcome page)."""
+
+    def words(self, progress: dict) -> str:
+        if progress["done"]:
+            return self.tr("done")
+        steps = progress["steps"]
+        if progress["passed"]:
+            return self.tr("{passed} of %n step(s)", "", steps).format(passed=progress["passed"])
+        return self.tr("not started")
+
+
+def progress_words(progress: dict) -> str:
+    return TutorialProgress().words(progress)
 
 
 class TutorialListModel(QAbstractListModel):
@@ -44,11 +53,12 @@ class TutorialListModel(QAbstractListModel):
         tutorial, progress = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "✓ " if progress["done"] else ""
-            return f"{mark}{tutorial.title}\n{tutorial.duration_minutes} min · {progress_words(progress, self.tr)}"
+            return f"{mark}{tutorial.title}\n" + self.tr("{minutes} min · {progress}").format(
+                minutes=tutorial.duration_minutes, progress=progress_words(progress))
         if role == Qt.ItemDataRole.ToolTipRole:
             return tutorial.summary
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{tutorial.title}, {progress_words(progress, self.tr)}"
+            return f"{tutorial.title}, {progress_words(progress)}"
         if role == TUTORIAL_ROLE:
             return tutorial
         if role == PROGRESS_ROLE:

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QDockWidget, QStackedWidget
 from workbench.ui.panes.tutorial_controller import SANDBOX, TutorialController
 from workbench.ui.panes.tutorial_list import TutorialListPage
 from workbench.ui.panes.tutorial_panel import TutorialPanel
+from workbench.ui.translation import Translatable
 
-WORDS = {"write": QT_TRANSLATE_NOOP("TutorialPanel", "create"),
-         "send": QT_TRANSLATE_NOOP("TutorialPanel", "send or pay for"),
-         "destructive": QT_TRANSLATE_NOOP("TutorialPanel", "overwrite or delete")}
+WORDS = {"write": QT_TRANSLATE_NOOP("TutorialWiring", "create"),
+         "send": QT_TRANSLATE_NOOP("TutorialWiring", "send or pay for"),
+         "destructive": QT_TRANSLATE_NOOP("TutorialWiring", "overwrite or delete")}
 
 
-class TutorialWiring:
+class TutorialWiring(Translatable):
     def __init__(self, extras) -> None:
         self.extras = extras
         self.window, self.controller = window, controller = extras.window, extras.controller
@@ -27,7 +28,7 @@ class TutorialWiring:
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
         self.pages.addWidget(self.panel)
-        self.dock = QDockWidget(self.panel.tr("Tutorials"), window)
+        self.dock = QDockWidget(self.tr("Tutorials"), window)
         self.dock.setObjectName("tutorialsDock")
         self.dock.setWidget(self.pages)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -120,7 +121,7 @@ class TutorialWiring:
         self.panel.show_step(tutorial, index, step.id in self.lessons.progress.passed and step.sends)
 
     def _done(self, tutorial) -> None:
-        self.panel.show_message(self.panel.tr("You finished the lesson “{title}”. All tutorials lists what else there is to "
+        self.panel.show_message(self.tr("You finished the lesson “{title}”. All tutorials lists what else there is to "
                                               "learn.").format(title=tutorial.title), "#2e7d32")
 
     def _share_side(self) -> None:
@@ -148,10 +149,10 @@ class TutorialWiring:
         from workbench.ui.dialogs import confirm
 
         if tutorial.sandbox_only:
-            if confirm(self.window, "tutorialSandboxOnly", self.panel.tr("This lesson runs in the sandbox only"),
-                       self.panel.tr("“{title}” signs requests wrongly on purpose, with the sandbox's own identity; AWS would only "
+            if confirm(self.window, "tutorialSandboxOnly", self.tr("This lesson runs in the sandbox only"),
+                       self.tr("“{title}” signs requests wrongly on purpose, with the sandbox's own identity; AWS would only "
                           "refuse them. Switch to the local sandbox environment?").format(title=tutorial.title),
-                       self.panel.tr("Use the sandbox"), self.panel.tr("Cancel")):
+                       self.tr("Use the sandbox"), self.tr("Cancel")):
                 self.controller.select_environment(SANDBOX)
                 self.lessons.open_request()
             return False
@@ -162,12 +163,12 @@ class TutorialWiring:
             names = grouped.setdefault(kind, [])
             if operation.rpartition(":")[2] not in names:
                 names.append(operation.rpartition(":")[2])
-        changes = "\n".join(f"• {self.panel.tr(WORDS[kind])}: {', '.join(names)}" for kind, names in grouped.items())
-        text = self.panel.tr("{environment} is an AWS environment ({region}), not the local sandbox. Run against it, this lesson's "
+        changes = "\n".join(f"• {self.tr(WORDS[kind])}: {', '.join(names)}" for kind, names in grouped.items())
+        text = self.tr("{environment} is an AWS environment ({region}), not the local sandbox. Run against it, this lesson's "
                   "requests would:\n{changes}\nThey create real resources and may cost money.").format(
-            environment=env.name, region=env.region, changes=changes or self.panel.tr("• only read"))
-        if confirm(self.window, "tutorialAwsConfirmation", self.panel.tr("Run this lesson against AWS?"), text,
-                   self.panel.tr("Run it in {environment}").format(environment=env.name), self.panel.tr("Cancel")):
+            environment=env.name, region=env.region, changes=changes or self.tr("• only read"))
+        if confirm(self.window, "tutorialAwsConfirmation", self.tr("Run this lesson against AWS?"), text,
+                   self.tr("Run it in {environment}").format(environment=env.name), self.tr("Cancel")):
             self._confirmed.add((tutorial.id, env.name))
             return True
         return False
@@ -180,7 +181,7 @@ class TutorialWiring:
             QTimer.singleShot(100, lambda: self._show_entry(guide, entry_id, tries - 1))
 
     def _check(self) -> None:
-        self.panel.show_message(self.panel.tr("Checking…"))
+        self.panel.show_message(self.tr("Checking…"))
         self.lessons.check()
 
     def follow(self, kind: str, target: str) -> None:

@@ -6,9 +6,10 @@ set_recent, set_environments) and emits what the user chose; it reads nothing it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
+                               QStyle, QStyleOptionButton, QStylePainter, QVBoxLayout, QWidget)
 
 from workbench.ui.accessible import named
 
@@ -36,12 +37,53 @@ def _first_sentence(text: str) -> str:
     return text if end < 0 else text[:end + 1]
 
 
+class _LinkButton(QPushButton):
+    """A flat link whose text wraps to the width the card gives it: a long title (Korean
+    runs longer) takes two lines at 1024x640 instead of being cut or widening the page."""
+
+    PAD_X, PAD_Y = 6, 3
+    FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _text_size(self, width: int) -> QSize:
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(1, width - 2 * self.PAD_X), 100000), self.FLAGS,
+                                               self.text()).size()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._text_size(width).height() + 2 * self.PAD_Y
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """No wider than a dozen letters asks: the card's share of the page decides the width."""
+        one_line = self._text_size(100000)
+        width = min(one_line.width() + 2 * self.PAD_X, self.fontMetrics().horizontalAdvance("M") * 12)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.sizeHint().width(), self._text_size(100000).height() + 2 * self.PAD_Y)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(self.rect().adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y), self.FLAGS, self.text())
+
+
 def _link_button(text: str, name: str, accessible: str) -> QPushButton:
-    button = named(QPushButton(text), name, accessible)
+    button = named(_LinkButton(text), name, accessible)
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("QPushButton { text-align: left; padding: 3px 6px; }")
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return button
 
 
@@ -65,6 +107,9 @@ class _Card(QGroupBox):
         layout.addWidget(self.empty)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        # the page's share (3:2) decides the width, not how long a text is; the foot's buttons stay whole
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(self.minimumSizeHint().width())
 
     def set_entries(self, entries) -> None:
         """entries: [(button, a line under it or "")]."""
@@ -174,9 +219,22 @@ class WelcomePage(QFrame):
         layout.addWidget(self.tour_title)
         layout.addWidget(self.tour_text)
         layout.addLayout(tour_buttons)
+        # in a scroll area: where the window is small (1024x640) or the language long, the
+        # page scrolls rather than squeezing the lessons' lines into each other
+        inner = QWidget()
+        inner.setObjectName("welcomeBody")
+        margins = QHBoxLayout(inner)
+        margins.setContentsMargins(32, 24, 32, 24)
+        margins.addWidget(body, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("welcomeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.addWidget(body, 1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # ---- what the page shows
 
@@ -187,7 +245,7 @@ class WelcomePage(QFrame):
         ordered = sorted(rows, key=lambda row: (row[1]["done"], not row[1]["passed"]))  # stable: in lesson order
         entries = []
         for tutorial, progress in ordered[:SHOWN]:
-            words = progress_words(progress, self.tr)
+            words = progress_words(progress)
             button = _link_button(tutorial.title, f"welcomeTutorial-{tutorial.id}",
                                   self.tr("Start the tutorial {title} ({progress})").format(title=tutorial.title,
                                                                                              progress=words))
@@ -201,12 +259,14 @@ class WelcomePage(QFrame):
 
     def set_recent(self, entries) -> None:
         """entries: history entries, newest first."""
+        from workbench.ui.translation import local_time
+
         buttons = []
         for entry in list(entries)[:SHOWN * 2]:
             status = entry.status if entry.status is not None else self.tr("no answer")
             text = self.tr("{operation} in {environment}: {status}").format(
                 operation=entry.operation.rpartition(":")[2], environment=entry.environment, status=status)
-            button = _link_button(f"{text}\n{entry.when}", f"welcomeRecent-{entry.id}",
+            button = _link_button(f"{text}\n{local_time(entry.time)}", f"welcomeRecent-{entry.id}",
                                   self.tr("Reopen {request}").format(request=text))
             button.clicked.connect(lambda _=False, chosen=entry: self._leave(self.reopen, chosen))
             buttons.append((button, ""))

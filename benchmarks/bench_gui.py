@@ -16,7 +16,7 @@
     interpreter, "Try it with the local sandbox" clicked as soon as the welcome page shows,
     until GetApps' 200 arrives; the command line: `sandbox start` then `send GetApps`, two
     fresh processes, until the second exits. Interleaved; the sandbox is stopped after each.
-    `bench_gui.py first-start [N]` runs only this part.
+    `bench_gui.py first-start [N]` runs only this part; `bench_gui.py cold-start` only (a).
 Nothing is asserted; REPEATS runs each, median.
 """
 
@@ -333,6 +333,9 @@ def main() -> None:
         os.environ.update(environ)
         if sys.argv[1:2] == ["first-start"]:
             bench_first_start(environ, int(sys.argv[2]) if len(sys.argv) > 2 else REPEATS)
+            return
+        if sys.argv[1:2] == ["cold-start"]:  # (a) only
+            bench_cold_start(environ)
             return
         bench_cold_start(environ)
         bench_in_process(environ)

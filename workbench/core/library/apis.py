@@ -78,8 +78,17 @@ def service_model(api: str):
     import botocore.loaders
     import botocore.model
 
-    loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
-    return botocore.model.ServiceModel(loader.load_service_model(api, "service-2"), service_name=api)
+    class _Loader(botocore.loaders.Loader):
+        def list_available_services(self, type_name):
+            # botocore lists every service folder (~400 of them, every search path) to check
+            # that the name exists: a fifth of a command-line send. Ours are the APIs above;
+            # a missing model still fails, in determine_latest_version (DataNotFoundError).
+            return list(APIS)
+
+    search = os.environ.get("AWS_DATA_PATH")  # as botocore.loaders.create_loader reads it
+    extra = [os.path.expanduser(os.path.expandvars(path)) for path in search.split(os.pathsep)] if search else []
+    loader = _Loader(extra_search_paths=extra)
+    return botocore.model.ServiceModel(loader.load_service_model(api_info(api).name, "service-2"), service_name=api)
 
 
 # -- tables derived from the one above ----------------------------------------------------

@@ -14,7 +14,9 @@ endpoints data (endpoints.json, the aws partition).
 from __future__ import annotations
 
 import functools
+import os
 
+from workbench.core.common.derived_cache import cached, file_stamps
 from workbench.core.common.suggest import did_you_mean
 
 
@@ -37,15 +39,41 @@ def known_signing_names() -> frozenset[str]:
 
 
 def global_signing_region(name: str, host: str = "") -> str | None:
-    service = _aws_partition()["services"].get(name)
-    if not service or not service.get("partitionEndpoint"):
+    service = _global_services().get(name)
+    if service is None:
         return None
-    endpoint = service.get("endpoints", {}).get(service["partitionEndpoint"], {})
-    region = endpoint.get("credentialScope", {}).get("region")
     host = host.lower().split(":", 1)[0]
-    if service.get("isRegionalized") is False or "{{" in host or host == endpoint.get("hostname"):
-        return region
+    if not service["regionalized"] or "{{" in host or host == service["hostname"]:
+        return service["region"]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _global_services() -> dict:
+    """{signing name: {region, hostname, regionalized}} of the services with a partition
+    (global) endpoint: a few dozen, derived from endpoints.json (1.2 MB, ~50 ms to parse, on
+    every send otherwise) once per version of it and kept in the user cache."""
+    return cached("global-endpoints.json", file_stamps(_endpoint_files()), _derive_global_services)
+
+
+def _derive_global_services() -> dict:
+    table = {}
+    for name, service in _aws_partition()["services"].items():
+        if service.get("partitionEndpoint"):
+            endpoint = service.get("endpoints", {}).get(service["partitionEndpoint"], {})
+            table[name] = {"region": endpoint.get("credentialScope", {}).get("region"),
+                           "hostname": endpoint.get("hostname"), "regionalized": service.get("isRegionalized") is not False}
+    return table
+
+
+def _endpoint_files() -> list[str]:
+    """Every place botocore's loader may find endpoints.json: a change in any of them is a new version."""
+    from importlib.util import find_spec
+
+    builtin = os.path.join(find_spec("botocore").submodule_search_locations[0], "data")
+    extra = [p for p in os.environ.get("AWS_DATA_PATH", "").split(os.pathsep) if p]
+    folders = [os.path.expanduser(os.path.join("~", ".aws", "models")), builtin, *extra]
+    return [os.path.join(folder, f"endpoints.json{suffix}") for folder in folders for suffix in ("", ".gz")]
 
 
 def check_signing_name(name: str) -> str | None:

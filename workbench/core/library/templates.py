@@ -289,18 +289,38 @@ def _split_camel(name: str) -> str:
 
 def load_library(root: Path | str = LIBRARY_DIR) -> Library:
     root = Path(root)
-    templates, problems = [], []
     if not root.is_dir():
         return Library((), (Problem(str(root), "the request library folder does not exist"),))
+    return library_from_files([read_template_file(path, rel) for path, rel in library_files(root)])
+
+
+def library_files(root: Path) -> list[tuple[Path, str]]:
+    """(path, path relative to `root`) of every template file, in order."""
     found = [Path(directory, name) for directory, _, names in os.walk(root) for name in names if name.endswith(".json")]
-    for path in sorted(found):  # os.walk: a third of rglob's cost
-        rel = str(path.relative_to(root))
+    return [(path, str(path.relative_to(root))) for path in sorted(found)]  # os.walk: a third of rglob's cost
+
+
+def read_template_file(path: Path, rel: str) -> list:
+    """[rel, "data", the parsed JSON] or [rel, "problem", why it cannot be read]: plain data
+    (core.library.library_cache keeps a list of them)."""
+    try:
+        return [rel, "data", json.loads(path.read_text(encoding="utf-8"))]
+    except json.JSONDecodeError as exc:
+        return [rel, "problem", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return [rel, "problem", f"not a request template: {exc}"]
+
+
+def library_from_files(files: list) -> Library:
+    """The library from `read_template_file`'s answers: a template per file, or a problem."""
+    templates, problems = [], []
+    for rel, kind, value in files:
+        if kind == "problem":
+            problems.append(Problem(rel, value))
+            continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            templates.append(template_from_dict(data, rel))
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(rel, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"))
-        except (KeyError, TypeError, ValueError, UnicodeDecodeError) as exc:
+            templates.append(template_from_dict(value, rel))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
             problems.append(Problem(rel, f"not a request template: {detail}"))
     return Library(tuple(templates), tuple(problems))
@@ -308,7 +328,11 @@ def load_library(root: Path | str = LIBRARY_DIR) -> Library:
 
 @lru_cache(maxsize=1)
 def default_library() -> Library:
-    return load_library(LIBRARY_DIR)
+    """The installed library, read from its one-file cache when the files have not changed
+    (core.library.library_cache)."""
+    from workbench.core.library.library_cache import cached_library
+
+    return cached_library(LIBRARY_DIR)
 
 
 @lru_cache(maxsize=4)

@@ -300,6 +300,10 @@ class SendService:
 
     def diagnose(self, subject, plan=None) -> tuple:
         """What went wrong with an exchange or an error, and how to fix it."""
+        from workbench.core.send.diagnosis_gate import may_need_diagnosis
+
+        if not isinstance(subject, BaseException) and not may_need_diagnosis(subject):
+            return ()  # an answer the catalogue cannot flag: not loaded at all
         from workbench.core.diagnose import diagnose
 
         with self.workspace.using("environments") as store:

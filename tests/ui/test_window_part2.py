@@ -242,7 +242,8 @@ def test_preferences_are_saved_applied_and_a_damaged_file_is_reported(qtbot, ope
     qtbot.waitUntil(lambda: "read_timeout" in (context.config_dir / "preferences.json").read_text(), timeout=10000)
     assert json.loads((context.config_dir / "preferences.json").read_text()) == {
         "schema_version": 1, "layout": "beside", "read_timeout": 7.0}
-    assert window.beside and window.controller.send_options.read_timeout == 7.0
+    assert window.beside
+    qtbot.waitUntil(lambda: window.controller.send_options.read_timeout == 7.0)
 
 
 def test_the_text_size_from_preferences_reaches_every_widget_under_the_theme(qtbot, open_window, context,

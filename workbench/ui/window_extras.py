@@ -161,23 +161,29 @@ class WindowExtras(Translatable):
     # ---- preferences
 
     def _load_preferences(self) -> None:
-        from workbench.core.settings.preferences import load_preferences
+        from workbench.core.settings.preferences import load_preferences, send_options
 
-        run_for(self.window, self.controller, lambda: load_preferences(self.controller.context.config_dir), self._preferences_loaded)
+        def work():  # the transport options too: importing the transport here, not on the UI thread
+            loaded = load_preferences(self.controller.context.config_dir)
+            return loaded, send_options(loaded.preferences, self.controller.context.environ)
 
-    def _preferences_loaded(self, loaded) -> None:
+        run_for(self.window, self.controller, work, self._preferences_loaded)
+
+    def _preferences_loaded(self, result) -> None:
+        loaded, options = result
         for problem in loaded.problems:
             self.controller.notice.emit(self.tr("preferences: {problem}").format(problem=problem))
-        self.apply_preferences(loaded.preferences, layout=False)  # the window remembers its layout itself
+        self.apply_preferences(loaded.preferences, layout=False, options=options)  # the window keeps its layout
 
-    def apply_preferences(self, prefs, layout: bool = True) -> None:
+    def apply_preferences(self, prefs, layout: bool = True, options=None) -> None:
+        """The look now; the transport options (`options`, worked out in a worker) when given."""
         from PySide6.QtWidgets import QApplication
 
-        from workbench.core.settings.preferences import send_options
         from workbench.ui import theme
 
         self.preferences = prefs
-        self.controller.send_options = send_options(prefs, self.controller.context.environ)
+        if options is not None:
+            self.controller.send_options = options
         if layout:  # chosen in the dialog now (at start, app.py applied it before the first paint)
             theme.apply(QApplication.instance(), prefs.theme)
         theme.set_font_size(QApplication.instance(), prefs.font_size)
@@ -200,11 +206,18 @@ class WindowExtras(Translatable):
         return dialog
 
     def save_preferences(self, prefs) -> None:
-        from workbench.core.settings.preferences import save_preferences
+        from workbench.core.settings.preferences import save_preferences, send_options
 
         self.apply_preferences(prefs)
-        run_for(self.window, self.controller, lambda: save_preferences(self.controller.context.config_dir, prefs),
-                             lambda path: self.controller.notice.emit(self.tr("preferences saved to {path}").format(path=path)))
+
+        def work():
+            return save_preferences(self.controller.context.config_dir, prefs), send_options(prefs, self.controller.context.environ)
+
+        def saved(result) -> None:
+            path, self.controller.send_options = result
+            self.controller.notice.emit(self.tr("preferences saved to {path}").format(path=path))
+
+        run_for(self.window, self.controller, work, saved)
 
     # ---- compare
 

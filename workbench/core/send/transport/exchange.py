@@ -6,6 +6,7 @@ once on a fresh one, for idempotent methods only."""
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import os
 import socket
@@ -27,6 +28,7 @@ from workbench.core.send.transport.response import Response, Timings
 from workbench.core.send.transport.tls import tls_context_for
 
 POOL = ConnectionPool()
+atexit.register(POOL.clear)  # idle kept-alive connections are closed, not left to the collector
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
 _METHODS_WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
 _HEAD_CUT = "in the middle of the response headers (before their end)"

@@ -1875,6 +1875,14 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
         <translation>큰 응답 기준(MB)</translation>
     </message>
     <message>
+        <source>Largest decoded answer in MiB (0: no limit)</source>
+        <translation>디코딩된 응답의 최대 크기(MiB, 0: 제한 없음)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
         <source>Connect timeout in seconds</source>
         <translation>연결 시간 초과(초)</translation>
     </message>
@@ -1933,6 +1941,10 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>Large response above</source>
         <translation>큰 응답 기준</translation>
+    </message>
+    <message>
+        <source>Decoded answer up to</source>
+        <translation>디코딩된 응답 최대 크기</translation>
     </message>
     <message>
         <source>Connect timeout</source>
@@ -2207,6 +2219,10 @@ Pinpoint Workbench는 비밀 값을 파일에 저장하지 않습니다. 다음 
     <message>
         <source>Send anyway…</source>
         <translation>그래도 보내기…</translation>
+    </message>
+    <message>
+        <source>Raise the limit…</source>
+        <translation>한도 올리기…</translation>
     </message>
     <message>
         <source>Use the local sandbox</source>

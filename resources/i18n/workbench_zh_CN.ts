@@ -1875,6 +1875,14 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
         <translation>大响应阈值（MB）</translation>
     </message>
     <message>
+        <source>Largest decoded answer in MiB (0: no limit)</source>
+        <translation>解码后响应的最大大小（MiB，0：不限制）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
         <source>Connect timeout in seconds</source>
         <translation>连接超时（秒）</translation>
     </message>
@@ -1933,6 +1941,10 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>Large response above</source>
         <translation>大响应阈值</translation>
+    </message>
+    <message>
+        <source>Decoded answer up to</source>
+        <translation>解码后响应上限</translation>
     </message>
     <message>
         <source>Connect timeout</source>
@@ -2207,6 +2219,10 @@ Pinpoint Workbench 从不把机密存入文件。您可以：
     <message>
         <source>Send anyway…</source>
         <translation>仍然发送…</translation>
+    </message>
+    <message>
+        <source>Raise the limit…</source>
+        <translation>提高上限…</translation>
     </message>
     <message>
         <source>Use the local sandbox</source>

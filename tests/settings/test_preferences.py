@@ -50,3 +50,15 @@ def test_the_window_language_is_kept_and_a_wrong_one_named(tmp_path):
     assert loaded.preferences == Preferences(font_size=14)  # "": as the system
     assert [p.split(": ", 2)[1] for p in loaded.problems] == ["language"]
     assert "en, zh_CN, ko_KR" in loaded.problems[0]
+
+
+def test_the_decoded_answer_limit_is_kept_0_lifts_it_and_a_wrong_one_is_named(tmp_path):
+    assert send_options(Preferences(), {}).max_decoded_body == 64 * 1024 * 1024  # the transport's own default
+    assert send_options(Preferences(max_decoded_mb=512), {}).max_decoded_body == 512 * 1024 * 1024
+    assert send_options(Preferences(max_decoded_mb=0), {}).max_decoded_body is None
+    save_preferences(tmp_path, Preferences(max_decoded_mb=0))
+    assert load_preferences(tmp_path).preferences.max_decoded_mb == 0
+    (tmp_path / FILE_NAME).write_text(json.dumps({"schema_version": 1, "max_decoded_mb": -5}))
+    loaded = load_preferences(tmp_path)
+    assert loaded.preferences == Preferences()
+    assert [p.split(": ", 2)[1] for p in loaded.problems] == ["max_decoded_mb"]

@@ -488,3 +488,34 @@ def test_save_body_writes_a_spooled_answer_whole(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: any("saved.json" in n for n in notices), timeout=10000)
     assert target.read_bytes() == spooled.read_bytes()
     assert f"{spooled.stat().st_size:,}" in notices[-1] or str(spooled.stat().st_size) in notices[-1]
+
+
+def test_an_answer_past_the_decoded_limit_offers_to_raise_it_in_preferences(qtbot, open_window, context,
+                                                                          app_look_restored):
+    """harden's limits had no way up in the window: the error's button opens Preferences at the
+    limit, and what is saved there is what the next send uses (0: no limit)."""
+    from PySide6.QtWidgets import QSpinBox
+    from ui_helpers import open_operation
+
+    from workbench.core.send.transport import ResponseTooLarge
+    from workbench.ui.panes.request_tab import remedies_for
+
+    too_large = ResponseTooLarge(host="example", what="decodes to more than 64 MiB", limit="max_decoded_body",
+                                 limit_text="decoded size")
+    assert [label for _code, label in remedies_for(too_large)] == ["Raise the limit…"]
+    ratio = ResponseTooLarge(host="example", what="decodes 1000 times its size", limit="max_decode_ratio",
+                             limit_text="decoding ratio")
+    assert remedies_for(ratio) == []  # that limit is the command line's flag only: no button that cannot help
+
+    window = open_window(context)
+    qtbot.waitUntil(lambda: window.extras.preferences is not None)
+    assert window.controller.send_options.max_decoded_body == 64 * 1024 * 1024
+    tab = open_operation(qtbot, window, "GetApps")
+    window.apply_remedy(tab, "raise_limit:max_decoded_body")
+    field = window.findChild(QSpinBox, "prefMaxDecoded")
+    qtbot.waitUntil(lambda: field is not None and field.isVisible())
+    assert field.value() == 64
+    field.setValue(0)  # no limit
+    field.window().findChild(type(field.window().findChild(object, "prefSave")), "prefSave").click()
+    qtbot.waitUntil(lambda: window.controller.send_options.max_decoded_body is None, timeout=10000)
+    assert '"max_decoded_mb": 0' in (context.config_dir / "preferences.json").read_text()

@@ -222,6 +222,8 @@ class MainWindow(QMainWindow, RequestTabs):
             self.extras.open_credentials(self.controller.current_env_name)
         elif kind == "store_credentials":
             self.extras.open_credentials(arg)
+        elif kind == "raise_limit":  # an answer passed the decoded-size limit: Preferences, at that field
+            self.extras.open_preferences().focus_answer_limit()
 
     def confirm_production(self, draft) -> bool:
         from workbench.ui.dialogs import confirm

@@ -26,6 +26,7 @@ class Preferences:
     large_response_mb: float = 8.0  # above this, a response body is spooled to a file and shown in part
     connect_timeout: float = 10.0  # seconds
     read_timeout: float = 60.0  # seconds
+    max_decoded_mb: float = 64.0  # a gzip/deflate answer stops past this size decoded; 0 = no limit
     proxy: str = ""  # http://HOST:PORT for HTTPS_PROXY/HTTP_PROXY; "" = the process environment's
     ca_bundle: str = ""  # a PEM file of CAs to trust; "" = the environment's, else AWS_CA_BUNDLE, else certifi's
     collections_dir: str = ""  # "" = the config dir's collections/
@@ -42,6 +43,9 @@ class Preferences:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
                 found.append(Problem(name, f"a number above 0, found {value!r}"))
+        if isinstance(self.max_decoded_mb, bool) or not isinstance(self.max_decoded_mb, (int, float)) \
+                or not 0 <= self.max_decoded_mb <= 1048576:
+            found.append(Problem("max_decoded_mb", f"0 (no limit) to 1048576 MiB, found {self.max_decoded_mb!r}"))
         if self.proxy and not (isinstance(self.proxy, str) and self.proxy.startswith(("http://", "https://"))):
             found.append(Problem("proxy", f"a proxy URL starts with http:// or https://, found {self.proxy!r}"))
         if self.theme not in THEMES:
@@ -136,4 +140,5 @@ def send_options(prefs: Preferences, environ: Mapping[str, str]):
     if prefs.ca_bundle:
         environ["AWS_CA_BUNDLE"] = prefs.ca_bundle
     return SendOptions(connect_timeout=prefs.connect_timeout, read_timeout=prefs.read_timeout,
-                       max_memory_body=int(prefs.large_response_mb * 1024 * 1024), environ=environ)
+                       max_memory_body=int(prefs.large_response_mb * 1024 * 1024),
+                       max_decoded_body=int(prefs.max_decoded_mb * 1024 * 1024) or None, environ=environ)

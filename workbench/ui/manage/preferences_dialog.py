@@ -1,5 +1,5 @@
-"""Preferences (Ctrl+,): language, theme, font size, layout, large-response threshold,
-timeouts, proxy and CA bundle, where collections live. Kept by core.preferences in the config
+"""Preferences (Ctrl+,): language, theme, font size, layout, large-response threshold, the
+largest decoded answer, timeouts, proxy and CA bundle, where collections live. Kept by core.preferences in the config
 dir; the dialog converts to and from a Preferences and owns nothing else."""
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ class PreferencesDialog(QDialog):
         self.large = named(QDoubleSpinBox(), "prefLargeResponse", self.tr("Large response threshold in MB"))
         self.large.setRange(0.1, 1024)
         self.large.setSuffix(" MB")
+        self.max_decoded = named(QSpinBox(), "prefMaxDecoded", self.tr("Largest decoded answer in MiB (0: no limit)"))
+        self.max_decoded.setRange(0, 1048576)
+        self.max_decoded.setSuffix(" MiB")
+        self.max_decoded.setSpecialValueText(self.tr("no limit"))
         self.connect_timeout = named(QDoubleSpinBox(), "prefConnectTimeout", self.tr("Connect timeout in seconds"))
         self.read_timeout = named(QDoubleSpinBox(), "prefReadTimeout", self.tr("Read timeout in seconds"))
         for box in (self.connect_timeout, self.read_timeout):
@@ -61,6 +65,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Font size"), self.font_size)
         form.addRow(self.tr("Response"), self.layout_choice)
         form.addRow(self.tr("Large response above"), self.large)
+        form.addRow(self.tr("Decoded answer up to"), self.max_decoded)
         form.addRow(self.tr("Connect timeout"), self.connect_timeout)
         form.addRow(self.tr("Read timeout"), self.read_timeout)
         form.addRow(self.tr("Proxy"), self.proxy)
@@ -85,6 +90,7 @@ class PreferencesDialog(QDialog):
         self.font_size.setValue(prefs.font_size)
         self.layout_choice.setCurrentIndex(self.layout_choice.findData(prefs.layout))
         self.large.setValue(prefs.large_response_mb)
+        self.max_decoded.setValue(round(prefs.max_decoded_mb))
         self.connect_timeout.setValue(prefs.connect_timeout)
         self.read_timeout.setValue(prefs.read_timeout)
         self.proxy.setText(prefs.proxy)
@@ -93,10 +99,16 @@ class PreferencesDialog(QDialog):
 
     def to_model(self) -> Preferences:
         return Preferences(font_size=self.font_size.value(), layout=self.layout_choice.currentData(),
-                           large_response_mb=self.large.value(), connect_timeout=self.connect_timeout.value(),
+                           large_response_mb=self.large.value(), max_decoded_mb=self.max_decoded.value(),
+                           connect_timeout=self.connect_timeout.value(),
                            read_timeout=self.read_timeout.value(), proxy=self.proxy.text().strip(),
                            ca_bundle=self.ca_bundle.text().strip(), collections_dir=self.collections.text().strip(),
                            theme=self.theme.currentData(), language=self.language.currentData())
+
+    def focus_answer_limit(self) -> None:
+        """Opened to raise the limit an answer passed (the error banner's button)."""
+        self.max_decoded.setFocus()
+        self.max_decoded.selectAll()
 
     def _save(self) -> None:
         prefs = self.to_model()

@@ -56,6 +56,7 @@ def phase_text(progress) -> str:
 REMEDY_LABELS = {
     "set_variable": QT_TRANSLATE_NOOP("RequestTab", "Set {arg}"),
     "allow_any_host": QT_TRANSLATE_NOOP("RequestTab", "Send anyway…"),
+    "raise_limit": QT_TRANSLATE_NOOP("RequestTab", "Raise the limit…"),
     "start_sandbox": QT_TRANSLATE_NOOP("RequestTab", "Use the local sandbox"),
     "store_credentials": QT_TRANSLATE_NOOP("RequestTab", "Store credentials for {arg}"),
     "use_profile": QT_TRANSLATE_NOOP("RequestTab", "Keyring unavailable: what now?"),
@@ -69,6 +70,8 @@ def remedies_for(error) -> list[tuple[str, str]]:
     buttons = []
     for code in dict.fromkeys(codes):
         kind, _, arg = code.partition(":")
+        if kind == "raise_limit" and arg != "max_decoded_body":
+            continue  # the window's Preferences hold that limit only (the others: the command line's flags)
         if kind in REMEDY_LABELS:
             buttons.append((code, _tr(REMEDY_LABELS[kind]).format(arg=arg)))
     return buttons

@@ -38,3 +38,16 @@ def test_the_batched_writer_sweeps_only_stale_temps_of_the_files_it_writes(tmp_p
     assert (tmp_path / "a.json").read_text() == "1\n" and (tmp_path / "sub" / "d.json").read_text() == "4\n"
     assert not stale.exists() and fresh.exists() and other.exists()  # c.json was not written: its temp is not ours to judge
     assert oct((tmp_path / "a.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_saved_draft_finds_the_variables_of_the_collection_it_is_in(tmp_path):
+    from workbench.core.interop.draft_files import CollectionInfo, collection_variables_of, write_tree
+    from workbench.core.request.drafts import RequestDraft
+
+    [nested] = write_tree(tmp_path / "c", [("folder", "Apps", [("folder", "One", [("request", RequestDraft(name="GetApp", operation="pinpoint:GetApp"))])])],
+                          info=CollectionInfo("c", variables=(("projectId", "p1"),)))
+    assert nested.parent != tmp_path / "c"
+    assert collection_variables_of(nested) == {"projectId": "p1"}  # from any depth below the collection
+    loose = tmp_path / "loose" / "x.request.json"
+    loose.parent.mkdir()
+    assert collection_variables_of(loose) == {}  # in no collection

@@ -23,10 +23,12 @@ class SendIntents:
     def is_busy(self, tab_id: str) -> bool:
         return tab_id in self._runners and self._runners[tab_id].busy
 
-    def send(self, tab_id: str, draft, confirmed: bool = False, allow_any_host: bool = False) -> None:
+    def send(self, tab_id: str, draft, confirmed: bool = False, allow_any_host: bool = False,
+             saved_path: str = "") -> None:
         """Send `draft` in the current environment through the send service, in the tab's
         worker: the answer comes back as exchange_received (or send_failed), diagnosed,
-        history_added."""
+        history_added. A draft saved in a collection (`saved_path`) sees its collection's
+        variables, as `run` gives them."""
         env_name, options = self.current_env_name, self.send_options
         if env_name not in self.environments or self.library is None:
             self.send_failed.emit(tab_id, WorkbenchError(self.tr("the environments and the library are still "
@@ -41,6 +43,7 @@ class SendIntents:
         def work(cancel, progress):
             try:
                 outcome = self.service.send(env_name, draft, confirmed=confirmed, allow_any_host=allow_any_host,
+                                            collection=_collection_of(saved_path),
                                             options=options, cancel=cancel, progress=progress,
                                             credentials=signing.credentials if signing is not None else None,
                                             signed_at=signing.signed_at() if signing is not None else None)
@@ -113,7 +116,7 @@ class SendIntents:
 
     # ------------------------------------------------------------------ check
 
-    def check(self, tab_id: str, draft) -> None:
+    def check(self, tab_id: str, draft, saved_path: str = "") -> None:
         """Plan without sending (through the send service); what stops the send and the
         problems come back by `checked`."""
         env, env_name = self.current_env, self.current_env_name
@@ -121,7 +124,11 @@ class SendIntents:
             return  # the sandbox's hosts are not known until it runs: checked again then
 
         def work():
-            plan = self.service.plan(env_name, draft)
+            try:
+                collection = _collection_of(saved_path)
+            except WorkbenchError as exc:  # a damaged collection.json: said where the send would say it
+                return [], exc
+            plan = self.service.plan(env_name, draft, collection=collection)
             if plan.error is not None:
                 return [], plan.error
             problems = list(plan.problems)
@@ -131,3 +138,12 @@ class SendIntents:
             return problems, None
 
         self.run_in_worker(work, lambda result: self.checked.emit(tab_id, *result))
+
+
+def _collection_of(saved_path: str) -> dict:
+    """The collection variables of a saved draft (none for an unsaved one)."""
+    if not saved_path:
+        return {}
+    from workbench.core.interop.draft_files import collection_variables_of
+
+    return collection_variables_of(saved_path)

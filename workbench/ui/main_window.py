@@ -203,7 +203,7 @@ class MainWindow(QMainWindow, RequestTabs):
                 tab.response.show_state(self.tr("Not sent: not confirmed for production"), "status4")
                 return
             confirmed = True
-        self.controller.send(tab.tab_id, draft, confirmed=confirmed)
+        self.controller.send(tab.tab_id, draft, confirmed=confirmed, saved_path=tab.saved_path)
 
     def apply_remedy(self, tab, code: str) -> None:
         """A remedy button from a tab's error banner (set_variable is handled in the tab)."""
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow, RequestTabs):
                 environment=self.controller.current_env_name)
             if confirm(self, "anyHostConfirmation", self.tr("Send to this host?"),
                        f"{tab.editor.banner.text()}\n\n{question}", self.tr("Send anyway")):
-                self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True)
+                self.controller.send(tab.tab_id, tab.to_model(), allow_any_host=True, saved_path=tab.saved_path)
         elif kind == "start_sandbox":
             self.controller.select_environment("sandbox")
         elif kind == "use_profile":  # no usable keyring: the credentials dialog says the choices

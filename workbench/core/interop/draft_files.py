@@ -66,6 +66,20 @@ def read_collection_info(root: Path | str) -> CollectionInfo:
                           tuple((k, v) for k, v in variables))
 
 
+def collection_variables_of(draft_path: Path | str, max_depth: int = 32) -> dict[str, str]:
+    """The collection scope of a saved draft: the variables of the nearest folder above it
+    that holds a COLLECTION_FILE (Postman's collection variables, as `run` gives them to
+    every request of its folder); {} for a draft in no collection."""
+    folder = Path(draft_path).parent
+    for _ in range(max_depth):
+        if (folder / COLLECTION_FILE).is_file():
+            return dict(read_collection_info(folder).variables)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return {}
+
+
 @dataclass(frozen=True)
 class StoredRequest:
     folder: tuple[str, ...]

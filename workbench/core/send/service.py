@@ -285,10 +285,11 @@ class SendService:
                        start_sandbox=not options.get("dry_run", False)) as session:
             return session.send(draft, cancel=cancel, progress=progress, **options)
 
-    def plan(self, environment: str, draft: "RequestDraft") -> "SendPlan":
-        """What sending `draft` in `environment` would do, nothing signed (a window's check)."""
+    def plan(self, environment: str, draft: "RequestDraft", collection=()) -> "SendPlan":
+        """What sending `draft` in `environment` would do, nothing signed (a window's check);
+        `collection`: the variables of the draft's collection."""
         with self.open(environment) as session:
-            return session.plan(draft)
+            return session.plan(draft, collection=collection)
 
     def needs_confirmation(self, draft: "RequestDraft", environment: "Environment") -> bool:
         """Whether a send of `draft` in `environment` asks first: no file, keyring or network."""

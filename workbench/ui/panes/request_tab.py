@@ -131,7 +131,7 @@ class RequestTab(QWidget):
         self.editor.edited.connect(self._edited)
         self.editor.send_requested.connect(lambda: self.send_requested.emit(self))
         self.editor.cancel_requested.connect(lambda: controller.cancel(self.tab_id))
-        self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model()))
+        self.editor.check_requested.connect(lambda: controller.check(self.tab_id, self.to_model(), self.saved_path))
         self.editor.remedy_requested.connect(self._remedy)
         self.response.save_variable_requested.connect(self._save_variable)
         self.response.save_value_requested.connect(self._save_value)

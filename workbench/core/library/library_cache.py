@@ -1,4 +1,5 @@
-"""The request library read from one file instead of 278: `cached_library(root)`.
+"""The request library read from one file instead of 278 (`cached_files`, used by
+core.library.templates.library_at).
 
 Opening and reading every template file is a third of loading the library (the window's
 start waits for it). The parsed files are kept together in the user cache
@@ -15,11 +16,9 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Callable
 
 from workbench.core.common.derived_cache import cached, file_stamps
-from workbench.core.common.errors import Problem
-from workbench.core.library.templates import (SUPPORTED_SCHEMA, Library, library_files, library_from_files,
-                                              read_template_file)
 
 FORMAT = 1  # of the cached list; raise it when read_template_file's answers change shape
 
@@ -28,14 +27,14 @@ def cache_name(root: Path) -> str:
     return f"library-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json"
 
 
-def cached_library(root: Path | str, environ=None) -> Library:
-    root = Path(root)
-    if not root.is_dir():
-        return Library((), (Problem(str(root), "the request library folder does not exist"),))
-    files = library_files(root)
-    fingerprint = [FORMAT, SUPPORTED_SCHEMA, str(root.resolve()), file_stamps(path for path, _ in files)]
-    return cached(cache_name(root), fingerprint, lambda: [read_template_file(path, rel) for path, rel in files],
-                  environ=environ, convert=lambda kept: library_from_files(_checked(kept, [rel for _, rel in files])))
+def cached_files(root: Path, files: list, read: Callable, schema: int, build: Callable, environ=None):
+    """`build` of what `read(path, rel)` gives for each of `files` ([(path, rel)] under `root`),
+    read from the cache file while none of them changed. The library's own reading and
+    building stay in core.library.templates (`library_at`), which hands them in."""
+    fingerprint = [FORMAT, schema, str(root.resolve()), file_stamps(path for path, _ in files)]
+    names = [rel for _, rel in files]
+    return cached(cache_name(root), fingerprint, lambda: [read(path, rel) for path, rel in files],
+                  environ=environ, convert=lambda kept: build(_checked(kept, names)))
 
 
 def _checked(kept, names: list[str]) -> list:

@@ -326,13 +326,21 @@ def library_from_files(files: list) -> Library:
     return Library(tuple(templates), tuple(problems))
 
 
+def library_at(root: Path | str, environ=None) -> Library:
+    """The library in `root`, read from its one-file cache when the files have not changed
+    (core.library.library_cache); the same templates and problems as `load_library`."""
+    from workbench.core.library.library_cache import cached_files
+
+    root = Path(root)
+    if not root.is_dir():
+        return Library((), (Problem(str(root), "the request library folder does not exist"),))
+    return cached_files(root, library_files(root), read_template_file, SUPPORTED_SCHEMA, library_from_files, environ)
+
+
 @lru_cache(maxsize=1)
 def default_library() -> Library:
-    """The installed library, read from its one-file cache when the files have not changed
-    (core.library.library_cache)."""
-    from workbench.core.library.library_cache import cached_library
-
-    return cached_library(LIBRARY_DIR)
+    """The installed library (through its cache: `library_at`)."""
+    return library_at(LIBRARY_DIR)
 
 
 @lru_cache(maxsize=4)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSortFilterProxyModel
 
+from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
 from workbench.ui.translation import local_time, number
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ROLE = OBJECT_ROLE
 COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "Time"), QT_TRANSLATE_NOOP("HistoryModel", "Environment"),
            QT_TRANSLATE_NOOP("HistoryModel", "Operation"), QT_TRANSLATE_NOOP("HistoryModel", "Status"), "ms")
 
@@ -22,14 +23,22 @@ def status_text(entry) -> str:
 PAGE = 200  # entries loaded at a time (start-up, reload, "Load more")
 
 
-class HistoryModel(QAbstractTableModel):
+def _cells(entry) -> tuple:
+    return (local_time(entry.time), entry.environment, entry.operation.split(":")[-1], status_text(entry),
+            "" if entry.elapsed_ms is None else number(entry.elapsed_ms))
+
+
+def _tooltip(entry) -> str:
+    return f"{entry.method} {entry.url}" + (f"\n{entry.error.get('message', '')}" if entry.error else "")
+
+
+class HistoryModel(RowsModel):
     """The newest `limit` entries (PAGE, plus a PAGE for each "load more"): a new send goes on
     top and the oldest row beyond the limit goes, so the window does not grow with every
     send. `may_have_more`: older entries may exist in the history file."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
+        super().__init__([QCoreApplication.translate("HistoryModel", c) for c in COLUMNS], _cells, _tooltip, parent)
         self.limit = PAGE
         self.may_have_more = False
 
@@ -63,35 +72,6 @@ class HistoryModel(QAbstractTableModel):
             del self._rows[self.limit:]
             self.endRemoveRows()
             self.may_have_more = True
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        if role == ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (local_time(entry.time), entry.environment, entry.operation.split(":")[-1], status_text(entry),
-                    "" if entry.elapsed_ms is None else number(entry.elapsed_ms))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.method} {entry.url}" + (f"\n{entry.error.get('message', '')}" if entry.error else "")
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 # the status filter's choices: (code, words); the codes are what the filter compares

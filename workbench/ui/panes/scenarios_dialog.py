@@ -5,52 +5,28 @@ read and write runs in a worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLayout, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout)
 
 from workbench.ui.accessible import named
+from workbench.ui.models.rows_model import OBJECT_ROLE, RowsModel
 from workbench.ui.owned_work import run_for
 
-SCENARIO_ROLE = Qt.ItemDataRole.UserRole + 1
+SCENARIO_ROLE = OBJECT_ROLE
 COLUMNS = (QT_TRANSLATE_NOOP("ScenariosModel", "Scenario"), QT_TRANSLATE_NOOP("ScenariosModel", "Rules"),
            QT_TRANSLATE_NOOP("ScenariosModel", "What it does"))
 
 
-class ScenariosModel(QAbstractTableModel):
+class ScenariosModel(RowsModel):
     """The loaded scenarios (core.sandbox.scenarios.Scenario), in the order they apply."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
+        super().__init__([QCoreApplication.translate("ScenariosModel", c) for c in COLUMNS],
+                         lambda s: (s.name, str(len(s.rules)), s.description or s.source),
+                         tooltip=lambda s: s.description or None, parent=parent)
 
-    def set_scenarios(self, scenarios) -> None:
-        self.beginResetModel()
-        self._rows = list(scenarios)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        scenario = self._rows[index.row()]
-        if role == SCENARIO_ROLE:
-            return scenario
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (scenario.name, str(len(scenario.rules)), scenario.description or scenario.source)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return scenario.description
-        return None
+    set_scenarios = RowsModel.set_rows
 
 
 class ScenariosDialog(QDialog):

@@ -19,12 +19,11 @@ Goal: every row flat (1.0x; the machine is shared, ratios move by +-0.3). Nothin
 from __future__ import annotations
 
 import statistics
-import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from scale_table import run_and_print
 from workbench.core.environments.credentials import Credentials
 from workbench.core.environments.model import Environment
 from workbench.core.request.drafts import RequestDraft
@@ -107,19 +106,9 @@ def measure_all(directory: Path, sizes) -> dict:
 
 
 def main() -> None:
-    largest = int(sys.argv[1]) if len(sys.argv) > 1 else SIZES[-1]
-    sizes = [n for n in SIZES if n <= largest]
-    with tempfile.TemporaryDirectory() as tmp:
-        measure_all(Path(tmp), sizes[:1])  # warm up: imports, caches
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = measure_all(Path(tmp), sizes)
-    print("history, one file; medians in ms, and as a ratio to N = 1 (goal: flat)")
-    print("(list and filter: to N = 1,000, the first N with a full page to return)\n")
-    print(f"{'':<16}" + "".join(f"{f'N = {n:,}':>22}" for n in sizes))
-    for name in rows[sizes[0]]:
-        base = rows[1000 if name in ("list", "filter") and 1000 in rows else sizes[0]][name]
-        cells = "".join(f"{rows[n][name]:9.2f} ms {rows[n][name] / base:6.2f}x  " for n in sizes)
-        print(f"{name:<16}{cells}")
+    run_and_print(measure_all, SIZES, "history, one file",
+                  "list and filter: to N = 1,000, the first N with a full page to return",
+                  lambda name: name in ("list", "filter"))
 
 
 if __name__ == "__main__":

@@ -16,11 +16,10 @@ Goal: every row flat (1.0x; the machine is shared, ratios move by +-0.3). Nothin
 from __future__ import annotations
 
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
+from scale_table import run_and_print
 from workbench.core.sandbox.events import EventLog
 from workbench.core.sandbox.smsv2 import SmsVoiceV2
 from workbench.core.sandbox.store import SandboxStore
@@ -87,19 +86,9 @@ def measure_all(directory: Path, sizes) -> dict:
 
 
 def main() -> None:
-    largest = int(sys.argv[1]) if len(sys.argv) > 1 else SIZES[-1]
-    sizes = [n for n in SIZES if n <= largest]
-    with tempfile.TemporaryDirectory() as tmp:
-        measure_all(Path(tmp), sizes[:1])  # warm up: imports, caches
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = measure_all(Path(tmp), sizes)
-    print("sandbox state, in process; medians in ms, and as a ratio to N = 1 (goal: flat)")
-    print("(pages: to N = 1,000, the first N whose pages are full: at N = 1 they hold the few numbers written)\n")
-    print(f"{'':<12}" + "".join(f"{f'N = {n:,}':>22}" for n in sizes))
-    for name in rows[sizes[0]]:
-        base = rows[1000 if "page" in name and 1000 in rows else sizes[0]][name]
-        cells = "".join(f"{rows[n][name]:9.2f} ms {rows[n][name] / base:6.2f}x  " for n in sizes)
-        print(f"{name:<12}{cells}")
+    run_and_print(measure_all, SIZES, "sandbox state, in process",
+                  "pages: to N = 1,000, the first N whose pages are full: at N = 1 they hold the few numbers written",
+                  lambda name: "page" in name)
 
 
 if __name__ == "__main__":

@@ -27,10 +27,15 @@ def test_library_tree_and_its_search(qtmodeltester):
                             ("/v1/apps/{{ projectId }}/campaigns", "pinpoint:GetCampaigns"),  # the path
                             ("phone number pools", "pinpoint-sms-voice-v2:DescribePools")):  # the description
         keys = search_keys(ENTRIES, query)
-        model.set_entries([e for e in ENTRIES if e.key in keys])
+        assert model.show_only(keys)
         qtmodeltester.check(model)
         assert expected in _leaf_keys(model), query
-        assert len(_leaf_keys(model)) < len(ENTRIES)
+        assert _leaf_keys(model) == keys  # the operations found, and only those
+        assert not model.show_only(set(keys))  # the same matches again: the tree is left as it is
+
+    assert model.show_only(set()) and model.rowCount() == 0  # nothing found: no folders either
+    assert model.show_only(None) and _leaf_keys(model) == {e.key for e in ENTRIES}
+    assert not model.set_entries(ENTRIES)  # the same library: not filled again
 
 
 def _leaf_keys(model, parent=QModelIndex()) -> set[str]:
@@ -183,3 +188,18 @@ def test_a_fix_the_window_cannot_do_shows_its_command_with_copy(qtbot):
     qtbot.mouseClick(pane.findChild(QPushButton, "copyFix0_0"), Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == "aws sso login --profile dev"
     assert pane.fix_buttons() == []  # nothing the window would do: no button pretending to
+
+
+def test_the_search_pattern_matches_exactly_the_rows_found():
+    import random
+    import re
+
+    from workbench.ui.models.library_tree_model import numbers_pattern
+
+    codes = [f"{n:03d}" for n in range(278)]
+    chooser = random.Random(7)
+    for size in (0, 1, 2, 9, 10, 11, 100, 277, 278):
+        chosen = set(chooser.sample(codes, size))
+        pattern = re.compile(numbers_pattern(sorted(chosen)))
+        assert {code for code in codes if pattern.search(code)} == chosen, size
+        assert not pattern.search("") and not pattern.search(f"{next(iter(chosen), '000')}0")  # folders, longer codes

@@ -36,6 +36,7 @@ class LibraryPane(QWidget):
         self.tree = named(_Tree(), "libraryTree", self.tr("Request library"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)  # a double click opens the operation
         # Many names share a long prefix (GetApplicationDateRangeKpi, GetApplicationSettings):
         # cut them in the middle so the ends that tell them apart stay visible.
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -73,6 +74,7 @@ class LibraryPane(QWidget):
         the selected operation."""
         current = self.tree.currentIndex().siblingAtColumn(0).data(ENTRY_ROLE)
         self.entries = entries
+        self.model.set_entries(entries)
         self.apply_search(self.search.text())
         if current is not None:
             self.select(current.key)
@@ -81,7 +83,7 @@ class LibraryPane(QWidget):
         from workbench.core.library.index import search_keys
 
         keys = search_keys(self.entries, text)
-        changed = self.model.set_entries(self.entries if keys is None else [e for e in self.entries if e.key in keys])
+        changed = self.model.show_only(keys)
         if changed and keys is not None and len(keys) <= 60:  # unchanged: the tree stays as it is
             self.tree.expandAll()
 

@@ -63,8 +63,11 @@ def test_the_preference_switches_to_dark_and_the_editors_follow(qtbot, window):
         qtbot.waitUntil(lambda: tab.editor.body.highlighter.theme == "dark")
         assert tab.editor.body.highlighter.formats["key"].foreground().color() == theme.colours("dark")["key"]
         qtbot.waitUntil(lambda: (window.extras.preferences is not None and window.extras.preferences.theme == "dark"))
+        assert "close-dark.svg" in window.tabs.tabBar().styleSheet()  # the tabs' close cross follows the theme
+        assert QApplication.instance().styleSheet() == ""  # no size chosen: no style sheet over every widget
     finally:
         theme.apply(QApplication.instance(), "light")
+    assert "close-light.svg" in window.tabs.tabBar().styleSheet()
 
 
 def test_the_bracket_match_shows_only_while_editing_and_unlike_a_selection(qtbot, window):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from workbench.ui import theme
 from workbench.ui.accessible import named
 from workbench.ui.panes.collections_pane import CollectionsPane
 from workbench.ui.panes.environment_bar import EnvironmentBar
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow, RequestTabs):
         self.sidebar.addTab(self.history, self.tr("History"))
         self.tabs = named(QTabWidget(), "requestTabs", self.tr("Open requests"))
         self.tabs.setTabsClosable(True)
+        theme.style_close_buttons(self.tabs.tabBar())
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)

@@ -53,6 +53,7 @@ class _State:
     name = "light"  # the theme in force
     follower: QObject | None = None
     font_size: int | None = None  # points, from Preferences; None: the system's
+    tab_bars: dict = {}  # id -> a tab bar whose close buttons follow the theme (until it is destroyed)
 
 
 def current() -> str:
@@ -101,13 +102,26 @@ def apply(app, choice: str = "system") -> str:
     name = system_scheme() if _State.choice == "system" else _State.choice
     _State.name = name
     app.setPalette(palette(name))
-    app.setStyleSheet(_style_sheet(name, _State.font_size))
+    app.setStyleSheet(_font_sheet(_State.font_size))
+    for tab_bar in list(_State.tab_bars.values()):
+        tab_bar.setStyleSheet(_close_button_sheet(name))
     hints = QGuiApplication.styleHints()
     if hints is not None and _State.follower is None:
         _State.follower = QObject(app)
         hints.colorSchemeChanged.connect(lambda _scheme: apply(app, _State.choice) if _State.choice == "system"
                                          else None)
     return name
+
+
+def style_close_buttons(tab_bar) -> None:
+    """Draw `tab_bar`'s close buttons as a plain cross (not Fusion's red box), in the theme
+    in force and in the ones to come. A style sheet on that tab bar only: one on the whole
+    application makes Qt paint every widget through its style-sheet style (a library
+    keystroke 0.4 ms dearer)."""
+    key = id(tab_bar)
+    _State.tab_bars[key] = tab_bar
+    tab_bar.destroyed.connect(lambda *_: _State.tab_bars.pop(key, None))
+    tab_bar.setStyleSheet(_close_button_sheet(_State.name))
 
 
 def set_font_size(app, points: int | None) -> None:
@@ -117,7 +131,7 @@ def set_font_size(app, points: int | None) -> None:
     if points == _State.font_size:
         return
     _State.font_size = points
-    app.setStyleSheet(_style_sheet(_State.name, points))
+    app.setStyleSheet(_font_sheet(points))
 
 
 def icon_path(name: str) -> str:
@@ -126,16 +140,18 @@ def icon_path(name: str) -> str:
     return str(Path(__file__).resolve().parents[2] / "resources" / "icons" / name)
 
 
-def _style_sheet(name: str, font_size: int | None = None) -> str:
-    """Only what the palette cannot say: the tab close button (a plain cross, not Fusion's
-    red box), its hover, and the text size when Preferences chose one (the family stays each
-    widget's own: editors keep their monospace)."""
+def _close_button_sheet(name: str) -> str:
     cross = icon_path("close-dark.svg" if name == "dark" else "close-light.svg").replace("\\", "/")
     hover = "#4a4d52" if name == "dark" else "#d9d9d9"
     return (f"QTabBar::close-button {{ image: url({cross}); subcontrol-position: right; margin: 2px; "
             f"border-radius: 3px; }}"
-            f"QTabBar::close-button:hover {{ background: {hover}; }}"
-            + (f"QWidget {{ font-size: {font_size}pt; }}" if font_size else ""))
+            f"QTabBar::close-button:hover {{ background: {hover}; }}")
+
+
+def _font_sheet(font_size: int | None) -> str:
+    """The application's style sheet: only the text size when Preferences chose one (the
+    family stays each widget's own: editors keep their monospace); else none at all."""
+    return f"QWidget {{ font-size: {font_size}pt; }}" if font_size else ""
 
 
 def contrast(foreground: QColor, background: QColor) -> float:

@@ -61,7 +61,10 @@ from PySide6.QtCore import QObject, QEvent, QTimer
 from workbench.ui.app import build
 from workbench.ui.app_context import AppContext
 import os
+from workbench.ui import theme
 app = QApplication([])
+app.setStyle("Fusion")
+theme.apply(app, "light")  # as the app starts: its palette (and style sheets) in force
 context = AppContext.from_environ(dict(os.environ))
 window, controller = build(context)
 window.resize(1280, 800)
@@ -129,7 +132,11 @@ def bench_in_process(environ: dict) -> None:
     from workbench.ui.app import build
     from workbench.ui.app_context import AppContext
 
+    from workbench.ui import theme
+
     app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    theme.apply(app, "light")  # as the app starts
     body = large_document(10)
     with JsonServer(body) as server:
         context = AppContext(environ, Path(environ["PINPOINT_WORKBENCH_CONFIG_DIR"]),

@@ -51,6 +51,8 @@ class MainWindow(QMainWindow, RequestTabs):
         self._pending_session = None
         self._closed: list = []  # (draft, dirty, saved_path) of closed tabs, for Ctrl+Shift+T
         self._library_ready = False
+        self.is_ready = False  # ready has been emitted
+        self.ready.connect(self._now_ready)  # first: before the extras' slots
         self._environments_ready = False
         self.beside = settings.value("layout/beside", False, type=bool)
 
@@ -94,7 +96,7 @@ class MainWindow(QMainWindow, RequestTabs):
         self._env_poll = QTimer(self, interval=3000)
         self._env_poll.timeout.connect(self.controller.poll_environments)
         self._env_poll.start()
-        self._extras = None  # installed by start(), after the first paint (or when first asked for)
+        self._extras = None  # installed once the window is ready (start()), or when first asked for
 
     # ---- setup
 
@@ -180,12 +182,20 @@ class MainWindow(QMainWindow, RequestTabs):
             self._extras = install(self)
         return self._extras
 
-    def start(self) -> None:
-        """Load the library, environments, history and saved tabs (in workers), and install the
-        extras meanwhile (their slots are connected before any worker's result is delivered:
-        results come back through this thread's event loop, after this returns)."""
-        self.controller.start(warm_up=(REQUEST_TAB_MODULE, *FIRST_SEND_MODULES))
+    def _now_ready(self) -> None:
+        self.is_ready = True
+
+    def _install_extras(self) -> None:
         self.extras  # noqa: B018 - installs them
+
+    def start(self) -> None:
+        """Load the library, environments, history and saved tabs (in workers), then install
+        the extras: once the window is ready (library in, tabs restored), so that the UI thread
+        does not compete with the loads for the interpreter lock meanwhile (ready came ~50 ms
+        later). What the extras show is read when they are installed (the sandbox's state,
+        whether to welcome), not only from signals."""
+        self.controller.start(warm_up=(REQUEST_TAB_MODULE, *FIRST_SEND_MODULES))
+        self.ready.connect(self._install_extras)
 
     def start_after_first_paint(self) -> None:
         """`start()` once the window has painted: the workers' imports then do not compete

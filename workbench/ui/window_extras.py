@@ -30,7 +30,10 @@ class WindowExtras(Translatable):
         self._sandbox(menu)
         self.welcome = None
         self.welcome_checked = False  # the first-run check has run (whether or not it showed the page)
-        window.ready.connect(self._maybe_welcome)
+        if window.is_ready:  # installed once the window was ready (start())
+            self._maybe_welcome()
+        else:
+            window.ready.connect(self._maybe_welcome)
         self.palette = None
         # Ctrl+K / Ctrl+P open the palette; the library's own search keeps Ctrl+Shift+K
         library_search = window.findChild(QAction, "searchAction")

@@ -39,12 +39,9 @@ REPEATS = 5
 
 # --------------------------------------------------------------------------- (a) cold start
 
-CHILD_BARE = """
-import time, os
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-from PySide6.QtCore import QObject, QEvent, QTimer
-app = QApplication([])
-w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 800)
+# The end of both floors' scripts: show the window `w`, print when it first paints and its
+# resident memory 300 ms later, quit.
+SHOW_AND_MEASURE = """
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
@@ -56,6 +53,14 @@ def rss():
     return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]) * 1024
 f = Painted(); w.installEventFilter(f); w.show(); app.exec()
 """
+
+CHILD_BARE = """
+import time, os
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtCore import QObject, QEvent, QTimer
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 800)
+""" + SHOW_AND_MEASURE
 
 # The same Qt classes the window shows at its first paint (menus with shortcuts, the
 # environment combo in the menu bar, the sidebar's tabs with a search field, a tree and a
@@ -100,17 +105,7 @@ split.addWidget(tabs)
 w.setCentralWidget(split)
 w.statusBar().addPermanentWidget(QToolButton())
 w.resize(1280, 800)
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
-            self.done = True
-            print("shown", time.time(), flush=True)
-            QTimer.singleShot(300, lambda: (print("rss", rss(), flush=True), app.quit()))
-        return False
-def rss():
-    return int(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]) * 1024
-f = Painted(); w.installEventFilter(f); w.show(); app.exec()
-"""
+""" + SHOW_AND_MEASURE
 
 CHILD_APP = """
 import time, sys

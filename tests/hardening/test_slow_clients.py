@@ -49,19 +49,37 @@ def signed_get_apps(url: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
+class AnswerReader:
+    """Answers (head + Content-Length body) from one blocking socket, in order. Bytes past
+    the answer being read (the start of the next pipelined one) wait for the next call."""
+
+    def __init__(self, sock: socket.socket):
+        self.sock, self.pending = sock, b""
+
+    def _more(self) -> bool:
+        chunk = self.sock.recv(65536)
+        self.pending += chunk
+        return bool(chunk)
+
+    def next(self) -> bytes:
+        """The next answer, or what arrived of it before the server closed the connection."""
+        while b"\r\n\r\n" not in self.pending:
+            if not self._more():
+                answer, self.pending = self.pending, b""
+                return answer
+        head, _, rest = self.pending.partition(b"\r\n\r\n")
+        length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length")))
+        while len(rest) < length and self._more():
+            rest = self.pending.partition(b"\r\n\r\n")[2]
+        answer = head + b"\r\n\r\n" + rest[:length]
+        self.pending = rest[length:]
+        return answer
+
+
 def read_answer(sock: socket.socket) -> bytes:
-    """One answer (head + Content-Length body) from a blocking socket."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        if not chunk:
-            return data
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")))
-    while len(body) < length:
-        body += sock.recv(65536)
-    return head + b"\r\n\r\n" + body
+    """The one answer a connection is expected to get."""
+    return AnswerReader(sock).next()
 
 
 def connect(url: str) -> socket.socket:
@@ -133,7 +151,10 @@ def test_pipelined_requests_on_one_connection_are_all_answered():
     with SandboxServer() as sandbox, connect(sandbox.url) as sock:
         status = f"GET {STATUS_PATH} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
         sock.sendall(status + signed_get_apps(sandbox.url) + status)
-        answers = [read_answer(sock) for _ in range(3)]
+        wait_until(lambda: sock.recv(65536, socket.MSG_PEEK).count(b"HTTP/1.1 ") >= 3,
+                   "all three answers sent without the client reading in between")
+        reader = AnswerReader(sock)
+        answers = [reader.next() for _ in range(3)]
     assert [a.split(b" ", 2)[1] for a in answers] == [b"200", b"200", b"200"]
     assert b"\"Item\"" in answers[1] and b"pinpoint-workbench-sandbox" in answers[2]
 

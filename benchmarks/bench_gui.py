@@ -110,6 +110,8 @@ w.resize(1280, 800)
 CHILD_APP = """
 import time, sys
 from PySide6.QtWidgets import QApplication
+from workbench.ui.pyside_imports import read_bytes_for_feature_check
+read_bytes_for_feature_check()  # as `run` does
 from PySide6.QtCore import QObject, QEvent, QTimer
 from workbench.ui.app import build
 from workbench.ui.app_context import AppContext

@@ -135,6 +135,9 @@ def build(context, persist: bool = True):
 
     from PySide6.QtCore import QSettings
 
+    from workbench.ui.pyside_imports import read_bytes_for_feature_check
+
+    read_bytes_for_feature_check()  # before the window's modules are imported (a second call: nothing)
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -214,6 +217,9 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int:
 
     if args.scale and args.screenshot:  # before the QApplication: Qt reads it once
         os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+    from workbench.ui.pyside_imports import read_bytes_for_feature_check
+
+    read_bytes_for_feature_check()  # before the window's modules are imported
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui import theme

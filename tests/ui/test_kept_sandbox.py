@@ -154,3 +154,23 @@ def test_first_start_says_one_sandbox_state_everywhere_and_the_send_shows_its_ph
     qtbot.waitUntil(lambda: panel.button.text() == f"sandbox: running on :{port} · tutorial policy off")
     assert bar.credentials.text() == f"sandbox identity, 127.0.0.1:{port}"
     window.close()
+
+
+def test_the_sandbox_is_started_even_when_the_library_fails_to_load(qtbot, environ, monkeypatch):
+    """At start-up the kept sandbox is checked once the library's load has ended: a load that
+    fails says why, and the sandbox still starts."""
+    from workbench.ui.controller import Controller
+
+    def broken_load(self):
+        raise OSError("the library folder went away")
+
+    monkeypatch.setattr(Controller, "_load_library", broken_load)
+    window, controller = build(AppContext.from_environ(environ), persist=False)
+    qtbot.addWidget(window)
+    notices = []
+    controller.notice.connect(notices.append)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: bool(getattr(controller.environments.get("sandbox"), "hosts", None)), timeout=60000)
+    assert any("the library folder went away" in notice for notice in notices)
+    assert read_status(environ).running

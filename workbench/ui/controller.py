@@ -81,6 +81,8 @@ class Controller(QObject, FileIntents, FirstStart, SendIntents):
         self._sandbox_listener = self._sandbox_seen.emit
         context.sandbox_listeners.append(self._sandbox_listener)
         self._badges_due = False  # the library's sandbox badges wait for a quiet moment
+        self._library_settled = False  # the library's load has ended (loaded, or failed)
+        self._sandbox_start_due = False  # the sandbox was chosen before that
         self._warmed = False  # the first send's modules and service model, loaded ahead
         self._warm_up_modules: tuple[str, ...] = ()  # start(warm_up=...): imported by _warm_up_send
         self._signatures: dict[str, str] = {}  # tab id -> the signature of its last send (masked in its answer)
@@ -133,10 +135,9 @@ class Controller(QObject, FileIntents, FirstStart, SendIntents):
         the environments are in (_warm_up_send): imported meanwhile, they held the interpreter
         lock the loads need, and the window was usable a third later."""
         self._warm_up_modules = warm_up
-        self.run_in_worker(self._load_library, self._library_ready)
+        self.run_in_worker(self._load_library, self._library_ready, self._library_failed)
         self.run_in_worker(self._load_environments, self._environments_ready)
         self.run_in_worker(self._load_session, self.session_loaded.emit)
-        self.run_in_worker(lambda: self.using("history", lambda store: store.list(200)), self.history_loaded.emit)
 
     def _load_library(self):
         from workbench.core.library.templates import default_library
@@ -149,11 +150,26 @@ class Controller(QObject, FileIntents, FirstStart, SendIntents):
         self.library, self.entries = result
         self.service.library = self.library
         self.library_loaded.emit(self.entries)
+        self._after_library()
         if self.library.problems:
             self.notice.emit(self.tr("%n library file(s) could not be read", "", len(self.library.problems)))
         self._badges_due = True
         self._warm_up_send()
         self._badges_when_quiet()
+
+    def _library_failed(self, error) -> None:
+        self.notice.emit(str(error))
+        self._after_library()
+
+    def _after_library(self) -> None:
+        """What the window is not ready without (library, environments, saved tabs) loads
+        first; the history, and the kept sandbox's check, once the library is in (meanwhile
+        they held the interpreter lock its load needs: the window was usable ~25 ms later)."""
+        self._library_settled = True
+        self.reload_history()
+        if self._sandbox_start_due:
+            self._sandbox_start_due = False
+            self.start_sandbox()
 
     def _entries_with_sandbox_badges(self):
         """What the sandbox serves comes from moto (a second's import): after the tree is up."""
@@ -230,6 +246,9 @@ class Controller(QObject, FileIntents, FirstStart, SendIntents):
         if env.is_sandbox and not env.hosts:
             if self.sandbox_stopped:  # stopped on purpose: a send, or Start, starts it again
                 self.credential_status.emit(name, line("sandbox_stopped"))
+            elif not self._library_settled:  # starting up: after the library (its load would wait for this)
+                self._sandbox_start_due = True
+                self.credential_status.emit(name, line("sandbox_starting"))
             else:
                 self.start_sandbox()
         elif env.is_sandbox:

@@ -23,7 +23,8 @@ class OneAnswerServer:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
         self.held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
 
     def _serve(self) -> None:
         while True:
@@ -31,21 +32,30 @@ class OneAnswerServer:
                 conn, _ = self.listener.accept()
             except OSError:
                 return
-            request = b""
-            while b"\r\n\r\n" not in request:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    break
-                request += chunk
-            self.requests.append(request)
-            conn.sendall(self.answer)
             if self.keep_open:
-                self.held.append(conn)
-            else:
-                conn.close()
+                self.held.append(conn)  # closed by close()
+            try:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        break
+                    request += chunk
+                self.requests.append(request)
+                conn.sendall(self.answer)
+            except OSError:  # the probe gave up and closed first
+                pass
+            finally:
+                if not self.keep_open:
+                    conn.close()
 
     def close(self) -> None:
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way
+        except OSError:
+            pass
         self.listener.close()
+        self.thread.join(timeout=10)
         for conn in self.held:
             conn.close()
 

@@ -294,17 +294,25 @@ def load_library(root: Path | str = LIBRARY_DIR) -> Library:
     return library_from_files([read_template_file(path, rel) for path, rel in library_files(root)])
 
 
-def library_files(root: Path) -> list[tuple[Path, str]]:
-    """(path, path relative to `root`) of every template file, in order."""
-    found = [Path(directory, name) for directory, _, names in os.walk(root) for name in names if name.endswith(".json")]
-    return [(path, str(path.relative_to(root))) for path in sorted(found)]  # os.walk: a third of rglob's cost
+def library_files(root: Path) -> list[tuple[str, str]]:
+    """(path, path relative to `root`) of every template file, in the order of their paths'
+    parts (as pathlib sorts them). Plain strings: Path objects for 278 files were half of this
+    walk's cost, and the window's start waits for it."""
+    base, found = str(root), []
+    for directory, _, names in os.walk(base):  # a third of rglob's cost
+        folder = os.path.relpath(directory, base)
+        parts = () if folder == os.curdir else tuple(folder.split(os.sep))
+        found += [(parts + (name,), os.path.join(directory, name)) for name in names if name.endswith(".json")]
+    found.sort()
+    return [(path, os.path.join(*parts)) for parts, path in found]
 
 
-def read_template_file(path: Path, rel: str) -> list:
+def read_template_file(path: Path | str, rel: str) -> list:
     """[rel, "data", the parsed JSON] or [rel, "problem", why it cannot be read]: plain data
     (core.library.library_cache keeps a list of them)."""
     try:
-        return [rel, "data", json.loads(path.read_text(encoding="utf-8"))]
+        with open(path, encoding="utf-8") as file:
+            return [rel, "data", json.loads(file.read())]
     except json.JSONDecodeError as exc:
         return [rel, "problem", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]
     except (OSError, UnicodeDecodeError, ValueError) as exc:

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from tests.helpers.fault_server import read_request
 from workbench.core.sandbox.background import probe
 from workbench.core.sandbox.statefile import STATUS_PATH
 
@@ -35,13 +36,7 @@ class OneAnswerServer:
             if self.keep_open:
                 self.held.append(conn)  # closed by close()
             try:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = conn.recv(4096)
-                    if not chunk:
-                        break
-                    request += chunk
-                self.requests.append(request)
+                self.requests.append(read_request(conn))
                 conn.sendall(self.answer)
             except OSError:  # the probe gave up and closed first
                 pass
@@ -82,7 +77,7 @@ def _http(status: str, body: bytes, length: bool = True) -> bytes:
 def test_the_sandbox_status_is_read_from_its_address(serve):
     server = serve(_http("200 OK", SANDBOX_STATUS))
     assert probe(server.url) == {"service": "pinpoint-workbench-sandbox", "pid": 4242}
-    assert server.requests[0].startswith(f"GET {STATUS_PATH} HTTP/1.0\r\n".encode())
+    assert server.requests[0].raw_head.startswith(f"GET {STATUS_PATH} HTTP/1.0\r\n".encode())
 
 
 def test_an_answer_that_ends_with_the_connection_is_read_whole(serve):
